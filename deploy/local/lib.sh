@@ -1,0 +1,52 @@
+# Shared settings for the local infrastructure scripts. Sourced, not run.
+#
+# KITH_INFRA_PROFILE picks a set of ports and a data folder, so the test suite's servers
+# (profile "test") run beside a developer's stack (profile "dev"). Every value can be
+# overridden through the environment.
+set -euo pipefail
+
+KITH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+KITH_HOME="${KITH_HOME:-$KITH_ROOT/.kith}"
+KITH_INFRA_PROFILE="${KITH_INFRA_PROFILE:-dev}"
+
+KAFKA_VERSION="3.9.1"
+FERRETDB_VERSION="v1.24.2"
+FERRETDB_MODULE="github.com/FerretDB/FerretDB"
+
+if [ "$KITH_INFRA_PROFILE" = "test" ]; then
+  KITH_KAFKA_PORT="${KITH_KAFKA_PORT:-19092}"
+  KITH_KAFKA_CONTROLLER_PORT="${KITH_KAFKA_CONTROLLER_PORT:-19093}"
+  KITH_MONGO_PORT="${KITH_MONGO_PORT:-37017}"
+  KITH_FERRETDB_DEBUG_PORT="${KITH_FERRETDB_DEBUG_PORT:-18088}"
+else
+  KITH_KAFKA_PORT="${KITH_KAFKA_PORT:-9092}"
+  KITH_KAFKA_CONTROLLER_PORT="${KITH_KAFKA_CONTROLLER_PORT:-9093}"
+  KITH_MONGO_PORT="${KITH_MONGO_PORT:-27017}"
+  KITH_FERRETDB_DEBUG_PORT="${KITH_FERRETDB_DEBUG_PORT:-8088}"
+fi
+
+KITH_CACHE_DIR="${KITH_CACHE_DIR:-$KITH_HOME/cache}"
+KITH_BIN_DIR="${KITH_BIN_DIR:-$KITH_HOME/bin}"
+KITH_DATA_DIR="${KITH_DATA_DIR:-$KITH_HOME/$KITH_INFRA_PROFILE}"
+KAFKA_LIBS_DIR="$KITH_CACHE_DIR/kafka-$KAFKA_VERSION/libs"
+FERRETDB_BIN="$KITH_BIN_DIR/ferretdb-$FERRETDB_VERSION"
+
+KITH_KAFKA_HEAP="${KITH_KAFKA_HEAP:--Xms256m -Xmx768m}"
+
+log() { printf '[kith-infra:%s] %s\n' "$KITH_INFRA_PROFILE" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# True when the pid in FILE is alive and its command line contains PATTERN: a reused
+# pid that now belongs to something else is never signalled.
+pid_alive() {
+  local file="$1" pattern="$2" pid
+  [ -f "$file" ] || return 1
+  pid="$(cat "$file")"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$pattern"
+}
+
+# The readiness probe: FerretDB answers `ping`, Kafka accepts an acknowledged produce.
+probe() {
+  node "$KITH_ROOT/deploy/local/probe.mjs" "$@"
+}

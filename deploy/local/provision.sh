@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Fetches and builds the local servers once; later runs find them cached and return in
+# well under a second.
+#  - Apache Kafka: jars resolved by Maven from Maven Central (kafka-pom.xml), copied into
+#    the cache folder. Maven's own cache (~/.m2) makes a second resolve offline.
+#  - FerretDB 1.x: the module downloaded by exact version from the Go module proxy and
+#    built with the Go toolchain into a project-local bin folder.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+provision_kafka() {
+  if [ -f "$KAFKA_LIBS_DIR/.complete" ]; then return; fi
+  command -v mvn >/dev/null || die "Maven (mvn) is required to fetch Kafka"
+  command -v java >/dev/null || die "Java 17 is required to run Kafka"
+  log "resolving Apache Kafka $KAFKA_VERSION from Maven Central"
+  rm -rf "$KAFKA_LIBS_DIR" && mkdir -p "$KAFKA_LIBS_DIR"
+  mvn -B -q -f "$KITH_ROOT/deploy/local/kafka-pom.xml" \
+    -Dkafka.version="$KAFKA_VERSION" \
+    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS_DIR" \
+    -Dstyle.color=never >&2
+  ls "$KAFKA_LIBS_DIR"/kafka_2.13-"$KAFKA_VERSION".jar >/dev/null || die "kafka jar missing after resolve"
+  touch "$KAFKA_LIBS_DIR/.complete"
+}
+
+# `go install ...@v1.24.2` does not work against the module proxy these machines use
+# (its deprecation check reads the version list, which the proxy refuses), and FerretDB
+# refuses to start when built as the main module without build/version/version.txt.
+# So: download the exact module version, copy it to a writable folder, write the
+# version file FerretDB's own instructions ask for, and `go build` its cmd/ferretdb.
+provision_ferretdb() {
+  if [ -x "$FERRETDB_BIN" ]; then return; fi
+  command -v go >/dev/null || die "Go is required to build FerretDB"
+  log "building FerretDB $FERRETDB_VERSION (first run only, about a minute)"
+  local dir src
+  dir="$(cd "$KITH_ROOT" && go mod download -json "$FERRETDB_MODULE@$FERRETDB_VERSION" |
+    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);if(j.Error){console.error(j.Error);process.exit(1)}console.log(j.Dir)})')"
+  src="$KITH_CACHE_DIR/ferretdb-src-$FERRETDB_VERSION"
+  rm -rf "$src" && mkdir -p "$KITH_CACHE_DIR" "$KITH_BIN_DIR"
+  cp -r "$dir" "$src" && chmod -R u+w "$src"
+  echo "$FERRETDB_VERSION" >"$src/build/version/version.txt"
+  (cd "$src" && go build -trimpath -buildvcs=false -o "$FERRETDB_BIN.tmp" ./cmd/ferretdb)
+  mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
+  rm -rf "$src"
+}
+
+provision_kafka
+provision_ferretdb
+log "provisioned: kafka $KAFKA_VERSION ($KAFKA_LIBS_DIR), ferretdb $FERRETDB_VERSION ($FERRETDB_BIN)"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Says whether this profile's servers run and answer. Exit 0 only when both are ready.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+run="$KITH_DATA_DIR/run"
+state=0
+for pair in "kafka:kafka.Kafka:$KITH_KAFKA_PORT" "ferretdb:ferretdb:$KITH_MONGO_PORT"; do
+  IFS=: read -r name pattern port <<<"$pair"
+  if pid_alive "$run/$name.pid" "$pattern"; then
+    echo "$name: running (pid $(cat "$run/$name.pid"), 127.0.0.1:$port)"
+  else
+    echo "$name: stopped"
+    state=1
+  fi
+done
+if [ "$state" = 0 ]; then
+  KAFKA_BROKERS="127.0.0.1:$KITH_KAFKA_PORT" MONGO_URL="mongodb://127.0.0.1:$KITH_MONGO_PORT/" \
+    probe --timeout-ms 5000 && echo "ready" || { echo "not answering"; state=1; }
+fi
+exit "$state"

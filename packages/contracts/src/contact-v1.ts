@@ -1,0 +1,58 @@
+// Re-exports of the generated kith.contact.v1 types under short names.
+export type { Contact, Contact__Output } from './generated/kith/contact/v1/Contact';
+export type {
+  ContactFields,
+  ContactFields__Output,
+} from './generated/kith/contact/v1/ContactFields';
+export type { ContactKind, ContactKind__Output } from './generated/kith/contact/v1/ContactKind';
+export type { Email, Email__Output } from './generated/kith/contact/v1/Email';
+export type { Phone, Phone__Output } from './generated/kith/contact/v1/Phone';
+export type { PersonName, PersonName__Output } from './generated/kith/contact/v1/PersonName';
+export type {
+  OrganizationProfile,
+  OrganizationProfile__Output,
+} from './generated/kith/contact/v1/OrganizationProfile';
+export type {
+  ContactServiceClient,
+  ContactServiceHandlers,
+} from './generated/kith/contact/v1/ContactService';
+export type {
+  CreateContactRequest,
+  CreateContactRequest__Output,
+} from './generated/kith/contact/v1/CreateContactRequest';
+export type {
+  CreateContactResponse,
+  CreateContactResponse__Output,
+} from './generated/kith/contact/v1/CreateContactResponse';
+export type {
+  GetContactRequest,
+  GetContactRequest__Output,
+} from './generated/kith/contact/v1/GetContactRequest';
+export type {
+  GetContactResponse,
+  GetContactResponse__Output,
+} from './generated/kith/contact/v1/GetContactResponse';
+export type {
+  UpdateContactRequest,
+  UpdateContactRequest__Output,
+} from './generated/kith/contact/v1/UpdateContactRequest';
+export type {
+  UpdateContactResponse,
+  UpdateContactResponse__Output,
+} from './generated/kith/contact/v1/UpdateContactResponse';
+export type {
+  DeleteContactRequest,
+  DeleteContactRequest__Output,
+} from './generated/kith/contact/v1/DeleteContactRequest';
+export type {
+  DeleteContactResponse,
+  DeleteContactResponse__Output,
+} from './generated/kith/contact/v1/DeleteContactResponse';
+export type {
+  ListContactsRequest,
+  ListContactsRequest__Output,
+} from './generated/kith/contact/v1/ListContactsRequest';
+export type {
+  ListContactsResponse,
+  ListContactsResponse__Output,
+} from './generated/kith/contact/v1/ListContactsResponse';

@@ -1,0 +1,23 @@
+// Contracts generated from proto/ at build time (`pnpm --filter @kith/contracts generate`)
+// plus the loader options that match how the types were generated. Nothing here is
+// written by hand except this file.
+import path from 'node:path';
+import type { Options } from '@grpc/proto-loader';
+
+export type { ProtoGrpcType as ContactProtoGrpcType } from './generated/contact';
+export * as contactV1 from './contact-v1';
+
+/** Folder holding `kith/<service>/v1/*.proto`. */
+export const PROTO_ROOT = path.resolve(__dirname, '../../../proto');
+
+/** Must match the flags of the `generate` script, or the generated types lie. */
+export const PROTO_LOADER_OPTIONS: Options = {
+  keepCase: false,
+  longs: String,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+  includeDirs: [PROTO_ROOT],
+};
+
+export const CONTACT_PROTO = 'kith/contact/v1/contact.proto';

@@ -1,0 +1,4 @@
+export { testInfra, uniquePrefix, testDbName, waitFor } from './test-env';
+export { TEST_JWT, mintTestJwt } from './test-jwt';
+export { readTopic, type ReadMessage } from './topic-reader';
+export { startInfra, chooseInfraKind, type RunningInfra } from './infra';

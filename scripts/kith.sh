@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The two commands of the README:
+#   npm start  -> bash scripts/kith.sh start : real Kafka + FerretDB, then every service
+#   npm test   -> bash scripts/kith.sh test  : build, lint, unit, integration and e2e tests
+# pnpm is not a prerequisite: corepack fetches the version pinned in package.json.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$(pwd)"
+
+# corepack's signature check fails against the registry these machines use.
+export COREPACK_INTEGRITY_KEYS=0
+export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
+pnpm() { corepack pnpm "$@"; }
+
+# Services in start order; each is `services/<name>/dist/main.js`.
+SERVICES=(contact gateway)
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+install_deps() {
+  say "dependencies (pnpm $(pnpm --version))"
+  if [ "${CI:-}" = "true" ]; then
+    pnpm install --frozen-lockfile --prefer-offline
+  else
+    pnpm install --prefer-offline
+  fi
+}
+
+build() {
+  say "build (proto types, tsc -b)"
+  pnpm run build
+}
+
+# Sums jest's JSON reports into the one closing line CI reads: "N passed, N failed".
+summarize() {
+  node -e '
+    const fs = require("fs");
+    let passed = 0, failed = 0, skipped = 0, suitesFailed = 0;
+    for (const file of process.argv.slice(1)) {
+      if (!fs.existsSync(file)) { suitesFailed++; continue; }
+      const r = JSON.parse(fs.readFileSync(file, "utf8"));
+      passed += r.numPassedTests; failed += r.numFailedTests;
+      skipped += r.numPendingTests + r.numTodoTests; suitesFailed += r.numRuntimeErrorTestSuites;
+    }
+    if (suitesFailed) console.log(`test suites that failed to run: ${suitesFailed}`);
+    console.log(`tests: ${passed} passed, ${failed + suitesFailed} failed, ${skipped} skipped`);
+  ' "$@"
+}
+
+cmd_test() {
+  local reports="$ROOT/.kith/reports" status=0
+  rm -rf "$reports" && mkdir -p "$reports"
+  install_deps
+  build
+  say "lint (eslint, prettier)"
+  pnpm run lint
+  say "unit tests"
+  pnpm exec jest --config jest.unit.config.js --json --outputFile="$reports/unit.json" || status=1
+  say "local servers (provisioned once, then cached)"
+  bash deploy/local/provision.sh
+  say "integration and end-to-end tests (real Kafka + MongoDB-wire server)"
+  pnpm exec jest --config jest.int.config.js --json --outputFile="$reports/integration.json" || status=1
+  say "summary"
+  summarize "$reports/unit.json" "$reports/integration.json"
+  return "$status"
+}
+
+cmd_start() {
+  install_deps
+  build
+  say "local servers"
+  local infra_env started_infra=0
+  if ! KITH_INFRA_PROFILE=dev bash deploy/local/status.sh >/dev/null 2>&1; then started_infra=1; fi
+  infra_env="$(KITH_INFRA_PROFILE=dev bash deploy/local/start.sh)"
+  # shellcheck disable=SC2046
+  export $(echo "$infra_env" | grep -E '^(KAFKA_BROKERS|MONGO_URL)=')
+
+  local secret_file="$ROOT/.kith/dev/jwt-secret"
+  [ -s "$secret_file" ] || node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))' >"$secret_file"
+  export KITH_JWT_ISSUER="${KITH_JWT_ISSUER:-kith-dev}" KITH_JWT_AUDIENCE="${KITH_JWT_AUDIENCE:-kith-api}"
+  export KITH_JWT_HS256_SECRET="${KITH_JWT_HS256_SECRET:-$(cat "$secret_file")}"
+
+  local logs="$ROOT/.kith/dev/logs" pids=()
+  mkdir -p "$logs"
+  cleanup() {
+    trap - INT TERM EXIT
+    say "stopping"
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    if [ "$started_infra" = 1 ]; then KITH_INFRA_PROFILE=dev bash deploy/local/stop.sh; fi
+  }
+  trap cleanup INT TERM EXIT
+
+  say "services (logs also in .kith/dev/logs)"
+  for name in "${SERVICES[@]}"; do
+    node "services/$name/dist/main.js" > >(tee -a "$logs/$name.log" | sed -u "s/^/[$name] /") 2>&1 &
+    pids+=($!)
+  done
+  say "Kith is starting: gateway http://127.0.0.1:${GATEWAY_HTTP_PORT:-8080} (docs at /docs)"
+  echo "A token for the API:  npm run token -- --tenant demo --roles admin"
+  echo "Stop everything with Ctrl-C."
+  wait -n "${pids[@]}" || true
+  echo "a service exited; stopping the rest"
+}
+
+case "${1:-}" in
+  test) cmd_test ;;
+  start) cmd_start ;;
+  *) echo "usage: scripts/kith.sh start|test" >&2; exit 2 ;;
+esac
