@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Variables every Kith process reads. */
+export const commonConfigShape = {
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info').describe('Minimum level written to the JSON log.'),
+  KITH_TOPIC_PREFIX: z
+    .string()
+    .default('')
+    .describe('Prepended to every Kafka topic name; tests use a unique prefix per run.'),
+  OTEL_TRACES_EXPORTER: z
+    .enum(['none', 'otlp', 'console'])
+    .default('none')
+    .describe('Where traces go: none, an OTLP/HTTP collector, or the console.'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url()
+    .optional()
+    .describe('Base URL of the OTLP/HTTP collector, e.g. http://127.0.0.1:4318.'),
+};
+
+export const kafkaConfigShape = {
+  KAFKA_BROKERS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((b) => b.trim())
+        .filter((b) => b.length > 0),
+    )
+    .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1))
+    .describe('Comma-separated Kafka bootstrap brokers, e.g. 127.0.0.1:9092.'),
+};
+
+export const mongoConfigShape = {
+  MONGO_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URL')
+    .describe('MongoDB connection string (FerretDB locally), e.g. mongodb://127.0.0.1:27017/.'),
+};

@@ -1,0 +1,6 @@
+export { ConfigError } from './config-error';
+export { loadConfig } from './load-config';
+export { sensitive } from './sensitive';
+export { describeConfig, redactConfig } from './describe-config';
+export type { ConfigVarDescription } from './describe-config';
+export { commonConfigShape, kafkaConfigShape, mongoConfigShape } from './common-config';

@@ -1,0 +1,75 @@
+import * as grpc from '@grpc/grpc-js';
+import { metadataFromContext } from './call-context';
+import type { CallContext } from './call-context';
+import { retryInterceptor } from './retry-interceptor';
+import type { RetryPolicy } from './retry-interceptor';
+
+export interface CreateClientOptions {
+  /** Defaults to insecure: inside the cluster the mesh provides TLS. */
+  credentials?: grpc.ChannelCredentials;
+  retry?: RetryPolicy;
+  channelOptions?: grpc.ChannelOptions;
+}
+
+type ServiceClientCtor = new (
+  address: string,
+  credentials: grpc.ChannelCredentials,
+  options?: grpc.ClientOptions,
+) => grpc.Client;
+
+/**
+ * A client for a service loaded with loadProto, e.g.
+ * `createClient<ContactServiceClient>(pkg.kith.contact.v1.ContactService, '127.0.0.1:50051')`.
+ * The constructor is taken as `unknown` (and checked at run time) so an untyped GrpcObject
+ * member works as well as a typed ContactProtoGrpcType one.
+ */
+export function createClient<T>(
+  ServiceCtor: unknown,
+  address: string,
+  opts: CreateClientOptions = {},
+): T {
+  if (typeof ServiceCtor !== 'function') {
+    throw new TypeError('createClient needs a service client constructor from loadProto');
+  }
+  const Ctor = ServiceCtor as ServiceClientCtor;
+  return new Ctor(address, opts.credentials ?? grpc.credentials.createInsecure(), {
+    ...opts.channelOptions,
+    interceptors: [retryInterceptor(opts.retry)],
+  }) as T;
+}
+
+export interface CallUnaryOptions {
+  /** Per-call budget; default 5000. An earlier deadline in ctx wins. */
+  deadlineMs?: number;
+}
+
+export const DEFAULT_DEADLINE_MS = 5000;
+
+/**
+ * Calls a unary method with the context's metadata, the active trace context and a deadline
+ * (never without one). Rejects with the grpc-js ServiceError so callers keep code and trailers.
+ */
+export function callUnary<Res>(
+  client: object,
+  method: string,
+  request: unknown,
+  ctx: CallContext,
+  opts: CallUnaryOptions = {},
+): Promise<Res> {
+  const fn = (client as Record<string, unknown>)[method];
+  if (typeof fn !== 'function') {
+    return Promise.reject(new TypeError(`client has no method ${method}`));
+  }
+  const budget = Date.now() + (opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const deadline = new Date(Math.min(budget, ctx.deadline?.getTime() ?? Infinity));
+  const metadata = metadataFromContext(ctx);
+  return new Promise<Res>((resolve, reject) => {
+    fn.call(
+      client,
+      request,
+      metadata,
+      { deadline },
+      (err: grpc.ServiceError | null, response: Res) => (err ? reject(err) : resolve(response)),
+    );
+  });
+}

@@ -1,0 +1,85 @@
+import * as grpc from '@grpc/grpc-js';
+import { ReflectionService } from '@grpc/reflection';
+import type { Logger } from '@kith/logger';
+import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
+import { loadPackageDefinition } from './proto-loader';
+
+export interface GrpcServiceRegistration {
+  definition: grpc.ServiceDefinition;
+  implementation: grpc.UntypedServiceImplementation;
+  /** Full name, e.g. 'kith.contact.v1.ContactService'; also its health-check service name. */
+  name: string;
+}
+
+export interface CreateGrpcServerOptions {
+  logger: Logger;
+  services: GrpcServiceRegistration[];
+  /** The services' proto files (relative to PROTO_ROOT or absolute), served by reflection. */
+  protoFiles: string[];
+  /** How long stop() lets in-flight calls finish before cancelling them; default 5000. */
+  shutdownTimeoutMs?: number;
+  serverOptions?: grpc.ServerOptions;
+}
+
+export interface GrpcServer {
+  server: grpc.Server;
+  /** Binds (insecure; TLS is the mesh's job) and resolves with the bound port. */
+  start(address: string): Promise<number>;
+  /** Health status of the server ('') and every registered service. */
+  setServing(serving: boolean): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * A gRPC server with the standard health service (grpc.health.v1, probed natively by
+ * Kubernetes) and server reflection (grpcurl, grpcui) always registered.
+ */
+export function createGrpcServer(opts: CreateGrpcServerOptions): GrpcServer {
+  const { logger } = opts;
+  const server = new grpc.Server(opts.serverOptions);
+  const healthNames = ['', ...opts.services.map((s) => s.name)];
+  const health = new HealthImplementation(
+    Object.fromEntries(healthNames.map((n) => [n, 'NOT_SERVING' as const])),
+  );
+
+  for (const service of opts.services)
+    server.addService(service.definition, service.implementation);
+  health.addToServer(server);
+  // Reflection describes the application protos and the health proto (so grpcurl can call it).
+  new ReflectionService(loadPackageDefinition([...opts.protoFiles, healthProtoPath])).addToServer(
+    server,
+  );
+
+  const setServing = (serving: boolean): void => {
+    for (const name of healthNames) health.setStatus(name, serving ? 'SERVING' : 'NOT_SERVING');
+  };
+
+  const start = (address: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (err, port) => {
+        if (err) return reject(err);
+        setServing(true);
+        logger.info({ address, port }, 'gRPC server listening');
+        resolve(port);
+      });
+    });
+
+  const stop = async (): Promise<void> => {
+    // Report NOT_SERVING first so load balancers and probes stop sending new calls.
+    setServing(false);
+    const timeoutMs = opts.shutdownTimeoutMs ?? 5000;
+    const graceful = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      server.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    if (!graceful) {
+      logger.warn({ timeoutMs }, 'gRPC calls still running at shutdown timeout; cancelling them');
+      server.forceShutdown();
+    }
+  };
+
+  return { server, start, setServing, stop };
+}

@@ -1,0 +1,16 @@
+export { loadPackageDefinition, loadProto } from './proto-loader';
+export { METADATA, metadataFromContext, metadataValue, readCallContext } from './call-context';
+export type { CallContext } from './call-context';
+export { FIELD_ERRORS_KEY, isServiceError, readFieldErrors, StatusError } from './status-error';
+export type { FieldError } from './status-error';
+export { unaryHandler } from './unary-handler';
+export type { UnaryHandlerOptions } from './unary-handler';
+export { createGrpcServer } from './grpc-server';
+export type { CreateGrpcServerOptions, GrpcServer, GrpcServiceRegistration } from './grpc-server';
+export { callUnary, createClient, DEFAULT_DEADLINE_MS } from './grpc-client';
+export type { CallUnaryOptions, CreateClientOptions } from './grpc-client';
+export { retryInterceptor } from './retry-interceptor';
+export type { RetryPolicy } from './retry-interceptor';
+export { httpStatusForGrpc } from './http-status';
+export { checkHealth } from './health-check';
+export type { CheckHealthOptions } from './health-check';

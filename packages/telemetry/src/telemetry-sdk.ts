@@ -1,0 +1,66 @@
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import {
+  BatchSpanProcessor,
+  ConsoleSpanExporter,
+  NoopSpanProcessor,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { kithPropagator } from './trace-context';
+
+export type TraceExporterKind = 'none' | 'otlp' | 'console';
+
+export interface StartTelemetryOptions {
+  serviceName: string;
+  /** Defaults to 'none'. */
+  exporter?: TraceExporterKind;
+  /** Base URL of an OTLP/HTTP collector, e.g. http://127.0.0.1:4318; '/v1/traces' is appended. */
+  otlpEndpoint?: string;
+}
+
+export interface Telemetry {
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Starts the OpenTelemetry SDK. Call it before any instrumented module (http, express, grpc,
+ * mongodb) is loaded, i.e. from a service's `instrument.ts` imported first by `main.ts`.
+ */
+export function startTelemetry(opts: StartTelemetryOptions): Telemetry {
+  const sdk = new NodeSDK({
+    serviceName: opts.serviceName,
+    // Always explicit, so NodeSDK never falls back to its env defaults (which export OTLP).
+    spanProcessors: [spanProcessorFor(opts.exporter ?? 'none', opts.otlpEndpoint)],
+    textMapPropagator: kithPropagator,
+    instrumentations: [
+      new HttpInstrumentation(),
+      new ExpressInstrumentation(),
+      new GrpcInstrumentation(),
+      new MongoDBInstrumentation(),
+    ],
+  });
+  sdk.start();
+  return { shutdown: () => sdk.shutdown() };
+}
+
+function spanProcessorFor(exporter: TraceExporterKind, otlpEndpoint?: string): SpanProcessor {
+  switch (exporter) {
+    case 'none':
+      // Spans are still created (so trace ids reach logs and propagate downstream) but are
+      // dropped on end: no exporter, no batching, no network.
+      return new NoopSpanProcessor();
+    case 'console':
+      return new SimpleSpanProcessor(new ConsoleSpanExporter());
+    case 'otlp':
+      return new BatchSpanProcessor(
+        new OTLPTraceExporter(
+          otlpEndpoint ? { url: `${otlpEndpoint.replace(/\/$/, '')}/v1/traces` } : {},
+        ),
+      );
+  }
+}

@@ -1,0 +1,13 @@
+import { trace } from '@opentelemetry/api';
+import { startTelemetry, withSpan } from '../src';
+
+describe('startTelemetry', () => {
+  it("creates real spans with exporter 'none' so trace ids reach logs, and shuts down", async () => {
+    const telemetry = startTelemetry({ serviceName: 'kith-test', exporter: 'none' });
+
+    const traceId = await withSpan('work', {}, async (span) => span.spanContext().traceId);
+    await telemetry.shutdown();
+
+    expect(trace.isSpanContextValid({ traceId, spanId: '1'.repeat(16), traceFlags: 1 })).toBe(true);
+  });
+});
