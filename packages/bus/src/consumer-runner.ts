@@ -1,0 +1,233 @@
+// Runs event handlers for one consumer group with at-least-once delivery made effectively
+// once: a processed-id mark per event (an _id lookup, cheap on FerretDB), retries with
+// backoff, then the dead-letter topic, so one poison message never stops its partition.
+// Offsets are resolved only after the handler's effect and the mark are stored.
+import { SpanKind } from '@opentelemetry/api';
+import type { Collection, Db } from 'mongodb';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { EnvelopeError, decodeHeaders, dlqTopic, fromKafkaMessage } from '@kith/events';
+import type { EventEnvelope } from '@kith/events';
+import type { Logger } from '@kith/logger';
+import { extractTraceContext, withSpan } from '@kith/telemetry';
+import { deadLetterMessage, errorMessage } from './dead-letter';
+import type { EventProducer } from './event-producer';
+import { ensureTopics } from './kafka';
+import { DEFAULT_RETRY, backoffDelayMs } from './retry-backoff.util';
+import { retryTransient } from './store-retry.util';
+import type { RetryOptions } from './retry-backoff.util';
+
+export interface HandlerContext {
+  /** Logical topic (without the prefix). */
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export type EventHandler = (event: EventEnvelope, ctx: HandlerContext) => Promise<void>;
+
+export interface ConsumerRunnerOptions {
+  kafka: Kafka;
+  db: Db;
+  /** Also names the DLQ topic; the Kafka group id gets the topic prefix too. */
+  groupId: string;
+  /** Logical topics. */
+  topics: string[];
+  topicPrefix?: string;
+  handlers: Record<string, EventHandler>;
+  /** Used for the dead-letter topic. */
+  producer: EventProducer;
+  logger: Logger;
+  retry?: RetryOptions;
+  /** Where a new group starts; projections want the whole history. Default true. */
+  fromBeginning?: boolean;
+}
+
+export interface ProcessedEvent {
+  _id: string;
+  groupId: string;
+  eventId: string;
+  type: string;
+  processedAt: Date;
+}
+
+export const PROCESSED_EVENTS_COLLECTION = 'processed_events';
+
+/** Longest wait between heartbeats while backing off, well under the session timeout. */
+const HEARTBEAT_SLICE_MS = 1000;
+
+type Outcome = 'done' | 'stopped';
+
+export class ConsumerRunner {
+  private readonly consumer: Consumer;
+  private readonly processed: Collection<ProcessedEvent>;
+  private readonly retry: Required<RetryOptions>;
+  private readonly prefix: string;
+  private readonly log: Logger;
+
+  constructor(private readonly opts: ConsumerRunnerOptions) {
+    this.prefix = opts.topicPrefix ?? '';
+    this.retry = { ...DEFAULT_RETRY, ...opts.retry };
+    this.processed = opts.db.collection<ProcessedEvent>(PROCESSED_EVENTS_COLLECTION);
+    this.consumer = opts.kafka.consumer({
+      groupId: `${this.prefix}${opts.groupId}`,
+      // disconnect() waits for the open long-poll fetch; 5 s (the default) makes every
+      // shutdown slow. Data still arrives at once: the broker answers a fetch when it has any.
+      maxWaitTimeInMs: 1000,
+    });
+    this.log = opts.logger.child({ component: 'consumer', group: opts.groupId });
+  }
+
+  async start(): Promise<void> {
+    const dlqTopics = this.opts.topics.map((t) => dlqTopic(t, this.opts.groupId));
+    await ensureTopics(this.opts.kafka, dlqTopics, { prefix: this.prefix });
+    await this.consumer.connect();
+    await this.consumer.subscribe({
+      topics: this.opts.topics.map((t) => `${this.prefix}${t}`),
+      fromBeginning: this.opts.fromBeginning ?? true,
+    });
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+  }
+
+  /** Leaves the group after the message in hand is finished; a retry wait is cut short. */
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    try {
+      await this.handleBatch(payload);
+    } finally {
+      // Commit what is resolved now, not at kafkajs' 5 s auto-commit interval: fewer
+      // redeliveries after a restart. Only handled (or dead-lettered) messages are resolved.
+      const pending = payload.uncommittedOffsets();
+      if (pending.topics.length > 0) await payload.commitOffsetsIfNecessary(pending);
+    }
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    for (const message of batch.messages) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      const outcome = await this.handleMessage(batch.topic, batch.partition, message, payload);
+      // Stopped mid-retry: leave the offset unresolved so the message is redelivered.
+      if (outcome === 'stopped') return;
+      payload.resolveOffset(message.offset);
+      await payload.heartbeat();
+    }
+  }
+
+  private async handleMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    payload: EachBatchPayload,
+  ): Promise<Outcome> {
+    const ctx = { topic: topic.slice(this.prefix.length), partition, offset: message.offset };
+    let event: EventEnvelope;
+    try {
+      event = fromKafkaMessage(message);
+    } catch (err) {
+      if (!(err instanceof EnvelopeError)) throw err;
+      this.log.warn({ ...ctx, err }, 'undecodable event; dead-lettering it');
+      await this.deadLetter(ctx, topic, message, err, 0);
+      return 'done';
+    }
+    const handler = this.opts.handlers[event.type];
+    if (!handler) return 'done';
+    const processedId = `${this.opts.groupId}:${event.id}`;
+    if (await this.processed.findOne({ _id: processedId }, { projection: { _id: 1 } })) {
+      return 'done';
+    }
+    const parent = extractTraceContext(decodeHeaders(message.headers));
+    return withSpan(
+      `${ctx.topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': topic,
+          'messaging.consumer.group.name': this.opts.groupId,
+          'messaging.destination.partition.id': String(partition),
+          'messaging.kafka.offset': Number(message.offset),
+          'messaging.message.id': event.id,
+          'cloudevents.event_type': event.type,
+        },
+      },
+      async (span) => {
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            await handler(event, ctx);
+            break;
+          } catch (err) {
+            span.addEvent('handler failed', { attempt, error: errorMessage(err) });
+            if (attempt >= this.retry.attempts) {
+              this.log.error({ ...ctx, eventId: event.id, err, attempt }, 'dead-lettering event');
+              span.setAttribute('kith.dead_lettered', true);
+              await this.deadLetter(ctx, topic, message, err, attempt);
+              break;
+            }
+            this.log.warn({ ...ctx, eventId: event.id, err, attempt }, 'handler failed; retrying');
+            const waited = await this.backoff(backoffDelayMs(attempt, this.retry), payload);
+            if (!waited) return 'stopped';
+          }
+        }
+        await this.markProcessed(processedId, event);
+        return 'done';
+      },
+    );
+  }
+
+  private async deadLetter(
+    ctx: HandlerContext,
+    sourceTopic: string,
+    message: KafkaMessage,
+    error: unknown,
+    attempts: number,
+  ): Promise<void> {
+    await this.opts.producer.sendRaw([
+      deadLetterMessage({
+        dlqTopic: dlqTopic(ctx.topic, this.opts.groupId),
+        sourceTopic,
+        partition: ctx.partition,
+        groupId: this.opts.groupId,
+        message,
+        error,
+        attempts,
+      }),
+    ]);
+  }
+
+  private async markProcessed(id: string, event: EventEnvelope): Promise<void> {
+    try {
+      await retryTransient(() =>
+        this.processed.insertOne({
+          _id: id,
+          groupId: this.opts.groupId,
+          eventId: event.id,
+          type: event.type,
+          processedAt: new Date(),
+        }),
+      );
+    } catch (err) {
+      // Another member (after a rebalance) got there first: the event is handled either way.
+      if ((err as { code?: number }).code !== 11000) throw err;
+    }
+  }
+
+  /** Sleeps in slices, heartbeating so a long backoff does not cost the group membership. */
+  private async backoff(ms: number, payload: EachBatchPayload): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      if (!payload.isRunning()) return false;
+      await new Promise((r) => setTimeout(r, Math.min(HEARTBEAT_SLICE_MS, until - Date.now())));
+      await payload.heartbeat();
+    }
+    return payload.isRunning();
+  }
+}

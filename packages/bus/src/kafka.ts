@@ -1,0 +1,62 @@
+// One Kafka client per process, logging through pino so broker trouble shows up in the same
+// JSON stream (with trace ids) as everything else.
+import { Kafka, logLevel } from 'kafkajs';
+import type { LogEntry, logCreator } from 'kafkajs';
+import type { Logger } from '@kith/logger';
+
+export interface CreateKafkaOptions {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+}
+
+function pinoLogCreator(logger: Logger): logCreator {
+  return () =>
+    ({ namespace, level, log }: LogEntry) => {
+      const { message, timestamp: _timestamp, logger: _name, ...fields } = log;
+      const child = { kafka: namespace, ...fields };
+      if (level === logLevel.ERROR) logger.error(child, message);
+      else if (level === logLevel.WARN) logger.warn(child, message);
+      else if (level === logLevel.INFO) logger.info(child, message);
+      else logger.debug(child, message);
+    };
+}
+
+export function createKafka(opts: CreateKafkaOptions): Kafka {
+  return new Kafka({
+    clientId: opts.clientId,
+    brokers: opts.brokers,
+    // kafkajs is chatty at INFO (every group join); warnings and errors are what operators need.
+    logLevel: logLevel.WARN,
+    logCreator: pinoLogCreator(opts.logger.child({ component: 'kafkajs' })),
+  });
+}
+
+export interface EnsureTopicsOptions {
+  prefix?: string;
+  /** Only used for topics that do not exist yet. */
+  numPartitions?: number;
+}
+
+/** Creates the topics that are missing; safe to call at every start and from several processes. */
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: string[],
+  opts: EnsureTopicsOptions = {},
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const wanted = [...new Set(topics.map((t) => `${opts.prefix ?? ''}${t}`))];
+    const existing = new Set(await admin.listTopics());
+    const missing = wanted.filter((t) => !existing.has(t));
+    if (missing.length === 0) return;
+    // createTopics skips topics that already exist, which covers a concurrent creator.
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: opts.numPartitions ?? 3 })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,242 @@
+// Publishes committed outbox intents. Reads only the small outbox collection, which it
+// drains: publish (idempotent producer, in version order per aggregate), then delete. An
+// intent still staged after `graceMs` is resolved against its aggregate (one lookup, rare):
+// the aggregate's `_outboxLog` says whether the write happened. A crash between publish and
+// delete publishes again with the same ce_id; consumers dedupe.
+import type { Db, Document } from 'mongodb';
+import type { Logger } from '@kith/logger';
+import type { EventProducer } from './event-producer';
+import {
+  OUTBOX_LOG_SIZE,
+  type Outbox,
+  type OutboxEntry,
+  type OutboxIntent,
+  type OutboxLogRecord,
+} from './outbox';
+import { retryTransient } from './store-retry.util';
+
+export interface OutboxRelayOptions {
+  db: Db;
+  producer: EventProducer;
+  outbox: Outbox;
+  logger: Logger;
+  pollIntervalMs?: number;
+  /** How long a staged intent may wait for its writer's commit before it is resolved. */
+  graceMs?: number;
+  /** A staged intent whose write never happened is dropped after this long. */
+  abandonAfterMs?: number;
+  /** Intents read per step. */
+  batchSize?: number;
+  now?: () => number;
+}
+
+export type IntentDecision = 'publish' | 'drop' | 'wait';
+
+/**
+ * What to do with an intent that is still staged after the grace period, given its
+ * aggregate's current version and `_outboxLog` (undefined: no such aggregate yet).
+ */
+export function resolveStagedIntent(
+  intent: Pick<OutboxIntent, 'version' | 'entries'>,
+  aggregate: { version?: number; _outboxLog?: OutboxLogRecord[] } | undefined,
+  ageMs: number,
+  abandonAfterMs: number,
+): IntentDecision {
+  const firstId = intent.entries[0]?.event.id;
+  const logged = aggregate?._outboxLog?.some(
+    (r) => r.version === intent.version && (firstId === undefined || r.eventIds.includes(firstId)),
+  );
+  if (logged) return 'publish';
+  const version = aggregate?.version ?? 0;
+  // The aggregate moved past this version without these events: the write lost or failed.
+  if (aggregate && version >= intent.version) return 'drop';
+  // Not written (yet): the writer may still be on its way, or died before writing.
+  return ageMs >= abandonAfterMs ? 'drop' : 'wait';
+}
+
+/** Groups intents (sorted by _id: aggregate, then version) and decides what goes out now. */
+export function planRelayStep(
+  intents: OutboxIntent[],
+  nowMs: number,
+  graceMs: number,
+): { publish: OutboxIntent[]; toResolve: OutboxIntent[] } {
+  const publish: OutboxIntent[] = [];
+  const toResolve: OutboxIntent[] = [];
+  const blocked = new Set<string>();
+  for (const intent of [...intents].sort((a, b) => (a._id < b._id ? -1 : 1))) {
+    const aggregate = `${intent.collection}:${intent.aggregateId}`;
+    if (blocked.has(aggregate)) continue;
+    if (intent.state === 'committed') {
+      publish.push(intent);
+      continue;
+    }
+    // A staged intent holds back the aggregate's later versions, so order is kept.
+    blocked.add(aggregate);
+    if (nowMs - intent.stagedAt.getTime() >= graceMs) toResolve.push(intent);
+  }
+  return { publish, toResolve };
+}
+
+export class OutboxRelay {
+  private readonly pollIntervalMs: number;
+  private readonly graceMs: number;
+  private readonly abandonAfterMs: number;
+  private readonly batchSize: number;
+  private readonly now: () => number;
+  private readonly log: Logger;
+  private stopped = true;
+  /** Set by stop(): a drain in progress finishes its step and returns. */
+  private stopRequested = false;
+  private woken = false;
+  private wake: (() => void) | undefined;
+  private loopDone: Promise<void> = Promise.resolve();
+  private drainChain: Promise<unknown> = Promise.resolve();
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly opts: OutboxRelayOptions) {
+    this.pollIntervalMs = opts.pollIntervalMs ?? 250;
+    this.graceMs = opts.graceMs ?? 5_000;
+    this.abandonAfterMs = opts.abandonAfterMs ?? 600_000;
+    this.batchSize = opts.batchSize ?? 500;
+    this.now = opts.now ?? Date.now;
+    this.log = opts.logger.child({ component: 'outbox-relay' });
+  }
+
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.stopRequested = false;
+    this.unsubscribe = this.opts.outbox.onCommitted(() => this.notify());
+    this.loopDone = this.loop();
+  }
+
+  /** Returns once the loop is idle: a step in flight is finished (published and deleted). */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.stopRequested = true;
+    this.unsubscribe?.();
+    this.notify();
+    await this.loopDone;
+    await this.drainChain;
+  }
+
+  /** Cuts the current poll wait short. */
+  notify(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  /** Publishes everything publishable right now; returns how many events it sent. */
+  drainOnce(): Promise<number> {
+    // One drain at a time, whether from the loop or a caller, so versions go out in order.
+    const run = this.drainChain.then(() => this.drainAll());
+    this.drainChain = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Deletes published or dropped intents. Protected so tests can simulate a crash between
+   * publish and delete.
+   */
+  protected async forget(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await retryTransient(() => this.opts.outbox.intents.deleteMany({ _id: { $in: ids } }));
+  }
+
+  private async drainAll(): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const intents = await this.opts.outbox.intents
+        .find({})
+        .sort({ _id: 1 })
+        .limit(this.batchSize)
+        .toArray();
+      if (intents.length === 0) return published;
+      const { sent, progressed, resolved } = await this.step(intents);
+      published += sent;
+      // A resolved intent may have released later versions of its aggregate: step again.
+      const more = intents.length === this.batchSize || resolved;
+      if (!progressed || !more || this.stopRequested) return published;
+    }
+  }
+
+  private async step(
+    intents: OutboxIntent[],
+  ): Promise<{ sent: number; progressed: boolean; resolved: boolean }> {
+    const plan = planRelayStep(intents, this.now(), this.graceMs);
+    const publish = [...plan.publish];
+    const dropped: string[] = [];
+    let resolved = false;
+    for (const intent of plan.toResolve) {
+      const decision = await this.resolve(intent);
+      if (decision === 'publish') publish.push(intent);
+      if (decision === 'drop') dropped.push(intent._id);
+      resolved ||= decision !== 'wait';
+    }
+    publish.sort((a, b) => (a._id < b._id ? -1 : 1));
+    const entries: OutboxEntry[] = publish.flatMap((i) =>
+      [...i.entries].sort((a, b) => a.seq - b.seq),
+    );
+    // One batch for all aggregates: the producer keeps array order per partition.
+    await this.opts.producer.publish(entries);
+    await this.forget([...publish.map((i) => i._id), ...dropped]);
+    if (dropped.length > 0)
+      this.log.warn(
+        { dropped: dropped.length },
+        'dropped outbox intents whose write never happened',
+      );
+    return { sent: entries.length, progressed: publish.length + dropped.length > 0, resolved };
+  }
+
+  private async resolve(intent: OutboxIntent): Promise<'publish' | 'drop' | 'wait'> {
+    const aggregate = (await this.opts.db
+      .collection(intent.collection)
+      .findOne({ _id: intent.aggregateId } as Document, {
+        projection: { version: 1, _outboxLog: 1 },
+      })) as { version?: number; _outboxLog?: OutboxLogRecord[] } | null;
+    const decision = resolveStagedIntent(
+      intent,
+      aggregate ?? undefined,
+      this.now() - intent.stagedAt.getTime(),
+      this.abandonAfterMs,
+    );
+    if (
+      decision === 'drop' &&
+      aggregate &&
+      (aggregate.version ?? 0) - intent.version >= OUTBOX_LOG_SIZE
+    ) {
+      // Too many later writes to tell from the log; the intent is most likely a lost race.
+      this.log.error({ intent: intent._id }, 'outbox intent resolved without evidence; dropped');
+    }
+    return decision;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      let failed = false;
+      try {
+        await this.drainOnce();
+      } catch (err) {
+        failed = true;
+        this.log.error({ err }, 'outbox relay step failed; retrying');
+      }
+      if (this.stopped) break;
+      if (!this.woken || failed) await this.sleep(this.pollIntervalMs);
+      this.woken = false;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    }).then(() => {
+      this.wake = undefined;
+    });
+  }
+}

@@ -1,0 +1,153 @@
+// Transactional outbox without multi-document transactions (FerretDB 1.x has none) and
+// without reading the aggregate collection on the hot path (on FerretDB 1.x every lookup in
+// a big collection scans it). A write of an aggregate goes:
+//
+//  1. stage:  insert an intent { _id: "<collection>:<id>:<version>", entries } into the small
+//             outbox collection. The _id is unique, so this also claims the version: two
+//             writers racing for the same version cannot both stage (FerretDB's updates are a
+//             read then a write, so the version filter alone would not stop a lost update).
+//  2. write:  the aggregate's state plus `_outboxLog` (the event ids of its recent writes) in
+//             ONE single-document write; that write is the commit record.
+//  3. commit: mark the intent committed and wake the relay.
+//
+// The relay publishes committed intents and deletes them; an intent left staged (the writer
+// died, or lost) is resolved against the aggregate's `_outboxLog`.
+import { EventEmitter } from 'node:events';
+import type { Collection, Db } from 'mongodb';
+import type { EventEnvelope } from '@kith/events';
+import { retryTransient } from './store-retry.util';
+
+export interface OutboxItem {
+  topic: string;
+  key: string;
+  event: EventEnvelope;
+}
+
+export interface OutboxEntry extends OutboxItem {
+  /** Order of the entry within its write. */
+  seq: number;
+}
+
+export interface OutboxIntent {
+  _id: string;
+  collection: string;
+  aggregateId: string;
+  /** The aggregate version the write produces. */
+  version: number;
+  entries: OutboxEntry[];
+  state: 'staged' | 'committed';
+  stagedAt: Date;
+}
+
+/** One write's event ids, kept in the aggregate document. */
+export interface OutboxLogRecord {
+  version: number;
+  eventIds: string[];
+}
+
+export const DEFAULT_OUTBOX_COLLECTION = 'outbox';
+
+/** How many recent writes an aggregate remembers in `_outboxLog`. */
+export const OUTBOX_LOG_SIZE = 16;
+
+export class OutboxVersionClaimedError extends Error {
+  override readonly name = 'OutboxVersionClaimedError';
+
+  constructor(
+    readonly aggregateId: string,
+    readonly version: number,
+  ) {
+    super(`version ${version} of ${aggregateId} is being written by someone else`);
+  }
+}
+
+export interface StagedWrite {
+  readonly entries: OutboxEntry[];
+  /** The aggregate's new `_outboxLog`: put it in the same single-document write as the state. */
+  outboxLog(previous: OutboxLogRecord[] | undefined): OutboxLogRecord[];
+  /** After the aggregate write succeeded. */
+  commit(): Promise<void>;
+  /** After the aggregate write failed: frees the version. */
+  abandon(): Promise<void>;
+}
+
+export function intentId(collection: string, aggregateId: string, version: number): string {
+  // Zero-padded, so sorting ids orders an aggregate's intents by version.
+  return `${collection}:${aggregateId}:${String(version).padStart(12, '0')}`;
+}
+
+function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}
+
+/**
+ * Stored as its JSON form: what goes to Kafka is JSON anyway, and the driver would otherwise
+ * store `undefined` fields as null, which the event schemas (optional, not nullable) reject.
+ */
+function toEntry(item: OutboxItem, seq: number): OutboxEntry {
+  return { seq, topic: item.topic, key: item.key, event: JSON.parse(JSON.stringify(item.event)) };
+}
+
+export class Outbox {
+  readonly intents: Collection<OutboxIntent>;
+  private readonly emitter = new EventEmitter();
+
+  constructor(db: Db, opts: { collection?: string } = {}) {
+    this.intents = db.collection<OutboxIntent>(opts.collection ?? DEFAULT_OUTBOX_COLLECTION);
+  }
+
+  /** Step 1. Throws OutboxVersionClaimedError when another writer holds this version. */
+  async stage(args: {
+    collection: string;
+    aggregateId: string;
+    version: number;
+    items: OutboxItem[];
+    now?: Date;
+  }): Promise<StagedWrite> {
+    const intent: OutboxIntent = {
+      _id: intentId(args.collection, args.aggregateId, args.version),
+      collection: args.collection,
+      aggregateId: args.aggregateId,
+      version: args.version,
+      entries: args.items.map((item, i) => toEntry(item, i + 1)),
+      state: 'staged',
+      stagedAt: args.now ?? new Date(),
+    };
+    try {
+      await retryTransient(() => this.intents.insertOne(intent));
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new OutboxVersionClaimedError(args.aggregateId, args.version);
+      throw err;
+    }
+    const eventIds = intent.entries.map((e) => e.event.id);
+    return {
+      entries: intent.entries,
+      outboxLog: (previous = []) =>
+        [...previous, { version: intent.version, eventIds }].slice(-OUTBOX_LOG_SIZE),
+      commit: async () => {
+        const result = await retryTransient(() =>
+          this.intents.updateOne({ _id: intent._id }, { $set: { state: 'committed' } }),
+        );
+        if (result.matchedCount === 0) {
+          // The relay resolved the intent while this write was slow: it either published it
+          // (once more is harmless) or gave it up as abandoned (then this is the only copy).
+          await retryTransient(() =>
+            this.intents.insertOne({ ...intent, state: 'committed' }),
+          ).catch((err: unknown) => {
+            if (!isDuplicateKey(err)) throw err;
+          });
+        }
+        this.emitter.emit('committed');
+      },
+      abandon: async () => {
+        await retryTransient(() => this.intents.deleteOne({ _id: intent._id }));
+      },
+    };
+  }
+
+  /** Wakes a relay in this process right away instead of at its next poll. */
+  onCommitted(listener: () => void): () => void {
+    this.emitter.on('committed', listener);
+    return () => this.emitter.off('committed', listener);
+  }
+}

@@ -1,0 +1,100 @@
+// The one list of event types: topic, meaning, schema and key. Docs (JSON Schema, AsyncAPI) are
+// generated from it, and consumers validate incoming data against it.
+import { z } from 'zod';
+import {
+  ContactCreatedDataSchema,
+  ContactDeletedDataSchema,
+  ContactUpdatedDataSchema,
+} from './contact-events.schema';
+import { TOPICS } from './topics';
+
+export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
+  topic: string;
+  description: string;
+  schema: S;
+  /** What the Kafka key (and CloudEvents subject) is; it orders events of one aggregate. */
+  key: string;
+}
+
+export const CONTACT_SOURCE = 'kith/contact';
+
+export const EVENT_TYPES = {
+  contactCreated: 'kith.contact.created.v1',
+  contactUpdated: 'kith.contact.updated.v1',
+  contactDeleted: 'kith.contact.deleted.v1',
+} as const;
+
+export const eventCatalogue = {
+  [EVENT_TYPES.contactCreated]: {
+    topic: TOPICS.contact,
+    description: 'A contact (person or organization) was created.',
+    schema: ContactCreatedDataSchema,
+    key: 'contact id',
+  },
+  [EVENT_TYPES.contactUpdated]: {
+    topic: TOPICS.contact,
+    description: 'A contact changed; carries the full new state and the changed fields.',
+    schema: ContactUpdatedDataSchema,
+    key: 'contact id',
+  },
+  [EVENT_TYPES.contactDeleted]: {
+    topic: TOPICS.contact,
+    description: 'A contact was soft-deleted; carries its last state with deletedAt set.',
+    schema: ContactDeletedDataSchema,
+    key: 'contact id',
+  },
+} satisfies Record<string, CatalogueEntry>;
+
+export type EventType = keyof typeof eventCatalogue;
+export type EventData<T extends EventType> = z.infer<(typeof eventCatalogue)[T]['schema']>;
+
+/** Why parseEventData refused: an unknown type, or data that does not match the schema. */
+export class EventDataError extends Error {
+  override readonly name = 'EventDataError';
+
+  constructor(
+    message: string,
+    readonly reason: 'unknown-type' | 'invalid',
+    readonly issues: z.core.$ZodIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export function isEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(eventCatalogue, type);
+}
+
+export function parseEventData<T extends EventType>(type: T, data: unknown): EventData<T>;
+export function parseEventData(type: string, data: unknown): unknown;
+export function parseEventData(type: string, data: unknown): unknown {
+  if (!isEventType(type)) throw new EventDataError(`unknown event type ${type}`, 'unknown-type');
+  const result = eventCatalogue[type].schema.safeParse(data);
+  if (!result.success) {
+    throw new EventDataError(
+      `${type} data is invalid: ${z.prettifyError(result.error)}`,
+      'invalid',
+      result.error.issues,
+    );
+  }
+  return result.data;
+}
+
+/**
+ * JSON Schema (draft 2020-12) of each event type's data. Input mode leaves additional
+ * properties open, matching the add-optional-fields evolution rule.
+ */
+export function exportEventJsonSchemas(): Record<EventType, Record<string, unknown>> {
+  const out = {} as Record<EventType, Record<string, unknown>>;
+  for (const type of Object.keys(eventCatalogue) as EventType[]) {
+    const entry: CatalogueEntry = eventCatalogue[type];
+    out[type] = {
+      ...z.toJSONSchema(entry.schema, { io: 'input' }),
+      title: type,
+      description: entry.description,
+      'x-kith-topic': entry.topic,
+      'x-kith-key': entry.key,
+    };
+  }
+  return out;
+}

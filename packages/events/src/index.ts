@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './topics';
+export * from './contact-events.schema';
+export * from './event-catalogue';
+export * from './catalogue-docs';

@@ -1,0 +1,92 @@
+import {
+  EventDataError,
+  TOPICS,
+  dlqTopic,
+  eventCatalogue,
+  exportEventJsonSchemas,
+  parseEventData,
+  type ContactSnapshot,
+} from '../src';
+
+function snapshot(overrides: Partial<ContactSnapshot> = {}): ContactSnapshot {
+  return {
+    id: '0193a0b2-7c4e-7000-8000-000000000001',
+    tenantId: 'tenant-a',
+    kind: 'person',
+    version: 1,
+    displayName: 'Ada Lovelace',
+    person: { firstName: 'Ada', lastName: 'Lovelace' },
+    emails: [{ address: 'ada@example.org', type: 'work', primary: true }],
+    phones: [],
+    tags: ['donor'],
+    createdAt: '2026-11-23T07:00:00.000Z',
+    updatedAt: '2026-11-23T07:00:00.000Z',
+    ...overrides,
+  };
+}
+
+describe('event catalogue', () => {
+  it('puts every contact event on the contact topic', () => {
+    for (const entry of Object.values(eventCatalogue)) expect(entry.topic).toBe(TOPICS.contact);
+  });
+
+  it('names a dead-letter topic after the topic and the consumer group', () => {
+    expect(dlqTopic('kith.contact.v1', 'analytics')).toBe('kith.contact.v1.dlq.analytics');
+  });
+
+  it('returns the typed data of a valid contact.updated event', () => {
+    const data = { contact: snapshot(), changedFields: ['displayName'] };
+
+    const parsed = parseEventData('kith.contact.updated.v1', data);
+
+    expect(parsed.changedFields).toEqual(['displayName']);
+    expect(parsed.contact.kind).toBe('person');
+  });
+
+  it('drops unknown fields so an older consumer accepts a newer producer', () => {
+    const data = { contact: { ...snapshot(), nickname: 'Countess' } };
+
+    const parsed = parseEventData('kith.contact.created.v1', data);
+
+    expect(parsed.contact).not.toHaveProperty('nickname');
+  });
+
+  it('refuses an unknown event type', () => {
+    expect(() => parseEventData('kith.contact.merged.v9', {})).toThrow(
+      expect.objectContaining({ reason: 'unknown-type' }),
+    );
+  });
+
+  it.each([
+    ['a kind outside person/organization', { kind: 'robot' }],
+    ['a negative version', { version: -1 }],
+    ['a time that is not ISO-8601', { updatedAt: '23/11/2026' }],
+    ['an email without its primary flag', { emails: [{ address: 'a@b.c', type: 'work' }] }],
+  ])('rejects a contact snapshot with %s', (_label, overrides) => {
+    const data = { contact: { ...snapshot(), ...overrides } };
+
+    expect(() => parseEventData('kith.contact.created.v1', data)).toThrow(EventDataError);
+  });
+
+  it('rejects a contact snapshot that misses a required field', () => {
+    const { displayName: _missing, ...contact } = snapshot();
+
+    expect(() => parseEventData('kith.contact.deleted.v1', { contact })).toThrow(
+      expect.objectContaining({ reason: 'invalid' }),
+    );
+  });
+
+  it('exports a JSON Schema for each catalogue type', () => {
+    const schemas = exportEventJsonSchemas();
+
+    expect(Object.keys(schemas).sort()).toEqual(Object.keys(eventCatalogue).sort());
+    for (const [type, schema] of Object.entries(schemas)) {
+      expect(schema).toMatchObject({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        title: type,
+        type: 'object',
+        required: expect.arrayContaining(['contact']),
+      });
+    }
+  });
+});
