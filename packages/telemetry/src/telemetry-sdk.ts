@@ -27,11 +27,17 @@ export interface Telemetry {
   shutdown(): Promise<void>;
 }
 
+// One SDK per process: tests that run several services in one process import each
+// service's instrument.ts, and a second SDK would fight the first over the globals.
+let running: Telemetry | undefined;
+
 /**
  * Starts the OpenTelemetry SDK. Call it before any instrumented module (http, express, grpc,
  * mongodb) is loaded, i.e. from a service's `instrument.ts` imported first by `main.ts`.
+ * A second call in the same process returns the first SDK.
  */
 export function startTelemetry(opts: StartTelemetryOptions): Telemetry {
+  if (running) return running;
   const sdk = new NodeSDK({
     serviceName: opts.serviceName,
     // Always explicit, so NodeSDK never falls back to its env defaults (which export OTLP).
@@ -45,7 +51,13 @@ export function startTelemetry(opts: StartTelemetryOptions): Telemetry {
     ],
   });
   sdk.start();
-  return { shutdown: () => sdk.shutdown() };
+  running = {
+    shutdown: async () => {
+      running = undefined;
+      await sdk.shutdown();
+    },
+  };
+  return running;
 }
 
 function spanProcessorFor(exporter: TraceExporterKind, otlpEndpoint?: string): SpanProcessor {

@@ -10,4 +10,14 @@ describe('startTelemetry', () => {
 
     expect(trace.isSpanContextValid({ traceId, spanId: '1'.repeat(16), traceFlags: 1 })).toBe(true);
   });
+
+  it('returns the running SDK when a second service in the same process starts it again', async () => {
+    const first = startTelemetry({ serviceName: 'kith-a', exporter: 'none' });
+    const second = startTelemetry({ serviceName: 'kith-b', exporter: 'none' });
+
+    expect(second).toBe(first);
+    await first.shutdown();
+    expect(startTelemetry({ serviceName: 'kith-c', exporter: 'none' })).not.toBe(first);
+    await startTelemetry({ serviceName: 'kith-c', exporter: 'none' }).shutdown();
+  });
 });
