@@ -1,0 +1,87 @@
+// Use cases: read the current state, let the pure decisions decide, store state and events
+// together. Transports (gRPC today) call these; nothing here knows about proto.
+import { v7 as uuidv7 } from 'uuid';
+import type { Contact, ContactPage } from '../domain/contact';
+import {
+  decideCreate,
+  decideDelete,
+  decideUpdate,
+  type CreateContactCommand,
+  type DeleteContactCommand,
+  type UpdateContactCommand,
+} from '../domain/contact-decisions';
+import { ContactError } from '../domain/contact-error';
+import {
+  encodePageToken,
+  parseListQuery,
+  type ListContactsInput,
+} from '../domain/contact-list-query';
+import { toOutboxItems } from '../events/contact-events';
+import type { ContactRepository } from '../store/contact.repository';
+
+export interface ContactServiceDeps {
+  repository: ContactRepository;
+  /** Injected so tests can pin time; UTC ISO-8601. */
+  now?: () => string;
+  newId?: () => string;
+}
+
+export class ContactService {
+  private readonly repository: ContactRepository;
+  private readonly now: () => string;
+  private readonly newId: () => string;
+
+  constructor(deps: ContactServiceDeps) {
+    this.repository = deps.repository;
+    this.now = deps.now ?? (() => new Date().toISOString());
+    this.newId = deps.newId ?? uuidv7;
+  }
+
+  async create(command: CreateContactCommand): Promise<Contact> {
+    const { contact, events } = decideCreate(command, { id: this.newId(), now: this.now() });
+    await this.repository.insert(contact, toOutboxItems(events));
+    return contact;
+  }
+
+  /** A soft-deleted contact no longer reads: NOT_FOUND, like a foreign tenant's. */
+  async get(tenantId: string, id: string): Promise<Contact> {
+    const stored = await this.repository.findById(tenantId, id);
+    if (!stored || stored.contact.deletedAt) throw ContactError.notFound(id);
+    return stored.contact;
+  }
+
+  async update(command: UpdateContactCommand): Promise<Contact> {
+    const stored = await this.repository.findById(command.tenantId, command.id);
+    const { contact, events } = decideUpdate(stored?.contact, command, this.now());
+    // Nothing changed: no write, no event, and the version stays. (`!stored` cannot happen
+    // here, decideUpdate threw NOT_FOUND; the check narrows the type.)
+    if (!stored || events.length === 0) return contact;
+    await this.repository.update(
+      contact,
+      command.expectedVersion,
+      stored.outboxLog,
+      toOutboxItems(events),
+    );
+    return contact;
+  }
+
+  async delete(command: DeleteContactCommand): Promise<Contact> {
+    const stored = await this.repository.findById(command.tenantId, command.id);
+    const { contact, events } = decideDelete(stored?.contact, command, this.now());
+    if (!stored) return contact; // narrows the type: decideDelete threw NOT_FOUND already
+    await this.repository.update(
+      contact,
+      command.expectedVersion,
+      stored.outboxLog,
+      toOutboxItems(events),
+    );
+    return contact;
+  }
+
+  async list(input: ListContactsInput): Promise<ContactPage> {
+    const query = parseListQuery(input);
+    const { contacts, hasMore } = await this.repository.list(query);
+    const last = contacts.at(-1);
+    return hasMore && last ? { contacts, nextPageToken: encodePageToken(last.id) } : { contacts };
+  }
+}

@@ -1,0 +1,173 @@
+// Pure decisions: given the current state, a command, the clock and new ids, answer the
+// next state and the events it causes, or throw a ContactError. No I/O, so every rule
+// here is unit-tested without servers.
+import { EVENT_TYPES } from '@kith/events';
+import type { Contact, ContactFields, ContactFieldsInput, ContactKind } from './contact';
+import { ContactError } from './contact-error';
+import { deriveDisplayName, deriveSearchNames } from './contact-name.util';
+import { applyUpdateMask, parseUpdateMask } from './contact-update-mask';
+import { validateContactFields } from './contact-validation';
+
+// Event names live in the catalogue of @kith/events (constants only, no I/O).
+export const CONTACT_EVENT_TYPES = {
+  created: EVENT_TYPES.contactCreated,
+  updated: EVENT_TYPES.contactUpdated,
+  deleted: EVENT_TYPES.contactDeleted,
+} as const;
+
+/**
+ * Top-level snapshot fields an update can change, as the event catalogue defines
+ * `changedFields`. Version and timestamps change on every update, so they are left out.
+ */
+export const CHANGEABLE_FIELDS = [
+  'displayName',
+  'person',
+  'organization',
+  'emails',
+  'phones',
+  'tags',
+  'source',
+  'ownerId',
+] as const;
+export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
+
+export type ContactEvent =
+  | { type: typeof CONTACT_EVENT_TYPES.created; contact: Contact }
+  | { type: typeof CONTACT_EVENT_TYPES.updated; contact: Contact; changedFields: ChangeableField[] }
+  | { type: typeof CONTACT_EVENT_TYPES.deleted; contact: Contact };
+
+export interface Decision {
+  contact: Contact;
+  /** Empty when nothing changed (an update that sets what is already there). */
+  events: ContactEvent[];
+}
+
+export interface CreateContactCommand {
+  tenantId: string;
+  kind: ContactKind;
+  fields: ContactFieldsInput;
+}
+
+export interface UpdateContactCommand {
+  id: string;
+  tenantId: string;
+  expectedVersion: number;
+  fields: ContactFieldsInput;
+  /** Paths into ContactFields, snake_case or camelCase. */
+  updateMask: readonly string[];
+}
+
+export interface DeleteContactCommand {
+  id: string;
+  tenantId: string;
+  expectedVersion: number;
+}
+
+export function decideCreate(
+  command: CreateContactCommand,
+  context: { id: string; now: string },
+): Decision {
+  const fields = validOrThrow(command.kind, command.fields);
+  const contact: Contact = {
+    id: context.id,
+    tenantId: command.tenantId,
+    kind: command.kind,
+    version: 1,
+    ...withDerivedNames(command.kind, fields),
+    createdAt: context.now,
+    updatedAt: context.now,
+  };
+  return { contact, events: [{ type: CONTACT_EVENT_TYPES.created, contact }] };
+}
+
+export function decideUpdate(
+  current: Contact | undefined,
+  command: UpdateContactCommand,
+  now: string,
+): Decision {
+  const existing = checkWritable(current, command);
+  const paths = parseUpdateMask(command.updateMask, existing.kind);
+  const fields = validOrThrow(existing.kind, applyUpdateMask(existing, command.fields, paths));
+  const contact: Contact = {
+    ...baseOf(existing),
+    version: existing.version + 1,
+    ...withDerivedNames(existing.kind, fields),
+    updatedAt: now,
+  };
+  const changedFields = changedContactFields(existing, contact);
+  if (changedFields.length === 0) return { contact: existing, events: [] };
+  return { contact, events: [{ type: CONTACT_EVENT_TYPES.updated, contact, changedFields }] };
+}
+
+export function decideDelete(
+  current: Contact | undefined,
+  command: DeleteContactCommand,
+  now: string,
+): Decision {
+  const existing = checkWritable(current, command);
+  const contact: Contact = {
+    ...existing,
+    version: existing.version + 1,
+    updatedAt: now,
+    deletedAt: now,
+  };
+  return { contact, events: [{ type: CONTACT_EVENT_TYPES.deleted, contact }] };
+}
+
+/** The top-level fields whose values differ, in CHANGEABLE_FIELDS order. */
+export function changedContactFields(before: Contact, after: Contact): ChangeableField[] {
+  return CHANGEABLE_FIELDS.filter(
+    (field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null),
+  );
+}
+
+/**
+ * Existence, tenant, soft delete and version, in that order: a deleted contact answers
+ * ALREADY_DELETED even to a stale version, because refreshing would not help the caller.
+ */
+function checkWritable(
+  current: Contact | undefined,
+  command: { id: string; tenantId: string; expectedVersion: number },
+): Contact {
+  if (!current || current.tenantId !== command.tenantId || current.id !== command.id) {
+    throw ContactError.notFound(command.id);
+  }
+  if (current.deletedAt) throw ContactError.alreadyDeleted(command.id);
+  if (!Number.isSafeInteger(command.expectedVersion) || command.expectedVersion < 1) {
+    throw ContactError.validation([
+      { field: 'expectedVersion', message: 'must be the version you read (1 or more)' },
+    ]);
+  }
+  if (command.expectedVersion !== current.version) {
+    throw ContactError.versionConflict(command.id, command.expectedVersion, current.version);
+  }
+  return current;
+}
+
+function validOrThrow(kind: ContactKind, input: ContactFieldsInput): ContactFields {
+  const { fields, errors } = validateContactFields(kind, input);
+  if (errors.length > 0) throw ContactError.validation(errors);
+  return fields;
+}
+
+function withDerivedNames(
+  kind: ContactKind,
+  fields: ContactFields,
+): ContactFields & { displayName: string; searchNames: string[] } {
+  const displayName = deriveDisplayName(kind, fields.person, fields.organization);
+  return {
+    ...fields,
+    displayName,
+    searchNames: deriveSearchNames(displayName, fields.person, fields.organization),
+  };
+}
+
+/** Identity and lifecycle fields only, so no stale optional field survives an update. */
+function baseOf(contact: Contact): Pick<Contact, 'id' | 'tenantId' | 'kind' | 'createdAt'> {
+  return {
+    id: contact.id,
+    tenantId: contact.tenantId,
+    kind: contact.kind,
+    createdAt: contact.createdAt,
+  };
+}

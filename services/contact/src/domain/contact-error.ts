@@ -1,0 +1,61 @@
+// The one error type of the contact service. Transports map `code` exhaustively
+// (see grpc/contact-error.mapper.ts), so adding a code is a compile error until mapped.
+
+export enum ContactErrorCode {
+  /** No such contact in this tenant (a foreign tenant's id also lands here). */
+  NOT_FOUND = 'NOT_FOUND',
+  /** The request breaks a rule; `fieldErrors` says which fields and why. */
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  /** The expected version is not the stored one: someone else changed the contact. */
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
+  /** The contact is soft-deleted and can no longer change. */
+  ALREADY_DELETED = 'ALREADY_DELETED',
+}
+
+export interface ContactFieldError {
+  /** Path relative to ContactFields or the request, e.g. `emails[1].address`, `updateMask`. */
+  field: string;
+  message: string;
+}
+
+export class ContactError extends Error {
+  readonly code: ContactErrorCode;
+  readonly fieldErrors: ContactFieldError[];
+
+  constructor(code: ContactErrorCode, message: string, fieldErrors: ContactFieldError[] = []) {
+    super(message);
+    this.name = 'ContactError';
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+
+  static notFound(id: string): ContactError {
+    return new ContactError(ContactErrorCode.NOT_FOUND, `contact ${id} not found`);
+  }
+
+  static validation(fieldErrors: ContactFieldError[]): ContactError {
+    const summary = fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    return new ContactError(
+      ContactErrorCode.VALIDATION_FAILED,
+      `invalid contact: ${summary}`,
+      fieldErrors,
+    );
+  }
+
+  /** `actual` is unknown when a concurrent write won the race between read and write. */
+  static versionConflict(id: string, expected: number, actual?: number): ContactError {
+    const found = actual === undefined ? 'has changed' : `is at version ${actual}`;
+    return new ContactError(
+      ContactErrorCode.VERSION_CONFLICT,
+      `contact ${id} ${found}, not the expected version ${expected}`,
+    );
+  }
+
+  static alreadyDeleted(id: string): ContactError {
+    return new ContactError(ContactErrorCode.ALREADY_DELETED, `contact ${id} is deleted`);
+  }
+}
+
+export function isContactError(err: unknown): err is ContactError {
+  return err instanceof ContactError;
+}

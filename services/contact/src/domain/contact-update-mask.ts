@@ -1,0 +1,114 @@
+// Update masks: which paths of ContactFields an update replaces. Accepts the proto
+// (snake_case) and JSON (camelCase) spellings and answers with one canonical camelCase form.
+import {
+  PERSON_NAME_PARTS,
+  type ContactFields,
+  type ContactFieldsInput,
+  type ContactKind,
+  type PersonName,
+} from './contact';
+import { ContactError, type ContactFieldError } from './contact-error';
+
+const ORGANIZATION_PARTS = ['name', 'organizationType', 'website'] as const;
+const TOP_LEVEL = ['emails', 'phones', 'tags', 'source', 'ownerId'] as const;
+
+type PersonPart = (typeof PERSON_NAME_PARTS)[number];
+type OrganizationPart = (typeof ORGANIZATION_PARTS)[number];
+
+/** The smallest paths a mask can name. */
+export const LEAF_PATHS = [
+  ...PERSON_NAME_PARTS.map((part) => `person.${part}` as const),
+  ...ORGANIZATION_PARTS.map((part) => `organization.${part}` as const),
+  ...TOP_LEVEL,
+];
+export type LeafPath = (typeof LEAF_PATHS)[number];
+export type UpdatePath = LeafPath | 'person' | 'organization';
+
+const KNOWN_PATHS: ReadonlySet<string> = new Set<string>([...LEAF_PATHS, 'person', 'organization']);
+
+function toCamelCase(path: string): string {
+  return path
+    .split('.')
+    .map((segment) =>
+      segment.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase()),
+    )
+    .join('.');
+}
+
+/**
+ * Canonical, de-duplicated paths; throws VALIDATION_FAILED (field `updateMask`) for an empty
+ * mask, an unknown path, or a path that belongs to the other kind of contact.
+ */
+export function parseUpdateMask(paths: readonly string[], kind: ContactKind): UpdatePath[] {
+  const errors: ContactFieldError[] = [];
+  if (paths.length === 0) {
+    errors.push({ field: 'updateMask', message: 'name at least one field to update' });
+  }
+  const parsed = new Set<UpdatePath>();
+  for (const raw of paths) {
+    const path = toCamelCase(raw.trim());
+    if (!KNOWN_PATHS.has(path)) {
+      errors.push({ field: 'updateMask', message: `unknown field "${raw}"` });
+      continue;
+    }
+    const root = path.split('.')[0];
+    if (kind === 'person' && root === 'organization') {
+      errors.push({ field: 'updateMask', message: `"${raw}" does not apply to a person` });
+      continue;
+    }
+    if (kind === 'organization' && root === 'person') {
+      errors.push({ field: 'updateMask', message: `"${raw}" does not apply to an organization` });
+      continue;
+    }
+    parsed.add(path as UpdatePath);
+  }
+  if (errors.length > 0) throw ContactError.validation(errors);
+  return [...parsed];
+}
+
+/** The current fields with the masked paths taken from `patch` (absent in patch = cleared). */
+export function applyUpdateMask(
+  current: ContactFields,
+  patch: ContactFieldsInput,
+  paths: readonly UpdatePath[],
+): ContactFieldsInput {
+  const next: ContactFieldsInput = {
+    person: current.person ? { ...current.person } : undefined,
+    organization: current.organization ? { ...current.organization } : undefined,
+    emails: current.emails.map(({ address, type, primary }) => ({ address, type, primary })),
+    phones: current.phones.map(({ number, type, primary }) => ({ number, type, primary })),
+    tags: [...current.tags],
+    source: current.source,
+    ownerId: current.ownerId,
+  };
+  for (const path of paths) {
+    const [root, part] = path.split('.') as [string, string | undefined];
+    if (root === 'person') {
+      next.person = part
+        ? { ...next.person, [part as PersonPart]: patch.person?.[part as PersonPart] }
+        : clonePerson(patch.person);
+    } else if (root === 'organization') {
+      next.organization = part
+        ? {
+            ...next.organization,
+            [part as OrganizationPart]: patch.organization?.[part as OrganizationPart],
+          }
+        : patch.organization && { ...patch.organization };
+    } else if (root === 'emails') {
+      next.emails = [...(patch.emails ?? [])];
+    } else if (root === 'phones') {
+      next.phones = [...(patch.phones ?? [])];
+    } else if (root === 'tags') {
+      next.tags = [...(patch.tags ?? [])];
+    } else if (root === 'source') {
+      next.source = patch.source;
+    } else if (root === 'ownerId') {
+      next.ownerId = patch.ownerId;
+    }
+  }
+  return next;
+}
+
+function clonePerson(person: PersonName | undefined): PersonName | undefined {
+  return person && { ...person };
+}

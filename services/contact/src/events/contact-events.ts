@@ -1,0 +1,70 @@
+// What the contact service publishes: CloudEvents envelopes of kith.contact.*.v1 on
+// kith.contact.v1, keyed by contact id so each contact's events stay in order.
+import type { OutboxItem } from '@kith/bus';
+import {
+  CONTACT_SOURCE,
+  TOPICS,
+  newEvent,
+  type ContactSnapshot,
+  type EventEnvelope,
+} from '@kith/events';
+import { injectTraceContext } from '@kith/telemetry';
+import { context, type Context } from '@opentelemetry/api';
+import type { Contact } from '../domain/contact';
+import type { ContactEvent } from '../domain/contact-decisions';
+
+/** The public state of a contact in events: no search keys, no normalized phone digits. */
+export function toContactSnapshot(contact: Contact): ContactSnapshot {
+  const snapshot: ContactSnapshot = {
+    id: contact.id,
+    tenantId: contact.tenantId,
+    kind: contact.kind,
+    version: contact.version,
+    displayName: contact.displayName,
+    emails: contact.emails.map(({ address, type, primary }) => ({ address, type, primary })),
+    phones: contact.phones.map(({ number, type, primary }) => ({ number, type, primary })),
+    tags: [...contact.tags],
+    createdAt: contact.createdAt,
+    updatedAt: contact.updatedAt,
+  };
+  if (contact.person) snapshot.person = { ...contact.person };
+  if (contact.organization) snapshot.organization = { ...contact.organization };
+  if (contact.source) snapshot.source = contact.source;
+  if (contact.ownerId) snapshot.ownerId = contact.ownerId;
+  if (contact.deletedAt) snapshot.deletedAt = contact.deletedAt;
+  return snapshot;
+}
+
+function eventData(event: ContactEvent): unknown {
+  const contact = toContactSnapshot(event.contact);
+  return event.type === 'kith.contact.updated.v1'
+    ? { contact, changedFields: [...event.changedFields] }
+    : { contact };
+}
+
+/**
+ * Envelopes for the outbox. The traceparent is taken from the trace active now (the gRPC
+ * request's), so the relay's publish and every consumer's span join the request's trace even
+ * though the relay sends them later and outside it.
+ */
+export function toOutboxItems(
+  events: readonly ContactEvent[],
+  traceContext: Context = context.active(),
+): OutboxItem[] {
+  const carrier: Record<string, string> = {};
+  injectTraceContext(carrier, traceContext);
+  return events.map((event) => ({
+    topic: TOPICS.contact,
+    key: event.contact.id,
+    event: newEvent({
+      type: event.type,
+      source: CONTACT_SOURCE,
+      subject: event.contact.id,
+      tenantId: event.contact.tenantId,
+      time: event.contact.updatedAt,
+      data: eventData(event),
+      traceparent: carrier.traceparent,
+      tracestate: carrier.tracestate,
+    }) as EventEnvelope,
+  }));
+}

@@ -1,0 +1,84 @@
+// kith.contact.v1.ContactService: translate proto <-> domain, call the use case, nothing else.
+// The tenant always comes from call metadata (CallContext), never from the request body.
+import type { contactV1 } from '@kith/contracts';
+import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import type { Logger } from '@kith/logger';
+import type { ContactService } from '../app/contact.service';
+import { mapContactError } from './contact-error.mapper';
+import {
+  contactToProto,
+  fieldsFromProto,
+  kindFromProto,
+  requiredKindFromProto,
+  versionFromProto,
+} from './contact-proto.mapper';
+
+export function contactHandlers(
+  service: ContactService,
+  logger: Logger,
+): contactV1.ContactServiceHandlers {
+  const opts: UnaryHandlerOptions = { logger, mapError: mapContactError };
+  return {
+    CreateContact: unaryHandler<
+      contactV1.CreateContactRequest__Output,
+      contactV1.CreateContactResponse
+    >(async (req, ctx) => {
+      const contact = await service.create({
+        tenantId: ctx.tenantId,
+        kind: requiredKindFromProto(req.kind),
+        fields: fieldsFromProto(req.fields),
+      });
+      return { contact: contactToProto(contact) };
+    }, opts),
+
+    GetContact: unaryHandler<contactV1.GetContactRequest__Output, contactV1.GetContactResponse>(
+      async (req, ctx) => ({ contact: contactToProto(await service.get(ctx.tenantId, req.id)) }),
+      opts,
+    ),
+
+    UpdateContact: unaryHandler<
+      contactV1.UpdateContactRequest__Output,
+      contactV1.UpdateContactResponse
+    >(async (req, ctx) => {
+      const contact = await service.update({
+        id: req.id,
+        tenantId: ctx.tenantId,
+        expectedVersion: versionFromProto(req.expectedVersion),
+        fields: fieldsFromProto(req.fields),
+        updateMask: req.updateMask?.paths ?? [],
+      });
+      return { contact: contactToProto(contact) };
+    }, opts),
+
+    DeleteContact: unaryHandler<
+      contactV1.DeleteContactRequest__Output,
+      contactV1.DeleteContactResponse
+    >(async (req, ctx) => {
+      const contact = await service.delete({
+        id: req.id,
+        tenantId: ctx.tenantId,
+        expectedVersion: versionFromProto(req.expectedVersion),
+      });
+      return { contact: contactToProto(contact) };
+    }, opts),
+
+    ListContacts: unaryHandler<
+      contactV1.ListContactsRequest__Output,
+      contactV1.ListContactsResponse
+    >(async (req, ctx) => {
+      const page = await service.list({
+        tenantId: ctx.tenantId,
+        kind: kindFromProto(req.kind),
+        pageSize: req.pageSize,
+        pageToken: req.pageToken,
+        namePrefix: req.namePrefix,
+        email: req.email,
+        tag: req.tag,
+      });
+      return {
+        contacts: page.contacts.map(contactToProto),
+        nextPageToken: page.nextPageToken ?? '',
+      };
+    }, opts),
+  };
+}

@@ -1,0 +1,67 @@
+// Stored document <-> domain Contact. Optional fields are left out rather than set to
+// undefined or null, so domain equality checks and event snapshots stay clean.
+import type { Contact, OrganizationProfile, PersonName } from '../domain/contact';
+import type { ContactDocument } from './contact.model';
+
+type StateFields = Omit<ContactDocument, '_outboxLog'>;
+
+export function toContact(doc: StateFields): Contact {
+  const contact: Contact = {
+    id: doc._id,
+    tenantId: doc.tenantId,
+    kind: doc.kind,
+    version: doc.version,
+    displayName: doc.displayName,
+    searchNames: [...(doc.searchNames ?? [])],
+    emails: (doc.emails ?? []).map(({ address, type, primary }) => ({ address, type, primary })),
+    phones: (doc.phones ?? []).map(({ number, normalized, type, primary }) => ({
+      number,
+      normalized,
+      type,
+      primary,
+    })),
+    tags: [...(doc.tags ?? [])],
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+  const person = doc.person && withoutEmpty<PersonName>(doc.person);
+  if (person && Object.keys(person).length > 0) contact.person = person;
+  const organization = doc.organization && withoutEmpty<OrganizationProfile>(doc.organization);
+  if (organization?.name) contact.organization = organization;
+  if (doc.source) contact.source = doc.source;
+  if (doc.ownerId) contact.ownerId = doc.ownerId;
+  if (doc.deletedAt) contact.deletedAt = doc.deletedAt;
+  return contact;
+}
+
+/** The state part of a document: what an insert writes and an update $sets. */
+export function toDocumentState(contact: Contact): StateFields {
+  const doc: StateFields = {
+    _id: contact.id,
+    tenantId: contact.tenantId,
+    kind: contact.kind,
+    version: contact.version,
+    displayName: contact.displayName,
+    searchNames: contact.searchNames,
+    emails: contact.emails,
+    phones: contact.phones,
+    tags: contact.tags,
+    createdAt: contact.createdAt,
+    updatedAt: contact.updatedAt,
+    deletedAt: contact.deletedAt ?? null,
+  };
+  if (contact.person) doc.person = contact.person;
+  if (contact.organization) doc.organization = contact.organization;
+  if (contact.source) doc.source = contact.source;
+  if (contact.ownerId) doc.ownerId = contact.ownerId;
+  return doc;
+}
+
+/** Optional top-level fields an update must $unset when the new state lacks them. */
+export const OPTIONAL_STATE_FIELDS = ['person', 'organization', 'source', 'ownerId'] as const;
+
+function withoutEmpty<T extends object>(value: object): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ) as T;
+}

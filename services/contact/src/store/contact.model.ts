@@ -1,0 +1,120 @@
+// How a contact is stored: one `contacts` collection for people and organizations
+// (`kind` tells them apart), with the outbox fields of @kith/bus riding in each document.
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { OutboxLogRecord } from '@kith/bus';
+import type { ContactKind, EmailType, PhoneType } from '../domain/contact';
+
+export const CONTACTS_COLLECTION = 'contacts';
+
+export interface ContactDocument {
+  _outboxLog?: OutboxLogRecord[];
+  _id: string;
+  tenantId: string;
+  kind: ContactKind;
+  version: number;
+  displayName: string;
+  searchNames: string[];
+  person?: {
+    prefix?: string;
+    firstName?: string;
+    middleName?: string;
+    lastName?: string;
+    suffix?: string;
+    preferredName?: string;
+  };
+  organization?: { name: string; organizationType?: string; website?: string };
+  emails: Array<{ address: string; type: EmailType; primary: boolean }>;
+  phones: Array<{ number: string; normalized: string; type: PhoneType; primary: boolean }>;
+  tags: string[];
+  source?: string;
+  ownerId?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** null (not absent) while live, so `{ deletedAt: null }` reads the same on every server. */
+  deletedAt: string | null;
+}
+
+const personSchema = new Schema(
+  {
+    prefix: String,
+    firstName: String,
+    middleName: String,
+    lastName: String,
+    suffix: String,
+    preferredName: String,
+  },
+  { _id: false },
+);
+
+const organizationSchema = new Schema(
+  { name: { type: String, required: true }, organizationType: String, website: String },
+  { _id: false },
+);
+
+const emailSchema = new Schema(
+  {
+    address: { type: String, required: true },
+    type: { type: String, required: true },
+    primary: { type: Boolean, required: true },
+  },
+  { _id: false },
+);
+
+const phoneSchema = new Schema(
+  {
+    number: { type: String, required: true },
+    normalized: { type: String, required: true },
+    type: { type: String, required: true },
+    primary: { type: Boolean, required: true },
+  },
+  { _id: false },
+);
+
+export const contactSchema = new Schema<ContactDocument>(
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: String, required: true },
+    kind: { type: String, enum: ['person', 'organization'], required: true },
+    version: { type: Number, required: true },
+    displayName: { type: String, required: true },
+    searchNames: { type: [String], default: [] },
+    person: { type: personSchema, default: undefined },
+    organization: { type: organizationSchema, default: undefined },
+    emails: { type: [emailSchema], default: [] },
+    phones: { type: [phoneSchema], default: [] },
+    tags: { type: [String], default: [] },
+    source: String,
+    ownerId: String,
+    // ISO-8601 strings, as the API and events carry them; they sort chronologically.
+    createdAt: { type: String, required: true },
+    updatedAt: { type: String, required: true },
+    deletedAt: { type: String, default: null },
+    // The outbox's commit records of recent writes (owned by @kith/bus), stored as given.
+    _outboxLog: { type: Schema.Types.Mixed, default: () => [] },
+  },
+  {
+    collection: CONTACTS_COLLECTION,
+    versionKey: false,
+    // Created explicitly at start-up (ensureContactIndexes), so start fails loudly if the
+    // server refuses one, instead of mongoose logging it in the background.
+    autoIndex: false,
+  },
+);
+
+// Every index starts with tenantId (tenant-scoped queries) and is plain or compound:
+// FerretDB 1.x has no partial, sparse, TTL or collation indexes. One per list filter.
+contactSchema.index({ tenantId: 1, _id: 1 });
+contactSchema.index({ tenantId: 1, kind: 1, _id: 1 });
+contactSchema.index({ tenantId: 1, searchNames: 1 });
+contactSchema.index({ tenantId: 1, 'emails.address': 1 });
+contactSchema.index({ tenantId: 1, tags: 1 });
+
+export type ContactModel = Model<ContactDocument>;
+
+export function contactModel(connection: Connection): ContactModel {
+  return connection.model<ContactDocument>('Contact', contactSchema, CONTACTS_COLLECTION);
+}
+
+export async function ensureContactIndexes(model: ContactModel): Promise<void> {
+  await model.createIndexes();
+}

@@ -1,0 +1,144 @@
+// Reads and writes contacts. Every write goes through the outbox (@kith/bus): stage the
+// events (which also claims the new version), write state + commit record in one
+// single-document write, commit. See docs/architecture.md, "the outbox".
+import {
+  OutboxVersionClaimedError,
+  retryTransient,
+  type Outbox,
+  type OutboxItem,
+  type OutboxLogRecord,
+  type StagedWrite,
+} from '@kith/bus';
+import type { Contact, ContactListQuery } from '../domain/contact';
+import { ContactError } from '../domain/contact-error';
+import { OPTIONAL_STATE_FIELDS, toContact, toDocumentState } from './contact-document.mapper';
+import { CONTACTS_COLLECTION, type ContactDocument, type ContactModel } from './contact.model';
+
+export interface StoredContact {
+  contact: Contact;
+  /** The commit records of recent writes; the next write appends to it. */
+  outboxLog: OutboxLogRecord[];
+}
+
+export interface ContactListResult {
+  contacts: Contact[];
+  hasMore: boolean;
+}
+
+// Lists do not need the outbox's commit records.
+const WITHOUT_OUTBOX = { _outboxLog: 0 } as const;
+
+export class ContactRepository {
+  constructor(
+    private readonly model: ContactModel,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /**
+   * The contact with this id in this tenant, deleted or not. Looks up by `_id` alone, the
+   * one filter FerretDB 1.x answers without reading the whole collection, and checks the
+   * tenant here: a foreign tenant's contact is simply not found.
+   */
+  async findById(tenantId: string, id: string): Promise<StoredContact | undefined> {
+    const doc = await this.model.findOne({ _id: id }).lean<ContactDocument>().exec();
+    if (!doc || doc.tenantId !== tenantId) return undefined;
+    return {
+      contact: toContact(doc),
+      outboxLog: doc._outboxLog ?? [],
+    };
+  }
+
+  async insert(contact: Contact, items: OutboxItem[]): Promise<void> {
+    const staged = await this.stage(contact, items);
+    await this.writeOrAbandon(staged, async () => {
+      await retryTransient(() =>
+        this.model.create({ ...toDocumentState(contact), _outboxLog: staged.outboxLog([]) }),
+      );
+    });
+    await staged.commit();
+  }
+
+  /**
+   * Replaces the state if the stored version is still `expectedVersion`. Staging claimed
+   * `contact.version` first, so no other writer can produce that version; the version filter
+   * then catches a caller whose expected version was stale.
+   */
+  async update(
+    contact: Contact,
+    expectedVersion: number,
+    outboxLog: OutboxLogRecord[],
+    items: OutboxItem[],
+  ): Promise<void> {
+    const { _id: _ignored, ...state } = toDocumentState(contact);
+    const unset = Object.fromEntries(
+      OPTIONAL_STATE_FIELDS.filter((field) => contact[field] === undefined).map((f) => [f, 1]),
+    );
+    const staged = await this.stage(contact, items);
+    await this.writeOrAbandon(staged, async () => {
+      const result = await retryTransient(() =>
+        this.model
+          .updateOne(
+            { _id: contact.id, tenantId: contact.tenantId, version: expectedVersion },
+            {
+              $set: { ...state, _outboxLog: staged.outboxLog(outboxLog) },
+              ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+            },
+          )
+          .exec(),
+      );
+      if (result.matchedCount === 0)
+        throw ContactError.versionConflict(contact.id, expectedVersion);
+    });
+    await staged.commit();
+  }
+
+  private async stage(contact: Contact, items: OutboxItem[]): Promise<StagedWrite> {
+    try {
+      return await this.outbox.stage({
+        collection: CONTACTS_COLLECTION,
+        aggregateId: contact.id,
+        version: contact.version,
+        items,
+      });
+    } catch (err) {
+      if (err instanceof OutboxVersionClaimedError) {
+        throw ContactError.versionConflict(contact.id, contact.version - 1);
+      }
+      throw err;
+    }
+  }
+
+  /** A failed write frees the version it claimed, so the caller can retry at once. */
+  private async writeOrAbandon(staged: StagedWrite, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (err) {
+      await staged.abandon().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** One page in id (creation) order, live contacts only; asks for one extra to know if more follow. */
+  async list(query: ContactListQuery): Promise<ContactListResult> {
+    const filter: Record<string, unknown> = { tenantId: query.tenantId, deletedAt: null };
+    if (query.kind) filter.kind = query.kind;
+    if (query.afterId) filter._id = { $gt: query.afterId };
+    if (query.namePrefix) filter.searchNames = { $regex: `^${escapeRegex(query.namePrefix)}` };
+    if (query.email) filter['emails.address'] = query.email;
+    if (query.tag) filter.tags = query.tag;
+    const docs = await this.model
+      .find(filter, WITHOUT_OUTBOX)
+      .sort({ _id: 1 })
+      .limit(query.pageSize + 1)
+      .lean<ContactDocument[]>()
+      .exec();
+    return {
+      contacts: docs.slice(0, query.pageSize).map(toContact),
+      hasMore: docs.length > query.pageSize,
+    };
+  }
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,37 @@
+import * as grpc from '@grpc/grpc-js';
+import { StatusError } from '@kith/grpc-kit';
+import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
+import { contactErrorToStatus, mapContactError } from '../src/grpc/contact-error.mapper';
+
+describe('contactErrorToStatus', () => {
+  it.each([
+    [ContactErrorCode.NOT_FOUND, grpc.status.NOT_FOUND],
+    [ContactErrorCode.VALIDATION_FAILED, grpc.status.INVALID_ARGUMENT],
+    [ContactErrorCode.VERSION_CONFLICT, grpc.status.ABORTED],
+    [ContactErrorCode.ALREADY_DELETED, grpc.status.FAILED_PRECONDITION],
+  ])('maps %s to gRPC status %d', (code, status) => {
+    expect(contactErrorToStatus(new ContactError(code, 'x')).code).toBe(status);
+  });
+
+  it('maps every code there is', () => {
+    const codes = Object.values(ContactErrorCode);
+
+    const statuses = codes.map((code) => contactErrorToStatus(new ContactError(code, 'x')));
+
+    expect(statuses.every((s) => s instanceof StatusError)).toBe(true);
+  });
+
+  it('passes field errors on with INVALID_ARGUMENT', () => {
+    const fieldErrors = [{ field: 'emails[0].address', message: 'is not a valid email address' }];
+
+    const status = contactErrorToStatus(ContactError.validation(fieldErrors));
+
+    expect(status.fieldErrors).toEqual(fieldErrors);
+  });
+});
+
+describe('mapContactError', () => {
+  it('leaves errors that are not ContactErrors to the caller', () => {
+    expect(mapContactError(new Error('database down'))).toBeUndefined();
+  });
+});

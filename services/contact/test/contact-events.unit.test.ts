@@ -1,0 +1,90 @@
+import { CONTACT_SOURCE, TOPICS, parseEventData } from '@kith/events';
+import { context, trace, TraceFlags } from '@opentelemetry/api';
+import { decideCreate, decideDelete, decideUpdate } from '../src/domain/contact-decisions';
+import { toOutboxItems } from '../src/events/contact-events';
+
+const ID = '01900000-0000-7000-8000-000000000001';
+const TENANT = 'tenant-a';
+
+function givenCreated() {
+  return decideCreate(
+    {
+      tenantId: TENANT,
+      kind: 'person',
+      fields: {
+        person: { firstName: 'Jane', lastName: 'Smith' },
+        phones: [{ number: '+1 555 0101' }],
+      },
+    },
+    { id: ID, now: '2026-01-01T00:00:00.000Z' },
+  );
+}
+
+describe('toOutboxItems', () => {
+  it('builds a created envelope on the contact topic keyed and subjected by the contact id', () => {
+    const [item] = toOutboxItems(givenCreated().events);
+
+    expect(item).toMatchObject({
+      topic: TOPICS.contact,
+      key: ID,
+      event: {
+        type: 'kith.contact.created.v1',
+        source: CONTACT_SOURCE,
+        subject: ID,
+        tenantId: TENANT,
+        time: '2026-01-01T00:00:00.000Z',
+      },
+    });
+  });
+
+  it('produces data the event catalogue accepts, without internal fields', () => {
+    const [item] = toOutboxItems(givenCreated().events);
+
+    const data = parseEventData('kith.contact.created.v1', item?.event.data);
+
+    expect(data.contact.phones).toEqual([{ number: '+1 555 0101', type: 'other', primary: true }]);
+    expect(item?.event.data).not.toHaveProperty('contact.searchNames');
+  });
+
+  it('carries changedFields on updates and deletedAt on deletes', () => {
+    const created = givenCreated().contact;
+    const updated = decideUpdate(
+      created,
+      {
+        id: ID,
+        tenantId: TENANT,
+        expectedVersion: 1,
+        fields: { tags: ['vip'] },
+        updateMask: ['tags'],
+      },
+      '2026-01-02T00:00:00.000Z',
+    );
+    const deleted = decideDelete(
+      updated.contact,
+      { id: ID, tenantId: TENANT, expectedVersion: 2 },
+      '2026-01-03T00:00:00.000Z',
+    );
+
+    const [update, remove] = toOutboxItems([...updated.events, ...deleted.events]);
+
+    expect(parseEventData('kith.contact.updated.v1', update?.event.data).changedFields).toEqual([
+      'tags',
+    ]);
+    expect(parseEventData('kith.contact.deleted.v1', remove?.event.data).contact.deletedAt).toBe(
+      '2026-01-03T00:00:00.000Z',
+    );
+  });
+
+  it('takes the traceparent from the given trace context', () => {
+    const spanContext = {
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId: 'b7ad6b7169203331',
+      traceFlags: TraceFlags.SAMPLED,
+    };
+    const active = trace.setSpanContext(context.active(), spanContext);
+
+    const [item] = toOutboxItems(givenCreated().events, active);
+
+    expect(item?.event.traceparent).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
+  });
+});

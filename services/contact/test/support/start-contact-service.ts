@@ -1,0 +1,53 @@
+// Starts the contact service in-process against the test servers, with its own database and
+// topic prefix so test files never see each other's data or events.
+import { randomUUID } from 'node:crypto';
+import { testDbName, testInfra, uniquePrefix } from '@kith/testkit';
+import mongoose from 'mongoose';
+import { loadContactConfig } from '../../src/config';
+import { start, type RunningContactService } from '../../src/main';
+
+export const jane = {
+  kind: 'CONTACT_KIND_PERSON' as const,
+  fields: {
+    person: { firstName: 'Jane', lastName: 'Smith' },
+    emails: [{ address: 'Jane.Smith@Example.org', type: 'work' }],
+    tags: ['Donor'],
+  },
+};
+
+/** A fresh tenant per test keeps tests independent inside one database. */
+export function newTenant(): string {
+  return `tenant-${randomUUID()}`;
+}
+
+export interface TestContactService {
+  service: RunningContactService;
+  prefix: string;
+  /** Stops the service and drops its database. */
+  stop(): Promise<void>;
+}
+
+export async function startContactService(label: string): Promise<TestContactService> {
+  const { kafkaBrokers, mongoUrl } = testInfra();
+  const prefix = uniquePrefix(label);
+  const dbName = testDbName(label);
+  const config = loadContactConfig({
+    KAFKA_BROKERS: kafkaBrokers.join(','),
+    MONGO_URL: mongoUrl,
+    CONTACT_GRPC_PORT: '0',
+    CONTACT_DB_NAME: dbName,
+    KITH_TOPIC_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+  });
+  const service = await start(config);
+  return {
+    service,
+    prefix,
+    async stop() {
+      await service.stop();
+      const connection = await mongoose.createConnection(mongoUrl, { dbName }).asPromise();
+      await connection.dropDatabase();
+      await connection.close();
+    },
+  };
+}
