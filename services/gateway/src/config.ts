@@ -1,0 +1,68 @@
+// Every variable the gateway reads, validated at start-up: a missing or invalid one stops
+// the process with a list of all problems (see @kith/config).
+import { commonConfigShape, loadConfig, mongoConfigShape, sensitive } from '@kith/config';
+import { z } from 'zod';
+
+export const gatewayConfigSchema = z
+  .object({
+    ...commonConfigShape,
+    ...mongoConfigShape,
+    GATEWAY_HTTP_PORT: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(8080)
+      .describe('Port the REST API listens on (0 picks a free port, as tests do).'),
+    CONTACT_GRPC_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'expected host:port')
+      .default('127.0.0.1:50051')
+      .describe('host:port of the contact service gRPC server.'),
+    GATEWAY_DB_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')
+      .default('kith_gateway')
+      .describe('MongoDB database of the gateway (idempotency keys).'),
+    KITH_JWT_ISSUER: z.string().min(1).describe('Expected `iss` of bearer tokens.'),
+    KITH_JWT_AUDIENCE: z.string().min(1).describe('Expected `aud` of bearer tokens.'),
+    KITH_JWT_HS256_SECRET: sensitive(
+      z.string().min(32, 'at least 32 characters').describe('Shared secret for HS256 tokens.'),
+    ).optional(),
+    KITH_JWT_RS256_PUBLIC_KEY: z
+      .string()
+      .includes('BEGIN', { message: 'expected a PEM public key' })
+      .optional()
+      .describe('PEM public key for RS256 tokens.'),
+    GATEWAY_GRPC_DEADLINE_MS: z.coerce
+      .number()
+      .int()
+      .min(50)
+      .max(60_000)
+      .default(5000)
+      .describe('Deadline of every gRPC call the gateway makes, in milliseconds.'),
+    GATEWAY_BODY_LIMIT_KB: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_240)
+      .default(100)
+      .describe('Largest accepted JSON request body, in kB (larger answers 413).'),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.KITH_JWT_HS256_SECRET && !c.KITH_JWT_RS256_PUBLIC_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['KITH_JWT_HS256_SECRET'],
+        message: 'set KITH_JWT_HS256_SECRET or KITH_JWT_RS256_PUBLIC_KEY',
+      });
+    }
+  });
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export function loadGatewayConfig(
+  env: Record<string, string | undefined> = process.env,
+): GatewayConfig {
+  return loadConfig(gatewayConfigSchema, env);
+}

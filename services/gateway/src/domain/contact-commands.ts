@@ -1,0 +1,199 @@
+// Pure translation of validated REST input into contact-service requests. PATCH follows
+// JSON merge-patch semantics: an absent key leaves the field alone, null clears it, a
+// value replaces it (arrays are replaced whole). Each present key becomes one path of
+// the proto update_mask, so the service changes exactly what the client sent.
+import type { contactV1 } from '@kith/contracts';
+import type { ListFilters } from './pagination';
+import { protoKindOf } from './contact-resource';
+import type { ResourceKind } from './contact-resource';
+
+export interface EmailInput {
+  address: string;
+  type: string;
+  primary: boolean;
+}
+
+export interface PhoneInput {
+  number: string;
+  type: string;
+  primary: boolean;
+}
+
+export const PERSON_NAME_KEYS = [
+  'prefix',
+  'firstName',
+  'middleName',
+  'lastName',
+  'suffix',
+  'preferredName',
+] as const;
+export type PersonNameKey = (typeof PERSON_NAME_KEYS)[number];
+
+interface CommonCreateInput {
+  emails?: EmailInput[] | undefined;
+  phones?: PhoneInput[] | undefined;
+  tags?: string[] | undefined;
+  source?: string | undefined;
+  ownerId?: string | undefined;
+}
+
+export interface CreatePersonInput extends CommonCreateInput {
+  name: Partial<Record<PersonNameKey, string>>;
+}
+
+export interface CreateOrganizationInput extends CommonCreateInput {
+  name: string;
+  organizationType?: string | undefined;
+  website?: string | undefined;
+}
+
+interface CommonPatch {
+  emails?: EmailInput[] | undefined;
+  phones?: PhoneInput[] | undefined;
+  tags?: string[] | undefined;
+  source?: string | null | undefined;
+  ownerId?: string | null | undefined;
+}
+
+export interface PersonPatch extends CommonPatch {
+  name?: Partial<Record<PersonNameKey, string | null>> | undefined;
+}
+
+export interface OrganizationPatch extends CommonPatch {
+  name?: string | undefined;
+  organizationType?: string | null | undefined;
+  website?: string | null | undefined;
+}
+
+/** camelCase -> snake_case, the proto field names update_mask paths use. */
+export function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function commonFields(input: CommonCreateInput, defaultOwnerId: string): contactV1.ContactFields {
+  return {
+    emails: input.emails ?? [],
+    phones: input.phones ?? [],
+    tags: input.tags ?? [],
+    source: input.source ?? '',
+    // A new record is looked after by whoever created it unless the client says otherwise.
+    ownerId: input.ownerId ?? defaultOwnerId,
+  };
+}
+
+export function createPersonRequest(
+  input: CreatePersonInput,
+  defaultOwnerId: string,
+): contactV1.CreateContactRequest {
+  const person: contactV1.PersonName = {};
+  for (const key of PERSON_NAME_KEYS) person[key] = input.name[key] ?? '';
+  return {
+    kind: protoKindOf('person'),
+    fields: { ...commonFields(input, defaultOwnerId), person },
+  };
+}
+
+export function createOrganizationRequest(
+  input: CreateOrganizationInput,
+  defaultOwnerId: string,
+): contactV1.CreateContactRequest {
+  return {
+    kind: protoKindOf('organization'),
+    fields: {
+      ...commonFields(input, defaultOwnerId),
+      organization: {
+        name: input.name,
+        organizationType: input.organizationType ?? '',
+        website: input.website ?? '',
+      },
+    },
+  };
+}
+
+/** Applies the keys every kind shares; returns the mask paths it touched. */
+function applyCommonPatch(patch: CommonPatch, fields: contactV1.ContactFields): string[] {
+  const paths: string[] = [];
+  if (patch.emails !== undefined) {
+    fields.emails = patch.emails;
+    paths.push('emails');
+  }
+  if (patch.phones !== undefined) {
+    fields.phones = patch.phones;
+    paths.push('phones');
+  }
+  if (patch.tags !== undefined) {
+    fields.tags = patch.tags;
+    paths.push('tags');
+  }
+  if (patch.source !== undefined) {
+    fields.source = patch.source ?? '';
+    paths.push('source');
+  }
+  if (patch.ownerId !== undefined) {
+    fields.ownerId = patch.ownerId ?? '';
+    paths.push('owner_id');
+  }
+  return paths;
+}
+
+export function updatePersonRequest(
+  id: string,
+  expectedVersion: number,
+  patch: PersonPatch,
+): contactV1.UpdateContactRequest {
+  const fields: contactV1.ContactFields = {};
+  const paths: string[] = [];
+  if (patch.name !== undefined) {
+    const person: contactV1.PersonName = {};
+    for (const key of PERSON_NAME_KEYS) {
+      const value = patch.name[key];
+      if (value === undefined) continue;
+      person[key] = value ?? '';
+      paths.push(`person.${snakeCase(key)}`);
+    }
+    fields.person = person;
+  }
+  paths.push(...applyCommonPatch(patch, fields));
+  return { id, expectedVersion: String(expectedVersion), fields, updateMask: { paths } };
+}
+
+export function updateOrganizationRequest(
+  id: string,
+  expectedVersion: number,
+  patch: OrganizationPatch,
+): contactV1.UpdateContactRequest {
+  const fields: contactV1.ContactFields = {};
+  const paths: string[] = [];
+  const organization: contactV1.OrganizationProfile = {};
+  if (patch.name !== undefined) {
+    organization.name = patch.name;
+    paths.push('organization.name');
+  }
+  if (patch.organizationType !== undefined) {
+    organization.organizationType = patch.organizationType ?? '';
+    paths.push('organization.organization_type');
+  }
+  if (patch.website !== undefined) {
+    organization.website = patch.website ?? '';
+    paths.push('organization.website');
+  }
+  if (paths.length > 0) fields.organization = organization;
+  paths.push(...applyCommonPatch(patch, fields));
+  return { id, expectedVersion: String(expectedVersion), fields, updateMask: { paths } };
+}
+
+export function listRequest(
+  kind: ResourceKind,
+  limit: number,
+  pageToken: string,
+  filters: ListFilters,
+): contactV1.ListContactsRequest {
+  return {
+    kind: protoKindOf(kind),
+    pageSize: limit,
+    pageToken,
+    namePrefix: filters.namePrefix ?? '',
+    email: filters.email ?? '',
+    tag: filters.tag ?? '',
+  };
+}

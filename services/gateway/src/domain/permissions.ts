@@ -1,0 +1,18 @@
+// Who may do what through the REST API. One table so a reviewer can read the whole policy
+// at a glance; docs/ describes the same table for humans. Tenant isolation is not a
+// permission: it comes from the token and every downstream call is scoped by it.
+import { ROLES, type Role } from '@kith/auth';
+
+export type Permission = 'contact:read' | 'contact:write' | 'contact:delete';
+
+export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
+  'contact:read': ROLES,
+  'contact:write': ['admin', 'manager', 'fundraiser', 'marketer', 'volunteer-coordinator'],
+  'contact:delete': ['admin', 'manager'],
+};
+
+/** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */
+export function isAllowed(roles: readonly string[], permission: Permission): boolean {
+  const allowed: readonly string[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}

@@ -1,0 +1,113 @@
+// Builds the Express app from injected dependencies; main.ts passes real ones, unit tests
+// pass fakes. Order matters: probes and docs need no token; /v1 authenticates before it
+// reads a body, so anonymous clients cannot make us parse anything.
+import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import type { JwtVerifier } from '@kith/auth';
+import type { Logger } from '@kith/logger';
+import type { Registry } from 'prom-client';
+import type { ResourceKind } from '../domain/contact-resource';
+import type { ContactGateway } from '../grpc/contact.client';
+import type { IdempotencyStore } from '../store/idempotency.repository';
+import { authenticate } from './auth.middleware';
+import { contactsRouter } from './contacts.routes';
+import { DOCS_CSP, renderDocsPage } from './docs-page';
+import { mapError } from './error-mapper';
+import { healthRouter } from './health.routes';
+import type { ReadinessCheck } from './health.routes';
+import { httpMetrics, rememberMountPath, routeTemplate } from './metrics.middleware';
+import { openApiDocument } from './openapi';
+import { organizationsRouter } from './organizations.routes';
+import { GatewayError, sendProblem } from './problem';
+
+export interface AppDeps {
+  contacts: ContactGateway;
+  idempotencyStore: IdempotencyStore;
+  verifyToken: JwtVerifier;
+  readiness: ReadinessCheck[];
+  metrics: Registry;
+  logger: Logger;
+  /** Largest accepted JSON body (body-parser syntax). Default 100kb. */
+  bodyLimit?: string;
+  now?: () => Date;
+}
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Our ETag is the record version; Express's body-hash ETags would contradict it.
+  app.set('etag', false);
+
+  app.use(httpMetrics(deps.metrics));
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  app.use(healthRouter(deps.readiness, deps.metrics));
+  app.get('/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  app.get('/docs', (_req, res) => {
+    res.setHeader('Content-Security-Policy', DOCS_CSP);
+    res.type('html').send(renderDocsPage(openApiDocument()));
+  });
+
+  const v1 = express.Router();
+  v1.use(rememberMountPath);
+  // Records hold personal data: no shared cache may keep them.
+  v1.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  v1.use(authenticate(deps.verifyToken));
+  v1.use(requireJsonBody);
+  v1.use(express.json({ limit: deps.bodyLimit ?? '100kb', type: JSON_TYPES, strict: true }));
+  const routeDeps = {
+    contacts: deps.contacts,
+    idempotency: {
+      store: deps.idempotencyStore,
+      logger: deps.logger,
+      now: deps.now ?? (() => new Date()),
+    },
+  };
+  v1.use(contactsRouter(routeDeps));
+  v1.use(organizationsRouter(routeDeps));
+  app.use('/v1', v1);
+
+  app.use((_req: Request, _res: Response, next: NextFunction) => {
+    next(new GatewayError('route-not-found', 'There is no such route. See /docs.'));
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+/** A body in anything but JSON is refused with 415 before it is read. */
+function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined ||
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  if (hasBody && !req.is(JSON_TYPES)) {
+    throw new GatewayError('unsupported-media-type', 'Send the body as application/json.', [], {
+      'Accept-Patch': 'application/json, application/merge-patch+json',
+    });
+  }
+  next();
+}
+
+function errorHandler(logger: Logger) {
+  // Express recognises error handlers by their four parameters.
+  return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
+    const kind = res.locals.resourceKind as ResourceKind | undefined;
+    const mapped = mapError(err, { instance: req.originalUrl.split('?')[0] ?? '', kind });
+    if (mapped.unexpected) {
+      logger.error(
+        { err, method: req.method, route: routeTemplate(req, res), status: mapped.problem.status },
+        'request failed',
+      );
+    }
+    if (res.headersSent) return next(err);
+    sendProblem(res, mapped.problem, mapped.headers);
+  };
+}

@@ -1,0 +1,184 @@
+// The five operations both /v1/contacts (people) and /v1/organizations offer, written
+// once. A ResourceSpec supplies what differs: kind, path, schemas and the mapping to the
+// contact service. Versions travel in If-Match (see versionFromIfMatch) for PATCH/DELETE.
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { contactV1 } from '@kith/contracts';
+import { resourceKindOf } from '../domain/contact-resource';
+import type { ContactResource, ResourceKind } from '../domain/contact-resource';
+import { listRequest } from '../domain/contact-commands';
+import { decodeCursor, encodeCursor } from '../domain/pagination';
+import type { ContactGateway, RequestContext } from '../grpc/contact.client';
+import { callerOf, requirePermission } from './auth.middleware';
+import { idempotency } from './idempotency.middleware';
+import type { IdempotencyOptions } from './idempotency.middleware';
+import { GatewayError } from './problem';
+import { IF_MATCH_PATTERN, IdParamsSchema, ListQuerySchema } from './schemas/common.schema';
+import { parseOrThrow } from './validation';
+
+export interface ResourceSpec<C extends z.ZodType, P extends z.ZodType> {
+  kind: ResourceKind;
+  /** Relative to /v1, e.g. '/contacts'. */
+  path: string;
+  createSchema: C;
+  patchSchema: P;
+  createRequest(body: z.output<C>, ownerId: string): contactV1.CreateContactRequest;
+  updateRequest(id: string, version: number, patch: z.output<P>): contactV1.UpdateContactRequest;
+  toResource(contact: contactV1.Contact__Output): ContactResource;
+}
+
+export interface ResourceRouterDeps {
+  contacts: ContactGateway;
+  idempotency: IdempotencyOptions;
+}
+
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * The one version rule: PATCH and DELETE carry the version the client last read in
+ * `If-Match: "<version>"` (the ETag GET returned). Missing -> 428; not a single strong
+ * numeric tag (e.g. `*`, W/"3", a list) -> 400; stale -> 409 from the service.
+ */
+export function versionFromIfMatch(req: Request): number {
+  const header = req.get('if-match');
+  if (header === undefined || header.trim() === '') {
+    throw new GatewayError(
+      'precondition-required',
+      'Send If-Match: "<version>" with the version you last read (the ETag of GET).',
+    );
+  }
+  const match = IF_MATCH_PATTERN.exec(header.trim());
+  if (!match?.[1]) {
+    throw new GatewayError('validation-failed', 'If-Match must be one version tag, e.g. "3".', [
+      { field: 'If-Match', message: 'Expected a quoted version number, e.g. "3".', in: 'header' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+function requestContext(req: Request, res: Response): RequestContext {
+  const caller = callerOf(res);
+  return {
+    tenantId: caller.tenantId,
+    userId: caller.userId,
+    roles: caller.roles,
+    // Set by the idempotency middleware once the header passed validation (POST only).
+    idempotencyKey: res.locals.idempotencyKey as string | undefined,
+    traceparent: req.get('traceparent'),
+    tracestate: req.get('tracestate'),
+  };
+}
+
+function methodNotAllowed(allow: string) {
+  return () => {
+    throw new GatewayError('method-not-allowed', `Allowed: ${allow}.`, [], { Allow: allow });
+  };
+}
+
+export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(
+  spec: ResourceSpec<C, P>,
+  deps: ResourceRouterDeps,
+): Router {
+  const router = Router();
+  const { contacts } = deps;
+
+  // Tells the error mapper how to name the service's field errors in REST terms.
+  router.use(spec.path, (_req, res, next) => {
+    res.locals.resourceKind = spec.kind;
+    next();
+  });
+
+  /** Reads the record and hides other kinds: /organizations/{personId} is a 404. */
+  async function fetchOwnKind(id: string, ctx: RequestContext) {
+    const contact = await contacts.get(id, ctx);
+    if (resourceKindOf(contact) !== spec.kind || contact.deletedAt !== '') {
+      throw new GatewayError('not-found', `No ${spec.kind} with this id.`);
+    }
+    return contact;
+  }
+
+  function sendResource(res: Response, status: number, contact: contactV1.Contact__Output) {
+    const resource = spec.toResource(contact);
+    res.status(status).setHeader('ETag', etagOf(resource.version));
+    res.json(resource);
+  }
+
+  router
+    .route(spec.path)
+    .get(requirePermission('contact:read'), async (req, res) => {
+      // `?tag=` from a form with an empty field means "no filter", not an invalid tag.
+      const given = Object.entries(req.query).filter(([, value]) => value !== '');
+      const query = parseOrThrow(ListQuerySchema, Object.fromEntries(given), 'query');
+      const filters = { namePrefix: query.namePrefix, email: query.email, tag: query.tag };
+      let pageToken = '';
+      if (query.cursor !== undefined) {
+        const decoded = decodeCursor(query.cursor, spec.kind, filters);
+        if (!decoded.ok) {
+          const message =
+            decoded.reason === 'malformed'
+              ? 'Not a cursor this API issued.'
+              : 'The cursor belongs to another listing; repeat the filters it was issued with.';
+          throw new GatewayError('validation-failed', 'The cursor cannot be used here.', [
+            { field: 'cursor', message, in: 'query' },
+          ]);
+        }
+        pageToken = decoded.pageToken;
+      }
+      const page = await contacts.list(
+        listRequest(spec.kind, query.limit, pageToken, filters),
+        requestContext(req, res),
+      );
+      res.json({
+        data: page.contacts.filter((c) => resourceKindOf(c) === spec.kind).map(spec.toResource),
+        nextCursor: encodeCursor(spec.kind, filters, page.nextPageToken),
+      });
+    })
+    .post(
+      requirePermission('contact:write'),
+      (req, _res, next) => {
+        // Validate before the idempotency claim: an invalid request claims no key.
+        req.body = parseOrThrow(spec.createSchema, req.body, 'body');
+        next();
+      },
+      idempotency(deps.idempotency),
+      async (req, res) => {
+        const caller = callerOf(res);
+        const created = await contacts.create(
+          spec.createRequest(req.body as z.output<C>, caller.userId),
+          requestContext(req, res),
+        );
+        res.setHeader('Location', `/v1${spec.path}/${encodeURIComponent(created.id)}`);
+        sendResource(res, 201, created);
+      },
+    )
+    .all(methodNotAllowed('GET, POST'));
+
+  router
+    .route(`${spec.path}/:id`)
+    .get(requirePermission('contact:read'), async (req, res) => {
+      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
+      sendResource(res, 200, await fetchOwnKind(id, requestContext(req, res)));
+    })
+    .patch(requirePermission('contact:write'), async (req, res) => {
+      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
+      const version = versionFromIfMatch(req);
+      const patch = parseOrThrow(spec.patchSchema, req.body, 'body');
+      const ctx = requestContext(req, res);
+      await fetchOwnKind(id, ctx);
+      sendResource(res, 200, await contacts.update(spec.updateRequest(id, version, patch), ctx));
+    })
+    .delete(requirePermission('contact:delete'), async (req, res) => {
+      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
+      const version = versionFromIfMatch(req);
+      const ctx = requestContext(req, res);
+      await fetchOwnKind(id, ctx);
+      const deleted = await contacts.delete({ id, expectedVersion: String(version) }, ctx);
+      sendResource(res, 200, deleted);
+    })
+    .all(methodNotAllowed('GET, PATCH, DELETE'));
+
+  return router;
+}

@@ -1,0 +1,102 @@
+// Idempotency-Key on POST. The first request with a key claims it; its final response is
+// stored and replayed to retries with the same body. A different body under the same key
+// is a client bug (422); a retry while the first is still running gets 409. Responses of
+// 5xx release the key: nothing was promised, and the contact service also receives the
+// key (idempotency-key metadata) to dedupe a create that succeeded after our timeout.
+import type { Logger } from '@kith/logger';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { requestFingerprint } from '../domain/idempotency';
+import type { IdempotencyStore, StoredResponse } from '../store/idempotency.repository';
+import { callerOf } from './auth.middleware';
+import { GatewayError } from './problem';
+import { IdempotencyHeadersSchema } from './schemas/common.schema';
+import { parseOrThrow } from './validation';
+
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+const STORED_HEADERS = ['content-type', 'location', 'etag'] as const;
+
+export interface IdempotencyOptions {
+  store: IdempotencyStore;
+  logger: Logger;
+  now: () => Date;
+}
+
+export function idempotency(opts: IdempotencyOptions): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const headers = parseOrThrow(
+      IdempotencyHeadersSchema,
+      { 'idempotency-key': req.get('idempotency-key') },
+      'header',
+    );
+    const key = headers['idempotency-key'];
+    if (key === undefined) return next();
+    res.locals.idempotencyKey = key;
+
+    const caller = callerOf(res);
+    const fingerprint = requestFingerprint(req.method, req.baseUrl + req.path, req.body);
+    const scope = { tenantId: caller.tenantId, userId: caller.userId, key };
+    const begun = await opts.store.begin(scope, fingerprint, opts.now());
+    switch (begun.outcome) {
+      case 'replay':
+        return replay(res, begun.response);
+      case 'mismatch':
+        throw new GatewayError(
+          'idempotency-key-reused',
+          'This Idempotency-Key was used with a different request. Use a new key.',
+        );
+      case 'in-flight':
+        throw new GatewayError(
+          'idempotency-key-in-flight',
+          'The first request with this Idempotency-Key has not finished. Retry later.',
+          [],
+          { 'Retry-After': '1' },
+        );
+      case 'started':
+        captureResponse(res, begun.id, opts);
+        return next();
+    }
+  };
+}
+
+function replay(res: Response, stored: StoredResponse): void {
+  res.status(stored.status);
+  for (const [name, value] of Object.entries(stored.headers)) res.setHeader(name, value);
+  res.setHeader(REPLAYED_HEADER, 'true');
+  res.send(stored.body);
+}
+
+/**
+ * Wraps res.send so the response is stored before it leaves: a client retrying the moment
+ * it gets an answer must find the record completed, not in flight. res.json ends in send.
+ */
+function captureResponse(res: Response, id: string, opts: IdempotencyOptions): void {
+  const originalSend = res.send.bind(res);
+  let captured = false;
+  res.send = function sendAfterStoring(body?: unknown): Response {
+    if (captured) return originalSend(body);
+    captured = true;
+    const status = res.statusCode;
+    const settle =
+      status >= 500
+        ? opts.store.release(id)
+        : opts.store.complete(id, toStored(res, status, body), opts.now());
+    void settle
+      .catch((err: unknown) => opts.logger.warn({ err }, 'idempotency record not saved'))
+      .then(() => originalSend(body))
+      .catch((err: unknown) => opts.logger.error({ err }, 'response not sent'));
+    return res;
+  } as Response['send'];
+}
+
+function toStored(res: Response, status: number, body: unknown): StoredResponse {
+  const headers: Record<string, string> = {};
+  for (const name of STORED_HEADERS) {
+    const value = res.getHeader(name);
+    if (value !== undefined) headers[name] = String(value);
+  }
+  let text: string;
+  if (typeof body === 'string') text = body;
+  else if (Buffer.isBuffer(body)) text = body.toString('utf8');
+  else text = body === undefined ? '' : JSON.stringify(body);
+  return { status, body: text, headers };
+}

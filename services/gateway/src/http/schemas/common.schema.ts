@@ -1,0 +1,161 @@
+// Schemas shared by people and organizations: emails, phones, tags, list queries,
+// path/header parameters and the problem shape. Limits and patterns mirror the contact
+// service's own rules (services/contact/src/domain/contact-validation.ts), so the gateway
+// refuses early what the service would refuse, and nothing the service accepts.
+import { z } from './zod';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/pagination';
+
+export const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+// Deliberately loose, like the service: one @, no spaces, a dot in the domain.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const emailAddress = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(EMAIL_PATTERN, 'Not a valid email address.')
+  .openapi({ format: 'email', example: 'ada@example.org' });
+
+export const EmailInputSchema = z
+  .strictObject({
+    address: emailAddress,
+    type: z.enum(['home', 'work', 'other']).default('other'),
+    primary: z.boolean().default(false),
+  })
+  .openapi('EmailInput');
+
+export const PhoneInputSchema = z
+  .strictObject({
+    number: z
+      .string()
+      .trim()
+      .min(3)
+      .max(40)
+      .regex(
+        /^\+?[0-9\s\-()./]*$/,
+        'Digits, spaces and ( ) - . / only, with an optional leading +.',
+      ),
+    type: z.enum(['home', 'work', 'mobile', 'other']).default('other'),
+    primary: z.boolean().default(false),
+  })
+  .openapi('PhoneInput');
+
+export const EmailListSchema = z.array(EmailInputSchema).max(20);
+export const PhoneListSchema = z.array(PhoneInputSchema).max(20);
+export const TagListSchema = z
+  .array(shortText(50))
+  .max(100)
+  .openapi({ description: 'Stored lower-cased and de-duplicated.' });
+export const SourceSchema = shortText(100).openapi({
+  description: 'Where the record came from: web form, import, event, ...',
+});
+export const OwnerIdSchema = shortText(200).openapi({
+  description: 'User id (JWT sub) who looks after this record. Defaults to the creator.',
+});
+
+export const EmailSchema = z
+  .object({ address: z.string(), type: z.string(), primary: z.boolean() })
+  .openapi('Email');
+export const PhoneSchema = z
+  .object({ number: z.string(), type: z.string(), primary: z.boolean() })
+  .openapi('Phone');
+
+/** Fields every contact resource carries, in the order they are serialised. */
+export const contactResourceShape = {
+  displayName: z.string(),
+  emails: z.array(EmailSchema),
+  phones: z.array(PhoneSchema),
+  tags: z.array(z.string()),
+  source: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  deletedAt: z.iso
+    .datetime()
+    .nullable()
+    .openapi({ description: 'Set only in the response to DELETE.' }),
+};
+
+export const IdParamsSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id.')
+    .openapi({
+      param: { name: 'id', in: 'path' },
+      example: '01934f6a-7c1e-7d2a-9f00-3c5e8a1b2c3d',
+    }),
+});
+
+export const ListQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .default(DEFAULT_PAGE_SIZE)
+    .openapi({ description: `Page size, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` }),
+  cursor: z.string().min(1).max(2048).optional().openapi({
+    description: 'nextCursor from the previous page. Repeat the same filters with it.',
+  }),
+  namePrefix: shortText(100).optional().openapi({
+    description: 'Case- and accent-insensitive prefix of the display name, first or last name.',
+  }),
+  email: emailAddress.optional().openapi({
+    description: 'Exact email address, compared case-insensitively.',
+  }),
+  tag: shortText(50).optional().openapi({ description: 'Only records carrying this tag.' }),
+});
+
+/** Versions start at 1, so "0" is refused here rather than by the service. */
+export const IF_MATCH_PATTERN = /^"([1-9]\d{0,14})"$/;
+
+export const IfMatchHeadersSchema = z.object({
+  'if-match': z.string().regex(IF_MATCH_PATTERN).openapi({
+    description:
+      'Required. The version you last read, as a strong entity tag: "3" (the ETag of GET).',
+    example: '"3"',
+  }),
+});
+
+export const IdempotencyHeadersSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, 'Printable ASCII without spaces.')
+    .optional()
+    .openapi({
+      description:
+        'Optional. Retrying with the same key and body replays the first response ' +
+        '(Idempotent-Replayed: true); the same key with another body answers 422.',
+      example: '5b0c2f9e-3f51-4c9a-9d0e-7c9a1a2b3c4d',
+    }),
+});
+
+export const FieldProblemSchema = z
+  .object({
+    field: z.string().openapi({ example: 'emails[0].address' }),
+    message: z.string(),
+    in: z.enum(['body', 'query', 'path', 'header']),
+  })
+  .openapi('FieldProblem');
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'urn:kith:problem:validation-failed' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().openapi({ example: '/v1/contacts' }),
+    errors: z.array(FieldProblemSchema),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details.' });
+
+export function pageSchema<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      data: z.array(item),
+      nextCursor: z.string().nullable().openapi({ description: 'null on the last page.' }),
+    })
+    .openapi(name);
+}

@@ -1,0 +1,65 @@
+// Request and response schemas of /v1/organizations.
+import { z } from './zod';
+import {
+  EmailListSchema,
+  OwnerIdSchema,
+  PhoneListSchema,
+  SourceSchema,
+  TagListSchema,
+  contactResourceShape,
+  pageSchema,
+  shortText,
+} from './common.schema';
+
+const OrganizationTypeSchema = shortText(100).openapi({
+  description: 'e.g. company, foundation, government, school',
+});
+const WebsiteSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(500)
+  .openapi({ example: 'https://example.org' });
+
+export const CreateOrganizationBodySchema = z
+  .strictObject({
+    kind: z.literal('organization').optional(),
+    name: shortText(200),
+    organizationType: OrganizationTypeSchema.optional(),
+    website: WebsiteSchema.optional(),
+    emails: EmailListSchema.optional(),
+    phones: PhoneListSchema.optional(),
+    tags: TagListSchema.optional(),
+    source: SourceSchema.optional(),
+    ownerId: OwnerIdSchema.optional(),
+  })
+  .openapi('CreateOrganizationRequest');
+
+export const PatchOrganizationBodySchema = z
+  .strictObject({
+    name: shortText(200).optional(),
+    organizationType: OrganizationTypeSchema.nullable().optional(),
+    website: WebsiteSchema.nullable().optional(),
+    emails: EmailListSchema.optional(),
+    phones: PhoneListSchema.optional(),
+    tags: TagListSchema.optional(),
+    source: SourceSchema.nullable().optional(),
+    ownerId: OwnerIdSchema.nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'Send at least one field to change.' })
+  .openapi('PatchOrganizationRequest', {
+    description:
+      'JSON merge patch: absent keys stay, null clears a field, arrays are replaced whole.',
+  });
+
+export const OrganizationSchema = z
+  .object({
+    id: z.string(),
+    kind: z.literal('organization'),
+    version: z.number().int().openapi({ description: 'Also sent as the ETag: "<version>".' }),
+    name: z.string(),
+    organizationType: z.string().nullable(),
+    website: z.string().nullable(),
+    ...contactResourceShape,
+  })
+  .openapi('Organization');
+
+export const OrganizationPageSchema = pageSchema(OrganizationSchema, 'OrganizationPage');

@@ -1,0 +1,103 @@
+// Wiring only: telemetry first, then config, then plain constructors. `start(config)` is
+// exported so end-to-end tests can run the gateway in-process.
+import { telemetry } from './instrument';
+import type { AddressInfo } from 'node:net';
+import { createJwtVerifier } from '@kith/auth';
+import { checkHealth } from '@kith/grpc-kit';
+import { createLogger } from '@kith/logger';
+import { MongoClient } from 'mongodb';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { loadGatewayConfig } from './config';
+import type { GatewayConfig } from './config';
+import { GrpcContactGateway } from './grpc/contact.client';
+import { createApp } from './http/app';
+import { IdempotencyRepository } from './store/idempotency.repository';
+
+export interface RunningGateway {
+  httpPort: number;
+  stop(): Promise<void>;
+}
+
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
+export async function start(config: GatewayConfig): Promise<RunningGateway> {
+  const logger = createLogger({ service: 'kith-gateway', level: config.LOG_LEVEL });
+  const mongo = new MongoClient(config.MONGO_URL);
+  await mongo.connect();
+  const db = mongo.db(config.GATEWAY_DB_NAME);
+  const idempotencyStore = new IdempotencyRepository(db);
+  const contacts = new GrpcContactGateway({
+    address: config.CONTACT_GRPC_ADDRESS,
+    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+  });
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+
+  const app = createApp({
+    contacts,
+    idempotencyStore,
+    verifyToken: createJwtVerifier({
+      issuer: config.KITH_JWT_ISSUER,
+      audience: config.KITH_JWT_AUDIENCE,
+      hs256Secret: config.KITH_JWT_HS256_SECRET,
+      rs256PublicKey: config.KITH_JWT_RS256_PUBLIC_KEY,
+    }),
+    readiness: [
+      { name: 'contact', check: () => checkHealth(config.CONTACT_GRPC_ADDRESS) },
+      { name: 'mongo', check: async () => (await db.command({ ping: 1 })).ok === 1 },
+    ],
+    metrics,
+    logger,
+    bodyLimit: `${config.GATEWAY_BODY_LIMIT_KB}kb`,
+  });
+
+  // No TTL indexes on FerretDB: expired idempotency keys are purged on a timer instead.
+  const purge = setInterval(() => {
+    idempotencyStore
+      .purgeExpired(new Date())
+      .then((n) => n > 0 && logger.info({ purged: n }, 'expired idempotency keys purged'))
+      .catch((err: unknown) => logger.warn({ err }, 'idempotency purge failed'));
+  }, PURGE_INTERVAL_MS);
+  purge.unref();
+
+  const server = app.listen(config.GATEWAY_HTTP_PORT);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const httpPort = (server.address() as AddressInfo).port;
+  logger.info({ httpPort, contact: config.CONTACT_GRPC_ADDRESS }, 'gateway listening');
+
+  return {
+    httpPort,
+    async stop() {
+      clearInterval(purge);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      contacts.close();
+      await mongo.close();
+      logger.info('gateway stopped');
+    },
+  };
+}
+
+if (require.main === module) {
+  const config = loadGatewayConfig();
+  start(config)
+    .then((gateway) => {
+      const shutdown = () => {
+        void gateway
+          .stop()
+          .then(() => telemetry.shutdown())
+          .finally(() => process.exit(0));
+      };
+      process.once('SIGTERM', shutdown);
+      process.once('SIGINT', shutdown);
+    })
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+}

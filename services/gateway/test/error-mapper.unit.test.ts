@@ -1,0 +1,133 @@
+import * as grpc from '@grpc/grpc-js';
+import { z } from 'zod';
+import { mapError } from '../src/http/error-mapper';
+import { GATEWAY_ERRORS, GatewayError } from '../src/http/problem';
+import type { GatewayErrorCode } from '../src/http/problem';
+import { grpcError } from './support/fake-contact-gateway';
+
+const ctx = { instance: '/v1/contacts/c-1' };
+
+describe('mapError: gRPC statuses', () => {
+  // Every grpc.status, with the HTTP status and problem type the API promises.
+  const table: Array<[keyof typeof grpc.status, number, string]> = [
+    ['OK', 500, 'internal-error'],
+    ['CANCELLED', 503, 'upstream-cancelled'],
+    ['UNKNOWN', 500, 'internal-error'],
+    ['INVALID_ARGUMENT', 400, 'validation-failed'],
+    ['DEADLINE_EXCEEDED', 504, 'upstream-timeout'],
+    ['NOT_FOUND', 404, 'not-found'],
+    ['ALREADY_EXISTS', 409, 'already-exists'],
+    ['PERMISSION_DENIED', 403, 'forbidden'],
+    ['RESOURCE_EXHAUSTED', 429, 'rate-limited'],
+    ['FAILED_PRECONDITION', 422, 'failed-precondition'],
+    ['ABORTED', 409, 'version-conflict'],
+    ['OUT_OF_RANGE', 400, 'out-of-range'],
+    ['UNIMPLEMENTED', 501, 'internal-error'],
+    ['INTERNAL', 500, 'internal-error'],
+    ['UNAVAILABLE', 503, 'service-unavailable'],
+    ['DATA_LOSS', 500, 'internal-error'],
+    ['UNAUTHENTICATED', 401, 'unauthenticated'],
+  ];
+
+  it('covers every status grpc-js defines', () => {
+    const names = Object.keys(grpc.status).filter((k) => Number.isNaN(Number(k)));
+    expect(table.map(([name]) => name).sort()).toEqual(names.sort());
+  });
+
+  it.each(table)('maps %s to HTTP %i (%s)', (name, status, slug) => {
+    const mapped = mapError(grpcError(grpc.status[name], 'secret upstream detail'), ctx);
+
+    expect(mapped.problem.status).toBe(status);
+    expect(mapped.problem.type).toBe(`urn:kith:problem:${slug}`);
+    expect(mapped.problem.instance).toBe('/v1/contacts/c-1');
+    if (status >= 500) expect(mapped.problem.detail).not.toContain('secret');
+  });
+
+  it('marks server-side failures as unexpected and client refusals as expected', () => {
+    expect(mapError(grpcError(grpc.status.INTERNAL, 'x'), ctx).unexpected).toBe(true);
+    expect(mapError(grpcError(grpc.status.NOT_FOUND, 'x'), ctx).unexpected).toBe(false);
+  });
+
+  it('passes the message of a client error through as detail', () => {
+    const mapped = mapError(grpcError(grpc.status.ALREADY_EXISTS, 'email already used'), ctx);
+
+    expect(mapped.problem.detail).toBe('email already used');
+  });
+
+  it('names the service field errors in REST terms for the resource kind', () => {
+    const err = grpcError(grpc.status.INVALID_ARGUMENT, 'invalid', [
+      { field: 'fields.person.first_name', message: 'too long' },
+      { field: 'emails[1].address', message: 'not an email' },
+    ]);
+
+    const mapped = mapError(err, { ...ctx, kind: 'person' });
+
+    expect(mapped.problem.errors).toEqual([
+      { field: 'name.firstName', message: 'too long', in: 'body' },
+      { field: 'emails[1].address', message: 'not an email', in: 'body' },
+    ]);
+  });
+
+  it('asks for a retry after an UNAVAILABLE', () => {
+    const mapped = mapError(grpcError(grpc.status.UNAVAILABLE, 'x'), ctx);
+
+    expect(mapped.headers['Retry-After']).toBe('1');
+  });
+});
+
+describe("mapError: the gateway's own and framework errors", () => {
+  it.each(Object.keys(GATEWAY_ERRORS) as GatewayErrorCode[])(
+    'maps GatewayError %s to its fixed status and type',
+    (code) => {
+      const mapped = mapError(new GatewayError(code, 'detail'), ctx);
+
+      expect(mapped.problem).toEqual({
+        type: `urn:kith:problem:${code}`,
+        title: GATEWAY_ERRORS[code].title,
+        status: GATEWAY_ERRORS[code].status,
+        detail: 'detail',
+        instance: ctx.instance,
+        errors: [],
+      });
+      expect(mapped.unexpected).toBe(false);
+    },
+  );
+
+  it.each([
+    ['entity.parse.failed', 400, 400, 'malformed-json'],
+    ['entity.too.large', 413, 413, 'payload-too-large'],
+    ['encoding.unsupported', 415, 415, 'unsupported-media-type'],
+    ['charset.unsupported', 415, 415, 'unsupported-media-type'],
+    ['request.aborted', 400, 400, 'bad-request'],
+  ])('maps the body-parser error %s (status %i) to %i %s', (type, given, status, slug) => {
+    const err = Object.assign(new Error('raw parser message'), { type, status: given });
+
+    const mapped = mapError(err, ctx);
+
+    expect(mapped.problem.status).toBe(status);
+    expect(mapped.problem.type).toBe(`urn:kith:problem:${slug}`);
+    expect(mapped.problem.detail).not.toContain('raw parser message');
+  });
+
+  it('maps a stray ZodError to 400 with field errors', () => {
+    const result = z.object({ a: z.string() }).safeParse({ a: 1 });
+
+    const mapped = mapError(result.error, ctx);
+
+    expect(mapped.problem.status).toBe(400);
+    expect(mapped.problem.errors).toEqual([expect.objectContaining({ field: 'a' })]);
+  });
+
+  it('maps anything else to a 500 that reveals nothing', () => {
+    const mapped = mapError(new Error('connection string mongodb://user:pw@host'), ctx);
+
+    expect(mapped.problem.status).toBe(500);
+    expect(JSON.stringify(mapped.problem)).not.toContain('mongodb');
+    expect(mapped.unexpected).toBe(true);
+  });
+
+  it('maps a thrown non-error value to a 500', () => {
+    expect(mapError('boom', ctx).problem.status).toBe(500);
+    expect(mapError(undefined, ctx).problem.status).toBe(500);
+  });
+});

@@ -1,0 +1,135 @@
+import { MongoClient } from 'mongodb';
+import type { Db } from 'mongodb';
+import { testDbName, testInfra } from '@kith/testkit';
+import { IDEMPOTENCY_COLLECTION, IdempotencyRepository } from '../src/store/idempotency.repository';
+
+const LEASE_MS = 60_000;
+const RETENTION_MS = 24 * 60 * 60 * 1000;
+const T0 = new Date('2026-03-01T10:00:00.000Z');
+const later = (ms: number) => new Date(T0.getTime() + ms);
+const response = {
+  status: 201,
+  body: '{"id":"c-1"}',
+  headers: { 'content-type': 'application/json; charset=utf-8', location: '/v1/contacts/c-1' },
+};
+
+describe('IdempotencyRepository against FerretDB', () => {
+  let client: MongoClient;
+  let db: Db;
+  let repo: IdempotencyRepository;
+  let n = 0;
+  const scope = () => ({ tenantId: 'tenant-a', userId: 'user-1', key: `key-${++n}` });
+
+  beforeAll(async () => {
+    client = new MongoClient(testInfra().mongoUrl);
+    await client.connect();
+    db = client.db(testDbName('gateway-idem'));
+    repo = new IdempotencyRepository(db, { inFlightLeaseMs: LEASE_MS, retentionMs: RETENTION_MS });
+  });
+
+  afterAll(async () => {
+    await db.dropDatabase();
+    await client.close();
+  });
+
+  it('stores a claim under _id tenant:user:key with a createdAt', async () => {
+    const s = scope();
+
+    const begun = await repo.begin(s, 'fp', T0);
+
+    expect(begun).toEqual({ outcome: 'started', id: `tenant-a:user-1:${s.key}` });
+    const doc = await db
+      .collection(IDEMPOTENCY_COLLECTION)
+      .findOne({ _id: `tenant-a:user-1:${s.key}` as never });
+    expect(doc).toMatchObject({
+      tenantId: 'tenant-a',
+      fingerprint: 'fp',
+      state: 'in-flight',
+      createdAt: T0,
+    });
+  });
+
+  it('answers in-flight to a second claim before the first completes', async () => {
+    const s = scope();
+    await repo.begin(s, 'fp', T0);
+
+    expect(await repo.begin(s, 'fp', later(1000))).toEqual({ outcome: 'in-flight' });
+  });
+
+  it('replays the stored response once the first request completed', async () => {
+    const s = scope();
+    const begun = await repo.begin(s, 'fp', T0);
+    if (begun.outcome !== 'started') throw new Error('expected a claim');
+
+    await repo.complete(begun.id, response, later(10));
+
+    expect(await repo.begin(s, 'fp', later(20))).toEqual({ outcome: 'replay', response });
+  });
+
+  it('answers mismatch for the same key with another fingerprint', async () => {
+    const s = scope();
+    const begun = await repo.begin(s, 'fp-1', T0);
+    if (begun.outcome !== 'started') throw new Error('expected a claim');
+    await repo.complete(begun.id, response, T0);
+
+    expect(await repo.begin(s, 'fp-2', later(10))).toEqual({ outcome: 'mismatch' });
+  });
+
+  it('lets a retry claim the key again after a release', async () => {
+    const s = scope();
+    const begun = await repo.begin(s, 'fp', T0);
+    if (begun.outcome !== 'started') throw new Error('expected a claim');
+
+    await repo.release(begun.id);
+
+    expect((await repo.begin(s, 'fp', later(10))).outcome).toBe('started');
+  });
+
+  it('takes over a claim abandoned past its lease (a crashed request)', async () => {
+    const s = scope();
+    await repo.begin(s, 'fp', T0);
+
+    expect((await repo.begin(s, 'fp', later(LEASE_MS + 1))).outcome).toBe('started');
+  });
+
+  it('forgets a completed key past retention', async () => {
+    const s = scope();
+    const begun = await repo.begin(s, 'fp', T0);
+    if (begun.outcome !== 'started') throw new Error('expected a claim');
+    await repo.complete(begun.id, response, T0);
+
+    expect((await repo.begin(s, 'other-body', later(RETENTION_MS + 1))).outcome).toBe('started');
+  });
+
+  it('grants exactly one of several concurrent claims', async () => {
+    const s = scope();
+
+    const results = await Promise.all(Array.from({ length: 5 }, () => repo.begin(s, 'fp', T0)));
+
+    expect(results.filter((r) => r.outcome === 'started')).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === 'in-flight')).toHaveLength(4);
+  });
+
+  it('keeps the same key apart for different users', async () => {
+    const key = `shared-${++n}`;
+
+    const a = await repo.begin({ tenantId: 'tenant-a', userId: 'user-1', key }, 'fp', T0);
+    const b = await repo.begin({ tenantId: 'tenant-a', userId: 'user-2', key }, 'fp', T0);
+
+    expect([a.outcome, b.outcome]).toEqual(['started', 'started']);
+  });
+
+  it('purges records older than retention and keeps younger ones', async () => {
+    const purgeDb = client.db(testDbName('gateway-purge'));
+    const purgeRepo = new IdempotencyRepository(purgeDb, { retentionMs: RETENTION_MS });
+    await purgeRepo.begin({ tenantId: 't', userId: 'u', key: 'old' }, 'fp', T0);
+    await purgeRepo.begin({ tenantId: 't', userId: 'u', key: 'young' }, 'fp', later(RETENTION_MS));
+
+    const purged = await purgeRepo.purgeExpired(later(RETENTION_MS + 1000));
+
+    expect(purged).toBe(1);
+    const left = await purgeDb.collection(IDEMPOTENCY_COLLECTION).find().toArray();
+    expect(left.map((d) => d._id)).toEqual(['t:u:young']);
+    await purgeDb.dropDatabase();
+  });
+});

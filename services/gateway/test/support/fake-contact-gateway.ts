@@ -1,0 +1,157 @@
+// An in-memory contact service with the real one's observable rules: tenant-scoped ids,
+// versions starting at 1, ABORTED on a stale expected version, NOT_FOUND for other
+// tenants and deleted records, and page tokens. It records every call's context.
+import * as grpc from '@grpc/grpc-js';
+import type { contactV1 } from '@kith/contracts';
+import { FIELD_ERRORS_KEY } from '@kith/grpc-kit';
+import type { ContactGateway, RequestContext } from '../../src/grpc/contact.client';
+
+export function grpcError(
+  code: grpc.status,
+  details: string,
+  fieldErrors: Array<{ field: string; message: string }> = [],
+): grpc.ServiceError {
+  const metadata = new grpc.Metadata();
+  if (fieldErrors.length > 0) metadata.set(FIELD_ERRORS_KEY, JSON.stringify(fieldErrors));
+  return Object.assign(new Error(`${code} ${details}`), { code, details, metadata });
+}
+
+type Stored = contactV1.Contact__Output & { tenantId: string };
+
+export class FakeContactGateway implements ContactGateway {
+  readonly calls: Array<{ method: string; ctx: RequestContext; request: unknown }> = [];
+  private readonly records = new Map<string, Stored>();
+  private seq = 0;
+  /** The next call rejects with this error instead of running. */
+  failNext: Error | undefined;
+  /** When set, create waits for this promise (to hold a request in flight). */
+  createGate: Promise<void> | undefined;
+
+  async create(req: contactV1.CreateContactRequest, ctx: RequestContext) {
+    this.record('create', req, ctx);
+    if (this.createGate) await this.createGate;
+    const now = new Date(Date.UTC(2026, 0, 1, 0, 0, this.seq)).toISOString();
+    const id = `c-${String(++this.seq).padStart(4, '0')}`;
+    const fields = normaliseFields(req.fields ?? {});
+    const contact: Stored = {
+      id,
+      tenantId: ctx.tenantId,
+      kind: req.kind as contactV1.ContactKind__Output,
+      version: '1',
+      fields,
+      displayName: displayNameOf(fields),
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: '',
+    };
+    this.records.set(key(ctx.tenantId, id), contact);
+    return { ...contact };
+  }
+
+  async get(id: string, ctx: RequestContext) {
+    this.record('get', { id }, ctx);
+    return { ...this.find(id, ctx) };
+  }
+
+  async update(req: contactV1.UpdateContactRequest, ctx: RequestContext) {
+    this.record('update', req, ctx);
+    const current = this.find(req.id ?? '', ctx);
+    if (String(req.expectedVersion) !== current.version) {
+      throw grpcError(grpc.status.ABORTED, 'version mismatch');
+    }
+    const fields = normaliseFields({ ...current.fields, ...mergeMasked(current, req) });
+    const updated: Stored = {
+      ...current,
+      fields,
+      displayName: displayNameOf(fields),
+      version: String(Number(current.version) + 1),
+    };
+    this.records.set(key(ctx.tenantId, current.id), updated);
+    return { ...updated };
+  }
+
+  async delete(req: contactV1.DeleteContactRequest, ctx: RequestContext) {
+    this.record('delete', req, ctx);
+    const current = this.find(req.id ?? '', ctx);
+    if (String(req.expectedVersion) !== current.version) {
+      throw grpcError(grpc.status.ABORTED, 'version mismatch');
+    }
+    const deleted: Stored = { ...current, deletedAt: '2026-01-02T00:00:00.000Z' };
+    this.records.set(key(ctx.tenantId, current.id), deleted);
+    return { ...deleted };
+  }
+
+  async list(req: contactV1.ListContactsRequest, ctx: RequestContext) {
+    this.record('list', req, ctx);
+    const all = [...this.records.values()].filter(
+      (c) => c.tenantId === ctx.tenantId && c.deletedAt === '' && c.kind === req.kind,
+    );
+    const offset = req.pageToken ? Number(req.pageToken) : 0;
+    const size = req.pageSize || 50;
+    const page = all.slice(offset, offset + size);
+    const next = offset + size < all.length ? String(offset + size) : '';
+    return { contacts: page.map((c) => ({ ...c })), nextPageToken: next };
+  }
+
+  private record(method: string, request: unknown, ctx: RequestContext): void {
+    this.calls.push({ method, request, ctx });
+    const failure = this.failNext;
+    if (failure) {
+      this.failNext = undefined;
+      throw failure;
+    }
+  }
+
+  private find(id: string, ctx: RequestContext): Stored {
+    const found = this.records.get(key(ctx.tenantId, id));
+    if (!found || found.deletedAt !== '') throw grpcError(grpc.status.NOT_FOUND, 'no such contact');
+    return found;
+  }
+}
+
+function key(tenantId: string, id: string): string {
+  return `${tenantId}/${id}`;
+}
+
+function mergeMasked(
+  current: Stored,
+  req: contactV1.UpdateContactRequest,
+): Partial<contactV1.ContactFields__Output> {
+  const out: Record<string, unknown> = {};
+  const fields = (req.fields ?? {}) as Record<string, unknown>;
+  for (const path of req.updateMask?.paths ?? []) {
+    const [head, sub] = path.split('.') as [string, string | undefined];
+    const camelHead = head.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    if (sub === undefined) {
+      out[camelHead] = fields[camelHead];
+      continue;
+    }
+    const camelSub = sub.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    const base = (out[camelHead] ?? {
+      ...((current.fields as unknown as Record<string, object>)[camelHead] ?? {}),
+    }) as Record<string, unknown>;
+    base[camelSub] = (fields[camelHead] as Record<string, unknown> | undefined)?.[camelSub];
+    out[camelHead] = base;
+  }
+  return out as Partial<contactV1.ContactFields__Output>;
+}
+
+function normaliseFields(f: contactV1.ContactFields): contactV1.ContactFields__Output {
+  return JSON.parse(
+    JSON.stringify({
+      person: f.person ?? null,
+      organization: f.organization ?? null,
+      emails: f.emails ?? [],
+      phones: f.phones ?? [],
+      tags: f.tags ?? [],
+      source: f.source ?? '',
+      ownerId: f.ownerId ?? '',
+    }),
+  ) as contactV1.ContactFields__Output;
+}
+
+function displayNameOf(f: contactV1.ContactFields__Output): string {
+  if (f.organization) return f.organization.name;
+  const p = f.person;
+  return [p?.preferredName || p?.firstName, p?.lastName].filter(Boolean).join(' ');
+}

@@ -1,0 +1,63 @@
+// Builds the gateway app with fakes and mints tokens for it.
+import { createJwtVerifier, mintJwt } from '@kith/auth';
+import type { Role } from '@kith/auth';
+import { createLogger } from '@kith/logger';
+import { Registry } from 'prom-client';
+import { Writable } from 'node:stream';
+import { createApp } from '../../src/http/app';
+import type { ReadinessCheck } from '../../src/http/health.routes';
+import { FakeContactGateway } from './fake-contact-gateway';
+import { MemoryIdempotencyStore } from './memory-idempotency-store';
+
+export const JWT = {
+  issuer: 'kith-unit',
+  audience: 'kith-api',
+  hs256Secret: 'unit-test-secret-0123456789abcdefghijklmnop',
+};
+
+export function token(
+  opts: { tenant?: string; sub?: string; roles?: Role[]; expiresInSeconds?: number } = {},
+  overrides: Partial<typeof JWT> = {},
+): string {
+  return mintJwt(
+    {
+      tenant: opts.tenant ?? 'tenant-a',
+      sub: opts.sub ?? 'user-1',
+      roles: opts.roles ?? ['admin'],
+    },
+    { ...JWT, ...overrides, expiresInSeconds: opts.expiresInSeconds ?? 600 },
+  );
+}
+
+export function bearer(opts: Parameters<typeof token>[0] = {}): string {
+  return `Bearer ${token(opts)}`;
+}
+
+export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: string } = {}) {
+  const contacts = new FakeContactGateway();
+  const idempotencyStore = new MemoryIdempotencyStore();
+  const logLines: string[] = [];
+  const logger = createLogger({
+    service: 'gateway-test',
+    level: 'debug',
+    destination: new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logLines.push(chunk.toString('utf8'));
+        done();
+      },
+    }),
+  });
+  const app = createApp({
+    contacts,
+    idempotencyStore,
+    verifyToken: createJwtVerifier(JWT),
+    readiness: opts.readiness ?? [],
+    metrics: new Registry(),
+    logger,
+    ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
+  });
+  return { app, contacts, idempotencyStore, logLines };
+}
+
+export const PERSON = { name: { firstName: 'Ada', lastName: 'Lovelace' } };
+export const ORGANIZATION = { name: 'Analytical Engines Ltd', organizationType: 'company' };
