@@ -52,7 +52,8 @@ cmd_test() {
   rm -rf "$reports" && mkdir -p "$reports"
   install_deps
   build
-  say "lint (eslint, prettier)"
+  say "type-check tests, lint (eslint, prettier)"
+  pnpm run typecheck:tests
   pnpm run lint
   say "unit tests"
   pnpm exec jest --config jest.unit.config.js --json --outputFile="$reports/unit.json" || status=1

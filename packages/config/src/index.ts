@@ -4,3 +4,4 @@ export { sensitive } from './sensitive';
 export { describeConfig, redactConfig } from './describe-config';
 export type { ConfigVarDescription } from './describe-config';
 export { commonConfigShape, kafkaConfigShape, mongoConfigShape } from './common-config';
+export { renderConfigTable } from './config-docs';

@@ -1,0 +1,88 @@
+// Starts the real servers (testkit: external, testcontainers or the local test profile)
+// and the built services as child processes, so the load generator does not share an
+// event loop with them. Requires `corepack pnpm run build` first.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import {
+  startInfra,
+  TEST_JWT,
+  uniquePrefix,
+  testDbName,
+  waitFor,
+  type RunningInfra,
+} from '@kith/testkit';
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(),
+      );
+    });
+  });
+}
+
+export interface BenchStack {
+  infra: RunningInfra;
+  gatewayUrl: string;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+function startService(name: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [path.join(repoRoot, `services/${name}/dist/main.js`)], {
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') console.error(`${name} exited (${code ?? signal})`);
+  });
+  return child;
+}
+
+export async function startStack(label: string): Promise<BenchStack> {
+  const infra = await startInfra();
+  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  const env: Record<string, string> = {
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    MONGO_URL: infra.mongoUrl,
+    KITH_TOPIC_PREFIX: uniquePrefix(label),
+    CONTACT_GRPC_PORT: String(grpcPort),
+    CONTACT_DB_NAME: testDbName(`${label}-contact`),
+    GATEWAY_HTTP_PORT: String(httpPort),
+    GATEWAY_DB_NAME: testDbName(`${label}-gateway`),
+    CONTACT_GRPC_ADDRESS: `127.0.0.1:${grpcPort}`,
+    KITH_JWT_ISSUER: TEST_JWT.issuer,
+    KITH_JWT_AUDIENCE: TEST_JWT.audience,
+    KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
+  };
+  const children = [startService('contact', env), startService('gateway', env)];
+  const gatewayUrl = `http://127.0.0.1:${httpPort}`;
+  await waitFor(async () => (await fetch(`${gatewayUrl}/readyz`)).ok, {
+    timeoutMs: 60000,
+    what: 'gateway /readyz',
+  });
+  return {
+    infra,
+    gatewayUrl,
+    env,
+    async stop() {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+      await infra.stop();
+    },
+  };
+}

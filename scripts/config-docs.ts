@@ -1,0 +1,28 @@
+// docs/configuration.md, rendered from every service's config schema (the same schemas that
+// validate the environment at start-up). `corepack pnpm run docs:config` rewrites it; a unit
+// test fails when it drifts.
+import { renderConfigTable } from '../packages/config/src';
+import { contactConfigSchema } from '../services/contact/src/config';
+import { gatewayConfigSchema } from '../services/gateway/src/config';
+
+const services = [
+  { name: 'gateway', schema: gatewayConfigSchema },
+  { name: 'contact', schema: contactConfigSchema },
+];
+
+export function renderConfigurationDoc(): string {
+  const parts = [
+    '# Configuration',
+    '',
+    '<!-- Generated from services/*/src/config.ts by `corepack pnpm run docs:config`; do not edit. -->',
+    '',
+    'Every service reads its settings from the environment and validates all of them at',
+    'start-up: a missing or invalid variable stops the process with a list of every problem.',
+    'Secret values are never logged.',
+    '',
+  ];
+  for (const service of services) {
+    parts.push(`## ${service.name}`, '', renderConfigTable(service.schema), '');
+  }
+  return parts.join('\n');
+}
