@@ -25,8 +25,10 @@ else
   KITH_FERRETDB_DEBUG_PORT="${KITH_FERRETDB_DEBUG_PORT:-8088}"
 fi
 
-KITH_CACHE_DIR="${KITH_CACHE_DIR:-$KITH_HOME/cache}"
-KITH_BIN_DIR="${KITH_BIN_DIR:-$KITH_HOME/bin}"
+# Provisioned servers are shared by every clone on the machine (a fresh clone, as in CI,
+# starts in seconds); data, logs and pids stay in the clone's own KITH_HOME.
+KITH_CACHE_DIR="${KITH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kith}"
+KITH_BIN_DIR="${KITH_BIN_DIR:-$KITH_CACHE_DIR/bin}"
 KITH_DATA_DIR="${KITH_DATA_DIR:-$KITH_HOME/$KITH_INFRA_PROFILE}"
 KAFKA_LIBS_DIR="$KITH_CACHE_DIR/kafka-$KAFKA_VERSION/libs"
 FERRETDB_BIN="$KITH_BIN_DIR/ferretdb-$FERRETDB_VERSION"

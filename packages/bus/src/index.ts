@@ -23,3 +23,4 @@ export { DLQ_HEADERS, deadLetterMessage } from './dead-letter';
 export { DEFAULT_RETRY, backoffDelayMs } from './retry-backoff.util';
 export type { RetryOptions } from './retry-backoff.util';
 export { isTransientStoreError, retryTransient } from './store-retry.util';
+export { InsertBatcher, InsertError } from './insert-batcher';

@@ -1,8 +1,10 @@
-// Publishes committed outbox intents. Reads only the small outbox collection, which it
-// drains: publish (idempotent producer, in version order per aggregate), then delete. An
-// intent still staged after `graceMs` is resolved against its aggregate (one lookup, rare):
-// the aggregate's `_outboxLog` says whether the write happened. A crash between publish and
-// delete publishes again with the same ce_id; consumers dedupe.
+// Publishes outbox intents. Reads only the small outbox collection, which it drains: publish
+// (idempotent producer, in version order per aggregate), then delete. Intents this process
+// committed go out at once. Any other intent (its process died, or it is another replica's
+// and lingers) is resolved after `graceMs` against its aggregate (one lookup, rare): the
+// aggregate's `_outboxLog` says whether the write happened. This process's own uncommitted
+// intents belong to live writers and wait up to `abandonAfterMs`. A crash between publish
+// and delete publishes again with the same ce_id; consumers dedupe.
 import type { Db, Document } from 'mongodb';
 import type { Logger } from '@kith/logger';
 import type { EventProducer } from './event-producer';
@@ -21,9 +23,10 @@ export interface OutboxRelayOptions {
   outbox: Outbox;
   logger: Logger;
   pollIntervalMs?: number;
-  /** How long a staged intent may wait for its writer's commit before it is resolved. */
+  /** How long another process's intent may wait before it is resolved. */
   graceMs?: number;
-  /** A staged intent whose write never happened is dropped after this long. */
+  /** An intent whose write never happened is dropped after this long; this process's own
+   * uncommitted intents wait this long before they are resolved. */
   abandonAfterMs?: number;
   /** Intents read per step. */
   batchSize?: number;
@@ -54,11 +57,20 @@ export function resolveStagedIntent(
   return ageMs >= abandonAfterMs ? 'drop' : 'wait';
 }
 
+export interface RelayPlanRules {
+  /** Committed by this process: publish now. */
+  isCommitted(intent: OutboxIntent): boolean;
+  /** Staged by this process: its writer is alive, so it waits `ownWaitMs`, not `graceMs`. */
+  isOwn(intent: OutboxIntent): boolean;
+  graceMs: number;
+  ownWaitMs: number;
+}
+
 /** Groups intents (sorted by _id: aggregate, then version) and decides what goes out now. */
 export function planRelayStep(
   intents: OutboxIntent[],
   nowMs: number,
-  graceMs: number,
+  rules: RelayPlanRules,
 ): { publish: OutboxIntent[]; toResolve: OutboxIntent[] } {
   const publish: OutboxIntent[] = [];
   const toResolve: OutboxIntent[] = [];
@@ -66,13 +78,14 @@ export function planRelayStep(
   for (const intent of [...intents].sort((a, b) => (a._id < b._id ? -1 : 1))) {
     const aggregate = `${intent.collection}:${intent.aggregateId}`;
     if (blocked.has(aggregate)) continue;
-    if (intent.state === 'committed') {
+    if (rules.isCommitted(intent)) {
       publish.push(intent);
       continue;
     }
-    // A staged intent holds back the aggregate's later versions, so order is kept.
+    // An unresolved intent holds back the aggregate's later versions, so order is kept.
     blocked.add(aggregate);
-    if (nowMs - intent.stagedAt.getTime() >= graceMs) toResolve.push(intent);
+    const wait = rules.isOwn(intent) ? rules.ownWaitMs : rules.graceMs;
+    if (nowMs - new Date(intent.stagedAt).getTime() >= wait) toResolve.push(intent);
   }
   return { publish, toResolve };
 }
@@ -142,6 +155,7 @@ export class OutboxRelay {
   protected async forget(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await retryTransient(() => this.opts.outbox.intents.deleteMany({ _id: { $in: ids } }));
+    this.opts.outbox.forget(ids);
   }
 
   private async drainAll(): Promise<number> {
@@ -164,7 +178,13 @@ export class OutboxRelay {
   private async step(
     intents: OutboxIntent[],
   ): Promise<{ sent: number; progressed: boolean; resolved: boolean }> {
-    const plan = planRelayStep(intents, this.now(), this.graceMs);
+    const outbox = this.opts.outbox;
+    const plan = planRelayStep(intents, this.now(), {
+      isCommitted: (intent) => outbox.isCommitted(intent),
+      isOwn: (intent) => outbox.isOwn(intent),
+      graceMs: this.graceMs,
+      ownWaitMs: this.abandonAfterMs,
+    });
     const publish = [...plan.publish];
     const dropped: string[] = [];
     let resolved = false;
@@ -198,7 +218,7 @@ export class OutboxRelay {
     const decision = resolveStagedIntent(
       intent,
       aggregate ?? undefined,
-      this.now() - intent.stagedAt.getTime(),
+      this.now() - new Date(intent.stagedAt).getTime(),
       this.abandonAfterMs,
     );
     if (

@@ -8,13 +8,18 @@
 //             read then a write, so the version filter alone would not stop a lost update).
 //  2. write:  the aggregate's state plus `_outboxLog` (the event ids of its recent writes) in
 //             ONE single-document write; that write is the commit record.
-//  3. commit: mark the intent committed and wake the relay.
+//  3. commit: tell this process's relay, in memory, that the intent may go out. No database
+//             write: on FerretDB an update costs a table scan under the database's single
+//             write lock, and this would be one per event (bench/contact-write).
 //
-// The relay publishes committed intents and deletes them; an intent left staged (the writer
-// died, or lost) is resolved against the aggregate's `_outboxLog`.
+// The relay publishes its own process's committed intents and deletes them. An intent of a
+// process that died (or of another replica, if it lingers) is resolved after a grace period
+// against the aggregate's `_outboxLog`, the durable commit record.
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Collection, Db } from 'mongodb';
 import type { EventEnvelope } from '@kith/events';
+import { InsertBatcher } from './insert-batcher';
 import { retryTransient } from './store-retry.util';
 
 export interface OutboxItem {
@@ -35,7 +40,8 @@ export interface OutboxIntent {
   /** The aggregate version the write produces. */
   version: number;
   entries: OutboxEntry[];
-  state: 'staged' | 'committed';
+  /** The Outbox instance (one per process) that staged it. */
+  owner: string;
   stagedAt: Date;
 }
 
@@ -65,8 +71,8 @@ export interface StagedWrite {
   readonly entries: OutboxEntry[];
   /** The aggregate's new `_outboxLog`: put it in the same single-document write as the state. */
   outboxLog(previous: OutboxLogRecord[] | undefined): OutboxLogRecord[];
-  /** After the aggregate write succeeded. */
-  commit(): Promise<void>;
+  /** After the aggregate write succeeded: the relay of this process may publish it. */
+  commit(): void;
   /** After the aggregate write failed: frees the version. */
   abandon(): Promise<void>;
 }
@@ -90,10 +96,15 @@ function toEntry(item: OutboxItem, seq: number): OutboxEntry {
 
 export class Outbox {
   readonly intents: Collection<OutboxIntent>;
+  /** Tells this process's intents from those of other processes (dead or alive). */
+  readonly owner = randomUUID();
+  private readonly committed = new Set<string>();
+  private readonly stager: InsertBatcher<OutboxIntent>;
   private readonly emitter = new EventEmitter();
 
   constructor(db: Db, opts: { collection?: string } = {}) {
     this.intents = db.collection<OutboxIntent>(opts.collection ?? DEFAULT_OUTBOX_COLLECTION);
+    this.stager = new InsertBatcher(this.intents);
   }
 
   /** Step 1. Throws OutboxVersionClaimedError when another writer holds this version. */
@@ -110,11 +121,11 @@ export class Outbox {
       aggregateId: args.aggregateId,
       version: args.version,
       entries: args.items.map((item, i) => toEntry(item, i + 1)),
-      state: 'staged',
+      owner: this.owner,
       stagedAt: args.now ?? new Date(),
     };
     try {
-      await retryTransient(() => this.intents.insertOne(intent));
+      await this.stager.insert(intent);
     } catch (err) {
       if (isDuplicateKey(err)) throw new OutboxVersionClaimedError(args.aggregateId, args.version);
       throw err;
@@ -124,25 +135,29 @@ export class Outbox {
       entries: intent.entries,
       outboxLog: (previous = []) =>
         [...previous, { version: intent.version, eventIds }].slice(-OUTBOX_LOG_SIZE),
-      commit: async () => {
-        const result = await retryTransient(() =>
-          this.intents.updateOne({ _id: intent._id }, { $set: { state: 'committed' } }),
-        );
-        if (result.matchedCount === 0) {
-          // The relay resolved the intent while this write was slow: it either published it
-          // (once more is harmless) or gave it up as abandoned (then this is the only copy).
-          await retryTransient(() =>
-            this.intents.insertOne({ ...intent, state: 'committed' }),
-          ).catch((err: unknown) => {
-            if (!isDuplicateKey(err)) throw err;
-          });
-        }
+      commit: () => {
+        this.committed.add(intent._id);
         this.emitter.emit('committed');
       },
       abandon: async () => {
         await retryTransient(() => this.intents.deleteOne({ _id: intent._id }));
       },
     };
+  }
+
+  /** Whether this process committed the intent, i.e. its aggregate write succeeded. */
+  isCommitted(intent: Pick<OutboxIntent, '_id' | 'owner'>): boolean {
+    return intent.owner === this.owner && this.committed.has(intent._id);
+  }
+
+  /** Whether this process staged the intent (its writer is alive: never give it up). */
+  isOwn(intent: Pick<OutboxIntent, 'owner'>): boolean {
+    return intent.owner === this.owner;
+  }
+
+  /** Called by the relay once intents are published or dropped. */
+  forget(ids: string[]): void {
+    for (const id of ids) this.committed.delete(id);
   }
 
   /** Wakes a relay in this process right away instead of at its next poll. */

@@ -1,12 +1,9 @@
 import type { EventEnvelope } from '@kith/events';
 import { intentId, planRelayStep, resolveStagedIntent, type OutboxIntent } from '../src';
 
-function intent(
-  aggregateId: string,
-  version: number,
-  state: OutboxIntent['state'],
-  stagedAt = new Date(0),
-): OutboxIntent {
+type State = 'committed' | 'staged' | 'foreign';
+
+function intent(aggregateId: string, version: number, state: State, stagedAt = new Date(0)) {
   const event = { id: `evt-${aggregateId}-${version}` } as EventEnvelope;
   return {
     _id: intentId('contacts', aggregateId, version),
@@ -14,38 +11,53 @@ function intent(
     aggregateId,
     version,
     entries: [{ seq: 1, topic: 'kith.contact.v1', key: aggregateId, event }],
-    state,
+    owner: state === 'foreign' ? 'another-process' : 'this-process',
     stagedAt,
+    state,
   };
 }
+
+const rules = {
+  isCommitted: (i: OutboxIntent) => (i as OutboxIntent & { state: State }).state === 'committed',
+  isOwn: (i: OutboxIntent) => i.owner === 'this-process',
+  graceMs: 5000,
+  ownWaitMs: 600000,
+};
 
 describe('planRelayStep', () => {
   it('publishes committed intents in version order even when read out of order', () => {
     const plan = planRelayStep(
       [intent('a', 10, 'committed'), intent('a', 9, 'committed')],
       0,
-      5000,
+      rules,
     );
     expect(plan.publish.map((i) => i.version)).toEqual([9, 10]);
   });
 
-  it('holds back later versions of an aggregate behind a staged intent', () => {
+  it('holds back later versions of an aggregate behind an unresolved intent', () => {
     const plan = planRelayStep(
       [
-        intent('a', 1, 'staged', new Date(1000)),
+        intent('a', 1, 'foreign', new Date(1000)),
         intent('a', 2, 'committed'),
         intent('b', 1, 'committed'),
       ],
       2000,
-      5000,
+      rules,
     );
     expect(plan.publish.map((i) => i._id)).toEqual([intentId('contacts', 'b', 1)]);
     expect(plan.toResolve).toEqual([]);
   });
 
-  it('asks to resolve a staged intent once its grace period is over', () => {
-    const plan = planRelayStep([intent('a', 1, 'staged', new Date(0))], 5000, 5000);
+  it('asks to resolve another process’s intent once its grace period is over', () => {
+    const plan = planRelayStep([intent('a', 1, 'foreign', new Date(0))], 5000, rules);
     expect(plan.toResolve.map((i) => i.version)).toEqual([1]);
+  });
+
+  it('lets this process’s uncommitted intent wait for its live writer past the grace period', () => {
+    const waiting = planRelayStep([intent('a', 1, 'staged', new Date(0))], 5000, rules);
+    const overdue = planRelayStep([intent('a', 1, 'staged', new Date(0))], 600000, rules);
+    expect(waiting).toEqual({ publish: [], toResolve: [] });
+    expect(overdue.toResolve).toHaveLength(1);
   });
 
   it('sorts version 10 after version 9 (ids are zero-padded)', () => {

@@ -50,7 +50,10 @@ export async function start(
     await producer.connect();
     cleanups.push(() => producer.disconnect());
 
-    const outbox = new Outbox(db);
+    // The outbox in a database of its own: on FerretDB that is its own SQLite file, so staging
+    // an intent does not queue behind the contact write for the one writer lock of a file
+    // (bench/contact-write). On MongoDB it makes no difference.
+    const outbox = new Outbox(connection.getClient().db(`${config.CONTACT_DB_NAME}_outbox`));
     const relay = new OutboxRelay({ db, producer, outbox, logger });
     await relay.start();
     cleanups.push(() => relay.stop());

@@ -2,6 +2,7 @@
 // events (which also claims the new version), write state + commit record in one
 // single-document write, commit. See docs/architecture.md, "the outbox".
 import {
+  InsertBatcher,
   OutboxVersionClaimedError,
   retryTransient,
   type Outbox,
@@ -29,10 +30,14 @@ export interface ContactListResult {
 const WITHOUT_OUTBOX = { _outboxLog: 0 } as const;
 
 export class ContactRepository {
+  private readonly inserts: InsertBatcher<ContactDocument>;
+
   constructor(
     private readonly model: ContactModel,
     private readonly outbox: Outbox,
-  ) {}
+  ) {
+    this.inserts = new InsertBatcher(model.collection as never);
+  }
 
   /**
    * The contact with this id in this tenant, deleted or not. Looks up by `_id` alone, the
@@ -51,11 +56,11 @@ export class ContactRepository {
   async insert(contact: Contact, items: OutboxItem[]): Promise<void> {
     const staged = await this.stage(contact, items);
     await this.writeOrAbandon(staged, async () => {
-      await retryTransient(() =>
-        this.model.create({ ...toDocumentState(contact), _outboxLog: staged.outboxLog([]) }),
-      );
+      // The driver, not model.create: the domain has validated and normalized the contact
+      // already; batched with concurrent creates (group commit, see InsertBatcher).
+      await this.inserts.insert({ ...toDocumentState(contact), _outboxLog: staged.outboxLog([]) });
     });
-    await staged.commit();
+    staged.commit();
   }
 
   /**
@@ -89,7 +94,7 @@ export class ContactRepository {
       if (result.matchedCount === 0)
         throw ContactError.versionConflict(contact.id, expectedVersion);
     });
-    await staged.commit();
+    staged.commit();
   }
 
   private async stage(contact: Contact, items: OutboxItem[]): Promise<StagedWrite> {
