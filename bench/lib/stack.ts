@@ -35,7 +35,10 @@ export interface BenchStack {
 }
 
 function startService(name: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [path.join(repoRoot, `services/${name}/dist/main.js`)], {
+  // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/profiles" to profile them.
+  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const main = path.join(repoRoot, `services/${name}/dist/main.js`);
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

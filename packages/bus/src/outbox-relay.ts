@@ -30,6 +30,8 @@ export interface OutboxRelayOptions {
   abandonAfterMs?: number;
   /** Intents read per step. */
   batchSize?: number;
+  /** Deletes of published intents wait up to this long to go out together. */
+  deleteDelayMs?: number;
   now?: () => number;
 }
 
@@ -95,6 +97,10 @@ export class OutboxRelay {
   private readonly graceMs: number;
   private readonly abandonAfterMs: number;
   private readonly batchSize: number;
+  private readonly deleteDelayMs: number;
+  private pendingDeletes: string[] = [];
+  private deleteTimer: NodeJS.Timeout | undefined;
+  private lastScanAt = 0;
   private readonly now: () => number;
   private readonly log: Logger;
   private stopped = true;
@@ -111,6 +117,7 @@ export class OutboxRelay {
     this.graceMs = opts.graceMs ?? 5_000;
     this.abandonAfterMs = opts.abandonAfterMs ?? 600_000;
     this.batchSize = opts.batchSize ?? 500;
+    this.deleteDelayMs = opts.deleteDelayMs ?? 50;
     this.now = opts.now ?? Date.now;
     this.log = opts.logger.child({ component: 'outbox-relay' });
   }
@@ -132,6 +139,9 @@ export class OutboxRelay {
     this.notify();
     await this.loopDone;
     await this.drainChain;
+    await this.flushDeletes().catch((err: unknown) =>
+      this.log.warn({ err }, 'outbox deletes left for the next start'),
+    );
   }
 
   /** Cuts the current poll wait short. */
@@ -143,7 +153,7 @@ export class OutboxRelay {
   /** Publishes everything publishable right now; returns how many events it sent. */
   drainOnce(): Promise<number> {
     // One drain at a time, whether from the loop or a caller, so versions go out in order.
-    const run = this.drainChain.then(() => this.drainAll());
+    const run = this.drainChain.then(() => this.drain({ scan: true, flush: true }));
     this.drainChain = run.catch(() => undefined);
     return run;
   }
@@ -158,7 +168,62 @@ export class OutboxRelay {
     this.opts.outbox.forget(ids);
   }
 
-  private async drainAll(): Promise<number> {
+  /**
+   * Creates this process committed go out from memory. The ordered scan of the outbox
+   * collection runs when updates wait, and otherwise every poll interval, for intents of
+   * processes that died.
+   */
+  private async drain(opts: { scan: boolean; flush: boolean }): Promise<number> {
+    let sent = await this.publishCommittedCreates();
+    if (opts.scan || this.opts.outbox.hasCommittedUpdates()) {
+      this.lastScanAt = this.now();
+      sent += await this.drainByScan();
+    }
+    if (opts.flush) await this.flushDeletes();
+    return sent;
+  }
+
+  private async publishCommittedCreates(): Promise<number> {
+    const creates = this.opts.outbox.committedCreates();
+    if (creates.length === 0) return 0;
+    const entries = creates.flatMap((i) => [...i.entries].sort((a, b) => a.seq - b.seq));
+    await this.opts.producer.publish(entries);
+    await this.markDone(creates.map((i) => i._id));
+    return entries.length;
+  }
+
+  /** Deletes go out in batches: one scan of the small collection per batch, not per step. */
+  private async markDone(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    this.opts.outbox.markDone(ids);
+    this.pendingDeletes.push(...ids);
+    if (this.pendingDeletes.length >= this.batchSize) {
+      await this.flushDeletes();
+    } else if (!this.deleteTimer) {
+      this.deleteTimer = setTimeout(() => {
+        this.deleteTimer = undefined;
+        const run = this.drainChain.then(() => this.flushDeletes());
+        this.drainChain = run.catch((err: unknown) =>
+          this.log.error({ err }, 'deleting published outbox intents failed; retrying'),
+        );
+      }, this.deleteDelayMs);
+      this.deleteTimer.unref();
+    }
+  }
+
+  private async flushDeletes(): Promise<void> {
+    clearTimeout(this.deleteTimer);
+    this.deleteTimer = undefined;
+    const ids = this.pendingDeletes.splice(0);
+    try {
+      await this.forget(ids);
+    } catch (err) {
+      this.pendingDeletes.unshift(...ids);
+      throw err;
+    }
+  }
+
+  private async drainByScan(): Promise<number> {
     let published = 0;
     for (;;) {
       const intents = await this.opts.outbox.intents
@@ -166,8 +231,9 @@ export class OutboxRelay {
         .sort({ _id: 1 })
         .limit(this.batchSize)
         .toArray();
-      if (intents.length === 0) return published;
-      const { sent, progressed, resolved } = await this.step(intents);
+      const open = intents.filter((i) => !this.opts.outbox.isDone(i._id));
+      if (open.length === 0) return published;
+      const { sent, progressed, resolved } = await this.step(open);
       published += sent;
       // A resolved intent may have released later versions of its aggregate: step again.
       const more = intents.length === this.batchSize || resolved;
@@ -200,7 +266,7 @@ export class OutboxRelay {
     );
     // One batch for all aggregates: the producer keeps array order per partition.
     await this.opts.producer.publish(entries);
-    await this.forget([...publish.map((i) => i._id), ...dropped]);
+    await this.markDone([...publish.map((i) => i._id), ...dropped]);
     if (dropped.length > 0)
       this.log.warn(
         { dropped: dropped.length },
@@ -236,7 +302,11 @@ export class OutboxRelay {
     while (!this.stopped) {
       let failed = false;
       try {
-        await this.drainOnce();
+        const run = this.drainChain.then(() =>
+          this.drain({ scan: this.now() - this.lastScanAt >= this.pollIntervalMs, flush: false }),
+        );
+        this.drainChain = run.catch(() => undefined);
+        await run;
       } catch (err) {
         failed = true;
         this.log.error({ err }, 'outbox relay step failed; retrying');

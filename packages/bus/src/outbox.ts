@@ -98,7 +98,10 @@ export class Outbox {
   readonly intents: Collection<OutboxIntent>;
   /** Tells this process's intents from those of other processes (dead or alive). */
   readonly owner = randomUUID();
-  private readonly committed = new Set<string>();
+  /** Committed by this process, not yet published. */
+  private readonly committed = new Map<string, OutboxIntent>();
+  /** Published or dropped by this process's relay, not yet deleted (deletes are batched). */
+  private readonly done = new Set<string>();
   private readonly stager: InsertBatcher<OutboxIntent>;
   private readonly emitter = new EventEmitter();
 
@@ -136,7 +139,7 @@ export class Outbox {
       outboxLog: (previous = []) =>
         [...previous, { version: intent.version, eventIds }].slice(-OUTBOX_LOG_SIZE),
       commit: () => {
-        this.committed.add(intent._id);
+        this.committed.set(intent._id, intent);
         this.emitter.emit('committed');
       },
       abandon: async () => {
@@ -155,9 +158,38 @@ export class Outbox {
     return intent.owner === this.owner;
   }
 
-  /** Called by the relay once intents are published or dropped. */
+  /**
+   * This process's committed creates (version 1), to publish without reading the outbox
+   * collection: a first version has no earlier one of its aggregate to wait for.
+   */
+  committedCreates(): OutboxIntent[] {
+    const creates = [...this.committed.values()].filter((i) => i.version === 1);
+    return creates.sort((a, b) => (a._id < b._id ? -1 : 1));
+  }
+
+  /** Whether this process committed intents that must go through the ordered scan. */
+  hasCommittedUpdates(): boolean {
+    return [...this.committed.values()].some((i) => i.version > 1);
+  }
+
+  /** Published or dropped, not deleted yet: a scan must not publish it again or wait for it. */
+  isDone(id: string): boolean {
+    return this.done.has(id);
+  }
+
+  markDone(ids: string[]): void {
+    for (const id of ids) {
+      this.committed.delete(id);
+      this.done.add(id);
+    }
+  }
+
+  /** Called by the relay once intents are deleted (published or dropped). */
   forget(ids: string[]): void {
-    for (const id of ids) this.committed.delete(id);
+    for (const id of ids) {
+      this.committed.delete(id);
+      this.done.delete(id);
+    }
   }
 
   /** Wakes a relay in this process right away instead of at its next poll. */
