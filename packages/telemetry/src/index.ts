@@ -3,3 +3,4 @@ export type { StartTelemetryOptions, Telemetry, TraceExporterKind } from './tele
 export { extractTraceContext, injectTraceContext, kithPropagator } from './trace-context';
 export { withSpan } from './with-span';
 export type { WithSpanOptions } from './with-span';
+export { startTelemetryFromEnv } from './telemetry-env';

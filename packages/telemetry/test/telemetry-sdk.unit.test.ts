@@ -1,5 +1,6 @@
 import { trace } from '@opentelemetry/api';
-import { startTelemetry, withSpan } from '../src';
+import { ConfigError } from '@kith/config';
+import { startTelemetry, startTelemetryFromEnv, withSpan } from '../src';
 
 describe('startTelemetry', () => {
   it("creates real spans with exporter 'none' so trace ids reach logs, and shuts down", async () => {
@@ -19,5 +20,17 @@ describe('startTelemetry', () => {
     await first.shutdown();
     expect(startTelemetry({ serviceName: 'kith-c', exporter: 'none' })).not.toBe(first);
     await startTelemetry({ serviceName: 'kith-c', exporter: 'none' }).shutdown();
+  });
+
+  it('starts from the OTEL_* variables, and refuses an unknown exporter naming the variable', async () => {
+    const telemetry = startTelemetryFromEnv('kith-env', { OTEL_TRACES_EXPORTER: 'none' });
+    await telemetry.shutdown();
+
+    expect(() => startTelemetryFromEnv('kith-env', { OTEL_TRACES_EXPORTER: 'zipkin' })).toThrow(
+      ConfigError,
+    );
+    expect(() => startTelemetryFromEnv('kith-env', { OTEL_TRACES_EXPORTER: 'zipkin' })).toThrow(
+      /OTEL_TRACES_EXPORTER/,
+    );
   });
 });
