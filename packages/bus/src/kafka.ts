@@ -10,12 +10,16 @@ export interface CreateKafkaOptions {
   logger: Logger;
 }
 
-function pinoLogCreator(logger: Logger): logCreator {
+export function pinoLogCreator(logger: Logger): logCreator {
   return () =>
     ({ namespace, level, log }: LogEntry) => {
       const { message, timestamp: _timestamp, logger: _name, ...fields } = log;
       const child = { kafka: namespace, ...fields };
-      if (level === logLevel.ERROR) logger.error(child, message);
+      // kafkajs logs every error response of a connection (e.g. "the coordinator is loading"
+      // while a broker starts) before its own retry handles it; what retries cannot fix
+      // reaches the caller as a thrown error, logged there. So those are warnings here.
+      if (level === logLevel.ERROR && namespace === 'Connection') logger.warn(child, message);
+      else if (level === logLevel.ERROR) logger.error(child, message);
       else if (level === logLevel.WARN) logger.warn(child, message);
       else if (level === logLevel.INFO) logger.info(child, message);
       else logger.debug(child, message);
