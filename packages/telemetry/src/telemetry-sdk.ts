@@ -1,5 +1,5 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
@@ -45,7 +45,9 @@ export function startTelemetry(opts: StartTelemetryOptions): Telemetry {
     textMapPropagator: kithPropagator,
     instrumentations: [
       new HttpInstrumentation(),
-      new ExpressInstrumentation(),
+      // A span per middleware (auth, body parser, metrics...) costs CPU on every request and
+      // says little; routers and handlers keep their spans.
+      new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
       new GrpcInstrumentation(),
       new MongoDBInstrumentation(),
     ],
