@@ -7,6 +7,7 @@ import {
   decideDelete,
   decideUpdate,
   type CreateContactCommand,
+  type Decision,
   type DeleteContactCommand,
   type UpdateContactCommand,
 } from '../domain/contact-decisions';
@@ -51,24 +52,23 @@ export class ContactService {
   }
 
   async update(command: UpdateContactCommand): Promise<Contact> {
-    const stored = await this.repository.findById(command.tenantId, command.id);
-    const { contact, events } = decideUpdate(stored?.contact, command, this.now());
-    // Nothing changed: no write, no event, and the version stays. (`!stored` cannot happen
-    // here, decideUpdate threw NOT_FOUND; the check narrows the type.)
-    if (!stored || events.length === 0) return contact;
-    await this.repository.update(
-      contact,
-      command.expectedVersion,
-      stored.outboxLog,
-      toOutboxItems(events),
-    );
-    return contact;
+    return this.change(command, (current) => decideUpdate(current, command, this.now()));
   }
 
   async delete(command: DeleteContactCommand): Promise<Contact> {
+    return this.change(command, (current) => decideDelete(current, command, this.now()));
+  }
+
+  /** Read the contact, let the pure decision decide, store the new state with its events. */
+  private async change(
+    command: { tenantId: string; id: string; expectedVersion: number },
+    decide: (current: Contact | undefined) => Decision,
+  ): Promise<Contact> {
     const stored = await this.repository.findById(command.tenantId, command.id);
-    const { contact, events } = decideDelete(stored?.contact, command, this.now());
-    if (!stored) return contact; // narrows the type: decideDelete threw NOT_FOUND already
+    const { contact, events } = decide(stored?.contact);
+    // Nothing changed: no write, no event, and the version stays. (`!stored` cannot happen
+    // here, the decision threw NOT_FOUND; the check narrows the type.)
+    if (!stored || events.length === 0) return contact;
     await this.repository.update(
       contact,
       command.expectedVersion,

@@ -1,30 +1,28 @@
 // How a contact is stored: one `contacts` collection for people and organizations
-// (`kind` tells them apart), with the outbox fields of @kith/bus riding in each document.
+// (`kind` tells them apart), each document with the outbox's commit record (`_outboxLog`).
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { OutboxLogRecord } from '@kith/bus';
-import type { ContactKind, EmailType, PhoneType } from '../domain/contact';
+import type {
+  ContactKind,
+  EmailAddress,
+  OrganizationProfile,
+  PersonName,
+  PhoneNumber,
+} from '../domain/contact';
 
 export const CONTACTS_COLLECTION = 'contacts';
 
 export interface ContactDocument {
-  _outboxLog?: OutboxLogRecord[];
   _id: string;
   tenantId: string;
   kind: ContactKind;
   version: number;
   displayName: string;
   searchNames: string[];
-  person?: {
-    prefix?: string;
-    firstName?: string;
-    middleName?: string;
-    lastName?: string;
-    suffix?: string;
-    preferredName?: string;
-  };
-  organization?: { name: string; organizationType?: string; website?: string };
-  emails: Array<{ address: string; type: EmailType; primary: boolean }>;
-  phones: Array<{ number: string; normalized: string; type: PhoneType; primary: boolean }>;
+  person?: PersonName;
+  organization?: OrganizationProfile;
+  emails: EmailAddress[];
+  phones: PhoneNumber[];
   tags: string[];
   source?: string;
   ownerId?: string;
@@ -32,6 +30,7 @@ export interface ContactDocument {
   updatedAt: string;
   /** null (not absent) while live, so `{ deletedAt: null }` reads the same on every server. */
   deletedAt: string | null;
+  _outboxLog?: OutboxLogRecord[];
 }
 
 const personSchema = new Schema(

@@ -53,6 +53,32 @@ export const OwnerIdSchema = shortText(200).openapi({
   description: 'User id (JWT sub) who looks after this record. Defaults to the creator.',
 });
 
+/** What every kind of contact has, as a create body takes it. */
+export const contactPointFields = {
+  emails: EmailListSchema.optional(),
+  phones: PhoneListSchema.optional(),
+  tags: TagListSchema.optional(),
+  source: SourceSchema.optional(),
+  ownerId: OwnerIdSchema.optional(),
+};
+
+/** The same in a merge patch: null clears the optional texts. */
+export const contactPointPatchFields = {
+  ...contactPointFields,
+  source: SourceSchema.nullable().optional(),
+  ownerId: OwnerIdSchema.nullable().optional(),
+};
+
+/** A JSON merge patch body: at least one field, documented the same way everywhere. */
+export function mergePatchBody<T extends z.ZodObject>(body: T, name: string) {
+  return body
+    .refine((b) => Object.keys(b).length > 0, { message: 'Send at least one field to change.' })
+    .openapi(name, {
+      description:
+        'JSON merge patch: absent keys stay, null clears a field, arrays are replaced whole.',
+    });
+}
+
 export const EmailSchema = z
   .object({ address: z.string(), type: z.string(), primary: z.boolean() })
   .openapi('Email');

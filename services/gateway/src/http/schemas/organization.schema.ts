@@ -1,12 +1,10 @@
 // Request and response schemas of /v1/organizations.
 import { z } from './zod';
 import {
-  EmailListSchema,
-  OwnerIdSchema,
-  PhoneListSchema,
-  SourceSchema,
-  TagListSchema,
+  contactPointFields,
+  contactPointPatchFields,
   contactResourceShape,
+  mergePatchBody,
   pageSchema,
   shortText,
 } from './common.schema';
@@ -25,30 +23,19 @@ export const CreateOrganizationBodySchema = z
     name: shortText(200),
     organizationType: OrganizationTypeSchema.optional(),
     website: WebsiteSchema.optional(),
-    emails: EmailListSchema.optional(),
-    phones: PhoneListSchema.optional(),
-    tags: TagListSchema.optional(),
-    source: SourceSchema.optional(),
-    ownerId: OwnerIdSchema.optional(),
+    ...contactPointFields,
   })
   .openapi('CreateOrganizationRequest');
 
-export const PatchOrganizationBodySchema = z
-  .strictObject({
+export const PatchOrganizationBodySchema = mergePatchBody(
+  z.strictObject({
     name: shortText(200).optional(),
     organizationType: OrganizationTypeSchema.nullable().optional(),
     website: WebsiteSchema.nullable().optional(),
-    emails: EmailListSchema.optional(),
-    phones: PhoneListSchema.optional(),
-    tags: TagListSchema.optional(),
-    source: SourceSchema.nullable().optional(),
-    ownerId: OwnerIdSchema.nullable().optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: 'Send at least one field to change.' })
-  .openapi('PatchOrganizationRequest', {
-    description:
-      'JSON merge patch: absent keys stay, null clears a field, arrays are replaced whole.',
-  });
+    ...contactPointPatchFields,
+  }),
+  'PatchOrganizationRequest',
+);
 
 export const OrganizationSchema = z
   .object({

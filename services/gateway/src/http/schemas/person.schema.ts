@@ -1,12 +1,10 @@
 // Request and response schemas of /v1/contacts (people).
 import { z } from './zod';
 import {
-  EmailListSchema,
-  OwnerIdSchema,
-  PhoneListSchema,
-  SourceSchema,
-  TagListSchema,
+  contactPointFields,
+  contactPointPatchFields,
   contactResourceShape,
+  mergePatchBody,
   pageSchema,
   shortText,
 } from './common.schema';
@@ -33,16 +31,12 @@ export const CreatePersonBodySchema = z
   .strictObject({
     kind: z.literal('person').optional(),
     name: PersonNameInputSchema,
-    emails: EmailListSchema.optional(),
-    phones: PhoneListSchema.optional(),
-    tags: TagListSchema.optional(),
-    source: SourceSchema.optional(),
-    ownerId: OwnerIdSchema.optional(),
+    ...contactPointFields,
   })
   .openapi('CreatePersonRequest');
 
-export const PatchPersonBodySchema = z
-  .strictObject({
+export const PatchPersonBodySchema = mergePatchBody(
+  z.strictObject({
     name: z
       .strictObject({
         prefix: affix.nullable().optional(),
@@ -53,17 +47,10 @@ export const PatchPersonBodySchema = z
         preferredName: namePart.nullable().optional(),
       })
       .optional(),
-    emails: EmailListSchema.optional(),
-    phones: PhoneListSchema.optional(),
-    tags: TagListSchema.optional(),
-    source: SourceSchema.nullable().optional(),
-    ownerId: OwnerIdSchema.nullable().optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: 'Send at least one field to change.' })
-  .openapi('PatchPersonRequest', {
-    description:
-      'JSON merge patch: absent keys stay, null clears a field, arrays are replaced whole.',
-  });
+    ...contactPointPatchFields,
+  }),
+  'PatchPersonRequest',
+);
 
 export const PersonNameSchema = z
   .object({
