@@ -24,3 +24,4 @@ export { DEFAULT_RETRY, backoffDelayMs } from './retry-backoff.util';
 export type { RetryOptions } from './retry-backoff.util';
 export { isTransientStoreError, retryTransient } from './store-retry.util';
 export { InsertBatcher, InsertError } from './insert-batcher';
+export type { InsertManyTarget } from './insert-batcher';

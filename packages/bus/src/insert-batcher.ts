@@ -4,11 +4,16 @@
 // transaction under the database file's one writer lock, so sixteen concurrent inserts
 // cost sixteen transactions; batched they cost one or two (bench/contact-write). Each
 // caller still gets its own outcome: a duplicate key fails only the insert that caused it.
-import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
+import type { BulkWriteOptions } from 'mongodb';
 import { retryTransient } from './store-retry.util';
 
+/** What the batcher writes to: a driver collection, or mongoose's `model.collection`. */
+export interface InsertManyTarget<T> {
+  insertMany(docs: T[], options: BulkWriteOptions): Promise<unknown>;
+}
+
 interface Pending<T> {
-  doc: OptionalUnlessRequiredId<T>;
+  doc: T;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -38,16 +43,16 @@ function writeErrorsOf(err: unknown): WriteErrorLike[] | undefined {
   return undefined;
 }
 
-export class InsertBatcher<T extends Document> {
+export class InsertBatcher<T> {
   private queue: Pending<T>[] = [];
   private flushing = false;
 
   constructor(
-    private readonly collection: Collection<T>,
+    private readonly collection: InsertManyTarget<T>,
     private readonly opts: { maxBatch?: number } = {},
   ) {}
 
-  insert(doc: OptionalUnlessRequiredId<T>): Promise<void> {
+  insert(doc: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ doc, resolve, reject });
       // Let inserts of the same tick join before the first batch leaves.

@@ -152,8 +152,12 @@ export class OutboxRelay {
 
   /** Publishes everything publishable right now; returns how many events it sent. */
   drainOnce(): Promise<number> {
-    // One drain at a time, whether from the loop or a caller, so versions go out in order.
-    const run = this.drainChain.then(() => this.drain({ scan: true, flush: true }));
+    return this.serialized(() => this.drain({ scan: true, flush: true }));
+  }
+
+  /** One piece of relay work at a time, whoever asks, so versions go out in order. */
+  private serialized<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.drainChain.then(work);
     this.drainChain = run.catch(() => undefined);
     return run;
   }
@@ -202,8 +206,7 @@ export class OutboxRelay {
     } else if (!this.deleteTimer) {
       this.deleteTimer = setTimeout(() => {
         this.deleteTimer = undefined;
-        const run = this.drainChain.then(() => this.flushDeletes());
-        this.drainChain = run.catch((err: unknown) =>
+        this.serialized(() => this.flushDeletes()).catch((err: unknown) =>
           this.log.error({ err }, 'deleting published outbox intents failed; retrying'),
         );
       }, this.deleteDelayMs);
@@ -302,11 +305,8 @@ export class OutboxRelay {
     while (!this.stopped) {
       let failed = false;
       try {
-        const run = this.drainChain.then(() =>
-          this.drain({ scan: this.now() - this.lastScanAt >= this.pollIntervalMs, flush: false }),
-        );
-        this.drainChain = run.catch(() => undefined);
-        await run;
+        const scan = this.now() - this.lastScanAt >= this.pollIntervalMs;
+        await this.serialized(() => this.drain({ scan, flush: false }));
       } catch (err) {
         failed = true;
         this.log.error({ err }, 'outbox relay step failed; retrying');

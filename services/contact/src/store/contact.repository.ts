@@ -36,7 +36,11 @@ export class ContactRepository {
     private readonly model: ContactModel,
     private readonly outbox: Outbox,
   ) {
-    this.inserts = new InsertBatcher(model.collection as never);
+    // The driver's collection, typed with our string ids (mongoose types it with ObjectId).
+    const connection = model.db;
+    this.inserts = new InsertBatcher(
+      connection.getClient().db(connection.name).collection<ContactDocument>(CONTACTS_COLLECTION),
+    );
   }
 
   /**
