@@ -90,7 +90,9 @@ cmd_start() {
     wait 2>/dev/null || true
     if [ "$started_infra" = 1 ]; then KITH_INFRA_PROFILE=dev bash deploy/local/stop.sh; fi
   }
-  trap cleanup INT TERM EXIT
+  trap cleanup EXIT
+  # Ctrl-C: clean up and end here, not after `wait` as if a service had died.
+  trap 'cleanup; exit 130' INT TERM
 
   say "services (logs also in .kith/dev/logs)"
   for name in "${SERVICES[@]}"; do
@@ -102,6 +104,8 @@ cmd_start() {
   echo "Stop everything with Ctrl-C."
   wait -n "${pids[@]}" || true
   echo "a service exited; stopping the rest"
+  # Here, not from the EXIT trap: after this function returns, `pids` is out of scope.
+  cleanup
 }
 
 case "${1:-}" in
