@@ -4,3 +4,4 @@ export { extractTraceContext, injectTraceContext, kithPropagator } from './trace
 export { withSpan } from './with-span';
 export type { WithSpanOptions } from './with-span';
 export { startTelemetryFromEnv } from './telemetry-env';
+export { setHttpRoute } from './http-route';

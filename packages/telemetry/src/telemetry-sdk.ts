@@ -1,5 +1,4 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
@@ -32,7 +31,7 @@ export interface Telemetry {
 let running: Telemetry | undefined;
 
 /**
- * Starts the OpenTelemetry SDK. Call it before any instrumented module (http, express, grpc,
+ * Starts the OpenTelemetry SDK. Call it before any instrumented module (http, grpc,
  * mongodb) is loaded, i.e. from a service's `instrument.ts` imported first by `main.ts`.
  * A second call in the same process returns the first SDK.
  */
@@ -44,10 +43,9 @@ export function startTelemetry(opts: StartTelemetryOptions): Telemetry {
     spanProcessors: [spanProcessorFor(opts.exporter ?? 'none', opts.otlpEndpoint)],
     textMapPropagator: kithPropagator,
     instrumentations: [
+      // No Express instrumentation: it wraps every router layer; the server span is named
+      // after its route by setHttpRoute (http-route.ts) instead.
       new HttpInstrumentation(),
-      // A span per middleware (auth, body parser, metrics...) costs CPU on every request and
-      // says little; routers and handlers keep their spans.
-      new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
       new GrpcInstrumentation(),
       new MongoDBInstrumentation(),
     ],

@@ -1,8 +1,9 @@
-// Request duration by route *template* (never the raw URL: ids and query strings would
-// explode the label set and leak personal data into metrics).
+// Request duration, and the trace span's name, by route *template* (never the raw URL: ids
+// and query strings would explode the label set and leak personal data into metrics).
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
+import { setHttpRoute } from '@kith/telemetry';
 
 export function httpMetrics(registry: Registry): RequestHandler {
   const duration = new Histogram({
@@ -15,11 +16,10 @@ export function httpMetrics(registry: Registry): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const stop = duration.startTimer();
     res.on('finish', () => {
-      stop({
-        method: req.method,
-        route: routeTemplate(req, res),
-        status_code: String(res.statusCode),
-      });
+      const route = routeTemplate(req, res);
+      // The trace span gets the same name the metric gets (before the span closes on 'close').
+      setHttpRoute(route);
+      stop({ method: req.method, route, status_code: String(res.statusCode) });
     });
     next();
   };
