@@ -9,6 +9,8 @@ describe('contactErrorToStatus', () => {
     [ContactErrorCode.VALIDATION_FAILED, grpc.status.INVALID_ARGUMENT],
     [ContactErrorCode.VERSION_CONFLICT, grpc.status.ABORTED],
     [ContactErrorCode.ALREADY_DELETED, grpc.status.FAILED_PRECONDITION],
+    [ContactErrorCode.ALREADY_EXISTS, grpc.status.ALREADY_EXISTS],
+    [ContactErrorCode.FAILED_PRECONDITION, grpc.status.FAILED_PRECONDITION],
   ])('maps %s to gRPC status %d', (code, status) => {
     expect(contactErrorToStatus(new ContactError(code, 'x')).code).toBe(status);
   });

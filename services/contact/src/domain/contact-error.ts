@@ -10,6 +10,10 @@ export enum ContactErrorCode {
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   /** The contact is soft-deleted and can no longer change. */
   ALREADY_DELETED = 'ALREADY_DELETED',
+  /** A record that must be unique exists already (e.g. the person is in another household). */
+  ALREADY_EXISTS = 'ALREADY_EXISTS',
+  /** The request is valid but the current state does not allow it (e.g. a deleted member). */
+  FAILED_PRECONDITION = 'FAILED_PRECONDITION',
 }
 
 export interface ContactFieldError {
@@ -49,6 +53,14 @@ export class ContactError extends Error {
       ContactErrorCode.VERSION_CONFLICT,
       `contact ${id} ${found}, not the expected version ${expected}`,
     );
+  }
+
+  static alreadyExists(message: string): ContactError {
+    return new ContactError(ContactErrorCode.ALREADY_EXISTS, message);
+  }
+
+  static failedPrecondition(message: string, fieldErrors: ContactFieldError[] = []): ContactError {
+    return new ContactError(ContactErrorCode.FAILED_PRECONDITION, message, fieldErrors);
   }
 
   static alreadyDeleted(id: string): ContactError {

@@ -16,6 +16,10 @@ export function contactErrorToStatus(err: ContactError): StatusError {
     case ContactErrorCode.ALREADY_DELETED:
       // Retrying will not help; the state of the system has to change first.
       return new StatusError(grpc.status.FAILED_PRECONDITION, err.message);
+    case ContactErrorCode.ALREADY_EXISTS:
+      return new StatusError(grpc.status.ALREADY_EXISTS, err.message);
+    case ContactErrorCode.FAILED_PRECONDITION:
+      return new StatusError(grpc.status.FAILED_PRECONDITION, err.message, err.fieldErrors);
     default:
       return assertNever(err.code);
   }
