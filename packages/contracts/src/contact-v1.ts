@@ -56,3 +56,31 @@ export type {
   ListContactsResponse,
   ListContactsResponse__Output,
 } from './generated/kith/contact/v1/ListContactsResponse';
+export type {
+  PostalAddress,
+  PostalAddress__Output,
+} from './generated/kith/contact/v1/PostalAddress';
+export type {
+  ConsentRecord,
+  ConsentRecord__Output,
+} from './generated/kith/contact/v1/ConsentRecord';
+export type {
+  ChannelReachability,
+  ChannelReachability__Output,
+} from './generated/kith/contact/v1/ChannelReachability';
+export type {
+  RecordConsentRequest,
+  RecordConsentRequest__Output,
+} from './generated/kith/contact/v1/RecordConsentRequest';
+export type {
+  RecordConsentResponse,
+  RecordConsentResponse__Output,
+} from './generated/kith/contact/v1/RecordConsentResponse';
+export type {
+  ListConsentHistoryRequest,
+  ListConsentHistoryRequest__Output,
+} from './generated/kith/contact/v1/ListConsentHistoryRequest';
+export type {
+  ListConsentHistoryResponse,
+  ListConsentHistoryResponse__Output,
+} from './generated/kith/contact/v1/ListConsentHistoryResponse';

@@ -5,16 +5,60 @@ import { z } from 'zod';
 
 const isoTime = z.iso.datetime({ offset: true }).describe('UTC ISO-8601 time');
 
+const isoDate = z.iso.date().describe('YYYY-MM-DD');
+const validFlag = z
+  .boolean()
+  .optional()
+  .describe('false once it proved undeliverable; absent in events older than the field');
+
 export const ContactEmailSchema = z.object({
   address: z.string().min(1),
   type: z.string().describe('e.g. home, work, other'),
   primary: z.boolean(),
+  valid: validFlag,
 });
 
 export const ContactPhoneSchema = z.object({
   number: z.string().min(1),
   type: z.string().describe('e.g. mobile, home, work, other'),
   primary: z.boolean(),
+  valid: validFlag,
+});
+
+export const PostalAddressSchema = z.object({
+  type: z.string().describe('home, work or other'),
+  primary: z.boolean(),
+  line1: z.string(),
+  line2: z.string().optional(),
+  city: z.string().optional(),
+  region: z.string().optional(),
+  postalCode: z.string().optional(),
+  countryCode: z.string().length(2).describe('ISO 3166-1 alpha-2'),
+  valid: z.boolean().describe('false once mail came back undeliverable'),
+  validFrom: isoDate.optional(),
+  validTo: isoDate.optional(),
+});
+
+const channel = z.enum(['email', 'sms', 'phone', 'mail']);
+const consentStatus = z.enum(['opted_in', 'opted_out', 'unknown']);
+
+export const ConsentRecordSchema = z.object({
+  channel,
+  status: consentStatus,
+  source: z.string().describe('where it was captured, e.g. web-form, unsubscribe-link'),
+  capturedAt: isoTime.describe('when the person gave or withdrew it'),
+  statement: z.string().optional().describe('the wording the person agreed to'),
+  campaignId: z.string().optional(),
+  recordedAt: isoTime,
+  recordedBy: z.string().optional().describe('user id that recorded it'),
+});
+
+const ChannelReachabilitySchema = z.object({
+  status: consentStatus,
+  suppressed: z.boolean().describe('true: the channel must not be used, whatever a campaign wants'),
+  reasons: z.array(
+    z.enum(['deleted', 'deceased', 'do-not-contact', 'opted-out', 'no-valid-address']),
+  ),
 });
 
 export const ContactSnapshotSchema = z
@@ -48,8 +92,35 @@ export const ContactSnapshotSchema = z
     emails: z.array(ContactEmailSchema),
     phones: z.array(ContactPhoneSchema),
     tags: z.array(z.string()),
+    addresses: z.array(PostalAddressSchema).optional(),
     source: z.string().optional(),
     ownerId: z.string().optional(),
+    birthDate: isoDate.optional(),
+    gender: z.string().optional(),
+    pronouns: z.string().optional(),
+    deceased: z.boolean().optional(),
+    deceasedDate: isoDate.optional(),
+    doNotContact: z.boolean().optional().describe('no outreach on any channel'),
+    communication: z
+      .object({
+        email: ConsentRecordSchema.optional(),
+        sms: ConsentRecordSchema.optional(),
+        phone: ConsentRecordSchema.optional(),
+        mail: ConsentRecordSchema.optional(),
+      })
+      .optional()
+      .describe('current consent per channel (latest captured record); absent = unknown'),
+    reachability: z
+      .object({
+        email: ChannelReachabilitySchema,
+        sms: ChannelReachabilitySchema,
+        phone: ChannelReachabilitySchema,
+        mail: ChannelReachabilitySchema,
+      })
+      .optional()
+      .describe(
+        'per channel: consent status and whether Kith suppresses it (do not contact, deceased, opted out, no valid address); enforce at send time',
+      ),
     createdAt: isoTime,
     updatedAt: isoTime,
     deletedAt: isoTime.optional(),
@@ -67,7 +138,16 @@ export const ContactDeletedDataSchema = z.object({
   contact: ContactSnapshotSchema.describe('last state; deletedAt is set'),
 });
 
+export const ContactConsentChangedDataSchema = z.object({
+  contact: ContactSnapshotSchema.describe(
+    'state after the change, with communication and reachability',
+  ),
+  consent: ConsentRecordSchema.describe('the record just added to the consent history'),
+});
+
 export type ContactSnapshot = z.infer<typeof ContactSnapshotSchema>;
 export type ContactCreatedData = z.infer<typeof ContactCreatedDataSchema>;
 export type ContactUpdatedData = z.infer<typeof ContactUpdatedDataSchema>;
 export type ContactDeletedData = z.infer<typeof ContactDeletedDataSchema>;
+export type ContactConsentChangedData = z.infer<typeof ContactConsentChangedDataSchema>;
+export type ConsentRecordData = z.infer<typeof ConsentRecordSchema>;

@@ -2,6 +2,7 @@
 // generated from it, and consumers validate incoming data against it.
 import { z } from 'zod';
 import {
+  ContactConsentChangedDataSchema,
   ContactCreatedDataSchema,
   ContactDeletedDataSchema,
   ContactUpdatedDataSchema,
@@ -22,6 +23,7 @@ export const EVENT_TYPES = {
   contactCreated: 'kith.contact.created.v1',
   contactUpdated: 'kith.contact.updated.v1',
   contactDeleted: 'kith.contact.deleted.v1',
+  contactConsentChanged: 'kith.contact.consent-changed.v1',
 } as const;
 
 export const eventCatalogue = {
@@ -41,6 +43,13 @@ export const eventCatalogue = {
     topic: TOPICS.contact,
     description: 'A contact was soft-deleted; carries its last state with deletedAt set.',
     schema: ContactDeletedDataSchema,
+    key: 'contact id',
+  },
+  [EVENT_TYPES.contactConsentChanged]: {
+    topic: TOPICS.contact,
+    description:
+      'A communication preference was recorded for a channel (opt-in, opt-out or unknown, with source, time and wording); carries the new state and reachability.',
+    schema: ContactConsentChangedDataSchema,
     key: 'contact id',
   },
 } satisfies Record<string, CatalogueEntry>;

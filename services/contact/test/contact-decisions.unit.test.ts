@@ -3,6 +3,7 @@ import {
   CONTACT_EVENT_TYPES,
   decideCreate,
   decideDelete,
+  decideRecordConsent,
   decideUpdate,
   type UpdateContactCommand,
 } from '../src/domain/contact-decisions';
@@ -268,5 +269,74 @@ describe('decideDelete', () => {
     );
 
     expect(code).toBe(ContactErrorCode.ALREADY_DELETED);
+  });
+});
+
+describe('decideRecordConsent', () => {
+  const consent = { channel: 'email', status: 'opted_out', source: 'unsubscribe-link' };
+
+  it('appends to the history, makes it current and raises the version', () => {
+    const current = givenJane();
+
+    const { contact, events, record } = decideRecordConsent(
+      current,
+      { id: ID, tenantId: TENANT, userId: 'user-1', consent },
+      T1,
+    );
+
+    expect(contact.version).toBe(2);
+    expect(contact.communication.email).toEqual(record);
+    expect(contact.consentHistory).toEqual([record]);
+    expect(record).toMatchObject({ status: 'opted_out', capturedAt: T1, recordedBy: 'user-1' });
+    expect(events).toEqual([{ type: CONTACT_EVENT_TYPES.consentChanged, contact, record }]);
+  });
+
+  it('keeps an older capture in the history without making it current', () => {
+    const optedOut = decideRecordConsent(givenJane(), { id: ID, tenantId: TENANT, consent }, T1);
+
+    const { contact } = decideRecordConsent(
+      optedOut.contact,
+      {
+        id: ID,
+        tenantId: TENANT,
+        consent: { channel: 'email', status: 'opted_in', source: 'import', capturedAt: T0 },
+      },
+      T1,
+    );
+
+    expect(contact.communication.email?.status).toBe('opted_out');
+    expect(contact.consentHistory.map((r) => r.status)).toEqual(['opted_out', 'opted_in']);
+  });
+
+  it('refuses a deleted contact, another tenant and an invalid record', () => {
+    const deleted = decideDelete(givenJane(), { id: ID, tenantId: TENANT, expectedVersion: 1 }, T1);
+
+    expect(() =>
+      decideRecordConsent(deleted.contact, { id: ID, tenantId: TENANT, consent }, T1),
+    ).toThrow(expect.objectContaining({ code: ContactErrorCode.ALREADY_DELETED }));
+    expect(() =>
+      decideRecordConsent(givenJane(), { id: ID, tenantId: 'other', consent }, T1),
+    ).toThrow(expect.objectContaining({ code: ContactErrorCode.NOT_FOUND }));
+    expect(() =>
+      decideRecordConsent(
+        givenJane(),
+        { id: ID, tenantId: TENANT, consent: { channel: 'email', status: 'yes' } },
+        T1,
+      ),
+    ).toThrow(expect.objectContaining({ code: ContactErrorCode.VALIDATION_FAILED }));
+  });
+
+  it('is never undone by an ordinary update', () => {
+    const withConsent = decideRecordConsent(givenJane(), { id: ID, tenantId: TENANT, consent }, T1);
+
+    const { contact } = decideUpdate(
+      withConsent.contact,
+      update({ expectedVersion: 2, fields: { doNotContact: true }, updateMask: ['doNotContact'] }),
+      T1,
+    );
+
+    expect(contact.communication).toEqual(withConsent.contact.communication);
+    expect(contact.consentHistory).toHaveLength(1);
+    expect(contact.doNotContact).toBe(true);
   });
 });

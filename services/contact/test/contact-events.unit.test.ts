@@ -42,7 +42,9 @@ describe('toOutboxItems', () => {
 
     const data = parseEventData('kith.contact.created.v1', item?.event.data);
 
-    expect(data.contact.phones).toEqual([{ number: '+1 555 0101', type: 'other', primary: true }]);
+    expect(data.contact.phones).toEqual([
+      { number: '+1 555 0101', type: 'other', primary: true, valid: true },
+    ]);
     expect(item?.event.data).not.toHaveProperty('contact.searchNames');
   });
 

@@ -40,7 +40,12 @@ describe('contact service over gRPC', () => {
       deletedAt: '',
     });
     expect(read.fields?.emails).toEqual([
-      { address: 'jane.smith@example.org', type: 'work', primary: true },
+      expect.objectContaining({
+        address: 'jane.smith@example.org',
+        type: 'work',
+        primary: true,
+        valid: true,
+      }),
     ]);
     expect(read.fields?.tags).toEqual(['donor']);
   });

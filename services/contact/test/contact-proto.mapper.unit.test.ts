@@ -29,9 +29,16 @@ describe('contact proto mapping', () => {
       organization: { name: 'Acme', organizationType: '', website: '' },
       emails: [],
       phones: [],
+      addresses: [],
       tags: ['x'],
       source: '',
       ownerId: '',
+      birthDate: '',
+      gender: '',
+      pronouns: '',
+      deceased: false,
+      deceasedDate: '',
+      doNotContact: false,
     });
 
     expect(input.person).toBeUndefined();

@@ -52,10 +52,15 @@ describe('parseUpdateMask', () => {
 describe('applyUpdateMask', () => {
   const current: ContactFields = {
     person: { firstName: 'Jane', lastName: 'Smith' },
-    emails: [{ address: 'jane@example.org', type: 'home', primary: true }],
-    phones: [{ number: '555 0101', normalized: '5550101', type: 'home', primary: true }],
+    emails: [{ address: 'jane@example.org', type: 'home', primary: true, valid: true }],
+    phones: [
+      { number: '555 0101', normalized: '5550101', type: 'home', primary: true, valid: false },
+    ],
+    addresses: [],
     tags: ['donor'],
     source: 'import',
+    deceased: false,
+    doNotContact: false,
   };
 
   it('replaces one name part and keeps the others', () => {
@@ -80,8 +85,47 @@ describe('applyUpdateMask', () => {
   it('leaves unmasked fields as they were', () => {
     const next = applyUpdateMask(current, { emails: [], source: 'web' }, ['tags']);
 
-    expect(next.emails).toEqual([{ address: 'jane@example.org', type: 'home', primary: true }]);
-    expect(next.phones).toEqual([{ number: '555 0101', type: 'home', primary: true }]);
+    expect(next.emails).toEqual([
+      { address: 'jane@example.org', type: 'home', primary: true, valid: true },
+    ]);
+    expect(next.phones).toEqual([
+      { number: '555 0101', type: 'home', primary: true, valid: false },
+    ]);
     expect(next.source).toBe('import');
+  });
+});
+
+describe('update masks for personal fields, addresses and flags', () => {
+  it('accepts personal fields for a person and refuses them for an organization', () => {
+    expect(parseUpdateMask(['birth_date', 'deceased', 'do_not_contact'], 'person')).toEqual([
+      'birthDate',
+      'deceased',
+      'doNotContact',
+    ]);
+    expect(fieldErrorsOf(() => parseUpdateMask(['pronouns'], 'organization'))).toEqual([
+      '"pronouns" does not apply to an organization',
+    ]);
+  });
+
+  it('replaces addresses whole and clears them when the patch has none', () => {
+    const withAddress: ContactFields = {
+      emails: [],
+      phones: [],
+      tags: [],
+      deceased: false,
+      doNotContact: false,
+      addresses: [
+        {
+          type: 'home' as const,
+          primary: true,
+          line1: '1 Main St',
+          countryCode: 'US',
+          valid: true,
+        },
+      ],
+    };
+
+    expect(applyUpdateMask(withAddress, {}, ['addresses']).addresses).toEqual([]);
+    expect(applyUpdateMask(withAddress, {}, ['tags']).addresses).toEqual(withAddress.addresses);
   });
 });

@@ -79,7 +79,7 @@ describe('validateContactFields: emails', () => {
     });
 
     expect(result.fields.emails).toEqual([
-      { address: 'jane@example.org', type: 'work', primary: true },
+      { address: 'jane@example.org', type: 'work', primary: true, valid: true },
     ]);
   });
 
@@ -150,7 +150,13 @@ describe('validateContactFields: phones', () => {
     });
 
     expect(result.fields.phones).toEqual([
-      { number: '+1 (555) 010-2030', normalized: '+15550102030', type: 'mobile', primary: true },
+      {
+        number: '+1 (555) 010-2030',
+        normalized: '+15550102030',
+        type: 'mobile',
+        primary: true,
+        valid: true,
+      },
     ]);
   });
 
@@ -211,7 +217,15 @@ describe('validateContactFields: tags and the rest', () => {
   it('drops an empty source and owner', () => {
     const result = validateContactFields('person', { ...jane, source: ' ', ownerId: '' });
 
-    expect(result.fields).toEqual({ person: jane.person, emails: [], phones: [], tags: [] });
+    expect(result.fields).toEqual({
+      person: jane.person,
+      emails: [],
+      phones: [],
+      addresses: [],
+      tags: [],
+      deceased: false,
+      doNotContact: false,
+    });
   });
 });
 
@@ -228,5 +242,82 @@ describe('normalizePhoneNumber', () => {
 describe('normalizeTags', () => {
   it('keeps the first occurrence order', () => {
     expect(normalizeTags(['b', 'A', 'a', 'B'])).toEqual(['b', 'a']);
+  });
+});
+
+describe('validateContactFields: personal fields, addresses and flags', () => {
+  it('keeps a person’s birth date, gender, pronouns and do-not-contact', () => {
+    const result = validateContactFields('person', {
+      ...jane,
+      birthDate: '1990-04-21',
+      gender: ' woman ',
+      pronouns: 'she/her',
+      doNotContact: true,
+    });
+
+    expect(result.errors).toEqual([]);
+    expect(result.fields).toMatchObject({
+      birthDate: '1990-04-21',
+      gender: 'woman',
+      pronouns: 'she/her',
+      deceased: false,
+      doNotContact: true,
+    });
+  });
+
+  it('reads a death date as deceased even when deceased says false, and refuses one before birth', () => {
+    const deceased = validateContactFields('person', { ...jane, deceasedDate: '2020-01-01' });
+    const impossible = validateContactFields('person', {
+      ...jane,
+      birthDate: '1990-01-01',
+      deceasedDate: '1980-01-01',
+    });
+    const contradiction = validateContactFields('person', {
+      ...jane,
+      deceased: false,
+      deceasedDate: '2020-01-01',
+    });
+
+    expect(deceased.fields.deceased).toBe(true);
+    expect(fieldsWithErrors(impossible)).toEqual(['deceasedDate']);
+    expect(contradiction.errors).toEqual([]);
+    expect(contradiction.fields.deceased).toBe(true);
+  });
+
+  it('refuses personal fields on an organization, naming each', () => {
+    const result = validateContactFields('organization', {
+      organization: { name: 'Acme' },
+      birthDate: '1990-01-01',
+      deceased: true,
+    });
+
+    expect(fieldsWithErrors(result)).toEqual(['birthDate', 'deceased']);
+  });
+
+  it('refuses a date that is not a calendar date', () => {
+    expect(
+      fieldsWithErrors(validateContactFields('person', { ...jane, birthDate: '1990-13-01' })),
+    ).toEqual(['birthDate']);
+  });
+
+  it('validates addresses and keeps the invalid flags of emails and phones', () => {
+    const result = validateContactFields('person', {
+      ...jane,
+      emails: [{ address: 'jane@example.org', valid: false }],
+      phones: [{ number: '555 0101', valid: false }],
+      addresses: [
+        { line1: '1 Main St', countryCode: 'us' },
+        { line1: '', countryCode: 'US' },
+      ],
+    });
+
+    expect(fieldsWithErrors(result)).toEqual(['addresses[1].line1']);
+    expect(result.fields.emails[0]?.valid).toBe(false);
+    expect(result.fields.phones[0]?.valid).toBe(false);
+    expect(result.fields.addresses[0]).toMatchObject({
+      countryCode: 'US',
+      primary: true,
+      valid: true,
+    });
   });
 });

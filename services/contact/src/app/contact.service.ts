@@ -5,13 +5,16 @@ import type { Contact, ContactPage } from '../domain/contact';
 import {
   decideCreate,
   decideDelete,
+  decideRecordConsent,
   decideUpdate,
   type CreateContactCommand,
   type Decision,
   type DeleteContactCommand,
+  type RecordConsentCommand,
   type UpdateContactCommand,
 } from '../domain/contact-decisions';
-import { ContactError } from '../domain/contact-error';
+import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import type { ConsentRecord } from '../domain/consent';
 import {
   encodePageToken,
   parseListQuery,
@@ -19,6 +22,9 @@ import {
 } from '../domain/contact-list-query';
 import { toOutboxItems } from '../events/contact-events';
 import type { ContactRepository } from '../store/contact.repository';
+
+/** How often a consent is retried when other writes keep winning the race. */
+const CONSENT_ATTEMPTS = 5;
 
 export interface ContactServiceDeps {
   repository: ContactRepository;
@@ -57,6 +63,39 @@ export class ContactService {
 
   async delete(command: DeleteContactCommand): Promise<Contact> {
     return this.change(command, (current) => decideDelete(current, command, this.now()));
+  }
+
+  /**
+   * Consent has no expected version (a sign-up form cannot know it): it applies to whatever
+   * is current, and a concurrent write is simply retried on the newer state.
+   */
+  async recordConsent(
+    command: RecordConsentCommand,
+  ): Promise<{ contact: Contact; record: ConsentRecord }> {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.repository.findById(command.tenantId, command.id);
+      const { contact, events, record } = decideRecordConsent(stored?.contact, command, this.now());
+      // The decision threw NOT_FOUND already; the check narrows the type.
+      if (!stored) throw ContactError.notFound(command.id);
+      try {
+        await this.repository.update(
+          contact,
+          stored.contact.version,
+          stored.outboxLog,
+          toOutboxItems(events),
+        );
+        return { contact, record };
+      } catch (err) {
+        const lostRace =
+          err instanceof ContactError && err.code === ContactErrorCode.VERSION_CONFLICT;
+        if (!lostRace || attempt >= CONSENT_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  /** Every consent record, oldest first. */
+  async consentHistory(tenantId: string, id: string): Promise<ConsentRecord[]> {
+    return (await this.get(tenantId, id)).consentHistory;
   }
 
   /** Read the contact, let the pure decision decide, store the new state with its events. */

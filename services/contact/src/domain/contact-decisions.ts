@@ -4,6 +4,12 @@
 import { EVENT_TYPES } from '@kith/events';
 import type { Contact, ContactFields, ContactFieldsInput, ContactKind } from './contact';
 import { ContactError } from './contact-error';
+import {
+  applyConsentRecord,
+  toConsentRecord,
+  type ConsentRecord,
+  type RecordConsentInput,
+} from './consent';
 import { deriveDisplayName, deriveSearchNames } from './contact-name.util';
 import { applyUpdateMask, parseUpdateMask } from './contact-update-mask';
 import { validateContactFields } from './contact-validation';
@@ -13,6 +19,7 @@ export const CONTACT_EVENT_TYPES = {
   created: EVENT_TYPES.contactCreated,
   updated: EVENT_TYPES.contactUpdated,
   deleted: EVENT_TYPES.contactDeleted,
+  consentChanged: EVENT_TYPES.contactConsentChanged,
 } as const;
 
 /**
@@ -25,16 +32,24 @@ export const CHANGEABLE_FIELDS = [
   'organization',
   'emails',
   'phones',
+  'addresses',
   'tags',
   'source',
   'ownerId',
+  'birthDate',
+  'gender',
+  'pronouns',
+  'deceased',
+  'deceasedDate',
+  'doNotContact',
 ] as const;
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
 
 export type ContactEvent =
   | { type: typeof CONTACT_EVENT_TYPES.created; contact: Contact }
   | { type: typeof CONTACT_EVENT_TYPES.updated; contact: Contact; changedFields: ChangeableField[] }
-  | { type: typeof CONTACT_EVENT_TYPES.deleted; contact: Contact };
+  | { type: typeof CONTACT_EVENT_TYPES.deleted; contact: Contact }
+  | { type: typeof CONTACT_EVENT_TYPES.consentChanged; contact: Contact; record: ConsentRecord };
 
 export interface Decision {
   contact: Contact;
@@ -63,6 +78,14 @@ export interface DeleteContactCommand {
   expectedVersion: number;
 }
 
+export interface RecordConsentCommand {
+  id: string;
+  tenantId: string;
+  /** The user recording it (JWT sub). */
+  userId?: string;
+  consent: RecordConsentInput;
+}
+
 export function decideCreate(
   command: CreateContactCommand,
   context: { id: string; now: string },
@@ -74,6 +97,8 @@ export function decideCreate(
     kind: command.kind,
     version: 1,
     ...withDerivedNames(command.kind, fields),
+    communication: {},
+    consentHistory: [],
     createdAt: context.now,
     updatedAt: context.now,
   };
@@ -112,6 +137,39 @@ export function decideDelete(
     deletedAt: now,
   };
   return { contact, events: [{ type: CONTACT_EVENT_TYPES.deleted, contact }] };
+}
+
+/**
+ * Appends a consent record to the history and, unless a later-captured record exists for the
+ * channel, makes it current. Consent is recorded against the latest version (no expected
+ * version: a sign-up form cannot know it); the caller retries on a concurrent write.
+ */
+export function decideRecordConsent(
+  current: Contact | undefined,
+  command: RecordConsentCommand,
+  now: string,
+): Decision & { record: ConsentRecord } {
+  if (!current || current.tenantId !== command.tenantId || current.id !== command.id) {
+    throw ContactError.notFound(command.id);
+  }
+  if (current.deletedAt) throw ContactError.alreadyDeleted(command.id);
+  const { record, errors } = toConsentRecord(command.consent, {
+    now,
+    ...(command.userId ? { recordedBy: command.userId } : {}),
+  });
+  if (!record) throw ContactError.validation(errors);
+  const contact: Contact = {
+    ...current,
+    version: current.version + 1,
+    communication: applyConsentRecord(current.communication, record),
+    consentHistory: [...current.consentHistory, record],
+    updatedAt: now,
+  };
+  return {
+    contact,
+    record,
+    events: [{ type: CONTACT_EVENT_TYPES.consentChanged, contact, record }],
+  };
 }
 
 /** The top-level fields whose values differ, in CHANGEABLE_FIELDS order. */
@@ -162,12 +220,19 @@ function withDerivedNames(
   };
 }
 
-/** Identity and lifecycle fields only, so no stale optional field survives an update. */
-function baseOf(contact: Contact): Pick<Contact, 'id' | 'tenantId' | 'kind' | 'createdAt'> {
+/**
+ * Identity, lifecycle and consent (which updates never change), so no stale optional field
+ * survives an update.
+ */
+function baseOf(
+  contact: Contact,
+): Pick<Contact, 'id' | 'tenantId' | 'kind' | 'createdAt' | 'communication' | 'consentHistory'> {
   return {
     id: contact.id,
     tenantId: contact.tenantId,
     kind: contact.kind,
+    communication: contact.communication,
+    consentHistory: contact.consentHistory,
     createdAt: contact.createdAt,
   };
 }

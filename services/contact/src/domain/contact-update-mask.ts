@@ -10,7 +10,18 @@ import {
 import { ContactError, type ContactFieldError } from './contact-error';
 
 const ORGANIZATION_PARTS = ['name', 'organizationType', 'website'] as const;
-const TOP_LEVEL = ['emails', 'phones', 'tags', 'source', 'ownerId'] as const;
+const TOP_LEVEL = [
+  'emails',
+  'phones',
+  'addresses',
+  'tags',
+  'source',
+  'ownerId',
+  'doNotContact',
+] as const;
+const LIST_FIELDS: ReadonlySet<string> = new Set(['emails', 'phones', 'addresses', 'tags']);
+/** Top-level fields only a person has. */
+const PERSON_ONLY = ['birthDate', 'gender', 'pronouns', 'deceased', 'deceasedDate'] as const;
 
 type PersonPart = (typeof PERSON_NAME_PARTS)[number];
 type OrganizationPart = (typeof ORGANIZATION_PARTS)[number];
@@ -20,6 +31,7 @@ export const LEAF_PATHS = [
   ...PERSON_NAME_PARTS.map((part) => `person.${part}` as const),
   ...ORGANIZATION_PARTS.map((part) => `organization.${part}` as const),
   ...TOP_LEVEL,
+  ...PERSON_ONLY,
 ];
 export type LeafPath = (typeof LEAF_PATHS)[number];
 export type UpdatePath = LeafPath | 'person' | 'organization';
@@ -51,7 +63,11 @@ export function parseUpdateMask(paths: readonly string[], kind: ContactKind): Up
       errors.push({ field: 'updateMask', message: `unknown field "${raw}"` });
       continue;
     }
-    const root = path.split('.')[0];
+    const root = path.split('.')[0] ?? '';
+    if (kind === 'organization' && (PERSON_ONLY as readonly string[]).includes(root)) {
+      errors.push({ field: 'updateMask', message: `"${raw}" does not apply to an organization` });
+      continue;
+    }
     if (kind === 'person' && root === 'organization') {
       errors.push({ field: 'updateMask', message: `"${raw}" does not apply to a person` });
       continue;
@@ -75,11 +91,28 @@ export function applyUpdateMask(
   const next: ContactFieldsInput = {
     person: current.person ? { ...current.person } : undefined,
     organization: current.organization ? { ...current.organization } : undefined,
-    emails: current.emails.map(({ address, type, primary }) => ({ address, type, primary })),
-    phones: current.phones.map(({ number, type, primary }) => ({ number, type, primary })),
+    emails: current.emails.map(({ address, type, primary, valid }) => ({
+      address,
+      type,
+      primary,
+      valid,
+    })),
+    phones: current.phones.map(({ number, type, primary, valid }) => ({
+      number,
+      type,
+      primary,
+      valid,
+    })),
+    addresses: current.addresses.map((address) => ({ ...address })),
     tags: [...current.tags],
     source: current.source,
     ownerId: current.ownerId,
+    birthDate: current.birthDate,
+    gender: current.gender,
+    pronouns: current.pronouns,
+    deceased: current.deceased,
+    deceasedDate: current.deceasedDate,
+    doNotContact: current.doNotContact,
   };
   for (const path of paths) {
     const [root, part] = path.split('.') as [string, string | undefined];
@@ -94,16 +127,13 @@ export function applyUpdateMask(
             [part as OrganizationPart]: patch.organization?.[part as OrganizationPart],
           }
         : patch.organization && { ...patch.organization };
-    } else if (root === 'emails') {
-      next.emails = [...(patch.emails ?? [])];
-    } else if (root === 'phones') {
-      next.phones = [...(patch.phones ?? [])];
-    } else if (root === 'tags') {
-      next.tags = [...(patch.tags ?? [])];
-    } else if (root === 'source') {
-      next.source = patch.source;
-    } else if (root === 'ownerId') {
-      next.ownerId = patch.ownerId;
+    } else {
+      // Top-level fields: replaced whole; absent in the patch means cleared (lists: empty).
+      const field = root as keyof ContactFieldsInput;
+      const value = patch[field];
+      (next as Record<string, unknown>)[field] = LIST_FIELDS.has(field)
+        ? [...((value as unknown[] | undefined) ?? [])]
+        : value;
     }
   }
   return next;

@@ -15,6 +15,7 @@ import {
   type PhoneType,
 } from './contact';
 import type { ContactFieldError } from './contact-error';
+import { isIsoDate, validatePostalAddresses } from './postal-address';
 
 export const LIMITS = {
   name: 100,
@@ -32,6 +33,8 @@ export const LIMITS = {
   tags: 100,
   source: 100,
   ownerId: 200,
+  gender: 50,
+  pronouns: 50,
 } as const;
 
 export interface ValidationResult {
@@ -113,6 +116,8 @@ export function validateContactFields(
 
   const emails = validateEmails(input.emails ?? [], errors);
   const phones = validatePhones(input.phones ?? [], errors);
+  const addresses = validatePostalAddresses(input.addresses ?? [], 'addresses', errors);
+  const personal = validatePersonalFields(kind, input, errors);
 
   const tags = normalizeTags(input.tags ?? []);
   if (tags.length > LIMITS.tags) {
@@ -125,12 +130,73 @@ export function validateContactFields(
   checkLength('source', source, LIMITS.source);
   checkLength('ownerId', ownerId, LIMITS.ownerId);
 
-  const fields: ContactFields = { emails, phones, tags };
+  const fields: ContactFields = {
+    emails,
+    phones,
+    addresses,
+    tags,
+    deceased: personal.deceased,
+    doNotContact: input.doNotContact === true,
+  };
+  if (personal.birthDate) fields.birthDate = personal.birthDate;
+  if (personal.gender) fields.gender = personal.gender;
+  if (personal.pronouns) fields.pronouns = personal.pronouns;
+  if (personal.deceasedDate) fields.deceasedDate = personal.deceasedDate;
   if (person) fields.person = person;
   if (organization) fields.organization = organization as OrganizationProfile;
   if (source) fields.source = source;
   if (ownerId) fields.ownerId = ownerId;
   return { fields, errors };
+}
+
+/**
+ * Birth date, gender, pronouns and death belong to persons. A death date implies deceased
+ * (the date is the stronger statement: clearing `deceased` needs the date cleared too);
+ * a person cannot die before being born.
+ */
+function validatePersonalFields(
+  kind: ContactKind,
+  input: ContactFieldsInput,
+  errors: ContactFieldError[],
+): Pick<ContactFields, 'birthDate' | 'gender' | 'pronouns' | 'deceased' | 'deceasedDate'> {
+  const birthDate = cleanText(input.birthDate);
+  const gender = cleanText(input.gender);
+  const pronouns = cleanText(input.pronouns);
+  const deceasedDate = cleanText(input.deceasedDate);
+  const deceased = input.deceased === true || deceasedDate !== undefined;
+  if (kind === 'organization') {
+    const given = {
+      birthDate,
+      gender,
+      pronouns,
+      deceasedDate,
+      deceased: input.deceased || undefined,
+    };
+    for (const [field, value] of Object.entries(given)) {
+      if (value !== undefined) errors.push({ field, message: 'only a person has this field' });
+    }
+    return { deceased: false };
+  }
+  for (const [field, value] of [
+    ['birthDate', birthDate],
+    ['deceasedDate', deceasedDate],
+  ] as const) {
+    if (value !== undefined && !isIsoDate(value)) {
+      errors.push({ field, message: 'must be a date, YYYY-MM-DD' });
+    }
+  }
+  if (birthDate && deceasedDate && isIsoDate(birthDate) && isIsoDate(deceasedDate)) {
+    if (deceasedDate < birthDate) {
+      errors.push({ field: 'deceasedDate', message: 'must not be before birthDate' });
+    }
+  }
+  if (gender && gender.length > LIMITS.gender) {
+    errors.push({ field: 'gender', message: `must be at most ${LIMITS.gender} characters` });
+  }
+  if (pronouns && pronouns.length > LIMITS.pronouns) {
+    errors.push({ field: 'pronouns', message: `must be at most ${LIMITS.pronouns} characters` });
+  }
+  return { birthDate, gender, pronouns, deceased, deceasedDate };
 }
 
 function cleanPerson(person: PersonName | undefined): PersonName | undefined {
@@ -185,7 +251,7 @@ function validateEmails(
         message: `must be one of ${EMAIL_TYPES.join(', ')}`,
       });
     }
-    return { address, type, primary: email.primary === true };
+    return { address, type, primary: email.primary === true, valid: email.valid !== false };
   });
   checkPrimaries('emails', emails, errors);
   return emails;
@@ -231,7 +297,13 @@ function validatePhones(
         message: `must be one of ${PHONE_TYPES.join(', ')}`,
       });
     }
-    return { number, normalized, type, primary: phone.primary === true };
+    return {
+      number,
+      normalized,
+      type,
+      primary: phone.primary === true,
+      valid: phone.valid !== false,
+    };
   });
   checkPrimaries('phones', phones, errors);
   return phones;

@@ -1,4 +1,6 @@
 // The contact aggregate as the domain sees it: plain data, no persistence or transport types.
+import type { CommunicationPreferences, ConsentRecord } from './consent';
+import type { PostalAddress, PostalAddressInput } from './postal-address';
 
 export const CONTACT_KINDS = ['person', 'organization'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
@@ -29,6 +31,8 @@ export interface EmailAddress {
   address: string;
   type: EmailType;
   primary: boolean;
+  /** False once mail bounced hard: outreach by email skips it. */
+  valid: boolean;
 }
 
 export interface PhoneNumber {
@@ -38,6 +42,8 @@ export interface PhoneNumber {
   normalized: string;
   type: PhoneType;
   primary: boolean;
+  /** False once the number proved wrong or disconnected. */
+  valid: boolean;
 }
 
 /** The writable part of a contact (mirrors proto ContactFields). */
@@ -46,9 +52,22 @@ export interface ContactFields {
   organization?: OrganizationProfile;
   emails: EmailAddress[];
   phones: PhoneNumber[];
+  addresses: PostalAddress[];
   tags: string[];
   source?: string;
   ownerId?: string;
+  /** Persons only. YYYY-MM-DD. */
+  birthDate?: string;
+  /** Persons only; free text as the person describes it. */
+  gender?: string;
+  /** Persons only, e.g. "she/her". */
+  pronouns?: string;
+  /** Persons only. A deceased person is never contacted. */
+  deceased: boolean;
+  /** Persons only; YYYY-MM-DD; implies `deceased`. */
+  deceasedDate?: string;
+  /** Do not contact on any channel, whatever the channel preferences say. */
+  doNotContact: boolean;
 }
 
 export interface Contact extends ContactFields {
@@ -61,6 +80,10 @@ export interface Contact extends ContactFields {
   displayName: string;
   /** Derived normalized names that the name-prefix filter matches against. */
   searchNames: string[];
+  /** Current status per channel; a channel missing here is 'unknown'. Changed only by consent records. */
+  communication: CommunicationPreferences;
+  /** Every consent change, oldest first; never rewritten. */
+  consentHistory: ConsentRecord[];
   createdAt: string;
   updatedAt: string;
   deletedAt?: string;
@@ -73,11 +96,18 @@ export interface Contact extends ContactFields {
 export interface ContactFieldsInput {
   person?: PersonName;
   organization?: Partial<OrganizationProfile>;
-  emails?: Array<{ address: string; type?: string; primary?: boolean }>;
-  phones?: Array<{ number: string; type?: string; primary?: boolean }>;
+  emails?: Array<{ address: string; type?: string; primary?: boolean; valid?: boolean }>;
+  phones?: Array<{ number: string; type?: string; primary?: boolean; valid?: boolean }>;
+  addresses?: PostalAddressInput[];
   tags?: string[];
   source?: string;
   ownerId?: string;
+  birthDate?: string;
+  gender?: string;
+  pronouns?: string;
+  deceased?: boolean;
+  deceasedDate?: string;
+  doNotContact?: boolean;
 }
 
 export interface ContactListFilter {

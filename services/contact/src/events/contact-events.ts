@@ -11,6 +11,7 @@ import {
 import { injectTraceContext } from '@kith/telemetry';
 import { context, type Context } from '@opentelemetry/api';
 import type { Contact } from '../domain/contact';
+import { reachability } from '../domain/consent';
 import type { ContactEvent } from '../domain/contact-decisions';
 
 /** The public state of a contact in events: no search keys, no normalized phone digits. */
@@ -21,9 +22,25 @@ export function toContactSnapshot(contact: Contact): ContactSnapshot {
     kind: contact.kind,
     version: contact.version,
     displayName: contact.displayName,
-    emails: contact.emails.map(({ address, type, primary }) => ({ address, type, primary })),
-    phones: contact.phones.map(({ number, type, primary }) => ({ number, type, primary })),
+    emails: contact.emails.map(({ address, type, primary, valid }) => ({
+      address,
+      type,
+      primary,
+      valid,
+    })),
+    phones: contact.phones.map(({ number, type, primary, valid }) => ({
+      number,
+      type,
+      primary,
+      valid,
+    })),
+    addresses: contact.addresses.map((address) => ({ ...address })),
     tags: [...contact.tags],
+    deceased: contact.deceased,
+    doNotContact: contact.doNotContact,
+    communication: { ...contact.communication },
+    // As of the change, so replaying the event gives the same answer.
+    reachability: reachability(contact, contact.updatedAt.slice(0, 10)),
     createdAt: contact.createdAt,
     updatedAt: contact.updatedAt,
   };
@@ -31,15 +48,24 @@ export function toContactSnapshot(contact: Contact): ContactSnapshot {
   if (contact.organization) snapshot.organization = { ...contact.organization };
   if (contact.source) snapshot.source = contact.source;
   if (contact.ownerId) snapshot.ownerId = contact.ownerId;
+  if (contact.birthDate) snapshot.birthDate = contact.birthDate;
+  if (contact.gender) snapshot.gender = contact.gender;
+  if (contact.pronouns) snapshot.pronouns = contact.pronouns;
+  if (contact.deceasedDate) snapshot.deceasedDate = contact.deceasedDate;
   if (contact.deletedAt) snapshot.deletedAt = contact.deletedAt;
   return snapshot;
 }
 
 function eventData(event: ContactEvent): unknown {
   const contact = toContactSnapshot(event.contact);
-  return event.type === 'kith.contact.updated.v1'
-    ? { contact, changedFields: [...event.changedFields] }
-    : { contact };
+  switch (event.type) {
+    case 'kith.contact.updated.v1':
+      return { contact, changedFields: [...event.changedFields] };
+    case 'kith.contact.consent-changed.v1':
+      return { contact, consent: { ...event.record } };
+    default:
+      return { contact };
+  }
 }
 
 /**

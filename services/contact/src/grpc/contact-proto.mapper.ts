@@ -3,6 +3,8 @@
 import type { contactV1 } from '@kith/contracts';
 import type { Contact, ContactFieldsInput, ContactKind } from '../domain/contact';
 import { ContactError } from '../domain/contact-error';
+import { CHANNELS, reachability, type ConsentRecord } from '../domain/consent';
+import type { PostalAddress, PostalAddressInput } from '../domain/postal-address';
 
 const KIND_FROM_PROTO: Record<string, ContactKind | undefined> = {
   CONTACT_KIND_PERSON: 'person',
@@ -36,11 +38,28 @@ export function fieldsFromProto(
 ): ContactFieldsInput {
   if (!fields) return {};
   const input: ContactFieldsInput = {
-    emails: fields.emails.map(({ address, type, primary }) => ({ address, type, primary })),
-    phones: fields.phones.map(({ number, type, primary }) => ({ number, type, primary })),
+    emails: fields.emails.map(({ address, type, primary, valid }) => ({
+      address,
+      type,
+      primary,
+      valid: valid !== false,
+    })),
+    phones: fields.phones.map(({ number, type, primary, valid }) => ({
+      number,
+      type,
+      primary,
+      valid: valid !== false,
+    })),
+    addresses: (fields.addresses ?? []).map(addressFromProto),
     tags: [...fields.tags],
     source: fields.source,
     ownerId: fields.ownerId,
+    birthDate: fields.birthDate,
+    gender: fields.gender,
+    pronouns: fields.pronouns,
+    deceased: fields.deceased,
+    deceasedDate: fields.deceasedDate,
+    doNotContact: fields.doNotContact,
   };
   if (fields.person) input.person = { ...fields.person };
   if (fields.organization) input.organization = { ...fields.organization };
@@ -52,7 +71,57 @@ export function versionFromProto(version: string | undefined): number {
   return version === undefined || version === '' ? 0 : Number(version);
 }
 
-export function contactToProto(contact: Contact): contactV1.Contact {
+export function addressFromProto(address: contactV1.PostalAddress__Output): PostalAddressInput {
+  return {
+    type: address.type,
+    primary: address.primary,
+    line1: address.line1,
+    line2: address.line2,
+    city: address.city,
+    region: address.region,
+    postalCode: address.postalCode,
+    countryCode: address.countryCode,
+    valid: address.valid !== false,
+    validFrom: address.validFrom,
+    validTo: address.validTo,
+  };
+}
+
+export function addressToProto(address: PostalAddress): contactV1.PostalAddress {
+  return {
+    type: address.type,
+    primary: address.primary,
+    line1: address.line1,
+    line2: address.line2 ?? '',
+    city: address.city ?? '',
+    region: address.region ?? '',
+    postalCode: address.postalCode ?? '',
+    countryCode: address.countryCode,
+    valid: address.valid,
+    validFrom: address.validFrom ?? '',
+    validTo: address.validTo ?? '',
+  };
+}
+
+export function consentRecordToProto(record: ConsentRecord): contactV1.ConsentRecord {
+  return {
+    channel: record.channel,
+    status: record.status,
+    source: record.source,
+    capturedAt: record.capturedAt,
+    statement: record.statement ?? '',
+    campaignId: record.campaignId ?? '',
+    recordedAt: record.recordedAt,
+    recordedBy: record.recordedBy ?? '',
+  };
+}
+
+/** `today` (YYYY-MM-DD) decides which seasonal addresses count for reachability. */
+export function contactToProto(
+  contact: Contact,
+  today: string = new Date().toISOString().slice(0, 10),
+): contactV1.Contact {
+  const reach = reachability(contact, today);
   return {
     id: contact.id,
     tenantId: contact.tenantId,
@@ -62,14 +131,36 @@ export function contactToProto(contact: Contact): contactV1.Contact {
     createdAt: contact.createdAt,
     updatedAt: contact.updatedAt,
     deletedAt: contact.deletedAt ?? '',
+    communication: CHANNELS.flatMap((channel) => {
+      const record = contact.communication[channel];
+      return record ? [consentRecordToProto(record)] : [];
+    }),
+    reachability: CHANNELS.map((channel) => ({ channel, ...reach[channel] })),
     fields: {
       person: contact.person ? { ...contact.person } : null,
       organization: contact.organization ? { ...contact.organization } : null,
-      emails: contact.emails.map(({ address, type, primary }) => ({ address, type, primary })),
-      phones: contact.phones.map(({ number, type, primary }) => ({ number, type, primary })),
+      emails: contact.emails.map(({ address, type, primary, valid }) => ({
+        address,
+        type,
+        primary,
+        valid,
+      })),
+      phones: contact.phones.map(({ number, type, primary, valid }) => ({
+        number,
+        type,
+        primary,
+        valid,
+      })),
+      addresses: contact.addresses.map(addressToProto),
       tags: [...contact.tags],
       source: contact.source ?? '',
       ownerId: contact.ownerId ?? '',
+      birthDate: contact.birthDate ?? '',
+      gender: contact.gender ?? '',
+      pronouns: contact.pronouns ?? '',
+      deceased: contact.deceased,
+      deceasedDate: contact.deceasedDate ?? '',
+      doNotContact: contact.doNotContact,
     },
   };
 }

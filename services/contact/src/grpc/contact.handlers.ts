@@ -6,6 +6,7 @@ import type { Logger } from '@kith/logger';
 import type { ContactService } from '../app/contact.service';
 import { mapContactError } from './contact-error.mapper';
 import {
+  consentRecordToProto,
   contactToProto,
   fieldsFromProto,
   kindFromProto,
@@ -76,9 +77,41 @@ export function contactHandlers(
         tag: req.tag,
       });
       return {
-        contacts: page.contacts.map(contactToProto),
+        contacts: page.contacts.map((contact) => contactToProto(contact)),
         nextPageToken: page.nextPageToken ?? '',
       };
     }, opts),
+
+    RecordConsent: unaryHandler<
+      contactV1.RecordConsentRequest__Output,
+      contactV1.RecordConsentResponse
+    >(async (req, ctx) => {
+      const { contact, record } = await service.recordConsent({
+        id: req.contactId,
+        tenantId: ctx.tenantId,
+        userId: ctx.userId,
+        consent: {
+          channel: req.channel,
+          status: req.status,
+          source: req.source,
+          capturedAt: req.capturedAt,
+          statement: req.statement,
+          campaignId: req.campaignId,
+        },
+      });
+      return { contact: contactToProto(contact), record: consentRecordToProto(record) };
+    }, opts),
+
+    ListConsentHistory: unaryHandler<
+      contactV1.ListConsentHistoryRequest__Output,
+      contactV1.ListConsentHistoryResponse
+    >(
+      async (req, ctx) => ({
+        records: (await service.consentHistory(ctx.tenantId, req.contactId)).map(
+          consentRecordToProto,
+        ),
+      }),
+      opts,
+    ),
   };
 }

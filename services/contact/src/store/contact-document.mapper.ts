@@ -13,14 +13,26 @@ export function toContact(doc: StateFields): Contact {
     version: doc.version,
     displayName: doc.displayName,
     searchNames: [...(doc.searchNames ?? [])],
-    emails: (doc.emails ?? []).map(({ address, type, primary }) => ({ address, type, primary })),
-    phones: (doc.phones ?? []).map(({ number, normalized, type, primary }) => ({
+    // `valid` and the fields after it are absent on documents older than them.
+    emails: (doc.emails ?? []).map(({ address, type, primary, valid }) => ({
+      address,
+      type,
+      primary,
+      valid: valid !== false,
+    })),
+    phones: (doc.phones ?? []).map(({ number, normalized, type, primary, valid }) => ({
       number,
       normalized,
       type,
       primary,
+      valid: valid !== false,
     })),
+    addresses: (doc.addresses ?? []).map((address) => ({ ...address })),
     tags: [...(doc.tags ?? [])],
+    deceased: doc.deceased === true,
+    doNotContact: doc.doNotContact === true,
+    communication: { ...(doc.communication ?? {}) },
+    consentHistory: [...(doc.consentHistory ?? [])],
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -30,6 +42,10 @@ export function toContact(doc: StateFields): Contact {
   if (organization?.name) contact.organization = organization;
   if (doc.source) contact.source = doc.source;
   if (doc.ownerId) contact.ownerId = doc.ownerId;
+  if (doc.birthDate) contact.birthDate = doc.birthDate;
+  if (doc.gender) contact.gender = doc.gender;
+  if (doc.pronouns) contact.pronouns = doc.pronouns;
+  if (doc.deceasedDate) contact.deceasedDate = doc.deceasedDate;
   if (doc.deletedAt) contact.deletedAt = doc.deletedAt;
   return contact;
 }
@@ -45,7 +61,12 @@ export function toDocumentState(contact: Contact): StateFields {
     searchNames: contact.searchNames,
     emails: contact.emails,
     phones: contact.phones,
+    addresses: contact.addresses,
     tags: contact.tags,
+    deceased: contact.deceased,
+    doNotContact: contact.doNotContact,
+    communication: contact.communication,
+    consentHistory: contact.consentHistory,
     createdAt: contact.createdAt,
     updatedAt: contact.updatedAt,
     deletedAt: contact.deletedAt ?? null,
@@ -54,11 +75,24 @@ export function toDocumentState(contact: Contact): StateFields {
   if (contact.organization) doc.organization = contact.organization;
   if (contact.source) doc.source = contact.source;
   if (contact.ownerId) doc.ownerId = contact.ownerId;
+  if (contact.birthDate) doc.birthDate = contact.birthDate;
+  if (contact.gender) doc.gender = contact.gender;
+  if (contact.pronouns) doc.pronouns = contact.pronouns;
+  if (contact.deceasedDate) doc.deceasedDate = contact.deceasedDate;
   return doc;
 }
 
 /** Optional top-level fields an update must $unset when the new state lacks them. */
-export const OPTIONAL_STATE_FIELDS = ['person', 'organization', 'source', 'ownerId'] as const;
+export const OPTIONAL_STATE_FIELDS = [
+  'person',
+  'organization',
+  'source',
+  'ownerId',
+  'birthDate',
+  'gender',
+  'pronouns',
+  'deceasedDate',
+] as const;
 
 function withoutEmpty<T extends object>(value: object): T {
   return Object.fromEntries(

@@ -9,6 +9,8 @@ import type {
   PersonName,
   PhoneNumber,
 } from '../domain/contact';
+import type { CommunicationPreferences, ConsentRecord } from '../domain/consent';
+import type { PostalAddress } from '../domain/postal-address';
 
 export const CONTACTS_COLLECTION = 'contacts';
 
@@ -23,9 +25,19 @@ export interface ContactDocument {
   organization?: OrganizationProfile;
   emails: EmailAddress[];
   phones: PhoneNumber[];
+  addresses?: PostalAddress[];
   tags: string[];
   source?: string;
   ownerId?: string;
+  birthDate?: string;
+  gender?: string;
+  pronouns?: string;
+  /** Absent on documents written before the field existed: read as false. */
+  deceased?: boolean;
+  deceasedDate?: string;
+  doNotContact?: boolean;
+  communication?: CommunicationPreferences;
+  consentHistory?: ConsentRecord[];
   createdAt: string;
   updatedAt: string;
   /** null (not absent) while live, so `{ deletedAt: null }` reads the same on every server. */
@@ -55,6 +67,7 @@ const emailSchema = new Schema(
     address: { type: String, required: true },
     type: { type: String, required: true },
     primary: { type: Boolean, required: true },
+    valid: { type: Boolean, default: true },
   },
   { _id: false },
 );
@@ -65,6 +78,7 @@ const phoneSchema = new Schema(
     normalized: { type: String, required: true },
     type: { type: String, required: true },
     primary: { type: Boolean, required: true },
+    valid: { type: Boolean, default: true },
   },
   { _id: false },
 );
@@ -81,9 +95,20 @@ export const contactSchema = new Schema<ContactDocument>(
     organization: { type: organizationSchema, default: undefined },
     emails: { type: [emailSchema], default: [] },
     phones: { type: [phoneSchema], default: [] },
+    // Validated by the domain (postal-address.ts); stored as given.
+    addresses: { type: Schema.Types.Mixed, default: () => [] },
     tags: { type: [String], default: [] },
     source: String,
     ownerId: String,
+    birthDate: String,
+    gender: String,
+    pronouns: String,
+    deceased: { type: Boolean, default: false },
+    deceasedDate: String,
+    doNotContact: { type: Boolean, default: false },
+    // Current consent per channel and the append-only history (domain/consent.ts).
+    communication: { type: Schema.Types.Mixed, default: () => ({}) },
+    consentHistory: { type: Schema.Types.Mixed, default: () => [] },
     // ISO-8601 strings, as the API and events carry them; they sort chronologically.
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },

@@ -26,8 +26,8 @@ export interface ContactListResult {
   hasMore: boolean;
 }
 
-// Lists do not need the outbox's commit records.
-const WITHOUT_OUTBOX = { _outboxLog: 0 } as const;
+// Lists need neither the outbox's commit records nor the consent history.
+const LIST_PROJECTION = { _outboxLog: 0, consentHistory: 0 } as const;
 
 export class ContactRepository {
   private readonly inserts: InsertBatcher<ContactDocument>;
@@ -136,7 +136,7 @@ export class ContactRepository {
     if (query.email) filter['emails.address'] = query.email;
     if (query.tag) filter.tags = query.tag;
     const docs = await this.model
-      .find(filter, WITHOUT_OUTBOX)
+      .find(filter, LIST_PROJECTION)
       .sort({ _id: 1 })
       .limit(query.pageSize + 1)
       .lean<ContactDocument[]>()

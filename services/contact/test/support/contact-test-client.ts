@@ -19,6 +19,11 @@ export interface ContactTestClient {
     tenantId: string,
     req: contactV1.ListContactsRequest,
   ): Promise<contactV1.ListContactsResponse__Output>;
+  recordConsent(
+    tenantId: string,
+    req: contactV1.RecordConsentRequest,
+  ): Promise<contactV1.RecordConsentResponse__Output>;
+  consentHistory(tenantId: string, contactId: string): Promise<contactV1.ConsentRecord__Output[]>;
   /** CreateContact with hand-made metadata (e.g. a chosen traceparent). */
   createWithMetadata(
     req: contactV1.CreateContactRequest,
@@ -50,6 +55,17 @@ export function contactTestClient(port: number): ContactTestClient {
       call('DeleteContact', tenantId, { id, expectedVersion }),
     list: (tenantId, req) =>
       callUnary(client, 'ListContacts', req, { tenantId, userId: 'u-1', roles: [] }),
+    recordConsent: (tenantId, req) =>
+      callUnary(client, 'RecordConsent', req, { tenantId, userId: 'u-1', roles: [] }),
+    consentHistory: async (tenantId, contactId) =>
+      (
+        await callUnary<contactV1.ListConsentHistoryResponse__Output>(
+          client,
+          'ListConsentHistory',
+          { contactId },
+          { tenantId, userId: 'u-1', roles: [] },
+        )
+      ).records,
     createWithMetadata: (req, metadata) =>
       new Promise((resolve, reject) => {
         client.CreateContact(req, metadata, (err, res) => {

@@ -11,12 +11,44 @@ export interface EmailInput {
   address: string;
   type: string;
   primary: boolean;
+  valid: boolean;
 }
 
 export interface PhoneInput {
   number: string;
   type: string;
   primary: boolean;
+  valid: boolean;
+}
+
+export interface AddressInput {
+  type: string;
+  primary: boolean;
+  line1: string;
+  line2?: string | undefined;
+  city?: string | undefined;
+  region?: string | undefined;
+  postalCode?: string | undefined;
+  countryCode: string;
+  valid: boolean;
+  validFrom?: string | undefined;
+  validTo?: string | undefined;
+}
+
+function addressToProto(address: AddressInput): contactV1.PostalAddress {
+  return {
+    type: address.type,
+    primary: address.primary,
+    line1: address.line1,
+    line2: address.line2 ?? '',
+    city: address.city ?? '',
+    region: address.region ?? '',
+    postalCode: address.postalCode ?? '',
+    countryCode: address.countryCode,
+    valid: address.valid,
+    validFrom: address.validFrom ?? '',
+    validTo: address.validTo ?? '',
+  };
 }
 
 export const PERSON_NAME_KEYS = [
@@ -32,6 +64,8 @@ export type PersonNameKey = (typeof PERSON_NAME_KEYS)[number];
 interface CommonCreateInput {
   emails?: EmailInput[] | undefined;
   phones?: PhoneInput[] | undefined;
+  addresses?: AddressInput[] | undefined;
+  doNotContact?: boolean | undefined;
   tags?: string[] | undefined;
   source?: string | undefined;
   ownerId?: string | undefined;
@@ -39,6 +73,11 @@ interface CommonCreateInput {
 
 export interface CreatePersonInput extends CommonCreateInput {
   name: Partial<Record<PersonNameKey, string>>;
+  birthDate?: string | undefined;
+  gender?: string | undefined;
+  pronouns?: string | undefined;
+  deceased?: boolean | undefined;
+  deceasedDate?: string | undefined;
 }
 
 export interface CreateOrganizationInput extends CommonCreateInput {
@@ -50,6 +89,8 @@ export interface CreateOrganizationInput extends CommonCreateInput {
 interface CommonPatch {
   emails?: EmailInput[] | undefined;
   phones?: PhoneInput[] | undefined;
+  addresses?: AddressInput[] | undefined;
+  doNotContact?: boolean | undefined;
   tags?: string[] | undefined;
   source?: string | null | undefined;
   ownerId?: string | null | undefined;
@@ -57,6 +98,11 @@ interface CommonPatch {
 
 export interface PersonPatch extends CommonPatch {
   name?: Partial<Record<PersonNameKey, string | null>> | undefined;
+  birthDate?: string | null | undefined;
+  gender?: string | null | undefined;
+  pronouns?: string | null | undefined;
+  deceased?: boolean | undefined;
+  deceasedDate?: string | null | undefined;
 }
 
 export interface OrganizationPatch extends CommonPatch {
@@ -74,6 +120,8 @@ function commonFields(input: CommonCreateInput, defaultOwnerId: string): contact
   return {
     emails: input.emails ?? [],
     phones: input.phones ?? [],
+    addresses: (input.addresses ?? []).map(addressToProto),
+    doNotContact: input.doNotContact ?? false,
     tags: input.tags ?? [],
     source: input.source ?? '',
     // A new record is looked after by whoever created it unless the client says otherwise.
@@ -89,7 +137,15 @@ export function createPersonRequest(
   for (const key of PERSON_NAME_KEYS) person[key] = input.name[key] ?? '';
   return {
     kind: protoKindOf('person'),
-    fields: { ...commonFields(input, defaultOwnerId), person },
+    fields: {
+      ...commonFields(input, defaultOwnerId),
+      person,
+      birthDate: input.birthDate ?? '',
+      gender: input.gender ?? '',
+      pronouns: input.pronouns ?? '',
+      deceased: input.deceased ?? false,
+      deceasedDate: input.deceasedDate ?? '',
+    },
   };
 }
 
@@ -120,6 +176,14 @@ function applyCommonPatch(patch: CommonPatch, fields: contactV1.ContactFields): 
   if (patch.phones !== undefined) {
     fields.phones = patch.phones;
     paths.push('phones');
+  }
+  if (patch.addresses !== undefined) {
+    fields.addresses = patch.addresses.map(addressToProto);
+    paths.push('addresses');
+  }
+  if (patch.doNotContact !== undefined) {
+    fields.doNotContact = patch.doNotContact;
+    paths.push('do_not_contact');
   }
   if (patch.tags !== undefined) {
     fields.tags = patch.tags;
@@ -152,6 +216,16 @@ export function updatePersonRequest(
       paths.push(`person.${snakeCase(key)}`);
     }
     fields.person = person;
+  }
+  for (const key of ['birthDate', 'gender', 'pronouns', 'deceasedDate'] as const) {
+    const value = patch[key];
+    if (value === undefined) continue;
+    fields[key] = value ?? '';
+    paths.push(snakeCase(key));
+  }
+  if (patch.deceased !== undefined) {
+    fields.deceased = patch.deceased;
+    paths.push('deceased');
   }
   paths.push(...applyCommonPatch(patch, fields));
   return { id, expectedVersion: String(expectedVersion), fields, updateMask: { paths } };

@@ -9,12 +9,48 @@ export interface EmailResource {
   address: string;
   type: string;
   primary: boolean;
+  valid: boolean;
 }
 
 export interface PhoneResource {
   number: string;
   type: string;
   primary: boolean;
+  valid: boolean;
+}
+
+export interface AddressResource {
+  type: string;
+  primary: boolean;
+  line1: string;
+  line2: string | null;
+  city: string | null;
+  region: string | null;
+  postalCode: string | null;
+  countryCode: string;
+  valid: boolean;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export const CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface ConsentRecordResource {
+  channel: string;
+  status: string;
+  source: string;
+  capturedAt: string;
+  statement: string | null;
+  campaignId: string | null;
+  recordedAt: string;
+  recordedBy: string | null;
+}
+
+export interface ChannelReachabilityResource {
+  status: string;
+  suppressed: boolean;
+  reasons: string[];
 }
 
 export interface PersonNameResource {
@@ -32,6 +68,11 @@ interface ContactResourceBase {
   displayName: string;
   emails: EmailResource[];
   phones: PhoneResource[];
+  addresses: AddressResource[];
+  doNotContact: boolean;
+  /** Current consent per channel; null = unknown. */
+  communication: Record<Channel, ConsentRecordResource | null>;
+  reachability: Record<Channel, ChannelReachabilityResource>;
   tags: string[];
   source: string | null;
   ownerId: string | null;
@@ -44,6 +85,11 @@ interface ContactResourceBase {
 export interface PersonResource extends ContactResourceBase {
   kind: 'person';
   name: PersonNameResource;
+  birthDate: string | null;
+  gender: string | null;
+  pronouns: string | null;
+  deceased: boolean;
+  deceasedDate: string | null;
 }
 
 export interface OrganizationResource extends ContactResourceBase {
@@ -75,6 +121,68 @@ function orNull(value: string | undefined | null): string | null {
   return value === undefined || value === null || value === '' ? null : value;
 }
 
+export function toConsentRecordResource(
+  record: contactV1.ConsentRecord__Output,
+): ConsentRecordResource {
+  return {
+    channel: record.channel,
+    status: record.status,
+    source: record.source,
+    capturedAt: record.capturedAt,
+    statement: orNull(record.statement),
+    campaignId: orNull(record.campaignId),
+    recordedAt: record.recordedAt,
+    recordedBy: orNull(record.recordedBy),
+  };
+}
+
+function toAddressResource(a: contactV1.PostalAddress__Output): AddressResource {
+  return {
+    type: a.type,
+    primary: a.primary,
+    line1: a.line1,
+    line2: orNull(a.line2),
+    city: orNull(a.city),
+    region: orNull(a.region),
+    postalCode: orNull(a.postalCode),
+    countryCode: a.countryCode,
+    // proto3 `optional`: unset means valid.
+    valid: a.valid !== false,
+    validFrom: orNull(a.validFrom),
+    validTo: orNull(a.validTo),
+  };
+}
+
+/** Every channel present: null when the service sent no record for it. */
+export function toCommunicationResource(
+  records: readonly contactV1.ConsentRecord__Output[],
+): Record<Channel, ConsentRecordResource | null> {
+  const byChannel = new Map(records.map((r) => [r.channel, r]));
+  return Object.fromEntries(
+    CHANNELS.map((channel) => {
+      const record = byChannel.get(channel);
+      return [channel, record ? toConsentRecordResource(record) : null];
+    }),
+  ) as Record<Channel, ConsentRecordResource | null>;
+}
+
+export function toReachabilityResource(
+  entries: readonly contactV1.ChannelReachability__Output[],
+): Record<Channel, ChannelReachabilityResource> {
+  const byChannel = new Map(entries.map((r) => [r.channel, r]));
+  return Object.fromEntries(
+    CHANNELS.map((channel) => {
+      const entry = byChannel.get(channel);
+      return [
+        channel,
+        entry
+          ? { status: entry.status, suppressed: entry.suppressed, reasons: [...entry.reasons] }
+          : { status: 'unknown', suppressed: false, reasons: [] },
+      ];
+    }),
+  ) as Record<Channel, ChannelReachabilityResource>;
+}
+
 function baseOf(contact: contactV1.Contact__Output): ContactResourceBase {
   const fields = contact.fields;
   return {
@@ -86,12 +194,18 @@ function baseOf(contact: contactV1.Contact__Output): ContactResourceBase {
       address: e.address,
       type: e.type,
       primary: e.primary,
+      valid: e.valid !== false,
     })),
     phones: (fields?.phones ?? []).map((p) => ({
       number: p.number,
       type: p.type,
       primary: p.primary,
+      valid: p.valid !== false,
     })),
+    addresses: (fields?.addresses ?? []).map(toAddressResource),
+    doNotContact: fields?.doNotContact ?? false,
+    communication: toCommunicationResource(contact.communication ?? []),
+    reachability: toReachabilityResource(contact.reachability ?? []),
     tags: [...(fields?.tags ?? [])],
     source: orNull(fields?.source),
     ownerId: orNull(fields?.ownerId),
@@ -118,6 +232,11 @@ export function toPersonResource(contact: contactV1.Contact__Output): PersonReso
       suffix: orNull(n?.suffix),
       preferredName: orNull(n?.preferredName),
     },
+    birthDate: orNull(contact.fields?.birthDate),
+    gender: orNull(contact.fields?.gender),
+    pronouns: orNull(contact.fields?.pronouns),
+    deceased: contact.fields?.deceased ?? false,
+    deceasedDate: orNull(contact.fields?.deceasedDate),
   };
 }
 

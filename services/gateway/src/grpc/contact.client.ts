@@ -37,6 +37,14 @@ export interface ContactGateway {
     req: contactV1.ListContactsRequest,
     ctx: RequestContext,
   ): Promise<contactV1.ListContactsResponse__Output>;
+  recordConsent(
+    req: contactV1.RecordConsentRequest,
+    ctx: RequestContext,
+  ): Promise<{ contact: contactV1.Contact__Output; record: contactV1.ConsentRecord__Output }>;
+  consentHistory(
+    contactId: string,
+    ctx: RequestContext,
+  ): Promise<contactV1.ConsentRecord__Output[]>;
 }
 
 export interface GrpcContactGatewayOptions {
@@ -77,6 +85,21 @@ export class GrpcContactGateway implements ContactGateway {
 
   list(req: contactV1.ListContactsRequest, ctx: RequestContext) {
     return this.call<contactV1.ListContactsResponse__Output>('ListContacts', req, ctx);
+  }
+
+  async recordConsent(req: contactV1.RecordConsentRequest, ctx: RequestContext) {
+    const res = await this.call<contactV1.RecordConsentResponse__Output>('RecordConsent', req, ctx);
+    if (!res.record) throw new Error('contact service answered without a consent record');
+    return { contact: requireContact(res.contact), record: res.record };
+  }
+
+  async consentHistory(contactId: string, ctx: RequestContext) {
+    const res = await this.call<contactV1.ListConsentHistoryResponse__Output>(
+      'ListConsentHistory',
+      { contactId },
+      ctx,
+    );
+    return res.records;
   }
 
   close(): void {

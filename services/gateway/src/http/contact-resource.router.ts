@@ -11,6 +11,8 @@ import { listRequest } from '../domain/contact-commands';
 import { decodeCursor, encodeCursor } from '../domain/pagination';
 import type { ContactGateway, RequestContext } from '../grpc/contact.client';
 import { callerOf, requirePermission } from './auth.middleware';
+import { consentRouter } from './contact-consent.router';
+import { fetchContactOfKind, methodNotAllowed, requestContext } from './route-helpers';
 import { idempotency } from './idempotency.middleware';
 import type { IdempotencyOptions } from './idempotency.middleware';
 import { GatewayError } from './problem';
@@ -59,25 +61,6 @@ export function versionFromIfMatch(req: Request): number {
   return Number(match[1]);
 }
 
-function requestContext(req: Request, res: Response): RequestContext {
-  const caller = callerOf(res);
-  return {
-    tenantId: caller.tenantId,
-    userId: caller.userId,
-    roles: caller.roles,
-    // Set by the idempotency middleware once the header passed validation (POST only).
-    idempotencyKey: res.locals.idempotencyKey as string | undefined,
-    traceparent: req.get('traceparent'),
-    tracestate: req.get('tracestate'),
-  };
-}
-
-function methodNotAllowed(allow: string) {
-  return () => {
-    throw new GatewayError('method-not-allowed', `Allowed: ${allow}.`, [], { Allow: allow });
-  };
-}
-
 export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(
   spec: ResourceSpec<C, P>,
   deps: ResourceRouterDeps,
@@ -91,14 +74,8 @@ export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(
     next();
   });
 
-  /** Reads the record and hides other kinds: /organizations/{personId} is a 404. */
-  async function fetchOwnKind(id: string, ctx: RequestContext) {
-    const contact = await contacts.get(id, ctx);
-    if (resourceKindOf(contact) !== spec.kind || contact.deletedAt !== '') {
-      throw new GatewayError('not-found', `No ${spec.kind} with this id.`);
-    }
-    return contact;
-  }
+  const fetchOwnKind = (id: string, ctx: RequestContext) =>
+    fetchContactOfKind(contacts, spec.kind, id, ctx);
 
   function sendResource(res: Response, status: number, contact: contactV1.Contact__Output) {
     const resource = spec.toResource(contact);
@@ -180,5 +157,6 @@ export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(
     })
     .all(methodNotAllowed('GET, PATCH, DELETE'));
 
+  router.use(consentRouter(spec.kind, spec.path, contacts));
   return router;
 }

@@ -7,8 +7,11 @@ import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import {
+  ConsentStateSchema,
   IdParamsSchema,
   IdempotencyHeadersSchema,
+  RecordConsentBodySchema,
+  RecordConsentResponseSchema,
   IfMatchHeadersSchema,
   ListQuerySchema,
   ProblemSchema,
@@ -161,6 +164,41 @@ function registerResource(registry: OpenAPIRegistry, d: ResourceDocs): void {
       responses: {
         200: json(d.resource, 'The deleted record.'),
         ...problems(400, 403, 404, 409, 428),
+      },
+    },
+    {
+      method: 'get',
+      path: `${item}/consents`,
+      tags: [d.tag],
+      operationId: `get${d.noun}Consents`,
+      summary: 'Communication preferences and their history',
+      description: `Current consent per channel, reachability, and every record. ${rolesNote('contact:read')}`,
+      request: { params: IdParamsSchema },
+      responses: {
+        200: json(ConsentStateSchema, 'Consents.'),
+        ...problems(400, 403, 404),
+      },
+    },
+    {
+      method: 'post',
+      path: `${item}/consents`,
+      tags: [d.tag],
+      operationId: `record${d.noun}Consent`,
+      summary: 'Record a consent change for one channel',
+      description:
+        'Opt-in, opt-out or unknown, with source, capture time and wording. No If-Match: the ' +
+        'history keeps every record and the latest captured one per channel is current (an ' +
+        `older capture joins the history without overriding). ${rolesNote('contact:write')}`,
+      request: {
+        params: IdParamsSchema,
+        body: {
+          required: true,
+          content: { 'application/json': { schema: RecordConsentBodySchema } },
+        },
+      },
+      responses: {
+        201: json(RecordConsentResponseSchema, 'Recorded.'),
+        ...problems(400, 403, 404, 413, 415, 422),
       },
     },
   ];

@@ -21,6 +21,7 @@ type Stored = contactV1.Contact__Output & { tenantId: string };
 export class FakeContactGateway implements ContactGateway {
   readonly calls: Array<{ method: string; ctx: RequestContext; request: unknown }> = [];
   private readonly records = new Map<string, Stored>();
+  private readonly histories = new Map<string, contactV1.ConsentRecord__Output[]>();
   private seq = 0;
   /** The next call rejects with this error instead of running. */
   failNext: Error | undefined;
@@ -43,6 +44,8 @@ export class FakeContactGateway implements ContactGateway {
       createdAt: now,
       updatedAt: now,
       deletedAt: '',
+      communication: [],
+      reachability: [],
     };
     this.records.set(key(ctx.tenantId, id), contact);
     return { ...contact };
@@ -91,6 +94,42 @@ export class FakeContactGateway implements ContactGateway {
     const page = all.slice(offset, offset + size);
     const next = offset + size < all.length ? String(offset + size) : '';
     return { contacts: page.map((c) => ({ ...c })), nextPageToken: next };
+  }
+
+  /** Like the service: the latest captured record per channel is current; all are kept. */
+  async recordConsent(req: contactV1.RecordConsentRequest, ctx: RequestContext) {
+    this.record('recordConsent', req, ctx);
+    const current = this.find(req.contactId ?? '', ctx);
+    const record: contactV1.ConsentRecord__Output = {
+      channel: req.channel ?? '',
+      status: req.status ?? '',
+      source: req.source ?? '',
+      capturedAt: req.capturedAt || '2026-01-03T00:00:00.000Z',
+      statement: req.statement ?? '',
+      campaignId: req.campaignId ?? '',
+      recordedAt: '2026-01-03T00:00:00.000Z',
+      recordedBy: ctx.userId,
+    };
+    const history = [...(this.histories.get(key(ctx.tenantId, current.id)) ?? []), record];
+    this.histories.set(key(ctx.tenantId, current.id), history);
+    const existing = current.communication.find((r) => r.channel === record.channel);
+    const communication =
+      existing && existing.capturedAt > record.capturedAt
+        ? current.communication
+        : [...current.communication.filter((r) => r.channel !== record.channel), record];
+    const updated: Stored = {
+      ...current,
+      communication,
+      version: String(Number(current.version) + 1),
+    };
+    this.records.set(key(ctx.tenantId, current.id), updated);
+    return { contact: { ...updated }, record };
+  }
+
+  async consentHistory(contactId: string, ctx: RequestContext) {
+    this.record('consentHistory', { contactId }, ctx);
+    const current = this.find(contactId, ctx);
+    return [...(this.histories.get(key(ctx.tenantId, current.id)) ?? [])];
   }
 
   private record(method: string, request: unknown, ctx: RequestContext): void {
@@ -143,9 +182,16 @@ function normaliseFields(f: contactV1.ContactFields): contactV1.ContactFields__O
       organization: f.organization ?? null,
       emails: f.emails ?? [],
       phones: f.phones ?? [],
+      addresses: f.addresses ?? [],
       tags: f.tags ?? [],
       source: f.source ?? '',
       ownerId: f.ownerId ?? '',
+      birthDate: f.birthDate ?? '',
+      gender: f.gender ?? '',
+      pronouns: f.pronouns ?? '',
+      deceased: f.deceased ?? false,
+      deceasedDate: f.deceasedDate ?? '',
+      doNotContact: f.doNotContact ?? false,
     }),
   ) as contactV1.ContactFields__Output;
 }

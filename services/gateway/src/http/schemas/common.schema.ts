@@ -21,6 +21,10 @@ export const EmailInputSchema = z
     address: emailAddress,
     type: z.enum(['home', 'work', 'other']).default('other'),
     primary: z.boolean().default(false),
+    valid: z
+      .boolean()
+      .default(true)
+      .openapi({ description: 'false once mail bounced hard; outreach by email skips it' }),
   })
   .openapi('EmailInput');
 
@@ -37,10 +41,39 @@ export const PhoneInputSchema = z
       ),
     type: z.enum(['home', 'work', 'mobile', 'other']).default('other'),
     primary: z.boolean().default(false),
+    valid: z
+      .boolean()
+      .default(true)
+      .openapi({ description: 'false once the number proved wrong or disconnected' }),
   })
   .openapi('PhoneInput');
 
+const isoDate = z.iso.date().openapi({ example: '1990-04-21' });
+
+export const AddressInputSchema = z
+  .strictObject({
+    type: z.enum(['home', 'work', 'other']).default('home'),
+    primary: z.boolean().default(false),
+    line1: shortText(200),
+    line2: shortText(200).optional(),
+    city: shortText(100).optional(),
+    region: shortText(100).optional(),
+    postalCode: shortText(20).optional(),
+    countryCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, 'An ISO 3166-1 alpha-2 code, e.g. US.')
+      .openapi({ example: 'US' }),
+    valid: z.boolean().default(true).openapi({
+      description: 'false once mail came back undeliverable (the invalid-address flag)',
+    }),
+    validFrom: isoDate.optional().openapi({ description: 'seasonal address: first day in use' }),
+    validTo: isoDate.optional().openapi({ description: 'seasonal address: last day in use' }),
+  })
+  .openapi('AddressInput');
+
 export const EmailListSchema = z.array(EmailInputSchema).max(20);
+export const AddressListSchema = z.array(AddressInputSchema).max(10);
 export const PhoneListSchema = z.array(PhoneInputSchema).max(20);
 export const TagListSchema = z
   .array(shortText(50))
@@ -57,6 +90,11 @@ export const OwnerIdSchema = shortText(200).openapi({
 export const contactPointFields = {
   emails: EmailListSchema.optional(),
   phones: PhoneListSchema.optional(),
+  addresses: AddressListSchema.optional(),
+  doNotContact: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'No outreach on any channel, whatever the consents say.' }),
   tags: TagListSchema.optional(),
   source: SourceSchema.optional(),
   ownerId: OwnerIdSchema.optional(),
@@ -80,17 +118,116 @@ export function mergePatchBody<T extends z.ZodObject>(body: T, name: string) {
 }
 
 export const EmailSchema = z
-  .object({ address: z.string(), type: z.string(), primary: z.boolean() })
+  .object({ address: z.string(), type: z.string(), primary: z.boolean(), valid: z.boolean() })
   .openapi('Email');
 export const PhoneSchema = z
-  .object({ number: z.string(), type: z.string(), primary: z.boolean() })
+  .object({ number: z.string(), type: z.string(), primary: z.boolean(), valid: z.boolean() })
   .openapi('Phone');
+export const AddressSchema = z
+  .object({
+    type: z.string(),
+    primary: z.boolean(),
+    line1: z.string(),
+    line2: z.string().nullable(),
+    city: z.string().nullable(),
+    region: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    countryCode: z.string(),
+    valid: z.boolean(),
+    validFrom: z.string().nullable(),
+    validTo: z.string().nullable(),
+  })
+  .openapi('Address');
+
+const channelEnum = z.enum(['email', 'sms', 'phone', 'mail']);
+const consentStatusEnum = z.enum(['opted_in', 'opted_out', 'unknown']);
+
+export const ConsentRecordSchema = z
+  .object({
+    channel: channelEnum,
+    status: consentStatusEnum,
+    source: z.string(),
+    capturedAt: z.iso.datetime(),
+    statement: z.string().nullable(),
+    campaignId: z.string().nullable(),
+    recordedAt: z.iso.datetime(),
+    recordedBy: z.string().nullable(),
+  })
+  .openapi('ConsentRecord');
+
+const ChannelReachabilitySchema = z
+  .object({
+    status: consentStatusEnum,
+    suppressed: z.boolean(),
+    reasons: z.array(
+      z.enum(['deleted', 'deceased', 'do-not-contact', 'opted-out', 'no-valid-address']),
+    ),
+  })
+  .openapi('ChannelReachability');
+
+export const CommunicationSchema = z
+  .object({
+    email: ConsentRecordSchema.nullable(),
+    sms: ConsentRecordSchema.nullable(),
+    phone: ConsentRecordSchema.nullable(),
+    mail: ConsentRecordSchema.nullable(),
+  })
+  .openapi('Communication', { description: 'Current consent per channel; null = unknown.' });
+
+export const ReachabilitySchema = z
+  .object({
+    email: ChannelReachabilitySchema,
+    sms: ChannelReachabilitySchema,
+    phone: ChannelReachabilitySchema,
+    mail: ChannelReachabilitySchema,
+  })
+  .openapi('Reachability', {
+    description:
+      'Per channel: consent status and whether Kith suppresses it (do not contact, deceased, opted out, no valid address).',
+  });
+
+export const RecordConsentBodySchema = z
+  .strictObject({
+    channel: channelEnum,
+    status: consentStatusEnum,
+    source: shortText(100).openapi({ example: 'web-form' }),
+    capturedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: 'When the person gave or withdrew it; defaults to now.' }),
+    statement: shortText(2000)
+      .optional()
+      .openapi({ description: 'The wording the person agreed to.' }),
+    campaignId: shortText(200).optional(),
+  })
+  .openapi('RecordConsentRequest');
+
+export const ConsentStateSchema = z
+  .object({
+    communication: CommunicationSchema,
+    reachability: ReachabilitySchema,
+    history: z.array(ConsentRecordSchema).openapi({ description: 'Every record, oldest first.' }),
+  })
+  .openapi('ConsentState');
+
+export const RecordConsentResponseSchema = z
+  .object({
+    consent: ConsentRecordSchema,
+    version: z.number().int().openapi({ description: 'The record version after the change.' }),
+    communication: CommunicationSchema,
+    reachability: ReachabilitySchema,
+  })
+  .openapi('RecordConsentResponse');
 
 /** Fields every contact resource carries, in the order they are serialised. */
 export const contactResourceShape = {
   displayName: z.string(),
   emails: z.array(EmailSchema),
   phones: z.array(PhoneSchema),
+  addresses: z.array(AddressSchema),
+  doNotContact: z.boolean(),
+  communication: CommunicationSchema,
+  reachability: ReachabilitySchema,
   tags: z.array(z.string()),
   source: z.string().nullable(),
   ownerId: z.string().nullable(),

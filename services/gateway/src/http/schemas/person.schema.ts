@@ -12,6 +12,19 @@ import {
 const namePart = shortText(100);
 // Prefixes and suffixes ("Dr", "Jr", "KC") are short; the service allows 20 characters.
 const affix = shortText(20);
+const isoDate = z.iso.date().openapi({ example: '1990-04-21' });
+
+/** Fields only a person has, as a create body takes them. */
+const personalFields = {
+  birthDate: isoDate.optional(),
+  gender: shortText(50).optional().openapi({ description: 'As the person describes it.' }),
+  pronouns: shortText(50).optional().openapi({ example: 'she/her' }),
+  deceased: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'A deceased person is never contacted.' }),
+  deceasedDate: isoDate.optional().openapi({ description: 'Implies deceased.' }),
+};
 
 export const PersonNameInputSchema = z
   .strictObject({
@@ -31,6 +44,7 @@ export const CreatePersonBodySchema = z
   .strictObject({
     kind: z.literal('person').optional(),
     name: PersonNameInputSchema,
+    ...personalFields,
     ...contactPointFields,
   })
   .openapi('CreatePersonRequest');
@@ -47,6 +61,11 @@ export const PatchPersonBodySchema = mergePatchBody(
         preferredName: namePart.nullable().optional(),
       })
       .optional(),
+    birthDate: isoDate.nullable().optional(),
+    gender: shortText(50).nullable().optional(),
+    pronouns: shortText(50).nullable().optional(),
+    deceased: z.boolean().optional(),
+    deceasedDate: isoDate.nullable().optional(),
     ...contactPointPatchFields,
   }),
   'PatchPersonRequest',
@@ -69,6 +88,11 @@ export const PersonSchema = z
     kind: z.literal('person'),
     version: z.number().int().openapi({ description: 'Also sent as the ETag: "<version>".' }),
     name: PersonNameSchema,
+    birthDate: z.string().nullable(),
+    gender: z.string().nullable(),
+    pronouns: z.string().nullable(),
+    deceased: z.boolean(),
+    deceasedDate: z.string().nullable(),
     ...contactResourceShape,
   })
   .openapi('Person');

@@ -1,0 +1,60 @@
+// Communication preferences of one contact: POST records a consent change for a channel
+// (with where, when and the wording), GET shows the current state and the full history.
+// No If-Match: a sign-up form cannot know the version, and a consent never overwrites
+// another (the service keeps every record and lets the latest captured one win).
+import { Router } from 'express';
+import type { ResourceKind } from '../domain/contact-resource';
+import {
+  toCommunicationResource,
+  toConsentRecordResource,
+  toReachabilityResource,
+} from '../domain/contact-resource';
+import type { ContactGateway } from '../grpc/contact.client';
+import { requirePermission } from './auth.middleware';
+import { fetchContactOfKind, methodNotAllowed, requestContext } from './route-helpers';
+import { IdParamsSchema, RecordConsentBodySchema } from './schemas/common.schema';
+import { parseOrThrow } from './validation';
+
+export function consentRouter(kind: ResourceKind, path: string, contacts: ContactGateway): Router {
+  const router = Router();
+  router
+    .route(`${path}/:id/consents`)
+    .get(requirePermission('contact:read'), async (req, res) => {
+      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
+      const ctx = requestContext(req, res);
+      const contact = await fetchContactOfKind(contacts, kind, id, ctx);
+      const history = await contacts.consentHistory(id, ctx);
+      res.json({
+        communication: toCommunicationResource(contact.communication),
+        reachability: toReachabilityResource(contact.reachability),
+        history: history.map(toConsentRecordResource),
+      });
+    })
+    .post(requirePermission('contact:write'), async (req, res) => {
+      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
+      const body = parseOrThrow(RecordConsentBodySchema, req.body, 'body');
+      const ctx = requestContext(req, res);
+      // Refuse another kind's id before anything is written.
+      await fetchContactOfKind(contacts, kind, id, ctx);
+      const { contact, record } = await contacts.recordConsent(
+        {
+          contactId: id,
+          channel: body.channel,
+          status: body.status,
+          source: body.source,
+          capturedAt: body.capturedAt ?? '',
+          statement: body.statement ?? '',
+          campaignId: body.campaignId ?? '',
+        },
+        ctx,
+      );
+      res.status(201).json({
+        consent: toConsentRecordResource(record),
+        version: Number(contact.version),
+        communication: toCommunicationResource(contact.communication),
+        reachability: toReachabilityResource(contact.reachability),
+      });
+    })
+    .all(methodNotAllowed('GET, POST'));
+  return router;
+}

@@ -1,0 +1,155 @@
+import request from 'supertest';
+import { ORGANIZATION, PERSON, bearer, buildTestApp } from './support/test-app';
+
+async function createPerson(app: Parameters<typeof request>[0], body: object = PERSON) {
+  const res = await request(app).post('/v1/contacts').set('Authorization', bearer()).send(body);
+  expect(res.status).toBe(201);
+  return res.body as { id: string };
+}
+
+describe('consents over REST', () => {
+  it('records a consent with 201 and shows it as current and in the history', async () => {
+    const { app, contacts } = buildTestApp();
+    const person = await createPerson(app);
+
+    const posted = await request(app)
+      .post(`/v1/contacts/${person.id}/consents`)
+      .set('Authorization', bearer({ sub: 'user-7' }))
+      .send({ channel: 'email', status: 'opted_in', source: 'web-form', statement: 'Yes please' });
+    const read = await request(app)
+      .get(`/v1/contacts/${person.id}/consents`)
+      .set('Authorization', bearer());
+
+    expect(posted.status).toBe(201);
+    expect(posted.body).toMatchObject({
+      consent: { channel: 'email', status: 'opted_in', source: 'web-form', recordedBy: 'user-7' },
+      version: 2,
+      communication: { email: { status: 'opted_in' }, sms: null },
+    });
+    expect(read.status).toBe(200);
+    expect(read.body.history).toEqual([posted.body.consent]);
+    expect(contacts.calls.find((c) => c.method === 'recordConsent')?.request).toMatchObject({
+      contactId: person.id,
+      statement: 'Yes please',
+      capturedAt: '',
+    });
+  });
+
+  it('answers 400 naming each bad field, before anything is written', async () => {
+    const { app, contacts } = buildTestApp();
+    const person = await createPerson(app);
+
+    const res = await request(app)
+      .post(`/v1/contacts/${person.id}/consents`)
+      .set('Authorization', bearer())
+      .send({ channel: 'fax', status: 'opted_in', capturedAt: 'yesterday' });
+
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'capturedAt',
+      'channel',
+      'source',
+    ]);
+    expect(contacts.calls.some((c) => c.method === 'recordConsent')).toBe(false);
+  });
+
+  it('answers 404 for an organization id under /contacts without recording anything', async () => {
+    const { app, contacts } = buildTestApp();
+    const org = await request(app)
+      .post('/v1/organizations')
+      .set('Authorization', bearer())
+      .send(ORGANIZATION);
+
+    const res = await request(app)
+      .post(`/v1/contacts/${org.body.id}/consents`)
+      .set('Authorization', bearer())
+      .send({ channel: 'email', status: 'opted_out', source: 'call' });
+
+    expect(res.status).toBe(404);
+    expect(contacts.calls.some((c) => c.method === 'recordConsent')).toBe(false);
+  });
+
+  it('refuses a read-only role with 403', async () => {
+    const { app } = buildTestApp();
+    const person = await createPerson(app);
+
+    const res = await request(app)
+      .post(`/v1/contacts/${person.id}/consents`)
+      .set('Authorization', bearer({ roles: ['readonly'] }))
+      .send({ channel: 'email', status: 'opted_out', source: 'call' });
+
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('the fuller person model over REST', () => {
+  it('sends personal fields, addresses and flags to the service and reads them back', async () => {
+    const { app, contacts } = buildTestApp();
+
+    const res = await request(app)
+      .post('/v1/contacts')
+      .set('Authorization', bearer())
+      .send({
+        ...PERSON,
+        birthDate: '1815-12-10',
+        pronouns: 'she/her',
+        doNotContact: true,
+        emails: [{ address: 'ada@example.org', valid: false }],
+        addresses: [{ line1: '12 St James Sq', countryCode: 'GB', validFrom: '2026-06-01' }],
+      });
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      birthDate: '1815-12-10',
+      pronouns: 'she/her',
+      doNotContact: true,
+      emails: [{ address: 'ada@example.org', valid: false }],
+      addresses: [
+        { line1: '12 St James Sq', countryCode: 'GB', validFrom: '2026-06-01', valid: true },
+      ],
+    });
+    expect(contacts.calls[0]?.request).toMatchObject({
+      fields: { birthDate: '1815-12-10', doNotContact: true, deceased: false },
+    });
+  });
+
+  it('turns a merge patch of personal fields into mask paths, null clearing a value', async () => {
+    const { app, contacts } = buildTestApp();
+    const person = await createPerson(app, { ...PERSON, gender: 'woman' });
+
+    const res = await request(app)
+      .patch(`/v1/contacts/${person.id}`)
+      .set('Authorization', bearer())
+      .set('If-Match', '"1"')
+      .send({ gender: null, deceasedDate: '2026-01-01', addresses: [] });
+
+    expect(res.status).toBe(200);
+    const update = contacts.calls.find((c) => c.method === 'update')?.request as {
+      updateMask: { paths: string[] };
+      fields: Record<string, unknown>;
+    };
+    expect(update.updateMask.paths.sort()).toEqual(['addresses', 'deceased_date', 'gender']);
+    expect(update.fields).toMatchObject({ gender: '', deceasedDate: '2026-01-01' });
+  });
+
+  it('refuses personal fields on an organization and a bad country code with 400', async () => {
+    const { app } = buildTestApp();
+
+    const org = await request(app)
+      .post('/v1/organizations')
+      .set('Authorization', bearer())
+      .send({ ...ORGANIZATION, birthDate: '2000-01-01' });
+    const address = await request(app)
+      .post('/v1/contacts')
+      .set('Authorization', bearer())
+      .send({ ...PERSON, addresses: [{ line1: 'x', countryCode: 'United Kingdom' }] });
+
+    expect(org.status).toBe(400);
+    expect(org.body.errors.map((e: { field: string }) => e.field)).toContain('birthDate');
+    expect(address.status).toBe(400);
+    expect(address.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'addresses[0].countryCode',
+    ]);
+  });
+});
