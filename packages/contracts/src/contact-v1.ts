@@ -84,3 +84,13 @@ export type {
   ListConsentHistoryResponse,
   ListConsentHistoryResponse__Output,
 } from './generated/kith/contact/v1/ListConsentHistoryResponse';
+export type { AuditEntry, AuditEntry__Output } from './generated/kith/contact/v1/AuditEntry';
+export type { AuditChange, AuditChange__Output } from './generated/kith/contact/v1/AuditChange';
+export type {
+  ListContactAuditRequest,
+  ListContactAuditRequest__Output,
+} from './generated/kith/contact/v1/ListContactAuditRequest';
+export type {
+  ListContactAuditResponse,
+  ListContactAuditResponse__Output,
+} from './generated/kith/contact/v1/ListContactAuditResponse';

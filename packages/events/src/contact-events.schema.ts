@@ -127,15 +127,23 @@ export const ContactSnapshotSchema = z
   })
   .describe('Full state of a contact after the change (event-carried state transfer)');
 
-export const ContactCreatedDataSchema = z.object({ contact: ContactSnapshotSchema });
+const actorId = z.string().optional().describe('the user (JWT sub) who made the change');
+
+export const ContactCreatedDataSchema = z.object({ contact: ContactSnapshotSchema, actorId });
 
 export const ContactUpdatedDataSchema = z.object({
   contact: ContactSnapshotSchema,
   changedFields: z.array(z.string()).describe('top-level snapshot fields that changed'),
+  previous: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('the value each changed field had before (null when it was unset)'),
+  actorId,
 });
 
 export const ContactDeletedDataSchema = z.object({
   contact: ContactSnapshotSchema.describe('last state; deletedAt is set'),
+  actorId,
 });
 
 export const ContactConsentChangedDataSchema = z.object({
@@ -143,6 +151,7 @@ export const ContactConsentChangedDataSchema = z.object({
     'state after the change, with communication and reachability',
   ),
   consent: ConsentRecordSchema.describe('the record just added to the consent history'),
+  actorId,
 });
 
 export type ContactSnapshot = z.infer<typeof ContactSnapshotSchema>;

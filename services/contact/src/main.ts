@@ -1,4 +1,4 @@
-// Wiring only: config -> store -> outbox relay -> gRPC server. Telemetry starts first (the
+// Wiring only: config -> store -> outbox relay -> audit consumer -> gRPC server. Telemetry starts first (the
 // import below must stay first) so grpc and mongodb are instrumented when they load.
 import { telemetry } from './instrument';
 
@@ -8,9 +8,12 @@ import { TOPICS } from '@kith/events';
 import { createGrpcServer, loadProto } from '@kith/grpc-kit';
 import { createLogger, type Logger } from '@kith/logger';
 import mongoose from 'mongoose';
+import { ContactAuditQuery } from './app/contact-audit.query';
 import { ContactService } from './app/contact.service';
 import { loadContactConfig, type ContactConfig } from './config';
+import { contactAuditConsumer } from './events/contact-audit.consumer';
 import { contactHandlers } from './grpc/contact.handlers';
+import { ContactAuditRepository } from './store/contact-audit.repository';
 import { contactModel, ensureContactIndexes } from './store/contact.model';
 import { ContactRepository } from './store/contact.repository';
 
@@ -58,6 +61,19 @@ export async function start(
     await relay.start();
     cleanups.push(() => relay.stop());
 
+    const auditRepository = new ContactAuditRepository(db);
+    await auditRepository.ensureIndexes();
+    const auditConsumer = contactAuditConsumer({
+      kafka,
+      db,
+      producer,
+      repository: auditRepository,
+      topicPrefix: config.KITH_TOPIC_PREFIX,
+      logger,
+    });
+    await auditConsumer.start();
+    cleanups.push(() => auditConsumer.stop());
+
     const service = new ContactService({ repository: new ContactRepository(model, outbox) });
     const proto = loadProto(CONTACT_PROTO) as unknown as ContactProtoGrpcType;
     const grpcServer = createGrpcServer({
@@ -65,7 +81,7 @@ export async function start(
       services: [
         {
           definition: proto.kith.contact.v1.ContactService.service,
-          implementation: contactHandlers(service, logger),
+          implementation: contactHandlers(service, new ContactAuditQuery(auditRepository), logger),
           name: SERVICE_NAME,
         },
       ],

@@ -1,7 +1,7 @@
 // Consent and the fuller person model against the real servers: what is stored, what the
 // history keeps, and what the marketing side reads from Kafka.
 import * as grpc from '@grpc/grpc-js';
-import { readTopic, testInfra } from '@kith/testkit';
+import { readTopic, testInfra, waitFor } from '@kith/testkit';
 import {
   contactTestClient,
   failureOf,
@@ -152,5 +152,62 @@ describe('consent and the person model', () => {
     expect(orgFailure).toEqual({ code: grpc.status.INVALID_ARGUMENT, fields: ['birthDate'] });
     expect(foreign.code).toBe(grpc.status.NOT_FOUND);
     expect(await client.consentHistory(tenant, person.id)).toEqual([]);
+  });
+});
+
+describe('the audit trail', () => {
+  let running: TestContactService;
+  let client: ContactTestClient;
+
+  beforeAll(async () => {
+    running = await startContactService('contact-audit');
+    client = contactTestClient(running.service.grpcPort);
+  });
+
+  afterAll(async () => {
+    client?.close();
+    await running?.stop();
+  });
+
+  it('lists who changed what and when, in version order, only in the contact’s tenant', async () => {
+    const tenant = newTenant();
+    const created = await client.create(tenant, {
+      kind: 'CONTACT_KIND_PERSON',
+      fields: { person: { firstName: 'Cy' }, tags: ['donor'] },
+    });
+    await client.update(tenant, {
+      id: created.id,
+      expectedVersion: '1',
+      fields: { tags: ['donor', 'vip'] },
+      updateMask: { paths: ['tags'] },
+    });
+    await client.recordConsent(tenant, {
+      contactId: created.id,
+      channel: 'mail',
+      status: 'opted_out',
+      source: 'phone-call',
+    });
+    await client.delete(tenant, created.id, '3');
+
+    const entries = await waitFor(
+      async () => {
+        const page = await client.audit(tenant, created.id);
+        return page.entries.length === 4 ? page.entries : undefined;
+      },
+      { timeoutMs: 20_000, what: 'four audit entries' },
+    );
+    const foreign = await client.audit(newTenant(), created.id);
+
+    expect(entries.map((e) => [e.version, e.action, e.actorId])).toEqual([
+      ['1', 'created', 'u-1'],
+      ['2', 'updated', 'u-1'],
+      ['3', 'consent-changed', 'u-1'],
+      ['4', 'deleted', 'u-1'],
+    ]);
+    expect(entries[1]?.changes).toEqual([
+      { field: 'tags', beforeJson: '["donor"]', afterJson: '["donor","vip"]' },
+    ]);
+    expect(entries[2]?.changes[0]?.field).toBe('communication.mail');
+    expect(foreign.entries).toEqual([]);
   });
 });

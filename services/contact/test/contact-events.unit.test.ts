@@ -77,6 +77,27 @@ describe('toOutboxItems', () => {
     );
   });
 
+  it('says who changed what, and what each changed field was before', () => {
+    const updated = decideUpdate(
+      givenCreated().contact,
+      {
+        id: ID,
+        tenantId: TENANT,
+        expectedVersion: 1,
+        fields: { tags: ['vip'], source: 'gala' },
+        updateMask: ['tags', 'source'],
+      },
+      '2026-01-02T00:00:00.000Z',
+    );
+
+    const [item] = toOutboxItems(updated.events, { actorId: 'user-5' });
+    const data = parseEventData('kith.contact.updated.v1', item?.event.data);
+
+    expect(data.actorId).toBe('user-5');
+    expect(data.changedFields).toEqual(['tags', 'source']);
+    expect(data.previous).toEqual({ tags: [], source: null });
+  });
+
   it('takes the traceparent from the given trace context', () => {
     const spanContext = {
       traceId: '0af7651916cd43dd8448eb211c80319c',
@@ -85,7 +106,7 @@ describe('toOutboxItems', () => {
     };
     const active = trace.setSpanContext(context.active(), spanContext);
 
-    const [item] = toOutboxItems(givenCreated().events, active);
+    const [item] = toOutboxItems(givenCreated().events, { traceContext: active });
 
     expect(item?.event.traceparent).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
   });

@@ -153,3 +153,60 @@ describe('the fuller person model over REST', () => {
     ]);
   });
 });
+
+describe('the audit trail over REST', () => {
+  it('shows entries with parsed before and after values to a manager', async () => {
+    const { app, contacts } = buildTestApp();
+    const person = await createPerson(app);
+    contacts.auditEntries = [
+      {
+        id: 'e-2',
+        contactId: person.id,
+        version: '2',
+        at: '2026-01-02T00:00:00.000Z',
+        action: 'updated',
+        actorId: 'user-3',
+        changes: [{ field: 'tags', beforeJson: '["donor"]', afterJson: '' }],
+      },
+    ];
+
+    const res = await request(app)
+      .get(`/v1/contacts/${person.id}/audit?limit=10`)
+      .set('Authorization', bearer({ roles: ['manager'] }));
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      data: [
+        {
+          id: 'e-2',
+          version: 2,
+          at: '2026-01-02T00:00:00.000Z',
+          action: 'updated',
+          actorId: 'user-3',
+          changes: [{ field: 'tags', before: ['donor'], after: null }],
+        },
+      ],
+      nextCursor: null,
+    });
+    expect(contacts.calls.find((c) => c.method === 'audit')?.request).toEqual({
+      contactId: person.id,
+      pageSize: 10,
+      pageToken: '',
+    });
+  });
+
+  it('is closed to roles without contact:audit, and refuses a malformed cursor', async () => {
+    const { app } = buildTestApp();
+    const person = await createPerson(app);
+
+    const fundraiser = await request(app)
+      .get(`/v1/contacts/${person.id}/audit`)
+      .set('Authorization', bearer({ roles: ['fundraiser'] }));
+    const badCursor = await request(app)
+      .get(`/v1/contacts/${person.id}/audit?cursor=not%20ours`)
+      .set('Authorization', bearer());
+
+    expect(fundraiser.status).toBe(403);
+    expect(badCursor.status).toBe(400);
+  });
+});

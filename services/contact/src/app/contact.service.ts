@@ -46,7 +46,7 @@ export class ContactService {
 
   async create(command: CreateContactCommand): Promise<Contact> {
     const { contact, events } = decideCreate(command, { id: this.newId(), now: this.now() });
-    await this.repository.insert(contact, toOutboxItems(events));
+    await this.repository.insert(contact, toOutboxItems(events, { actorId: command.actorId }));
     return contact;
   }
 
@@ -82,7 +82,7 @@ export class ContactService {
           contact,
           stored.contact.version,
           stored.outboxLog,
-          toOutboxItems(events),
+          toOutboxItems(events, { actorId: command.userId }),
         );
         return { contact, record };
       } catch (err) {
@@ -100,7 +100,7 @@ export class ContactService {
 
   /** Read the contact, let the pure decision decide, store the new state with its events. */
   private async change(
-    command: { tenantId: string; id: string; expectedVersion: number },
+    command: { tenantId: string; id: string; expectedVersion: number; actorId?: string },
     decide: (current: Contact | undefined) => Decision,
   ): Promise<Contact> {
     const stored = await this.repository.findById(command.tenantId, command.id);
@@ -112,7 +112,7 @@ export class ContactService {
       contact,
       command.expectedVersion,
       stored.outboxLog,
-      toOutboxItems(events),
+      toOutboxItems(events, { actorId: command.actorId }),
     );
     return contact;
   }

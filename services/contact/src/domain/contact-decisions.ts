@@ -47,7 +47,13 @@ export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
 
 export type ContactEvent =
   | { type: typeof CONTACT_EVENT_TYPES.created; contact: Contact }
-  | { type: typeof CONTACT_EVENT_TYPES.updated; contact: Contact; changedFields: ChangeableField[] }
+  | {
+      type: typeof CONTACT_EVENT_TYPES.updated;
+      contact: Contact;
+      changedFields: ChangeableField[];
+      /** The state before, so the event can say what each changed field was. */
+      before: Contact;
+    }
   | { type: typeof CONTACT_EVENT_TYPES.deleted; contact: Contact }
   | { type: typeof CONTACT_EVENT_TYPES.consentChanged; contact: Contact; record: ConsentRecord };
 
@@ -58,12 +64,16 @@ export interface Decision {
 }
 
 export interface CreateContactCommand {
+  /** Who asks (JWT sub), for the audit trail the events carry. */
+  actorId?: string;
   tenantId: string;
   kind: ContactKind;
   fields: ContactFieldsInput;
 }
 
 export interface UpdateContactCommand {
+  /** Who asks (JWT sub), for the audit trail the events carry. */
+  actorId?: string;
   id: string;
   tenantId: string;
   expectedVersion: number;
@@ -73,6 +83,8 @@ export interface UpdateContactCommand {
 }
 
 export interface DeleteContactCommand {
+  /** Who asks (JWT sub), for the audit trail the events carry. */
+  actorId?: string;
   id: string;
   tenantId: string;
   expectedVersion: number;
@@ -121,7 +133,10 @@ export function decideUpdate(
   };
   const changedFields = changedContactFields(existing, contact);
   if (changedFields.length === 0) return { contact: existing, events: [] };
-  return { contact, events: [{ type: CONTACT_EVENT_TYPES.updated, contact, changedFields }] };
+  return {
+    contact,
+    events: [{ type: CONTACT_EVENT_TYPES.updated, contact, changedFields, before: existing }],
+  };
 }
 
 export function decideDelete(

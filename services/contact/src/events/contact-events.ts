@@ -56,15 +56,21 @@ export function toContactSnapshot(contact: Contact): ContactSnapshot {
   return snapshot;
 }
 
-function eventData(event: ContactEvent): unknown {
+function eventData(event: ContactEvent, actorId: string | undefined): unknown {
   const contact = toContactSnapshot(event.contact);
+  const actor = actorId ? { actorId } : {};
   switch (event.type) {
-    case 'kith.contact.updated.v1':
-      return { contact, changedFields: [...event.changedFields] };
+    case 'kith.contact.updated.v1': {
+      const before = toContactSnapshot(event.before) as Record<string, unknown>;
+      const previous = Object.fromEntries(
+        event.changedFields.map((field) => [field, before[field] ?? null]),
+      );
+      return { contact, changedFields: [...event.changedFields], previous, ...actor };
+    }
     case 'kith.contact.consent-changed.v1':
-      return { contact, consent: { ...event.record } };
+      return { contact, consent: { ...event.record }, ...actor };
     default:
-      return { contact };
+      return { contact, ...actor };
   }
 }
 
@@ -75,8 +81,9 @@ function eventData(event: ContactEvent): unknown {
  */
 export function toOutboxItems(
   events: readonly ContactEvent[],
-  traceContext: Context = context.active(),
+  opts: { actorId?: string | undefined; traceContext?: Context } = {},
 ): OutboxItem[] {
+  const traceContext = opts.traceContext ?? context.active();
   const carrier: Record<string, string> = {};
   injectTraceContext(carrier, traceContext);
   return events.map((event) => ({
@@ -88,7 +95,7 @@ export function toOutboxItems(
       subject: event.contact.id,
       tenantId: event.contact.tenantId,
       time: event.contact.updatedAt,
-      data: eventData(event),
+      data: eventData(event, opts.actorId),
       traceparent: carrier.traceparent,
       tracestate: carrier.tracestate,
     }) as EventEnvelope,

@@ -4,6 +4,7 @@ import type { contactV1 } from '@kith/contracts';
 import type { Contact, ContactFieldsInput, ContactKind } from '../domain/contact';
 import { ContactError } from '../domain/contact-error';
 import { CHANNELS, reachability, type ConsentRecord } from '../domain/consent';
+import type { AuditEntry } from '../domain/contact-audit';
 import type { PostalAddress, PostalAddressInput } from '../domain/postal-address';
 
 const KIND_FROM_PROTO: Record<string, ContactKind | undefined> = {
@@ -162,5 +163,21 @@ export function contactToProto(
       deceasedDate: contact.deceasedDate ?? '',
       doNotContact: contact.doNotContact,
     },
+  };
+}
+
+export function auditEntryToProto(entry: AuditEntry): contactV1.AuditEntry {
+  return {
+    id: entry.id,
+    contactId: entry.contactId,
+    version: String(entry.version),
+    at: entry.at,
+    action: entry.action,
+    actorId: entry.actorId ?? '',
+    changes: entry.changes.map((change) => ({
+      field: change.field,
+      beforeJson: change.before === undefined ? '' : JSON.stringify(change.before),
+      afterJson: change.after === undefined ? '' : JSON.stringify(change.after),
+    })),
   };
 }

@@ -3,9 +3,11 @@
 import type { contactV1 } from '@kith/contracts';
 import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
 import type { Logger } from '@kith/logger';
+import type { ContactAuditQuery } from '../app/contact-audit.query';
 import type { ContactService } from '../app/contact.service';
 import { mapContactError } from './contact-error.mapper';
 import {
+  auditEntryToProto,
   consentRecordToProto,
   contactToProto,
   fieldsFromProto,
@@ -16,6 +18,7 @@ import {
 
 export function contactHandlers(
   service: ContactService,
+  audit: ContactAuditQuery,
   logger: Logger,
 ): contactV1.ContactServiceHandlers {
   const opts: UnaryHandlerOptions = { logger, mapError: mapContactError };
@@ -26,6 +29,7 @@ export function contactHandlers(
     >(async (req, ctx) => {
       const contact = await service.create({
         tenantId: ctx.tenantId,
+        actorId: ctx.userId,
         kind: requiredKindFromProto(req.kind),
         fields: fieldsFromProto(req.fields),
       });
@@ -44,6 +48,7 @@ export function contactHandlers(
       const contact = await service.update({
         id: req.id,
         tenantId: ctx.tenantId,
+        actorId: ctx.userId,
         expectedVersion: versionFromProto(req.expectedVersion),
         fields: fieldsFromProto(req.fields),
         updateMask: req.updateMask?.paths ?? [],
@@ -58,6 +63,7 @@ export function contactHandlers(
       const contact = await service.delete({
         id: req.id,
         tenantId: ctx.tenantId,
+        actorId: ctx.userId,
         expectedVersion: versionFromProto(req.expectedVersion),
       });
       return { contact: contactToProto(contact) };
@@ -113,5 +119,21 @@ export function contactHandlers(
       }),
       opts,
     ),
+
+    ListContactAudit: unaryHandler<
+      contactV1.ListContactAuditRequest__Output,
+      contactV1.ListContactAuditResponse
+    >(async (req, ctx) => {
+      const page = await audit.list({
+        tenantId: ctx.tenantId,
+        contactId: req.contactId,
+        pageSize: req.pageSize,
+        pageToken: req.pageToken,
+      });
+      return {
+        entries: page.entries.map(auditEntryToProto),
+        nextPageToken: page.nextPageToken ?? '',
+      };
+    }, opts),
   };
 }

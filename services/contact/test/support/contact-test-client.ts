@@ -24,6 +24,7 @@ export interface ContactTestClient {
     req: contactV1.RecordConsentRequest,
   ): Promise<contactV1.RecordConsentResponse__Output>;
   consentHistory(tenantId: string, contactId: string): Promise<contactV1.ConsentRecord__Output[]>;
+  audit(tenantId: string, contactId: string): Promise<contactV1.ListContactAuditResponse__Output>;
   /** CreateContact with hand-made metadata (e.g. a chosen traceparent). */
   createWithMetadata(
     req: contactV1.CreateContactRequest,
@@ -66,6 +67,8 @@ export function contactTestClient(port: number): ContactTestClient {
           { tenantId, userId: 'u-1', roles: [] },
         )
       ).records,
+    audit: (tenantId, contactId) =>
+      callUnary(client, 'ListContactAudit', { contactId }, { tenantId, userId: 'u-1', roles: [] }),
     createWithMetadata: (req, metadata) =>
       new Promise((resolve, reject) => {
         client.CreateContact(req, metadata, (err, res) => {

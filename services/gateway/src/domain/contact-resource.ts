@@ -260,3 +260,31 @@ export function toResource(contact: contactV1.Contact__Output): ContactResource 
   if (kind === 'organization') return toOrganizationResource(contact);
   return undefined;
 }
+
+export interface AuditEntryResource {
+  id: string;
+  version: number;
+  at: string;
+  action: string;
+  actorId: string | null;
+  changes: Array<{ field: string; before: unknown; after: unknown }>;
+}
+
+function parseJsonOrNull(json: string): unknown {
+  return json === '' ? null : (JSON.parse(json) as unknown);
+}
+
+export function toAuditEntryResource(entry: contactV1.AuditEntry__Output): AuditEntryResource {
+  return {
+    id: entry.id,
+    version: Number(entry.version),
+    at: entry.at,
+    action: entry.action,
+    actorId: orNull(entry.actorId),
+    changes: entry.changes.map((c) => ({
+      field: c.field,
+      before: parseJsonOrNull(c.beforeJson),
+      after: parseJsonOrNull(c.afterJson),
+    })),
+  };
+}

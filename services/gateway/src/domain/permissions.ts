@@ -3,12 +3,14 @@
 // permission: it comes from the token and every downstream call is scoped by it.
 import { ROLES, type Role } from '@kith/auth';
 
-export type Permission = 'contact:read' | 'contact:write' | 'contact:delete';
+export type Permission = 'contact:read' | 'contact:write' | 'contact:delete' | 'contact:audit';
 
 export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:read': ROLES,
   'contact:write': ['admin', 'manager', 'fundraiser', 'marketer', 'volunteer-coordinator'],
   'contact:delete': ['admin', 'manager'],
+  // The trail shows every past value, including ones later corrected or erased from view.
+  'contact:audit': ['admin', 'manager'],
 };
 
 /** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */

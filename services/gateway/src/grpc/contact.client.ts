@@ -45,6 +45,10 @@ export interface ContactGateway {
     contactId: string,
     ctx: RequestContext,
   ): Promise<contactV1.ConsentRecord__Output[]>;
+  audit(
+    req: contactV1.ListContactAuditRequest,
+    ctx: RequestContext,
+  ): Promise<contactV1.ListContactAuditResponse__Output>;
 }
 
 export interface GrpcContactGatewayOptions {
@@ -100,6 +104,10 @@ export class GrpcContactGateway implements ContactGateway {
       ctx,
     );
     return res.records;
+  }
+
+  audit(req: contactV1.ListContactAuditRequest, ctx: RequestContext) {
+    return this.call<contactV1.ListContactAuditResponse__Output>('ListContactAudit', req, ctx);
   }
 
   close(): void {

@@ -11,6 +11,7 @@ import { listRequest } from '../domain/contact-commands';
 import { decodeCursor, encodeCursor } from '../domain/pagination';
 import type { ContactGateway, RequestContext } from '../grpc/contact.client';
 import { callerOf, requirePermission } from './auth.middleware';
+import { auditRouter } from './contact-audit.router';
 import { consentRouter } from './contact-consent.router';
 import { fetchContactOfKind, methodNotAllowed, requestContext } from './route-helpers';
 import { idempotency } from './idempotency.middleware';
@@ -158,5 +159,6 @@ export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(
     .all(methodNotAllowed('GET, PATCH, DELETE'));
 
   router.use(consentRouter(spec.kind, spec.path, contacts));
+  router.use(auditRouter(spec.kind, spec.path, contacts));
   return router;
 }

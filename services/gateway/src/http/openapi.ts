@@ -7,6 +7,8 @@ import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import {
+  AuditPageSchema,
+  AuditQuerySchema,
   ConsentStateSchema,
   IdParamsSchema,
   IdempotencyHeadersSchema,
@@ -165,6 +167,19 @@ function registerResource(registry: OpenAPIRegistry, d: ResourceDocs): void {
         200: json(d.resource, 'The deleted record.'),
         ...problems(400, 403, 404, 409, 428),
       },
+    },
+    {
+      method: 'get',
+      path: `${item}/audit`,
+      tags: [d.tag],
+      operationId: `get${d.noun}Audit`,
+      summary: 'Who changed what and when',
+      description:
+        'One entry per change, oldest first, with the value of each changed field before and ' +
+        'after. Built from the contact events, so a change appears a moment after its write. ' +
+        rolesNote('contact:audit'),
+      request: { params: IdParamsSchema, query: AuditQuerySchema },
+      responses: { 200: json(AuditPageSchema, 'A page of entries.'), ...problems(400, 403, 404) },
     },
     {
       method: 'get',

@@ -132,6 +132,14 @@ export class FakeContactGateway implements ContactGateway {
     return [...(this.histories.get(key(ctx.tenantId, current.id)) ?? [])];
   }
 
+  /** Audit entries a test wants the next audit call to answer. */
+  auditEntries: contactV1.AuditEntry__Output[] = [];
+
+  async audit(req: contactV1.ListContactAuditRequest, ctx: RequestContext) {
+    this.record('audit', req, ctx);
+    return { entries: [...this.auditEntries], nextPageToken: '' };
+  }
+
   private record(method: string, request: unknown, ctx: RequestContext): void {
     this.calls.push({ method, request, ctx });
     const failure = this.failNext;

@@ -322,3 +322,32 @@ export function pageSchema<T extends z.ZodType>(item: T, name: string) {
     })
     .openapi(name);
 }
+
+export const AuditQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, 'Not a cursor this API issued.')
+    .optional(),
+});
+
+export const AuditEntrySchema = z
+  .object({
+    id: z.string().openapi({ description: 'The id of the event the entry comes from.' }),
+    version: z.number().int(),
+    at: z.iso.datetime(),
+    action: z.enum(['created', 'updated', 'deleted', 'consent-changed']),
+    actorId: z.string().nullable().openapi({ description: 'User id (JWT sub) who did it.' }),
+    changes: z.array(
+      z.object({
+        field: z.string(),
+        before: z.unknown().openapi({ description: 'null when unset' }),
+        after: z.unknown().openapi({ description: 'null when cleared' }),
+      }),
+    ),
+  })
+  .openapi('AuditEntry');
+
+export const AuditPageSchema = z
+  .object({ data: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })
+  .openapi('AuditPage');

@@ -1,0 +1,44 @@
+// Builds the audit trail from the contact service's own topic. A separate consumer group,
+// so the trail can be rebuilt by resetting the group (replay) without touching anything else.
+import { ConsumerRunner, type createKafka, type EventProducer } from '@kith/bus';
+import { EVENT_TYPES, TOPICS, parseEventData, type EventEnvelope } from '@kith/events';
+import type { Logger } from '@kith/logger';
+import type { mongo } from 'mongoose';
+import { auditEntryOf, type AuditSource } from '../domain/contact-audit';
+import type { ContactAuditRepository } from '../store/contact-audit.repository';
+
+export const CONTACT_AUDIT_GROUP = 'contact-audit';
+
+const AUDITED_TYPES = [
+  EVENT_TYPES.contactCreated,
+  EVENT_TYPES.contactUpdated,
+  EVENT_TYPES.contactDeleted,
+  EVENT_TYPES.contactConsentChanged,
+] as const;
+
+export function contactAuditConsumer(opts: {
+  kafka: ReturnType<typeof createKafka>;
+  db: mongo.Db;
+  producer: EventProducer;
+  repository: ContactAuditRepository;
+  topicPrefix: string;
+  logger: Logger;
+}): ConsumerRunner {
+  const handle = async (event: EventEnvelope): Promise<void> => {
+    // Validated against the catalogue: a malformed event fails and is dead-lettered.
+    const data = parseEventData(event.type as (typeof AUDITED_TYPES)[number], event.data);
+    const entry = auditEntryOf({ ...event, data } as AuditSource);
+    if (entry) await opts.repository.record(entry);
+  };
+  return new ConsumerRunner({
+    kafka: opts.kafka,
+    // The processed-ids collection lives in the service's own database.
+    db: opts.db,
+    groupId: CONTACT_AUDIT_GROUP,
+    topics: [TOPICS.contact],
+    topicPrefix: opts.topicPrefix,
+    handlers: Object.fromEntries(AUDITED_TYPES.map((type) => [type, handle])),
+    producer: opts.producer,
+    logger: opts.logger,
+  });
+}

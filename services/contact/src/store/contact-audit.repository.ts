@@ -1,0 +1,50 @@
+// The audit trail's store: one document per contact event, `_id` = the event id, so a
+// redelivered or replayed event inserts nothing new. Read per contact in version order.
+// On FerretDB 1.x the per-contact read scans the collection (only `{_id}` reaches SQL); the
+// index below is for MongoDB, where it is an index range scan.
+import type { mongo } from 'mongoose';
+import type { AuditEntry } from '../domain/contact-audit';
+import { retryTransient } from '@kith/bus';
+
+export const CONTACT_AUDIT_COLLECTION = 'contact_audit';
+
+type AuditDocument = Omit<AuditEntry, 'id'> & { _id: string };
+
+export class ContactAuditRepository {
+  private readonly collection: mongo.Collection<AuditDocument>;
+
+  constructor(db: mongo.Db) {
+    this.collection = db.collection<AuditDocument>(CONTACT_AUDIT_COLLECTION);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.collection.createIndex({ tenantId: 1, contactId: 1, version: 1 });
+  }
+
+  /** Idempotent: an entry already recorded for this event is left as it is. */
+  async record(entry: AuditEntry): Promise<void> {
+    const { id, ...rest } = entry;
+    try {
+      await retryTransient(() => this.collection.insertOne({ _id: id, ...rest }));
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 11000) throw err;
+    }
+  }
+
+  /** Entries after `afterVersion`, oldest first; one extra tells whether more follow. */
+  async list(
+    tenantId: string,
+    contactId: string,
+    opts: { afterVersion: number; limit: number },
+  ): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
+    const docs = await this.collection
+      .find({ tenantId, contactId, version: { $gt: opts.afterVersion } })
+      .sort({ version: 1 })
+      .limit(opts.limit + 1)
+      .toArray();
+    return {
+      entries: docs.slice(0, opts.limit).map(({ _id, ...rest }) => ({ id: _id, ...rest })),
+      hasMore: docs.length > opts.limit,
+    };
+  }
+}
