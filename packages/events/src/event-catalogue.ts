@@ -6,6 +6,10 @@ import {
   ContactDeletedDataSchema,
   ContactUpdatedDataSchema,
 } from './contact-events.schema';
+import {
+  CustomFieldArchivedDataSchema,
+  CustomFieldDefinedDataSchema,
+} from './custom-field-events.schema';
 import { TOPICS } from './topics';
 
 export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
@@ -22,6 +26,8 @@ export const EVENT_TYPES = {
   contactCreated: 'kith.contact.created.v1',
   contactUpdated: 'kith.contact.updated.v1',
   contactDeleted: 'kith.contact.deleted.v1',
+  customFieldDefined: 'kith.custom-field.defined.v1',
+  customFieldArchived: 'kith.custom-field.archived.v1',
 } as const;
 
 export const eventCatalogue = {
@@ -42,6 +48,22 @@ export const eventCatalogue = {
     description: 'A contact was soft-deleted; carries its last state with deletedAt set.',
     schema: ContactDeletedDataSchema,
     key: 'contact id',
+  },
+  [EVENT_TYPES.customFieldDefined]: {
+    topic: TOPICS.contact,
+    description:
+      'A custom field definition was created or changed; carries the full definition and ' +
+      'what changed.',
+    schema: CustomFieldDefinedDataSchema,
+    key: 'custom field id (<tenantId>:<recordType>:<key>)',
+  },
+  [EVENT_TYPES.customFieldArchived]: {
+    topic: TOPICS.contact,
+    description:
+      'A custom field was archived: stored values stay, new values are refused. Carries ' +
+      'the last definition.',
+    schema: CustomFieldArchivedDataSchema,
+    key: 'custom field id (<tenantId>:<recordType>:<key>)',
   },
 } satisfies Record<string, CatalogueEntry>;
 
