@@ -3,12 +3,17 @@
 // permission: it comes from the token and every downstream call is scoped by it.
 import { ROLES, type Role } from '@kith/auth';
 
-export type Permission = 'contact:read' | 'contact:write' | 'contact:delete';
+export type Permission =
+  'contact:read' | 'contact:write' | 'contact:delete' | 'custom-field:read' | 'custom-field:manage';
 
 export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:read': ROLES,
   'contact:write': ['admin', 'manager', 'fundraiser', 'marketer', 'volunteer-coordinator'],
   'contact:delete': ['admin', 'manager'],
+  // Everyone who reads contacts must be able to read the fields they carry.
+  'custom-field:read': ROLES,
+  // Definitions shape every record of the tenant: only those who run the CRM change them.
+  'custom-field:manage': ['admin', 'manager'],
 };
 
 /** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */
