@@ -17,8 +17,8 @@ const level = {
     label: 'Membership level',
     type: 'single_select',
     options: [
-      { value: 'silver', label: 'Silver', active: true },
-      { value: 'gold', label: 'Gold', active: true },
+      { value: 'silver', label: 'Silver' },
+      { value: 'gold', label: 'Gold' },
     ],
   },
 };
@@ -91,7 +91,7 @@ describe('custom field definitions over gRPC', () => {
     expect(second.nextPageToken).toBe('');
   });
 
-  it('changes the label and adds an option under the expected version', async () => {
+  it('changes the label, deactivates one option and adds another (unset active is true)', async () => {
     const tenant = newTenant();
     await client.create(tenant, level);
 
@@ -101,14 +101,22 @@ describe('custom field definitions over gRPC', () => {
       expectedVersion: '1',
       spec: {
         label: 'Tier',
-        options: [...level.spec.options, { value: 'platinum', label: 'Platinum', active: true }],
+        options: [
+          { value: 'silver', label: 'Silver', active: false },
+          { value: 'gold', label: 'Gold' },
+          { value: 'platinum', label: 'Platinum' },
+        ],
       },
       updateMask: { paths: ['label', 'options'] },
     });
 
     expect(changed.version).toBe('2');
     expect(changed.spec?.label).toBe('Tier');
-    expect(changed.spec?.options.map((o) => o.value)).toEqual(['silver', 'gold', 'platinum']);
+    expect(changed.spec?.options.map((o) => [o.value, o.active])).toEqual([
+      ['silver', false],
+      ['gold', true],
+      ['platinum', true],
+    ]);
   });
 
   it('refuses a type change with FAILED_PRECONDITION and a stale version with ABORTED', async () => {

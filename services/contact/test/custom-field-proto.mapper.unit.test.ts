@@ -28,4 +28,17 @@ describe('custom field proto mapping', () => {
       validation: { min: '2000-01-01' },
     });
   });
+
+  it('reads an option sent without active as active', () => {
+    const spec = specFromProto({
+      label: 'Tier',
+      description: '',
+      type: 'single_select',
+      required: false,
+      options: [{ value: 'gold', label: 'Gold' }],
+      validation: null,
+    });
+
+    expect(spec.options).toEqual([{ value: 'gold', label: 'Gold', active: true }]);
+  });
 });

@@ -16,7 +16,12 @@ export function specFromProto(
     label: spec.label,
     type: spec.type,
     required: spec.required,
-    options: spec.options.map(({ value, label, active }) => ({ value, label, active })),
+    // An option sent without `active` is active (proto3 would otherwise read it as false).
+    options: spec.options.map(({ value, label, active }) => ({
+      value,
+      label,
+      active: active ?? true,
+    })),
     validation: validationFromProto(spec.validation),
   };
   if (spec.description) input.description = spec.description;

@@ -56,7 +56,11 @@ export function toCustomFieldResource(
     description: spec?.description || null,
     type: spec?.type ?? '',
     required: spec?.required ?? false,
-    options: (spec?.options ?? []).map(({ value, label, active }) => ({ value, label, active })),
+    options: (spec?.options ?? []).map(({ value, label, active }) => ({
+      value,
+      label,
+      active: active ?? true,
+    })),
     validation: validationFromProto(spec?.validation ?? null),
     archived: field.archived,
     version: Number(field.version),
