@@ -4,9 +4,11 @@ import {
   decideArchive,
   decideChange,
   decideDefine,
+  MAX_CUSTOM_FIELDS_PER_RECORD_TYPE,
   type ChangeCustomFieldCommand,
 } from '../src/domain/custom-field-decisions';
 
+const NONE = { existing: undefined, definedCount: 0 };
 const T0 = '2026-01-01T00:00:00.000Z';
 const T1 = '2026-01-02T00:00:00.000Z';
 const ref = { tenantId: 't1', recordType: 'person', key: 'level' };
@@ -20,7 +22,7 @@ const levelSpec = {
 };
 
 function defined(): CustomFieldDefinition {
-  return decideDefine({ ...ref, spec: levelSpec }, undefined, T0).definition;
+  return decideDefine({ ...ref, spec: levelSpec }, NONE, T0).definition;
 }
 
 function change(overrides: Partial<ChangeCustomFieldCommand>): ChangeCustomFieldCommand {
@@ -39,7 +41,7 @@ function errorOf(fn: () => unknown): ContactError {
 
 describe('decideDefine', () => {
   it('creates version 1 with the id <tenant>:<recordType>:<key> and a defined event', () => {
-    const { definition, events } = decideDefine({ ...ref, spec: levelSpec }, undefined, T0);
+    const { definition, events } = decideDefine({ ...ref, spec: levelSpec }, NONE, T0);
 
     expect(definition).toMatchObject({
       id: 't1:person:level',
@@ -60,14 +62,14 @@ describe('decideDefine', () => {
     ['an upper-case key', 'Level'],
     ['a key over 40 characters', 'a'.repeat(41)],
   ])('refuses %s', (_name, key) => {
-    const err = errorOf(() => decideDefine({ ...ref, key, spec: levelSpec }, undefined, T0));
+    const err = errorOf(() => decideDefine({ ...ref, key, spec: levelSpec }, NONE, T0));
 
     expect(err.fieldErrors.map((e) => e.field)).toEqual(['key']);
   });
 
   it('refuses an unknown record type', () => {
     const err = errorOf(() =>
-      decideDefine({ ...ref, recordType: 'invoice', spec: levelSpec }, undefined, T0),
+      decideDefine({ ...ref, recordType: 'invoice', spec: levelSpec }, NONE, T0),
     );
 
     expect(err.fieldErrors.map((e) => e.field)).toEqual(['recordType']);
@@ -76,9 +78,18 @@ describe('decideDefine', () => {
   it('refuses a key that exists, even archived, with ALREADY_EXISTS', () => {
     const archived = { ...defined(), archived: true };
 
-    const err = errorOf(() => decideDefine({ ...ref, spec: levelSpec }, archived, T1));
+    const err = errorOf(() =>
+      decideDefine({ ...ref, spec: levelSpec }, { existing: archived, definedCount: 1 }, T1),
+    );
 
     expect(err.code).toBe(ContactErrorCode.ALREADY_EXISTS);
+  });
+  it('refuses a new field when the record type has the most allowed, with FAILED_PRECONDITION', () => {
+    const full = { existing: undefined, definedCount: MAX_CUSTOM_FIELDS_PER_RECORD_TYPE };
+
+    const err = errorOf(() => decideDefine({ ...ref, spec: levelSpec }, full, T0));
+
+    expect(err.code).toBe(ContactErrorCode.FAILED_PRECONDITION);
   });
 });
 

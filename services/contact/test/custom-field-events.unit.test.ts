@@ -2,13 +2,14 @@ import { TOPICS, parseEventData } from '@kith/events';
 import { decideArchive, decideDefine } from '../src/domain/custom-field-decisions';
 import { toCustomFieldOutboxItems } from '../src/events/custom-field-events';
 
+const NONE = { existing: undefined, definedCount: 0 };
 const T0 = '2026-01-01T00:00:00.000Z';
 const ref = { tenantId: 't1', recordType: 'person', key: 'joined' };
 
 describe('custom field outbox items', () => {
   const created = decideDefine(
     { ...ref, spec: { label: 'Joined', type: 'date', validation: { min: '2000-01-01' } } },
-    undefined,
+    NONE,
     T0,
   );
 

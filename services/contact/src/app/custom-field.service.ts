@@ -1,7 +1,7 @@
 // Use cases of custom field definitions: read the stored definition, let the pure decisions
 // decide, store state and events together. The contact write path (not here) loads
 // definitions through CustomFieldRepository.forRecordType and runs the pure validator.
-import type { CustomFieldDefinition } from '../domain/custom-field';
+import { isCustomFieldRecordType, type CustomFieldDefinition } from '../domain/custom-field';
 import {
   customFieldNotFound,
   decideArchive,
@@ -42,8 +42,18 @@ export class CustomFieldService {
   }
 
   async define(command: DefineCustomFieldCommand): Promise<CustomFieldDefinition> {
-    const stored = await this.find(command);
-    const { definition, events } = decideDefine(command, stored?.definition, this.now());
+    // One scan of the small definitions collection answers both "is the key taken" and
+    // "is the record type full". Two concurrent creates may both pass the cap by one; the
+    // key itself cannot be taken twice (the outbox's version claim and the unique _id).
+    const siblings = isCustomFieldRecordType(command.recordType)
+      ? await this.repository.forRecordType(command.tenantId, command.recordType)
+      : [];
+    const existing = siblings.find((d) => d.key === command.key);
+    const { definition, events } = decideDefine(
+      command,
+      { existing, definedCount: siblings.length },
+      this.now(),
+    );
     await this.repository.insert(definition, toCustomFieldOutboxItems(events));
     return definition;
   }

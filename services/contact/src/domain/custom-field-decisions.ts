@@ -80,12 +80,25 @@ export function customFieldNotFound(ref: FieldRef): ContactError {
   );
 }
 
-/** `existing` is whatever is stored under the same id, archived or not: keys are never reused. */
+/**
+ * Each contact write loads every definition of its record type, and each list filter may
+ * name them: a cap keeps that small. Archived definitions count (their keys stay taken).
+ */
+export const MAX_CUSTOM_FIELDS_PER_RECORD_TYPE = 200;
+
+export interface DefineState {
+  /** Whatever is stored under the same id, archived or not: keys are never reused. */
+  existing: CustomFieldDefinition | undefined;
+  /** How many definitions the record type has, archived included. */
+  definedCount: number;
+}
+
 export function decideDefine(
   command: DefineCustomFieldCommand,
-  existing: CustomFieldDefinition | undefined,
+  state: DefineState,
   now: string,
 ): CustomFieldDecision {
+  const { existing } = state;
   const errors: ContactFieldError[] = [];
   if (!isCustomFieldRecordType(command.recordType)) {
     errors.push({ field: 'recordType', message: 'must be person, organization or household' });
@@ -104,6 +117,12 @@ export function decideDefine(
     throw ContactError.alreadyExists(
       `custom field ${recordType}/${command.key} exists already` +
         (existing.archived ? ' (archived; its key stays reserved for stored values)' : ''),
+    );
+  }
+  if (state.definedCount >= MAX_CUSTOM_FIELDS_PER_RECORD_TYPE) {
+    throw ContactError.failedPrecondition(
+      `${recordType} records have ${state.definedCount} custom fields, the most allowed ` +
+        `(${MAX_CUSTOM_FIELDS_PER_RECORD_TYPE}, archived ones included)`,
     );
   }
   const definition: CustomFieldDefinition = {
