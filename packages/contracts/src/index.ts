@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { Options } from '@grpc/proto-loader';
 
 export type { ProtoGrpcType as ContactProtoGrpcType } from './generated/contact';
+export type { ProtoGrpcType as CustomFieldProtoGrpcType } from './generated/custom_field';
 export * as contactV1 from './contact-v1';
+export * as customFieldV1 from './custom-field-v1';
 
 /** Folder holding `kith/<service>/v1/*.proto`. */
 export const PROTO_ROOT = path.resolve(__dirname, '../../../proto');
@@ -21,3 +23,4 @@ export const PROTO_LOADER_OPTIONS: Options = {
 };
 
 export const CONTACT_PROTO = 'kith/contact/v1/contact.proto';
+export const CUSTOM_FIELD_PROTO = 'kith/contact/v1/custom_field.proto';

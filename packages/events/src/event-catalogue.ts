@@ -7,6 +7,10 @@ import {
   ContactDeletedDataSchema,
   ContactUpdatedDataSchema,
 } from './contact-events.schema';
+import {
+  CustomFieldArchivedDataSchema,
+  CustomFieldDefinedDataSchema,
+} from './custom-field-events.schema';
 import { TOPICS } from './topics';
 
 export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
@@ -24,6 +28,8 @@ export const EVENT_TYPES = {
   contactUpdated: 'kith.contact.updated.v1',
   contactDeleted: 'kith.contact.deleted.v1',
   contactConsentChanged: 'kith.contact.consent-changed.v1',
+  customFieldDefined: 'kith.custom-field.defined.v1',
+  customFieldArchived: 'kith.custom-field.archived.v1',
 } as const;
 
 export const eventCatalogue = {
@@ -51,6 +57,22 @@ export const eventCatalogue = {
       'A communication preference was recorded for a channel (opt-in, opt-out or unknown, with source, time and wording); carries the new state and reachability.',
     schema: ContactConsentChangedDataSchema,
     key: 'contact id',
+  },
+  [EVENT_TYPES.customFieldDefined]: {
+    topic: TOPICS.contact,
+    description:
+      'A custom field definition was created or changed; carries the full definition and ' +
+      'what changed.',
+    schema: CustomFieldDefinedDataSchema,
+    key: 'custom field id (<tenantId>:<recordType>:<key>)',
+  },
+  [EVENT_TYPES.customFieldArchived]: {
+    topic: TOPICS.contact,
+    description:
+      'A custom field was archived: stored values stay, new values are refused. Carries ' +
+      'the last definition.',
+    schema: CustomFieldArchivedDataSchema,
+    key: 'custom field id (<tenantId>:<recordType>:<key>)',
   },
 } satisfies Record<string, CatalogueEntry>;
 

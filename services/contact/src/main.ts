@@ -3,19 +3,28 @@
 import { telemetry } from './instrument';
 
 import { createKafka, ensureTopics, EventProducer, Outbox, OutboxRelay } from '@kith/bus';
-import { CONTACT_PROTO, type ContactProtoGrpcType } from '@kith/contracts';
+import {
+  CONTACT_PROTO,
+  CUSTOM_FIELD_PROTO,
+  type ContactProtoGrpcType,
+  type CustomFieldProtoGrpcType,
+} from '@kith/contracts';
 import { TOPICS } from '@kith/events';
 import { createGrpcServer, loadProto } from '@kith/grpc-kit';
 import { createLogger, type Logger } from '@kith/logger';
 import mongoose from 'mongoose';
 import { ContactAuditQuery } from './app/contact-audit.query';
 import { ContactService } from './app/contact.service';
+import { CustomFieldService } from './app/custom-field.service';
 import { loadContactConfig, type ContactConfig } from './config';
 import { contactAuditConsumer } from './events/contact-audit.consumer';
 import { contactHandlers } from './grpc/contact.handlers';
 import { ContactAuditRepository } from './store/contact-audit.repository';
+import { customFieldHandlers } from './grpc/custom-field.handlers';
 import { contactModel, ensureContactIndexes } from './store/contact.model';
 import { ContactRepository } from './store/contact.repository';
+import { customFieldModel, ensureCustomFieldIndexes } from './store/custom-field.model';
+import { CustomFieldRepository } from './store/custom-field.repository';
 
 export interface RunningContactService {
   grpcPort: number;
@@ -24,6 +33,7 @@ export interface RunningContactService {
 }
 
 const SERVICE_NAME = 'kith.contact.v1.ContactService';
+const CUSTOM_FIELD_SERVICE_NAME = 'kith.contact.v1.CustomFieldService';
 
 export async function start(
   config: ContactConfig,
@@ -45,6 +55,8 @@ export async function start(
     cleanups.push(() => connection.close());
     const model = contactModel(connection);
     await ensureContactIndexes(model);
+    const fieldModel = customFieldModel(connection);
+    await ensureCustomFieldIndexes(fieldModel);
     const db = connection.getClient().db(config.CONTACT_DB_NAME);
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'kith-contact', logger });
@@ -75,7 +87,11 @@ export async function start(
     cleanups.push(() => auditConsumer.stop());
 
     const service = new ContactService({ repository: new ContactRepository(model, outbox) });
+    const customFields = new CustomFieldService({
+      repository: new CustomFieldRepository(fieldModel, outbox),
+    });
     const proto = loadProto(CONTACT_PROTO) as unknown as ContactProtoGrpcType;
+    const fieldProto = loadProto(CUSTOM_FIELD_PROTO) as unknown as CustomFieldProtoGrpcType;
     const grpcServer = createGrpcServer({
       logger,
       services: [
@@ -84,8 +100,13 @@ export async function start(
           implementation: contactHandlers(service, new ContactAuditQuery(auditRepository), logger),
           name: SERVICE_NAME,
         },
+        {
+          definition: fieldProto.kith.contact.v1.CustomFieldService.service,
+          implementation: customFieldHandlers(customFields, logger),
+          name: CUSTOM_FIELD_SERVICE_NAME,
+        },
       ],
-      protoFiles: [CONTACT_PROTO],
+      protoFiles: [CONTACT_PROTO, CUSTOM_FIELD_PROTO],
     });
     const grpcPort = await grpcServer.start(`0.0.0.0:${config.CONTACT_GRPC_PORT}`);
     cleanups.push(() => grpcServer.stop());

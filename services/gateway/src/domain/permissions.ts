@@ -3,7 +3,13 @@
 // permission: it comes from the token and every downstream call is scoped by it.
 import { ROLES, type Role } from '@kith/auth';
 
-export type Permission = 'contact:read' | 'contact:write' | 'contact:delete' | 'contact:audit';
+export type Permission =
+  | 'contact:read'
+  | 'contact:write'
+  | 'contact:delete'
+  | 'contact:audit'
+  | 'custom-field:read'
+  | 'custom-field:manage';
 
 export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:read': ROLES,
@@ -11,6 +17,10 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:delete': ['admin', 'manager'],
   // The trail shows every past value, including ones later corrected or erased from view.
   'contact:audit': ['admin', 'manager'],
+  // Everyone who reads contacts must be able to read the fields they carry.
+  'custom-field:read': ROLES,
+  // Definitions shape every record of the tenant: only those who run the CRM change them.
+  'custom-field:manage': ['admin', 'manager'],
 };
 
 /** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */

@@ -8,9 +8,11 @@ import type { Logger } from '@kith/logger';
 import type { Registry } from 'prom-client';
 import type { ResourceKind } from '../domain/contact-resource';
 import type { ContactGateway } from '../grpc/contact.client';
+import type { CustomFieldGateway } from '../grpc/custom-field.client';
 import type { IdempotencyStore } from '../store/idempotency.repository';
 import { authenticate } from './auth.middleware';
 import { contactsRouter } from './contacts.routes';
+import { customFieldsRouter } from './custom-fields.routes';
 import { DOCS_CSP, renderDocsPage } from './docs-page';
 import { mapError } from './error-mapper';
 import { healthRouter } from './health.routes';
@@ -22,6 +24,7 @@ import { GatewayError, sendProblem } from './problem';
 
 export interface AppDeps {
   contacts: ContactGateway;
+  customFields: CustomFieldGateway;
   idempotencyStore: IdempotencyStore;
   verifyToken: JwtVerifier;
   readiness: ReadinessCheck[];
@@ -74,6 +77,9 @@ export function createApp(deps: AppDeps): express.Express {
   };
   v1.use(contactsRouter(routeDeps));
   v1.use(organizationsRouter(routeDeps));
+  v1.use(
+    customFieldsRouter({ customFields: deps.customFields, idempotency: routeDeps.idempotency }),
+  );
   app.use('/v1', v1);
 
   app.use((_req: Request, _res: Response, next: NextFunction) => {

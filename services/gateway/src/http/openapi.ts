@@ -5,6 +5,7 @@ import type { RouteConfig, ResponseConfig } from '@asteasolutions/zod-to-openapi
 import type { z } from 'zod';
 import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
+import { registerCustomFields } from './custom-fields.openapi';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import {
   AuditPageSchema,
@@ -295,6 +296,13 @@ export function openApiDocument(): object {
     page: OrganizationPageSchema,
     create: CreateOrganizationBodySchema,
     patch: PatchOrganizationBodySchema,
+  });
+  registerCustomFields(registry, {
+    problems,
+    json,
+    etagHeader,
+    readNote: rolesNote('custom-field:read'),
+    manageNote: rolesNote('custom-field:manage'),
   });
   registerOperational(registry);
   cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({

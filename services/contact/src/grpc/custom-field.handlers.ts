@@ -1,0 +1,98 @@
+// kith.contact.v1.CustomFieldService: translate proto <-> domain, call the use case. The
+// tenant comes from call metadata only. Errors map through the contact error mapper.
+import type { customFieldV1 } from '@kith/contracts';
+import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import type { Logger } from '@kith/logger';
+import type { CustomFieldService } from '../app/custom-field.service';
+import { mapContactError } from './contact-error.mapper';
+import { versionFromProto } from './contact-proto.mapper';
+import { customFieldToProto, specFromProto } from './custom-field-proto.mapper';
+
+export function customFieldHandlers(
+  service: CustomFieldService,
+  logger: Logger,
+): customFieldV1.CustomFieldServiceHandlers {
+  const opts: UnaryHandlerOptions = { logger, mapError: mapContactError };
+  const answer = (d: Parameters<typeof customFieldToProto>[0]) => ({
+    customField: customFieldToProto(d),
+  });
+  return {
+    ListCustomFields: unaryHandler<
+      customFieldV1.ListCustomFieldsRequest__Output,
+      customFieldV1.ListCustomFieldsResponse
+    >(async (req, ctx) => {
+      const page = await service.list({
+        tenantId: ctx.tenantId,
+        recordType: req.recordType,
+        includeArchived: req.includeArchived,
+        pageSize: req.pageSize,
+        pageToken: req.pageToken,
+      });
+      return {
+        customFields: page.definitions.map(customFieldToProto),
+        nextPageToken: page.nextPageToken ?? '',
+      };
+    }, opts),
+
+    GetCustomField: unaryHandler<
+      customFieldV1.GetCustomFieldRequest__Output,
+      customFieldV1.GetCustomFieldResponse
+    >(
+      async (req, ctx) =>
+        answer(
+          await service.get({ tenantId: ctx.tenantId, recordType: req.recordType, key: req.key }),
+        ),
+      opts,
+    ),
+
+    CreateCustomField: unaryHandler<
+      customFieldV1.CreateCustomFieldRequest__Output,
+      customFieldV1.CreateCustomFieldResponse
+    >(
+      async (req, ctx) =>
+        answer(
+          await service.define({
+            tenantId: ctx.tenantId,
+            recordType: req.recordType,
+            key: req.key,
+            spec: specFromProto(req.spec),
+          }),
+        ),
+      opts,
+    ),
+
+    UpdateCustomField: unaryHandler<
+      customFieldV1.UpdateCustomFieldRequest__Output,
+      customFieldV1.UpdateCustomFieldResponse
+    >(
+      async (req, ctx) =>
+        answer(
+          await service.change({
+            tenantId: ctx.tenantId,
+            recordType: req.recordType,
+            key: req.key,
+            expectedVersion: versionFromProto(req.expectedVersion),
+            spec: specFromProto(req.spec),
+            updateMask: req.updateMask?.paths ?? [],
+          }),
+        ),
+      opts,
+    ),
+
+    ArchiveCustomField: unaryHandler<
+      customFieldV1.ArchiveCustomFieldRequest__Output,
+      customFieldV1.ArchiveCustomFieldResponse
+    >(
+      async (req, ctx) =>
+        answer(
+          await service.archive({
+            tenantId: ctx.tenantId,
+            recordType: req.recordType,
+            key: req.key,
+            expectedVersion: versionFromProto(req.expectedVersion),
+          }),
+        ),
+      opts,
+    ),
+  };
+}

@@ -1,0 +1,129 @@
+// /v1/custom-fields: definitions of the tenant's custom fields, per record type. Reading
+// needs custom-field:read; defining, changing and archiving need custom-field:manage.
+// DELETE archives (stored values stay). Versions travel in If-Match like /v1/contacts.
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import {
+  specToProto,
+  toCustomFieldResource,
+  updateRequestOf,
+} from '../domain/custom-field-resource';
+import type { RequestContext } from '../grpc/contact.client';
+import type { CustomFieldGateway } from '../grpc/custom-field.client';
+import { callerOf, requirePermission } from './auth.middleware';
+import { etagOf, versionFromIfMatch } from './contact-resource.router';
+import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
+import { GatewayError } from './problem';
+import {
+  CreateCustomFieldBodySchema,
+  CustomFieldListQuerySchema,
+  CustomFieldParamsSchema,
+  PatchCustomFieldBodySchema,
+} from './schemas/custom-field.schema';
+import { parseOrThrow } from './validation';
+
+export interface CustomFieldRoutesDeps {
+  customFields: CustomFieldGateway;
+  idempotency: IdempotencyOptions;
+}
+
+const PATH = '/custom-fields';
+
+function requestContext(req: Request, res: Response): RequestContext {
+  const caller = callerOf(res);
+  return {
+    tenantId: caller.tenantId,
+    userId: caller.userId,
+    roles: caller.roles,
+    idempotencyKey: res.locals.idempotencyKey as string | undefined,
+    traceparent: req.get('traceparent'),
+    tracestate: req.get('tracestate'),
+  };
+}
+
+function send(res: Response, status: number, field: Parameters<typeof toCustomFieldResource>[0]) {
+  const resource = toCustomFieldResource(field);
+  res.status(status).setHeader('ETag', etagOf(resource.version));
+  res.json(resource);
+}
+
+function methodNotAllowed(allow: string) {
+  return () => {
+    throw new GatewayError('method-not-allowed', `Allowed: ${allow}.`, [], { Allow: allow });
+  };
+}
+
+export function customFieldsRouter(deps: CustomFieldRoutesDeps): Router {
+  const router = Router();
+  const { customFields } = deps;
+
+  router
+    .route(PATH)
+    .get(requirePermission('custom-field:read'), async (req, res) => {
+      const given = Object.entries(req.query).filter(([, value]) => value !== '');
+      const query = parseOrThrow(CustomFieldListQuerySchema, Object.fromEntries(given), 'query');
+      // The service's page token is bound to the listing (record type, archived) already.
+      const page = await customFields.list(
+        {
+          recordType: query.recordType ?? '',
+          includeArchived: query.includeArchived,
+          pageSize: query.limit,
+          pageToken: query.cursor ?? '',
+        },
+        requestContext(req, res),
+      );
+      res.json({
+        data: page.customFields.map(toCustomFieldResource),
+        nextCursor: page.nextPageToken || null,
+      });
+    })
+    .post(
+      requirePermission('custom-field:manage'),
+      (req, _res, next) => {
+        req.body = parseOrThrow(CreateCustomFieldBodySchema, req.body, 'body');
+        next();
+      },
+      idempotency(deps.idempotency),
+      async (req, res) => {
+        const { recordType, key, ...spec } = req.body as ReturnType<
+          typeof CreateCustomFieldBodySchema.parse
+        >;
+        const created = await customFields.create(
+          { recordType, key, spec: specToProto(spec) },
+          requestContext(req, res),
+        );
+        res.setHeader('Location', `/v1${PATH}/${created.recordType}/${created.key}`);
+        send(res, 201, created);
+      },
+    )
+    .all(methodNotAllowed('GET, POST'));
+
+  router
+    .route(`${PATH}/:recordType/:key`)
+    .get(requirePermission('custom-field:read'), async (req, res) => {
+      const { recordType, key } = parseOrThrow(CustomFieldParamsSchema, req.params, 'path');
+      send(res, 200, await customFields.get(recordType, key, requestContext(req, res)));
+    })
+    .patch(requirePermission('custom-field:manage'), async (req, res) => {
+      const { recordType, key } = parseOrThrow(CustomFieldParamsSchema, req.params, 'path');
+      const version = versionFromIfMatch(req);
+      const patch = parseOrThrow(PatchCustomFieldBodySchema, req.body, 'body');
+      const updated = await customFields.update(
+        updateRequestOf(recordType, key, version, patch),
+        requestContext(req, res),
+      );
+      send(res, 200, updated);
+    })
+    .delete(requirePermission('custom-field:manage'), async (req, res) => {
+      const { recordType, key } = parseOrThrow(CustomFieldParamsSchema, req.params, 'path');
+      const version = versionFromIfMatch(req);
+      const archived = await customFields.archive(
+        { recordType, key, expectedVersion: String(version) },
+        requestContext(req, res),
+      );
+      send(res, 200, archived);
+    })
+    .all(methodNotAllowed('GET, PATCH, DELETE'));
+
+  return router;
+}

@@ -1,0 +1,131 @@
+// End to end over HTTP for /v1/custom-fields: the gateway and the real contact service in
+// this process, against the test FerretDB and Kafka. Checks what the fake only imitates: the
+// service's definition rules and their mapping to REST statuses and field errors.
+import { randomBytes } from 'node:crypto';
+import { mintTestJwt, testDbName, testInfra, TEST_JWT, uniquePrefix } from '@kith/testkit';
+import { start as startContact, type RunningContactService } from '../../contact/src/main';
+import { loadContactConfig } from '../../contact/src/config';
+import { start as startGateway, type RunningGateway } from '../src/main';
+import { loadGatewayConfig } from '../src/config';
+
+const infra = testInfra();
+let contact: RunningContactService;
+let gateway: RunningGateway;
+let baseUrl: string;
+const token = mintTestJwt({ tenant: `tenant-${randomBytes(3).toString('hex')}`, roles: ['admin'] });
+
+beforeAll(async () => {
+  const common = {
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    MONGO_URL: infra.mongoUrl,
+    KITH_TOPIC_PREFIX: uniquePrefix('e2e-custom-fields'),
+    LOG_LEVEL: 'warn',
+  };
+  contact = await startContact(
+    loadContactConfig({
+      ...common,
+      CONTACT_GRPC_PORT: '0',
+      CONTACT_DB_NAME: testDbName('e2e-cf-contact'),
+    }),
+  );
+  gateway = await startGateway(
+    loadGatewayConfig({
+      ...common,
+      GATEWAY_HTTP_PORT: '0',
+      GATEWAY_DB_NAME: testDbName('e2e-cf'),
+      CONTACT_GRPC_ADDRESS: `127.0.0.1:${contact.grpcPort}`,
+      KITH_JWT_ISSUER: TEST_JWT.issuer,
+      KITH_JWT_AUDIENCE: TEST_JWT.audience,
+      KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
+    }),
+  );
+  baseUrl = `http://127.0.0.1:${gateway.httpPort}`;
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await contact?.stop();
+});
+
+async function api(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : {} };
+}
+
+test('defines, changes, refuses a type change and a removed option, archives and lists', async () => {
+  const created = await api('POST', '/v1/custom-fields', {
+    recordType: 'person',
+    key: 'joined',
+    label: 'Joined',
+    type: 'date',
+    validation: { min: '2000-01-01' },
+  });
+  const tier = await api('POST', '/v1/custom-fields', {
+    recordType: 'person',
+    key: 'tier',
+    label: 'Tier',
+    type: 'single_select',
+    options: [{ value: 'gold' }, { value: 'silver' }],
+  });
+  const changed = await api(
+    'PATCH',
+    '/v1/custom-fields/person/joined',
+    { label: 'Member since' },
+    {
+      'if-match': '"1"',
+    },
+  );
+  const typeChange = await api(
+    'PATCH',
+    '/v1/custom-fields/person/joined',
+    { type: 'text' },
+    {
+      'if-match': '"2"',
+    },
+  );
+  const removed = await api(
+    'PATCH',
+    '/v1/custom-fields/person/tier',
+    { options: [{ value: 'gold' }] },
+    {
+      'if-match': '"1"',
+    },
+  );
+  const badRule = await api('POST', '/v1/custom-fields', {
+    recordType: 'person',
+    key: 'flag',
+    label: 'Flag',
+    type: 'boolean',
+    validation: { maxLength: 3 },
+  });
+  const archived = await api('DELETE', '/v1/custom-fields/person/joined', undefined, {
+    'if-match': '"2"',
+  });
+  const live = await api('GET', '/v1/custom-fields?recordType=person');
+  const all = await api('GET', '/v1/custom-fields?recordType=person&includeArchived=true');
+
+  expect(created.status).toBe(201);
+  expect(created.body.validation).toEqual({ min: '2000-01-01' });
+  expect(tier.status).toBe(201);
+  expect(changed.body).toMatchObject({ label: 'Member since', version: 2 });
+  expect(typeChange.status).toBe(422);
+  expect(typeChange.body.errors).toEqual([{ field: 'type', message: 'cannot change', in: 'body' }]);
+  expect(removed.status).toBe(422);
+  expect(badRule.status).toBe(400);
+  expect(badRule.body.errors).toEqual([
+    expect.objectContaining({ field: 'validation.maxLength', in: 'body' }),
+  ]);
+  expect(archived.body).toMatchObject({ archived: true, version: 3 });
+  expect(live.body.data.map((f: { key: string }) => f.key)).toEqual(['tier']);
+  expect(all.body.data.map((f: { key: string }) => f.key)).toEqual(['joined', 'tier']);
+});
