@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { Options } from '@grpc/proto-loader';
 
 export type { ProtoGrpcType as ContactProtoGrpcType } from './generated/contact';
+export type { ProtoGrpcType as HouseholdProtoGrpcType } from './generated/household';
 export * as contactV1 from './contact-v1';
+export * as householdV1 from './household-v1';
 
 /** Folder holding `kith/<service>/v1/*.proto`. */
 export const PROTO_ROOT = path.resolve(__dirname, '../../../proto');
@@ -21,3 +23,6 @@ export const PROTO_LOADER_OPTIONS: Options = {
 };
 
 export const CONTACT_PROTO = 'kith/contact/v1/contact.proto';
+
+/** HouseholdService; served by the contact service process next to ContactService. */
+export const HOUSEHOLD_PROTO = 'kith/contact/v1/household.proto';

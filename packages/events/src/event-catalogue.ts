@@ -6,6 +6,11 @@ import {
   ContactDeletedDataSchema,
   ContactUpdatedDataSchema,
 } from './contact-events.schema';
+import {
+  HouseholdCreatedDataSchema,
+  HouseholdDeletedDataSchema,
+  HouseholdUpdatedDataSchema,
+} from './household-events.schema';
 import { TOPICS } from './topics';
 
 export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
@@ -22,6 +27,9 @@ export const EVENT_TYPES = {
   contactCreated: 'kith.contact.created.v1',
   contactUpdated: 'kith.contact.updated.v1',
   contactDeleted: 'kith.contact.deleted.v1',
+  householdCreated: 'kith.household.created.v1',
+  householdUpdated: 'kith.household.updated.v1',
+  householdDeleted: 'kith.household.deleted.v1',
 } as const;
 
 export const eventCatalogue = {
@@ -42,6 +50,27 @@ export const eventCatalogue = {
     description: 'A contact was soft-deleted; carries its last state with deletedAt set.',
     schema: ContactDeletedDataSchema,
     key: 'contact id',
+  },
+  [EVENT_TYPES.householdCreated]: {
+    topic: TOPICS.contact,
+    description: 'A household was created (names generated, no members yet).',
+    schema: HouseholdCreatedDataSchema,
+    key: 'household id',
+  },
+  [EVENT_TYPES.householdUpdated]: {
+    topic: TOPICS.contact,
+    description:
+      'A household changed: overrides, mailing address, a member joined or left, or a ' +
+      "member's name snapshot was refreshed; carries the full new state, the changed fields " +
+      'and the member changes.',
+    schema: HouseholdUpdatedDataSchema,
+    key: 'household id',
+  },
+  [EVENT_TYPES.householdDeleted]: {
+    topic: TOPICS.contact,
+    description: 'A household was soft-deleted; every current member left with it.',
+    schema: HouseholdDeletedDataSchema,
+    key: 'household id',
   },
 } satisfies Record<string, CatalogueEntry>;
 
