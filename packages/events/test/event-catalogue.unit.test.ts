@@ -76,6 +76,35 @@ describe('event catalogue', () => {
     );
   });
 
+  it('accepts a household.updated event that says who joined', () => {
+    const household = {
+      id: 'h-1',
+      tenantId: 'tenant-a',
+      version: 2,
+      name: 'Jane Smith',
+      greeting: 'Jane',
+      members: [
+        {
+          contactId: 'c-1',
+          role: 'adult',
+          inheritsAddress: true,
+          joinedAt: '2026-11-23T07:00:00.000Z',
+          firstName: 'Jane',
+          lastName: 'Smith',
+        },
+      ],
+      createdAt: '2026-11-23T07:00:00.000Z',
+      updatedAt: '2026-11-23T07:00:00.000Z',
+    };
+    const data = {
+      household,
+      changedFields: ['name', 'greeting', 'members'],
+      memberChanges: [{ contactId: 'c-1', change: 'joined' }],
+    };
+
+    expect(parseEventData('kith.household.updated.v1', data)).toEqual(data);
+  });
+
   it('exports a JSON Schema for each catalogue type', () => {
     const schemas = exportEventJsonSchemas();
 
@@ -85,7 +114,7 @@ describe('event catalogue', () => {
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: type,
         type: 'object',
-        required: expect.arrayContaining(['contact']),
+        required: expect.arrayContaining([type.split('.')[1]]),
       });
     }
   });
