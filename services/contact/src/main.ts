@@ -1,18 +1,39 @@
-// Wiring only: config -> store -> outbox relay -> gRPC server. Telemetry starts first (the
+// Wiring only: config -> store -> outbox relay -> consumers -> gRPC server. Telemetry starts first (the
 // import below must stay first) so grpc and mongodb are instrumented when they load.
 import { telemetry } from './instrument';
 
-import { createKafka, ensureTopics, EventProducer, Outbox, OutboxRelay } from '@kith/bus';
-import { CONTACT_PROTO, type ContactProtoGrpcType } from '@kith/contracts';
+import {
+  ConsumerRunner,
+  createKafka,
+  ensureTopics,
+  EventProducer,
+  Outbox,
+  OutboxRelay,
+} from '@kith/bus';
+import {
+  CONTACT_PROTO,
+  HOUSEHOLD_PROTO,
+  type ContactProtoGrpcType,
+  type HouseholdProtoGrpcType,
+} from '@kith/contracts';
 import { TOPICS } from '@kith/events';
 import { createGrpcServer, loadProto } from '@kith/grpc-kit';
 import { createLogger, type Logger } from '@kith/logger';
 import mongoose from 'mongoose';
 import { ContactService } from './app/contact.service';
+import { HouseholdService } from './app/household.service';
 import { loadContactConfig, type ContactConfig } from './config';
+import {
+  HOUSEHOLD_NAMES_CONSUMER_GROUP,
+  householdNameHandlers,
+} from './events/household-name-refresh.consumer';
 import { contactHandlers } from './grpc/contact.handlers';
+import { householdHandlers } from './grpc/household.handlers';
 import { contactModel, ensureContactIndexes } from './store/contact.model';
 import { ContactRepository } from './store/contact.repository';
+import { HouseholdMembershipRepository } from './store/household-membership.repository';
+import { ensureHouseholdIndexes, householdModel } from './store/household.model';
+import { HouseholdRepository } from './store/household.repository';
 
 export interface RunningContactService {
   grpcPort: number;
@@ -21,6 +42,7 @@ export interface RunningContactService {
 }
 
 const SERVICE_NAME = 'kith.contact.v1.ContactService';
+const HOUSEHOLD_SERVICE_NAME = 'kith.contact.v1.HouseholdService';
 
 export async function start(
   config: ContactConfig,
@@ -42,6 +64,8 @@ export async function start(
     cleanups.push(() => connection.close());
     const model = contactModel(connection);
     await ensureContactIndexes(model);
+    const households = householdModel(connection);
+    await ensureHouseholdIndexes(households);
     const db = connection.getClient().db(config.CONTACT_DB_NAME);
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'kith-contact', logger });
@@ -58,8 +82,28 @@ export async function start(
     await relay.start();
     cleanups.push(() => relay.stop());
 
-    const service = new ContactService({ repository: new ContactRepository(model, outbox) });
+    const contactRepository = new ContactRepository(model, outbox);
+    const service = new ContactService({ repository: contactRepository });
+    const householdService = new HouseholdService({
+      households: new HouseholdRepository(households, outbox),
+      memberships: new HouseholdMembershipRepository(db),
+      contacts: contactRepository,
+    });
+    // Renamed members: refresh their household's names from the service's own events.
+    const consumer = new ConsumerRunner({
+      kafka,
+      db,
+      groupId: HOUSEHOLD_NAMES_CONSUMER_GROUP,
+      topics: [TOPICS.contact],
+      topicPrefix: config.KITH_TOPIC_PREFIX,
+      handlers: householdNameHandlers(householdService),
+      producer,
+      logger,
+    });
+    await consumer.start();
+    cleanups.push(() => consumer.stop());
     const proto = loadProto(CONTACT_PROTO) as unknown as ContactProtoGrpcType;
+    const householdProto = loadProto(HOUSEHOLD_PROTO) as unknown as HouseholdProtoGrpcType;
     const grpcServer = createGrpcServer({
       logger,
       services: [
@@ -68,8 +112,13 @@ export async function start(
           implementation: contactHandlers(service, logger),
           name: SERVICE_NAME,
         },
+        {
+          definition: householdProto.kith.contact.v1.HouseholdService.service,
+          implementation: householdHandlers(householdService, logger),
+          name: HOUSEHOLD_SERVICE_NAME,
+        },
       ],
-      protoFiles: [CONTACT_PROTO],
+      protoFiles: [CONTACT_PROTO, HOUSEHOLD_PROTO],
     });
     const grpcPort = await grpcServer.start(`0.0.0.0:${config.CONTACT_GRPC_PORT}`);
     cleanups.push(() => grpcServer.stop());

@@ -2,6 +2,7 @@
 // Every problem is collected, so a caller can fix all of them at once.
 import type { ContactFieldError } from './contact-error';
 import { ContactError } from './contact-error';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodePageToken } from './contact-list-query';
 import {
   HOUSEHOLD_LIMITS,
   MEMBER_ROLES,
@@ -61,4 +62,28 @@ export function validateMemberInput(input: MemberInput): {
   }
   if (errors.length > 0) throw ContactError.validation(errors);
   return { contactId, role, inheritsAddress: input.inheritsAddress === true };
+}
+
+/** Page size bounds and the opaque token, as contact lists have them. */
+export function parseHouseholdListQuery(input: {
+  tenantId: string;
+  pageSize?: number;
+  pageToken?: string;
+}): { tenantId: string; pageSize: number; afterId?: string } {
+  const errors: ContactFieldError[] = [];
+  const requested = input.pageSize ?? 0;
+  if (!Number.isInteger(requested) || requested < 0 || requested > MAX_PAGE_SIZE) {
+    errors.push({ field: 'pageSize', message: `must be between 1 and ${MAX_PAGE_SIZE}` });
+  }
+  const query: { tenantId: string; pageSize: number; afterId?: string } = {
+    tenantId: input.tenantId,
+    pageSize: requested === 0 ? DEFAULT_PAGE_SIZE : requested,
+  };
+  if (input.pageToken) {
+    const afterId = decodePageToken(input.pageToken);
+    if (afterId) query.afterId = afterId;
+    else errors.push({ field: 'pageToken', message: 'is not a token this service issued' });
+  }
+  if (errors.length > 0) throw ContactError.validation(errors);
+  return query;
 }
