@@ -18,6 +18,14 @@ const EXPECTED_OPERATIONS = [
   'get /v1/organizations/{id}',
   'patch /v1/organizations/{id}',
   'delete /v1/organizations/{id}',
+  'get /v1/households',
+  'post /v1/households',
+  'get /v1/households/{id}',
+  'patch /v1/households/{id}',
+  'delete /v1/households/{id}',
+  'post /v1/households/{id}/members',
+  'delete /v1/households/{id}/members/{contactId}',
+  'get /v1/contacts/{id}/household',
   'get /healthz',
   'get /readyz',
   'get /metrics',
@@ -94,7 +102,7 @@ describe('the OpenAPI document', () => {
     for (const [key, op] of operations(doc)) {
       const responses = op.responses as Record<string, Json>;
       expect(Object.keys(responses).length).toBeGreaterThan(0);
-      if (key.includes('/v1/contacts') || key.includes('/v1/organizations')) {
+      if (/\/v1\/(contacts|organizations|households)/.test(key)) {
         expect(responses['401']).toEqual({
           description: expect.any(String),
           content: {

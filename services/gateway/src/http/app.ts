@@ -8,12 +8,14 @@ import type { Logger } from '@kith/logger';
 import type { Registry } from 'prom-client';
 import type { ResourceKind } from '../domain/contact-resource';
 import type { ContactGateway } from '../grpc/contact.client';
+import type { HouseholdGateway } from '../grpc/household.client';
 import type { IdempotencyStore } from '../store/idempotency.repository';
 import { authenticate } from './auth.middleware';
 import { contactsRouter } from './contacts.routes';
 import { DOCS_CSP, renderDocsPage } from './docs-page';
 import { mapError } from './error-mapper';
 import { healthRouter } from './health.routes';
+import { householdsRouter } from './households.routes';
 import type { ReadinessCheck } from './health.routes';
 import { httpMetrics, rememberMountPath, routeTemplate } from './metrics.middleware';
 import { openApiDocument } from './openapi';
@@ -22,6 +24,7 @@ import { GatewayError, sendProblem } from './problem';
 
 export interface AppDeps {
   contacts: ContactGateway;
+  households: HouseholdGateway;
   idempotencyStore: IdempotencyStore;
   verifyToken: JwtVerifier;
   readiness: ReadinessCheck[];
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps): express.Express {
   };
   v1.use(contactsRouter(routeDeps));
   v1.use(organizationsRouter(routeDeps));
+  v1.use(householdsRouter({ households: deps.households, idempotency: routeDeps.idempotency }));
   app.use('/v1', v1);
 
   app.use((_req: Request, _res: Response, next: NextFunction) => {

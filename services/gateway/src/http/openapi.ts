@@ -5,6 +5,7 @@ import type { RouteConfig, ResponseConfig } from '@asteasolutions/zod-to-openapi
 import type { z } from 'zod';
 import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
+import { registerHouseholdRoutes } from './household.openapi';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import {
   IdParamsSchema,
@@ -43,7 +44,7 @@ const PROBLEMS: Record<number, string> = {
   504: 'A dependency did not answer in time; retry.',
 };
 
-function problems(...statuses: number[]): Record<number, ResponseConfig> {
+export function problems(...statuses: number[]): Record<number, ResponseConfig> {
   const out: Record<number, ResponseConfig> = {};
   for (const status of [...statuses, 401, 500, 503, 504]) {
     out[status] = {
@@ -54,18 +55,22 @@ function problems(...statuses: number[]): Record<number, ResponseConfig> {
   return out;
 }
 
-function json(schema: z.ZodType, description: string, headers?: ResponseConfig['headers']) {
+export function json(
+  schema: z.ZodType,
+  description: string,
+  headers?: ResponseConfig['headers'],
+): ResponseConfig {
   return { description, headers, content: { 'application/json': { schema } } };
 }
 
-const etagHeader = {
+export const etagHeader = {
   ETag: {
     description: 'The record version as a strong entity tag: "3".',
     schema: { type: 'string' as const },
   },
 };
 
-function rolesNote(permission: Permission): string {
+export function rolesNote(permission: Permission): string {
   return `Requires ${permission} (roles: ${PERMISSIONS[permission].join(', ')}).`;
 }
 
@@ -243,6 +248,7 @@ export function openApiDocument(): object {
     create: CreateOrganizationBodySchema,
     patch: PatchOrganizationBodySchema,
   });
+  registerHouseholdRoutes(registry);
   registerOperational(registry);
   cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
