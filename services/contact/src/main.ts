@@ -24,9 +24,9 @@ import { ContactService } from './app/contact.service';
 import { HouseholdService } from './app/household.service';
 import { loadContactConfig, type ContactConfig } from './config';
 import {
-  HOUSEHOLD_NAMES_CONSUMER_GROUP,
-  householdNameHandlers,
-} from './events/household-name-refresh.consumer';
+  HOUSEHOLD_MEMBERS_CONSUMER_GROUP,
+  householdMemberHandlers,
+} from './events/household-members.consumer';
 import { contactHandlers } from './grpc/contact.handlers';
 import { householdHandlers } from './grpc/household.handlers';
 import { contactModel, ensureContactIndexes } from './store/contact.model';
@@ -93,10 +93,10 @@ export async function start(
     const consumer = new ConsumerRunner({
       kafka,
       db,
-      groupId: HOUSEHOLD_NAMES_CONSUMER_GROUP,
+      groupId: HOUSEHOLD_MEMBERS_CONSUMER_GROUP,
       topics: [TOPICS.contact],
       topicPrefix: config.KITH_TOPIC_PREFIX,
-      handlers: householdNameHandlers(householdService),
+      handlers: householdMemberHandlers(householdService),
       producer,
       logger,
     });

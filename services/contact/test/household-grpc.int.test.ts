@@ -139,7 +139,7 @@ describe('households over gRPC against the real servers', () => {
     expect(foreign.code).toBe(grpc.status.NOT_FOUND);
   });
 
-  it('refreshes the names when a member is renamed', async () => {
+  it('refreshes the names when a member is renamed, and lets a deleted member leave', async () => {
     const tenant = newTenant();
     const jane = await contacts.create(tenant, person('Jane', 'Smith'));
     const household = await households.call('CreateHousehold', tenant, {});
@@ -163,5 +163,13 @@ describe('households over gRPC against the real servers', () => {
       current = await households.call('GetHousehold', tenant, { id: household.id });
     }
     expect(current).toMatchObject({ name: 'Janet Smith', greeting: 'Janet', version: '3' });
+
+    await contacts.delete(tenant, jane.id, '2');
+    while (current.members[0]?.leftAt === '' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      current = await households.call('GetHousehold', tenant, { id: household.id });
+    }
+    expect(current).toMatchObject({ name: 'Unnamed Household', version: '4' });
+    expect(current.members[0]?.leftAt).not.toBe('');
   });
 });

@@ -228,3 +228,27 @@ describe('household membership claims', () => {
     expect(memberships.rows.size).toBe(0);
   });
 });
+
+describe('deleted people', () => {
+  it('leave their household, which is named again from those who stay', async () => {
+    const { service, memberships } = setup();
+    const household = await service.create({ tenantId: TENANT, changes: {} });
+    const one = await join(service, household, 'jane');
+    await join(service, one, 'john');
+
+    await service.removeDeletedPerson(TENANT, 'john');
+    const after = await service.getContactHousehold(TENANT, 'jane');
+
+    expect(after.name).toBe('jane Smith');
+    expect(after.members.find((m) => m.contactId === 'john')?.leftAt).toBe(NOW);
+    expect(memberships.rows.has(`${TENANT}:john`)).toBe(false);
+  });
+
+  it('change nothing when they were in no household', async () => {
+    const { service, households } = setup();
+
+    await service.removeDeletedPerson(TENANT, 'jane');
+
+    expect(households.rows.size).toBe(0);
+  });
+});

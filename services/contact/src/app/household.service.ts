@@ -174,6 +174,27 @@ export class HouseholdService {
     await this.households.update(household, stored.outboxLog, toHouseholdOutboxItems(events));
   }
 
+  /**
+   * A person was deleted (from kith.contact.deleted.v1): they leave their household, so
+   * they stop naming it. Idempotent: someone who is no current member changes nothing.
+   */
+  async removeDeletedPerson(tenantId: string, contactId: string): Promise<void> {
+    const claim = await this.memberships.find(tenantId, contactId);
+    if (!claim) return;
+    const stored = await this.households.findById(tenantId, claim.householdId);
+    const household = stored?.household;
+    if (household && !household.deletedAt && isCurrentMember(household, contactId)) {
+      await this.removeMember({
+        id: household.id,
+        tenantId,
+        expectedVersion: household.version,
+        contactId,
+      });
+      return;
+    }
+    await this.memberships.release(tenantId, contactId, claim.householdId);
+  }
+
   private async change(
     command: Target,
     decide: (current: Household | undefined) => HouseholdDecision,

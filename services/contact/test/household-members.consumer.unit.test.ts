@@ -1,5 +1,5 @@
 import { newEvent, type ContactSnapshot } from '@kith/events';
-import { householdNameHandlers } from '../src/events/household-name-refresh.consumer';
+import { householdMemberHandlers } from '../src/events/household-members.consumer';
 
 const T0 = '2026-01-01T10:00:00.000Z';
 const CTX = { topic: 'kith.contact.v1', partition: 0, offset: '1' };
@@ -31,10 +31,12 @@ function updated(contact: Partial<ContactSnapshot>, changedFields: string[]) {
   });
 }
 
-describe('the household name refresh consumer', () => {
+describe('the household members consumer on renames', () => {
   it('refreshes the member when a person’s name changed', async () => {
     const refreshMemberName = jest.fn(async () => undefined);
-    const handle = householdNameHandlers({ refreshMemberName })['kith.contact.updated.v1'];
+    const handle = householdMemberHandlers({ refreshMemberName, removeDeletedPerson: jest.fn() })[
+      'kith.contact.updated.v1'
+    ];
 
     await handle?.(updated({}, ['displayName', 'person']), CTX);
 
@@ -48,10 +50,30 @@ describe('the household name refresh consumer', () => {
 
   it('ignores updates that do not touch the name', async () => {
     const refreshMemberName = jest.fn(async () => undefined);
-    const handle = householdNameHandlers({ refreshMemberName })['kith.contact.updated.v1'];
+    const handle = householdMemberHandlers({ refreshMemberName, removeDeletedPerson: jest.fn() })[
+      'kith.contact.updated.v1'
+    ];
 
     await handle?.(updated({}, ['tags']), CTX);
 
     expect(refreshMemberName).not.toHaveBeenCalled();
+  });
+});
+
+describe('the household members consumer on deletes', () => {
+  it('lets a deleted person leave their household', async () => {
+    const removeDeletedPerson = jest.fn(async () => undefined);
+    const handlers = householdMemberHandlers({
+      refreshMemberName: jest.fn(async () => undefined),
+      removeDeletedPerson,
+    });
+    const event = updated({ deletedAt: T0 }, []);
+
+    await handlers['kith.contact.deleted.v1']?.(
+      { ...event, type: 'kith.contact.deleted.v1', data: { contact: event.data.contact } },
+      CTX,
+    );
+
+    expect(removeDeletedPerson).toHaveBeenCalledWith('tenant-a', 'c-1');
   });
 });
