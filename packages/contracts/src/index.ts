@@ -8,6 +8,8 @@ export type { ProtoGrpcType as ContactProtoGrpcType } from './generated/contact'
 export type { ProtoGrpcType as CustomFieldProtoGrpcType } from './generated/custom_field';
 export * as contactV1 from './contact-v1';
 export * as customFieldV1 from './custom-field-v1';
+export type { ProtoGrpcType as HouseholdProtoGrpcType } from './generated/household';
+export * as householdV1 from './household-v1';
 
 /** Folder holding `kith/<service>/v1/*.proto`. */
 export const PROTO_ROOT = path.resolve(__dirname, '../../../proto');
@@ -24,3 +26,6 @@ export const PROTO_LOADER_OPTIONS: Options = {
 
 export const CONTACT_PROTO = 'kith/contact/v1/contact.proto';
 export const CUSTOM_FIELD_PROTO = 'kith/contact/v1/custom_field.proto';
+
+/** HouseholdService; served by the contact service process next to ContactService. */
+export const HOUSEHOLD_PROTO = 'kith/contact/v1/household.proto';

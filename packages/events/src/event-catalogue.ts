@@ -11,6 +11,11 @@ import {
   CustomFieldArchivedDataSchema,
   CustomFieldDefinedDataSchema,
 } from './custom-field-events.schema';
+import {
+  HouseholdCreatedDataSchema,
+  HouseholdDeletedDataSchema,
+  HouseholdUpdatedDataSchema,
+} from './household-events.schema';
 import { TOPICS } from './topics';
 
 export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
@@ -30,6 +35,9 @@ export const EVENT_TYPES = {
   contactConsentChanged: 'kith.contact.consent-changed.v1',
   customFieldDefined: 'kith.custom-field.defined.v1',
   customFieldArchived: 'kith.custom-field.archived.v1',
+  householdCreated: 'kith.household.created.v1',
+  householdUpdated: 'kith.household.updated.v1',
+  householdDeleted: 'kith.household.deleted.v1',
 } as const;
 
 export const eventCatalogue = {
@@ -73,6 +81,27 @@ export const eventCatalogue = {
       'the last definition.',
     schema: CustomFieldArchivedDataSchema,
     key: 'custom field id (<tenantId>:<recordType>:<key>)',
+  },
+  [EVENT_TYPES.householdCreated]: {
+    topic: TOPICS.contact,
+    description: 'A household was created (names generated, no members yet).',
+    schema: HouseholdCreatedDataSchema,
+    key: 'household id',
+  },
+  [EVENT_TYPES.householdUpdated]: {
+    topic: TOPICS.contact,
+    description:
+      'A household changed: overrides, mailing address, a member joined or left, or a ' +
+      "member's name snapshot was refreshed; carries the full new state, the changed fields " +
+      'and the member changes.',
+    schema: HouseholdUpdatedDataSchema,
+    key: 'household id',
+  },
+  [EVENT_TYPES.householdDeleted]: {
+    topic: TOPICS.contact,
+    description: 'A household was soft-deleted; every current member left with it.',
+    schema: HouseholdDeletedDataSchema,
+    key: 'household id',
   },
 } satisfies Record<string, CatalogueEntry>;
 

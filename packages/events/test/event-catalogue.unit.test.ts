@@ -76,13 +76,45 @@ describe('event catalogue', () => {
     );
   });
 
+  it('accepts a household.updated event that says who joined', () => {
+    const household = {
+      id: 'h-1',
+      tenantId: 'tenant-a',
+      version: 2,
+      name: 'Jane Smith',
+      greeting: 'Jane',
+      members: [
+        {
+          contactId: 'c-1',
+          role: 'adult',
+          inheritsAddress: true,
+          joinedAt: '2026-11-23T07:00:00.000Z',
+          firstName: 'Jane',
+          lastName: 'Smith',
+        },
+      ],
+      createdAt: '2026-11-23T07:00:00.000Z',
+      updatedAt: '2026-11-23T07:00:00.000Z',
+    };
+    const data = {
+      household,
+      changedFields: ['name', 'greeting', 'members'],
+      memberChanges: [{ contactId: 'c-1', change: 'joined' }],
+    };
+
+    expect(parseEventData('kith.household.updated.v1', data)).toEqual(data);
+  });
+
   it('exports a JSON Schema for each catalogue type', () => {
     const schemas = exportEventJsonSchemas();
 
     expect(Object.keys(schemas).sort()).toEqual(Object.keys(eventCatalogue).sort());
     for (const [type, schema] of Object.entries(schemas)) {
-      // Each event carries its aggregate's full state under the aggregate's name.
-      const aggregate = type.startsWith('kith.custom-field.') ? 'customField' : 'contact';
+      // Each event carries its aggregate's full state under the aggregate's name, camelCased
+      // from the type: kith.custom-field.defined.v1 -> customField.
+      const aggregate = (type.split('.')[1] ?? '').replace(/-([a-z])/g, (_m, c: string) =>
+        c.toUpperCase(),
+      );
       expect(schema).toMatchObject({
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: type,

@@ -1,39 +1,48 @@
-// Wiring only: config -> store -> outbox relay -> audit consumer -> gRPC server. Telemetry starts first (the
-// import below must stay first) so grpc and mongodb are instrumented when they load.
+// Wiring only: config -> stores -> outbox relay -> consumers -> gRPC server. Telemetry starts
+// first (the import below must stay first) so grpc and mongodb are instrumented when they load.
 import { telemetry } from './instrument';
 
-import { createKafka, ensureTopics, EventProducer, Outbox, OutboxRelay } from '@kith/bus';
 import {
-  CONTACT_PROTO,
-  CUSTOM_FIELD_PROTO,
-  type ContactProtoGrpcType,
-  type CustomFieldProtoGrpcType,
-} from '@kith/contracts';
+  ConsumerRunner,
+  createKafka,
+  ensureTopics,
+  EventProducer,
+  Outbox,
+  OutboxRelay,
+} from '@kith/bus';
+import { CONTACT_PROTO, CUSTOM_FIELD_PROTO, HOUSEHOLD_PROTO } from '@kith/contracts';
 import { TOPICS } from '@kith/events';
-import { createGrpcServer, loadProto } from '@kith/grpc-kit';
+import { createGrpcServer } from '@kith/grpc-kit';
 import { createLogger, type Logger } from '@kith/logger';
 import mongoose from 'mongoose';
 import { ContactAuditQuery } from './app/contact-audit.query';
 import { ContactService } from './app/contact.service';
 import { CustomFieldService } from './app/custom-field.service';
+import { HouseholdService } from './app/household.service';
 import { loadContactConfig, type ContactConfig } from './config';
 import { contactAuditConsumer } from './events/contact-audit.consumer';
+import {
+  HOUSEHOLD_MEMBERS_CONSUMER_GROUP,
+  householdMemberHandlers,
+} from './events/household-members.consumer';
+import { contactPackageService } from './grpc/contact-package';
 import { contactHandlers } from './grpc/contact.handlers';
-import { ContactAuditRepository } from './store/contact-audit.repository';
 import { customFieldHandlers } from './grpc/custom-field.handlers';
+import { householdHandlers } from './grpc/household.handlers';
+import { ContactAuditRepository } from './store/contact-audit.repository';
 import { contactModel, ensureContactIndexes } from './store/contact.model';
 import { ContactRepository } from './store/contact.repository';
 import { customFieldModel, ensureCustomFieldIndexes } from './store/custom-field.model';
 import { CustomFieldRepository } from './store/custom-field.repository';
+import { HouseholdMembershipRepository } from './store/household-membership.repository';
+import { ensureHouseholdIndexes, householdModel } from './store/household.model';
+import { HouseholdRepository } from './store/household.repository';
 
 export interface RunningContactService {
   grpcPort: number;
   /** Stops taking calls, lets the relay finish its batch, then closes connections. */
   stop(): Promise<void>;
 }
-
-const SERVICE_NAME = 'kith.contact.v1.ContactService';
-const CUSTOM_FIELD_SERVICE_NAME = 'kith.contact.v1.CustomFieldService';
 
 export async function start(
   config: ContactConfig,
@@ -57,7 +66,11 @@ export async function start(
     await ensureContactIndexes(model);
     const fieldModel = customFieldModel(connection);
     await ensureCustomFieldIndexes(fieldModel);
+    const households = householdModel(connection);
+    await ensureHouseholdIndexes(households);
     const db = connection.getClient().db(config.CONTACT_DB_NAME);
+    const auditRepository = new ContactAuditRepository(db);
+    await auditRepository.ensureIndexes();
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'kith-contact', logger });
     await ensureTopics(kafka, [TOPICS.contact], { prefix: config.KITH_TOPIC_PREFIX });
@@ -73,40 +86,65 @@ export async function start(
     await relay.start();
     cleanups.push(() => relay.stop());
 
-    const auditRepository = new ContactAuditRepository(db);
-    await auditRepository.ensureIndexes();
-    const auditConsumer = contactAuditConsumer({
-      kafka,
-      db,
-      producer,
-      repository: auditRepository,
-      topicPrefix: config.KITH_TOPIC_PREFIX,
-      logger,
-    });
-    await auditConsumer.start();
-    cleanups.push(() => auditConsumer.stop());
-
-    const service = new ContactService({ repository: new ContactRepository(model, outbox) });
+    const contactRepository = new ContactRepository(model, outbox);
+    const contacts = new ContactService({ repository: contactRepository });
     const customFields = new CustomFieldService({
       repository: new CustomFieldRepository(fieldModel, outbox),
     });
-    const proto = loadProto(CONTACT_PROTO) as unknown as ContactProtoGrpcType;
-    const fieldProto = loadProto(CUSTOM_FIELD_PROTO) as unknown as CustomFieldProtoGrpcType;
+    const householdService = new HouseholdService({
+      households: new HouseholdRepository(households, outbox),
+      memberships: new HouseholdMembershipRepository(db),
+      contacts: contactRepository,
+    });
+
+    // Read models the service builds from its own events, each its own consumer group.
+    const consumers = [
+      contactAuditConsumer({
+        kafka,
+        db,
+        producer,
+        repository: auditRepository,
+        topicPrefix: config.KITH_TOPIC_PREFIX,
+        logger,
+      }),
+      // Renamed or deleted members: refresh their household's names.
+      new ConsumerRunner({
+        kafka,
+        db,
+        groupId: HOUSEHOLD_MEMBERS_CONSUMER_GROUP,
+        topics: [TOPICS.contact],
+        topicPrefix: config.KITH_TOPIC_PREFIX,
+        handlers: householdMemberHandlers(householdService),
+        producer,
+        logger,
+      }),
+    ];
+    for (const consumer of consumers) {
+      await consumer.start();
+      cleanups.push(() => consumer.stop());
+    }
+
+    const services = [
+      contactPackageService(
+        CONTACT_PROTO,
+        'ContactService',
+        contactHandlers(contacts, new ContactAuditQuery(auditRepository), logger),
+      ),
+      contactPackageService(
+        CUSTOM_FIELD_PROTO,
+        'CustomFieldService',
+        customFieldHandlers(customFields, logger),
+      ),
+      contactPackageService(
+        HOUSEHOLD_PROTO,
+        'HouseholdService',
+        householdHandlers(householdService, logger),
+      ),
+    ];
     const grpcServer = createGrpcServer({
       logger,
-      services: [
-        {
-          definition: proto.kith.contact.v1.ContactService.service,
-          implementation: contactHandlers(service, new ContactAuditQuery(auditRepository), logger),
-          name: SERVICE_NAME,
-        },
-        {
-          definition: fieldProto.kith.contact.v1.CustomFieldService.service,
-          implementation: customFieldHandlers(customFields, logger),
-          name: CUSTOM_FIELD_SERVICE_NAME,
-        },
-      ],
-      protoFiles: [CONTACT_PROTO, CUSTOM_FIELD_PROTO],
+      services,
+      protoFiles: [CONTACT_PROTO, CUSTOM_FIELD_PROTO, HOUSEHOLD_PROTO],
     });
     const grpcPort = await grpcServer.start(`0.0.0.0:${config.CONTACT_GRPC_PORT}`);
     cleanups.push(() => grpcServer.stop());

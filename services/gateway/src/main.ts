@@ -11,6 +11,7 @@ import { loadGatewayConfig } from './config';
 import type { GatewayConfig } from './config';
 import { GrpcContactGateway } from './grpc/contact.client';
 import { GrpcCustomFieldGateway } from './grpc/custom-field.client';
+import { GrpcHouseholdGateway } from './grpc/household.client';
 import { createApp } from './http/app';
 import { IdempotencyRepository } from './store/idempotency.repository';
 
@@ -36,12 +37,18 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
   });
+  // HouseholdService is served by the contact service process, at the same address.
+  const households = new GrpcHouseholdGateway({
+    address: config.CONTACT_GRPC_ADDRESS,
+    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+  });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
   const app = createApp({
     contacts,
     customFields,
+    households,
     idempotencyStore,
     verifyToken: createJwtVerifier({
       issuer: config.KITH_JWT_ISSUER,
@@ -85,6 +92,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
       });
       contacts.close();
       customFields.close();
+      households.close();
       await mongo.close();
       logger.info('gateway stopped');
     },

@@ -29,6 +29,14 @@ const EXPECTED_OPERATIONS = [
   'get /v1/custom-fields/{recordType}/{key}',
   'patch /v1/custom-fields/{recordType}/{key}',
   'delete /v1/custom-fields/{recordType}/{key}',
+  'get /v1/households',
+  'post /v1/households',
+  'get /v1/households/{id}',
+  'patch /v1/households/{id}',
+  'delete /v1/households/{id}',
+  'post /v1/households/{id}/members',
+  'delete /v1/households/{id}/members/{contactId}',
+  'get /v1/contacts/{id}/household',
   'get /healthz',
   'get /readyz',
   'get /metrics',
@@ -105,7 +113,7 @@ describe('the OpenAPI document', () => {
     for (const [key, op] of operations(doc)) {
       const responses = op.responses as Record<string, Json>;
       expect(Object.keys(responses).length).toBeGreaterThan(0);
-      if (key.includes('/v1/contacts') || key.includes('/v1/organizations')) {
+      if (/\/v1\/(contacts|organizations|households)/.test(key)) {
         expect(responses['401']).toEqual({
           description: expect.any(String),
           content: {

@@ -13,7 +13,7 @@ export interface ListFilters {
   tag?: string | undefined;
 }
 
-export type CursorScope = 'person' | 'organization';
+export type CursorScope = 'person' | 'organization' | 'household';
 
 interface CursorPayload {
   v: 1;
@@ -69,7 +69,7 @@ function isCursorPayload(value: unknown): value is CursorPayload {
   const p = value as Record<string, unknown>;
   return (
     p.v === 1 &&
-    (p.s === 'person' || p.s === 'organization') &&
+    (p.s === 'person' || p.s === 'organization' || p.s === 'household') &&
     typeof p.f === 'string' &&
     typeof p.t === 'string' &&
     p.t !== ''

@@ -9,6 +9,7 @@ import type { Registry } from 'prom-client';
 import type { ResourceKind } from '../domain/contact-resource';
 import type { ContactGateway } from '../grpc/contact.client';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
+import type { HouseholdGateway } from '../grpc/household.client';
 import type { IdempotencyStore } from '../store/idempotency.repository';
 import { authenticate } from './auth.middleware';
 import { contactsRouter } from './contacts.routes';
@@ -16,6 +17,7 @@ import { customFieldsRouter } from './custom-fields.routes';
 import { DOCS_CSP, renderDocsPage } from './docs-page';
 import { mapError } from './error-mapper';
 import { healthRouter } from './health.routes';
+import { householdsRouter } from './households.routes';
 import type { ReadinessCheck } from './health.routes';
 import { httpMetrics, rememberMountPath, routeTemplate } from './metrics.middleware';
 import { openApiDocument } from './openapi';
@@ -25,6 +27,7 @@ import { GatewayError, sendProblem } from './problem';
 export interface AppDeps {
   contacts: ContactGateway;
   customFields: CustomFieldGateway;
+  households: HouseholdGateway;
   idempotencyStore: IdempotencyStore;
   verifyToken: JwtVerifier;
   readiness: ReadinessCheck[];
@@ -80,6 +83,7 @@ export function createApp(deps: AppDeps): express.Express {
   v1.use(
     customFieldsRouter({ customFields: deps.customFields, idempotency: routeDeps.idempotency }),
   );
+  v1.use(householdsRouter({ households: deps.households, idempotency: routeDeps.idempotency }));
   app.use('/v1', v1);
 
   app.use((_req: Request, _res: Response, next: NextFunction) => {

@@ -2,7 +2,7 @@
 // once. A ResourceSpec supplies what differs: kind, path, schemas and the mapping to the
 // contact service. Versions travel in If-Match (see versionFromIfMatch) for PATCH/DELETE.
 import { Router } from 'express';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import type { contactV1 } from '@kith/contracts';
 import { resourceKindOf } from '../domain/contact-resource';
@@ -13,11 +13,17 @@ import type { ContactGateway, RequestContext } from '../grpc/contact.client';
 import { callerOf, requirePermission } from './auth.middleware';
 import { auditRouter } from './contact-audit.router';
 import { consentRouter } from './contact-consent.router';
-import { fetchContactOfKind, methodNotAllowed, requestContext } from './route-helpers';
+import {
+  etagOf,
+  fetchContactOfKind,
+  methodNotAllowed,
+  requestContext,
+  versionFromIfMatch,
+} from './route-helpers';
 import { idempotency } from './idempotency.middleware';
 import type { IdempotencyOptions } from './idempotency.middleware';
 import { GatewayError } from './problem';
-import { IF_MATCH_PATTERN, IdParamsSchema, ListQuerySchema } from './schemas/common.schema';
+import { IdParamsSchema, ListQuerySchema } from './schemas/common.schema';
 import { parseOrThrow } from './validation';
 
 export interface ResourceSpec<C extends z.ZodType, P extends z.ZodType> {
@@ -34,32 +40,6 @@ export interface ResourceSpec<C extends z.ZodType, P extends z.ZodType> {
 export interface ResourceRouterDeps {
   contacts: ContactGateway;
   idempotency: IdempotencyOptions;
-}
-
-export function etagOf(version: number): string {
-  return `"${version}"`;
-}
-
-/**
- * The one version rule: PATCH and DELETE carry the version the client last read in
- * `If-Match: "<version>"` (the ETag GET returned). Missing -> 428; not a single strong
- * numeric tag (e.g. `*`, W/"3", a list) -> 400; stale -> 409 from the service.
- */
-export function versionFromIfMatch(req: Request): number {
-  const header = req.get('if-match');
-  if (header === undefined || header.trim() === '') {
-    throw new GatewayError(
-      'precondition-required',
-      'Send If-Match: "<version>" with the version you last read (the ETag of GET).',
-    );
-  }
-  const match = IF_MATCH_PATTERN.exec(header.trim());
-  if (!match?.[1]) {
-    throw new GatewayError('validation-failed', 'If-Match must be one version tag, e.g. "3".', [
-      { field: 'If-Match', message: 'Expected a quoted version number, e.g. "3".', in: 'header' },
-    ]);
-  }
-  return Number(match[1]);
 }
 
 export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(

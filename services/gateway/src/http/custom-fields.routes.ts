@@ -11,7 +11,7 @@ import {
 import type { RequestContext } from '../grpc/contact.client';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
 import { callerOf, requirePermission } from './auth.middleware';
-import { etagOf, versionFromIfMatch } from './contact-resource.router';
+import { etagOf, versionFromIfMatch } from './route-helpers';
 import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
 import { GatewayError } from './problem';
 import {

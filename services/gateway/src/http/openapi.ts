@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
 import { registerCustomFields } from './custom-fields.openapi';
+import { registerHouseholdRoutes } from './household.openapi';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import {
   AuditPageSchema,
@@ -49,7 +50,7 @@ const PROBLEMS: Record<number, string> = {
   504: 'A dependency did not answer in time; retry.',
 };
 
-function problems(...statuses: number[]): Record<number, ResponseConfig> {
+export function problems(...statuses: number[]): Record<number, ResponseConfig> {
   const out: Record<number, ResponseConfig> = {};
   for (const status of [...statuses, 401, 500, 503, 504]) {
     out[status] = {
@@ -60,18 +61,22 @@ function problems(...statuses: number[]): Record<number, ResponseConfig> {
   return out;
 }
 
-function json(schema: z.ZodType, description: string, headers?: ResponseConfig['headers']) {
+export function json(
+  schema: z.ZodType,
+  description: string,
+  headers?: ResponseConfig['headers'],
+): ResponseConfig {
   return { description, headers, content: { 'application/json': { schema } } };
 }
 
-const etagHeader = {
+export const etagHeader = {
   ETag: {
     description: 'The record version as a strong entity tag: "3".',
     schema: { type: 'string' as const },
   },
 };
 
-function rolesNote(permission: Permission): string {
+export function rolesNote(permission: Permission): string {
   return `Requires ${permission} (roles: ${PERMISSIONS[permission].join(', ')}).`;
 }
 
@@ -304,6 +309,7 @@ export function openApiDocument(): object {
     readNote: rolesNote('custom-field:read'),
     manageNote: rolesNote('custom-field:manage'),
   });
+  registerHouseholdRoutes(registry);
   registerOperational(registry);
   cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -6,6 +6,7 @@ import type { ResourceKind } from '../domain/contact-resource';
 import type { ContactGateway, RequestContext } from '../grpc/contact.client';
 import { callerOf } from './auth.middleware';
 import { GatewayError } from './problem';
+import { IF_MATCH_PATTERN } from './schemas/common.schema';
 
 export function requestContext(req: Request, res: Response): RequestContext {
   const caller = callerOf(res);
@@ -38,4 +39,30 @@ export function methodNotAllowed(allow: string) {
   return () => {
     throw new GatewayError('method-not-allowed', `Allowed: ${allow}.`, [], { Allow: allow });
   };
+}
+
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * The one version rule: PATCH and DELETE carry the version the client last read in
+ * `If-Match: "<version>"` (the ETag GET returned). Missing -> 428; not a single strong
+ * numeric tag (e.g. `*`, W/"3", a list) -> 400; stale -> 409 from the service.
+ */
+export function versionFromIfMatch(req: Request): number {
+  const header = req.get('if-match');
+  if (header === undefined || header.trim() === '') {
+    throw new GatewayError(
+      'precondition-required',
+      'Send If-Match: "<version>" with the version you last read (the ETag of GET).',
+    );
+  }
+  const match = IF_MATCH_PATTERN.exec(header.trim());
+  if (!match?.[1]) {
+    throw new GatewayError('validation-failed', 'If-Match must be one version tag, e.g. "3".', [
+      { field: 'If-Match', message: 'Expected a quoted version number, e.g. "3".', in: 'header' },
+    ]);
+  }
+  return Number(match[1]);
 }

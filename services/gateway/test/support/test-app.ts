@@ -8,6 +8,7 @@ import { createApp } from '../../src/http/app';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import { FakeContactGateway } from './fake-contact-gateway';
 import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
+import { FakeHouseholdGateway } from './fake-household-gateway';
 import { MemoryIdempotencyStore } from './memory-idempotency-store';
 
 export const JWT = {
@@ -37,6 +38,7 @@ export function bearer(opts: Parameters<typeof token>[0] = {}): string {
 export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: string } = {}) {
   const contacts = new FakeContactGateway();
   const customFields = new FakeCustomFieldGateway();
+  const households = new FakeHouseholdGateway();
   const idempotencyStore = new MemoryIdempotencyStore();
   const logLines: string[] = [];
   const logger = createLogger({
@@ -52,6 +54,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
   const app = createApp({
     contacts,
     customFields,
+    households,
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
     readiness: opts.readiness ?? [],
@@ -59,7 +62,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
     logger,
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
   });
-  return { app, contacts, customFields, idempotencyStore, logLines };
+  return { app, contacts, customFields, households, idempotencyStore, logLines };
 }
 
 export const PERSON = { name: { firstName: 'Ada', lastName: 'Lovelace' } };

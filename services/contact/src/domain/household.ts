@@ -1,0 +1,88 @@
+// The household aggregate as the domain sees it: plain data, no persistence or transport
+// types. Modelled on CiviCRM's household contact with "Household Member of" relationships
+// and Salesforce NPSP's household naming (formal name, informal greeting, overrides), but
+// with members embedded: a household is small, and one document keeps a join or a leave
+// to one single-document write (FerretDB 1.x has no transactions).
+import type { PostalAddress, PostalAddressInput } from './postal-address';
+
+export const MEMBER_ROLES = ['adult', 'child'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/** The names a member had when they joined or were last renamed: the names are built from them. */
+export interface MemberNameSnapshot {
+  firstName?: string;
+  lastName?: string;
+}
+
+export interface HouseholdMember extends MemberNameSnapshot {
+  contactId: string;
+  role: MemberRole;
+  /** The member's mail goes to the household's mailing address. */
+  inheritsAddress: boolean;
+  joinedAt: string;
+  /** Set when the person left; the entry stays as history. */
+  leftAt?: string;
+  /**
+   * The person's contact version the name snapshot was taken from. A rename event older
+   * than it (a redelivery, a replay) changes nothing, so the refresh is idempotent.
+   */
+  contactVersion: number;
+}
+
+export interface Household {
+  id: string;
+  tenantId: string;
+  /** Starts at 1; every accepted change adds one. */
+  version: number;
+  /** Formal name in effect: the override when set, else generated from the members. */
+  name: string;
+  /** Informal greeting in effect: the override when set, else generated. */
+  greeting: string;
+  /** Set by a user; sticks (members joining or leaving do not touch it) until cleared. */
+  nameOverride?: string;
+  greetingOverride?: string;
+  mailingAddress?: PostalAddress;
+  /** Current and former members, in the order they joined. */
+  members: HouseholdMember[];
+  createdAt: string;
+  updatedAt: string;
+  deletedAt?: string;
+}
+
+/** What a caller may set on a household. Absent = unchanged; null = clear. */
+export interface HouseholdChanges {
+  nameOverride?: string | null;
+  greetingOverride?: string | null;
+  mailingAddress?: PostalAddressInput | null;
+}
+
+/** A person as the membership rules need them, read from the contact store. */
+export interface PersonForMembership extends MemberNameSnapshot {
+  id: string;
+  tenantId: string;
+  kind: 'person' | 'organization';
+  version: number;
+  deleted: boolean;
+}
+
+export interface HouseholdPage {
+  households: Household[];
+  nextPageToken?: string;
+}
+
+export const HOUSEHOLD_LIMITS = {
+  /** Formal name and greeting overrides. */
+  name: 200,
+  /** Current members: a household is people living together, not a mailing list. */
+  currentMembers: 20,
+  /** Entries including former members, so the document stays small. */
+  members: 100,
+};
+
+export function currentMembers(household: Pick<Household, 'members'>): HouseholdMember[] {
+  return household.members.filter((m) => m.leftAt === undefined);
+}
+
+export function isCurrentMember(household: Pick<Household, 'members'>, contactId: string): boolean {
+  return household.members.some((m) => m.contactId === contactId && m.leftAt === undefined);
+}

@@ -1,0 +1,137 @@
+// Reads and writes households. Every write goes through the outbox (@kith/bus): stage the
+// events (which also claims the new version), write state + commit record in one
+// single-document write, commit. See docs/architecture.md, "the outbox".
+import {
+  OutboxVersionClaimedError,
+  retryTransient,
+  type Outbox,
+  type OutboxItem,
+  type OutboxLogRecord,
+  type StagedWrite,
+} from '@kith/bus';
+import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import type { Household } from '../domain/household';
+import {
+  OPTIONAL_HOUSEHOLD_FIELDS,
+  toHousehold,
+  toHouseholdDocumentState,
+} from './household-document.mapper';
+import {
+  HOUSEHOLDS_COLLECTION,
+  type HouseholdDocument,
+  type HouseholdModel,
+} from './household.model';
+
+export interface StoredHousehold {
+  household: Household;
+  outboxLog: OutboxLogRecord[];
+}
+
+export interface HouseholdListQuery {
+  tenantId: string;
+  pageSize: number;
+  afterId?: string;
+}
+
+export class HouseholdRepository {
+  constructor(
+    private readonly model: HouseholdModel,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** By `_id` alone (the filter FerretDB pushes down); a foreign tenant's is not found. */
+  async findById(tenantId: string, id: string): Promise<StoredHousehold | undefined> {
+    const doc = await this.model.findOne({ _id: id }).lean<HouseholdDocument>().exec();
+    if (!doc || doc.tenantId !== tenantId) return undefined;
+    return { household: toHousehold(doc), outboxLog: doc._outboxLog ?? [] };
+  }
+
+  async insert(household: Household, items: OutboxItem[]): Promise<void> {
+    const staged = await this.stage(household, items);
+    await writeOrAbandon(staged, async () => {
+      await retryTransient(() =>
+        this.model.collection.insertOne({
+          ...toHouseholdDocumentState(household),
+          _outboxLog: staged.outboxLog([]),
+        } as never),
+      );
+    });
+    staged.commit();
+  }
+
+  /** Replaces the state if the stored version is still `household.version - 1`. */
+  async update(
+    household: Household,
+    outboxLog: OutboxLogRecord[],
+    items: OutboxItem[],
+  ): Promise<void> {
+    const expectedVersion = household.version - 1;
+    const { _id: _ignored, ...state } = toHouseholdDocumentState(household);
+    const unset = Object.fromEntries(
+      OPTIONAL_HOUSEHOLD_FIELDS.filter((f) => household[f] === undefined).map((f) => [f, 1]),
+    );
+    const staged = await this.stage(household, items);
+    await writeOrAbandon(staged, async () => {
+      const result = await retryTransient(() =>
+        this.model
+          .updateOne(
+            { _id: household.id, tenantId: household.tenantId, version: expectedVersion },
+            {
+              $set: { ...state, _outboxLog: staged.outboxLog(outboxLog) },
+              ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+            },
+          )
+          .exec(),
+      );
+      if (result.matchedCount === 0) throw versionConflict(household.id);
+    });
+    staged.commit();
+  }
+
+  /** One page of live households in id (creation) order; one extra tells if more follow. */
+  async list(query: HouseholdListQuery): Promise<{ households: Household[]; hasMore: boolean }> {
+    const filter: Record<string, unknown> = { tenantId: query.tenantId, deletedAt: null };
+    if (query.afterId) filter._id = { $gt: query.afterId };
+    const docs = await this.model
+      .find(filter, { _outboxLog: 0 })
+      .sort({ _id: 1 })
+      .limit(query.pageSize + 1)
+      .lean<HouseholdDocument[]>()
+      .exec();
+    return {
+      households: docs.slice(0, query.pageSize).map(toHousehold),
+      hasMore: docs.length > query.pageSize,
+    };
+  }
+
+  private async stage(household: Household, items: OutboxItem[]): Promise<StagedWrite> {
+    try {
+      return await this.outbox.stage({
+        collection: HOUSEHOLDS_COLLECTION,
+        aggregateId: household.id,
+        version: household.version,
+        items,
+      });
+    } catch (err) {
+      if (err instanceof OutboxVersionClaimedError) throw versionConflict(household.id);
+      throw err;
+    }
+  }
+}
+
+function versionConflict(id: string): ContactError {
+  return new ContactError(
+    ContactErrorCode.VERSION_CONFLICT,
+    `household ${id} has changed; read it again`,
+  );
+}
+
+/** A failed write frees the version it claimed, so the caller can retry at once. */
+async function writeOrAbandon(staged: StagedWrite, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    await staged.abandon().catch(() => undefined);
+    throw err;
+  }
+}
