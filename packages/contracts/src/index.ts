@@ -6,6 +6,8 @@ import type { Options } from '@grpc/proto-loader';
 
 export type { ProtoGrpcType as ContactProtoGrpcType } from './generated/contact';
 export * as contactV1 from './contact-v1';
+export type { ProtoGrpcType as RelationshipProtoGrpcType } from './generated/relationship';
+export * as relationshipV1 from './relationship-v1';
 
 /** Folder holding `kith/<service>/v1/*.proto`. */
 export const PROTO_ROOT = path.resolve(__dirname, '../../../proto');
@@ -21,3 +23,4 @@ export const PROTO_LOADER_OPTIONS: Options = {
 };
 
 export const CONTACT_PROTO = 'kith/contact/v1/contact.proto';
+export const RELATIONSHIP_PROTO = 'kith/contact/v1/relationship.proto';

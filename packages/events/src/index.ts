@@ -1,5 +1,6 @@
 export * from './envelope';
 export * from './topics';
 export * from './contact-events.schema';
+export * from './relationship-events.schema';
 export * from './event-catalogue';
 export * from './catalogue-docs';

@@ -3,16 +3,27 @@
 import { telemetry } from './instrument';
 
 import { createKafka, ensureTopics, EventProducer, Outbox, OutboxRelay } from '@kith/bus';
-import { CONTACT_PROTO, type ContactProtoGrpcType } from '@kith/contracts';
+import {
+  CONTACT_PROTO,
+  RELATIONSHIP_PROTO,
+  type ContactProtoGrpcType,
+  type RelationshipProtoGrpcType,
+} from '@kith/contracts';
 import { TOPICS } from '@kith/events';
 import { createGrpcServer, loadProto } from '@kith/grpc-kit';
 import { createLogger, type Logger } from '@kith/logger';
 import mongoose from 'mongoose';
 import { ContactService } from './app/contact.service';
+import { RelationshipService } from './app/relationship.service';
 import { loadContactConfig, type ContactConfig } from './config';
 import { contactHandlers } from './grpc/contact.handlers';
+import { relationshipHandlers } from './grpc/relationship.handlers';
 import { contactModel, ensureContactIndexes } from './store/contact.model';
 import { ContactRepository } from './store/contact.repository';
+import { RelationshipContactsReader } from './store/relationship-contacts.reader';
+import { RelationshipTypeRepository } from './store/relationship-type.repository';
+import { ensureRelationshipIndexes, relationshipModels } from './store/relationship.model';
+import { RelationshipRepository } from './store/relationship.repository';
 
 export interface RunningContactService {
   grpcPort: number;
@@ -21,6 +32,7 @@ export interface RunningContactService {
 }
 
 const SERVICE_NAME = 'kith.contact.v1.ContactService';
+const RELATIONSHIP_SERVICE_NAME = 'kith.contact.v1.RelationshipService';
 
 export async function start(
   config: ContactConfig,
@@ -42,6 +54,8 @@ export async function start(
     cleanups.push(() => connection.close());
     const model = contactModel(connection);
     await ensureContactIndexes(model);
+    const relationshipStore = relationshipModels(connection);
+    await ensureRelationshipIndexes(relationshipStore);
     const db = connection.getClient().db(config.CONTACT_DB_NAME);
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'kith-contact', logger });
@@ -58,8 +72,16 @@ export async function start(
     await relay.start();
     cleanups.push(() => relay.stop());
 
-    const service = new ContactService({ repository: new ContactRepository(model, outbox) });
+    const contactRepository = new ContactRepository(model, outbox);
+    const service = new ContactService({ repository: contactRepository });
+    const relationships = new RelationshipService({
+      relationships: new RelationshipRepository(relationshipStore, outbox),
+      types: new RelationshipTypeRepository(relationshipStore, outbox),
+      contacts: contactRepository,
+      contactsReader: new RelationshipContactsReader(model),
+    });
     const proto = loadProto(CONTACT_PROTO) as unknown as ContactProtoGrpcType;
+    const relationshipProto = loadProto(RELATIONSHIP_PROTO) as unknown as RelationshipProtoGrpcType;
     const grpcServer = createGrpcServer({
       logger,
       services: [
@@ -68,8 +90,13 @@ export async function start(
           implementation: contactHandlers(service, logger),
           name: SERVICE_NAME,
         },
+        {
+          definition: relationshipProto.kith.contact.v1.RelationshipService.service,
+          implementation: relationshipHandlers(relationships, logger),
+          name: RELATIONSHIP_SERVICE_NAME,
+        },
       ],
-      protoFiles: [CONTACT_PROTO],
+      protoFiles: [CONTACT_PROTO, RELATIONSHIP_PROTO],
     });
     const grpcPort = await grpcServer.start(`0.0.0.0:${config.CONTACT_GRPC_PORT}`);
     cleanups.push(() => grpcServer.stop());
