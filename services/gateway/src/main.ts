@@ -10,6 +10,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import { loadGatewayConfig } from './config';
 import type { GatewayConfig } from './config';
 import { GrpcContactGateway } from './grpc/contact.client';
+import { GrpcRelationshipGateway } from './grpc/relationship.client';
 import { createApp } from './http/app';
 import { IdempotencyRepository } from './store/idempotency.repository';
 
@@ -30,11 +31,17 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
   });
+  // RelationshipService is served by the contact service process, at the same address.
+  const relationships = new GrpcRelationshipGateway({
+    address: config.CONTACT_GRPC_ADDRESS,
+    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+  });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
   const app = createApp({
     contacts,
+    relationships,
     idempotencyStore,
     verifyToken: createJwtVerifier({
       issuer: config.KITH_JWT_ISSUER,
@@ -77,6 +84,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
         server.closeIdleConnections();
       });
       contacts.close();
+      relationships.close();
       await mongo.close();
       logger.info('gateway stopped');
     },

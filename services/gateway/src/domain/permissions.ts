@@ -3,12 +3,16 @@
 // permission: it comes from the token and every downstream call is scoped by it.
 import { ROLES, type Role } from '@kith/auth';
 
-export type Permission = 'contact:read' | 'contact:write' | 'contact:delete';
+export type Permission =
+  'contact:read' | 'contact:write' | 'contact:delete' | 'relationship-type:manage';
 
 export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:read': ROLES,
   'contact:write': ['admin', 'manager', 'fundraiser', 'marketer', 'volunteer-coordinator'],
   'contact:delete': ['admin', 'manager'],
+  // The catalogue is shared by the whole tenant: adding or deactivating a type changes
+  // what everyone can record, so it is an administrative task.
+  'relationship-type:manage': ['admin', 'manager'],
 };
 
 /** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */

@@ -59,7 +59,7 @@ export function versionFromIfMatch(req: Request): number {
   return Number(match[1]);
 }
 
-function requestContext(req: Request, res: Response): RequestContext {
+export function requestContext(req: Request, res: Response): RequestContext {
   const caller = callerOf(res);
   return {
     tenantId: caller.tenantId,
@@ -72,7 +72,7 @@ function requestContext(req: Request, res: Response): RequestContext {
   };
 }
 
-function methodNotAllowed(allow: string) {
+export function methodNotAllowed(allow: string) {
   return () => {
     throw new GatewayError('method-not-allowed', `Allowed: ${allow}.`, [], { Allow: allow });
   };

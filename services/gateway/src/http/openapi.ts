@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
 import { PROBLEM_CONTENT_TYPE } from './problem';
+import { relationshipRoutes } from './relationship-openapi';
 import {
   IdParamsSchema,
   IdempotencyHeadersSchema,
@@ -243,6 +244,9 @@ export function openApiDocument(): object {
     create: CreateOrganizationBodySchema,
     patch: PatchOrganizationBodySchema,
   });
+  for (const route of relationshipRoutes({ problems, json, etagHeader, rolesNote })) {
+    registry.registerPath({ ...route, path: `/v1${route.path}` });
+  }
   registerOperational(registry);
   cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { createApp } from '../../src/http/app';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import { FakeContactGateway } from './fake-contact-gateway';
+import { FakeRelationshipGateway } from './fake-relationship-gateway';
 import { MemoryIdempotencyStore } from './memory-idempotency-store';
 
 export const JWT = {
@@ -35,6 +36,7 @@ export function bearer(opts: Parameters<typeof token>[0] = {}): string {
 
 export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: string } = {}) {
   const contacts = new FakeContactGateway();
+  const relationships = new FakeRelationshipGateway();
   const idempotencyStore = new MemoryIdempotencyStore();
   const logLines: string[] = [];
   const logger = createLogger({
@@ -49,6 +51,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
   });
   const app = createApp({
     contacts,
+    relationships,
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
     readiness: opts.readiness ?? [],
@@ -56,7 +59,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
     logger,
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
   });
-  return { app, contacts, idempotencyStore, logLines };
+  return { app, contacts, relationships, idempotencyStore, logLines };
 }
 
 export const PERSON = { name: { firstName: 'Ada', lastName: 'Lovelace' } };
