@@ -20,6 +20,13 @@ import {
   type TestContactService,
 } from './support/start-contact-service';
 
+interface ClaimDoc {
+  _id: string;
+  tenantId: string;
+  relationshipId: string;
+  claimedAt: string;
+}
+
 const acme = {
   kind: 'CONTACT_KIND_ORGANIZATION' as const,
   fields: { organization: { name: 'Acme Foundation' } },
@@ -48,7 +55,7 @@ describe('relationship pair claims', () => {
   });
 
   async function givenClaimLeftBehind(tenant: string, a: string, b: string, ageMs: number) {
-    await connection.collection<{ _id: string }>('relationship_claims').insertOne({
+    await connection.collection<ClaimDoc>('relationship_claims').insertOne({
       _id: `${tenant}:employee-of:${a}:${b}`,
       tenantId: tenant,
       relationshipId: '01900000-0000-7000-8000-00000000dead',
@@ -68,7 +75,7 @@ describe('relationship pair claims', () => {
       contactBId: organization.id,
     });
     const claim = await connection
-      .collection<{ _id: string }>('relationship_claims')
+      .collection<ClaimDoc>('relationship_claims')
       .findOne({ _id: `${tenant}:employee-of:${person.id}:${organization.id}` });
 
     expect(claim?.relationshipId).toBe(created.id);
