@@ -34,6 +34,7 @@ import {
 import {
   effectiveCatalogue,
   effectiveType,
+  placeholderType,
   type RelationshipType,
   type RelationshipTypeDefinition,
 } from '../domain/relationship-type';
@@ -206,7 +207,7 @@ export class RelationshipService {
     const views: ContactRelationshipRow[] = [];
     page.relationships.forEach((relationship, i) => {
       const other = others.get(otherIds[i] ?? '');
-      const type = catalogue.get(relationship.typeCode) ?? unknownType(relationship.typeCode);
+      const type = catalogue.get(relationship.typeCode) ?? placeholderType(relationship.typeCode);
       const view = other && viewFrom(relationship, input.contactId, type, other, today);
       if (view) views.push({ ...view, type });
     });
@@ -289,21 +290,8 @@ export class RelationshipService {
     const type = await this.typeOf(relationship.tenantId, relationship.typeCode);
     return {
       relationship,
-      type: type ?? unknownType(relationship.typeCode),
+      type: type ?? placeholderType(relationship.typeCode),
       active: isActive(relationship, this.now().slice(0, 10)),
     };
   }
-}
-
-/** Reads a relationship whose type left the catalogue (never expected): the code as label. */
-function unknownType(code: string): RelationshipTypeDefinition {
-  return {
-    code,
-    labelAToB: code,
-    labelBToA: code,
-    contactKindA: 'any',
-    contactKindB: 'any',
-    symmetric: false,
-    active: false,
-  };
 }

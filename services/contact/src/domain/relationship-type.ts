@@ -144,3 +144,19 @@ export function labelFor(type: RelationshipTypeDefinition, side: 'a' | 'b'): str
 export function kindFits(required: RelationshipContactKind, kind: 'person' | 'organization') {
   return required === 'any' || required === kind;
 }
+
+/**
+ * How a relationship reads if its type ever left the catalogue (types are never deleted, so
+ * this is a safety net): its code as both labels, inactive.
+ */
+export function placeholderType(code: string): RelationshipTypeDefinition {
+  return {
+    code,
+    labelAToB: code,
+    labelBToA: code,
+    contactKindA: 'any',
+    contactKindB: 'any',
+    symmetric: false,
+    active: false,
+  };
+}
