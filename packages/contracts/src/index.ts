@@ -10,6 +10,8 @@ export * as contactV1 from './contact-v1';
 export * as customFieldV1 from './custom-field-v1';
 export type { ProtoGrpcType as HouseholdProtoGrpcType } from './generated/household';
 export * as householdV1 from './household-v1';
+export type { ProtoGrpcType as RelationshipProtoGrpcType } from './generated/relationship';
+export * as relationshipV1 from './relationship-v1';
 
 /** Folder holding `kith/<service>/v1/*.proto`. */
 export const PROTO_ROOT = path.resolve(__dirname, '../../../proto');
@@ -29,3 +31,4 @@ export const CUSTOM_FIELD_PROTO = 'kith/contact/v1/custom_field.proto';
 
 /** HouseholdService; served by the contact service process next to ContactService. */
 export const HOUSEHOLD_PROTO = 'kith/contact/v1/household.proto';
+export const RELATIONSHIP_PROTO = 'kith/contact/v1/relationship.proto';

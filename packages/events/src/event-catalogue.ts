@@ -16,6 +16,12 @@ import {
   HouseholdDeletedDataSchema,
   HouseholdUpdatedDataSchema,
 } from './household-events.schema';
+import {
+  RelationshipCreatedDataSchema,
+  RelationshipDeletedDataSchema,
+  RelationshipTypeChangedDataSchema,
+  RelationshipUpdatedDataSchema,
+} from './relationship-events.schema';
 import { TOPICS } from './topics';
 
 export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
@@ -38,6 +44,10 @@ export const EVENT_TYPES = {
   householdCreated: 'kith.household.created.v1',
   householdUpdated: 'kith.household.updated.v1',
   householdDeleted: 'kith.household.deleted.v1',
+  relationshipCreated: 'kith.relationship.created.v1',
+  relationshipUpdated: 'kith.relationship.updated.v1',
+  relationshipDeleted: 'kith.relationship.deleted.v1',
+  relationshipTypeChanged: 'kith.relationship-type.changed.v1',
 } as const;
 
 export const eventCatalogue = {
@@ -102,6 +112,33 @@ export const eventCatalogue = {
     description: 'A household was soft-deleted; every current member left with it.',
     schema: HouseholdDeletedDataSchema,
     key: 'household id',
+  },
+  [EVENT_TYPES.relationshipCreated]: {
+    topic: TOPICS.contact,
+    description:
+      'A relationship between two contacts was created (one record; each side reads its own label).',
+    schema: RelationshipCreatedDataSchema,
+    key: 'relationship id',
+  },
+  [EVENT_TYPES.relationshipUpdated]: {
+    topic: TOPICS.contact,
+    description:
+      'A relationship changed (dates, description; ending it sets endDate); full new state.',
+    schema: RelationshipUpdatedDataSchema,
+    key: 'relationship id',
+  },
+  [EVENT_TYPES.relationshipDeleted]: {
+    topic: TOPICS.contact,
+    description: 'A relationship was soft-deleted; carries its last state with deletedAt set.',
+    schema: RelationshipDeletedDataSchema,
+    key: 'relationship id',
+  },
+  [EVENT_TYPES.relationshipTypeChanged]: {
+    topic: TOPICS.contact,
+    description:
+      "A tenant's relationship type catalogue changed: a type was added, relabelled, deactivated or reactivated.",
+    schema: RelationshipTypeChangedDataSchema,
+    key: 'tenant id and type code, "<tenantId>:<code>"',
   },
 } satisfies Record<string, CatalogueEntry>;
 

@@ -10,7 +10,12 @@ import {
   Outbox,
   OutboxRelay,
 } from '@kith/bus';
-import { CONTACT_PROTO, CUSTOM_FIELD_PROTO, HOUSEHOLD_PROTO } from '@kith/contracts';
+import {
+  CONTACT_PROTO,
+  CUSTOM_FIELD_PROTO,
+  HOUSEHOLD_PROTO,
+  RELATIONSHIP_PROTO,
+} from '@kith/contracts';
 import { TOPICS } from '@kith/events';
 import { createGrpcServer } from '@kith/grpc-kit';
 import { createLogger, type Logger } from '@kith/logger';
@@ -19,6 +24,7 @@ import { ContactAuditQuery } from './app/contact-audit.query';
 import { ContactService } from './app/contact.service';
 import { CustomFieldService } from './app/custom-field.service';
 import { HouseholdService } from './app/household.service';
+import { RelationshipService } from './app/relationship.service';
 import { loadContactConfig, type ContactConfig } from './config';
 import { contactAuditConsumer } from './events/contact-audit.consumer';
 import {
@@ -29,6 +35,7 @@ import { contactPackageService } from './grpc/contact-package';
 import { contactHandlers } from './grpc/contact.handlers';
 import { customFieldHandlers } from './grpc/custom-field.handlers';
 import { householdHandlers } from './grpc/household.handlers';
+import { relationshipHandlers } from './grpc/relationship.handlers';
 import { ContactAuditRepository } from './store/contact-audit.repository';
 import { contactModel, ensureContactIndexes } from './store/contact.model';
 import { ContactRepository } from './store/contact.repository';
@@ -37,6 +44,10 @@ import { CustomFieldRepository } from './store/custom-field.repository';
 import { HouseholdMembershipRepository } from './store/household-membership.repository';
 import { ensureHouseholdIndexes, householdModel } from './store/household.model';
 import { HouseholdRepository } from './store/household.repository';
+import { RelationshipContactsReader } from './store/relationship-contacts.reader';
+import { RelationshipTypeRepository } from './store/relationship-type.repository';
+import { ensureRelationshipIndexes, relationshipModels } from './store/relationship.model';
+import { RelationshipRepository } from './store/relationship.repository';
 
 export interface RunningContactService {
   grpcPort: number;
@@ -68,6 +79,8 @@ export async function start(
     await ensureCustomFieldIndexes(fieldModel);
     const households = householdModel(connection);
     await ensureHouseholdIndexes(households);
+    const relationshipStore = relationshipModels(connection);
+    await ensureRelationshipIndexes(relationshipStore);
     const db = connection.getClient().db(config.CONTACT_DB_NAME);
     const auditRepository = new ContactAuditRepository(db);
     await auditRepository.ensureIndexes();
@@ -95,6 +108,12 @@ export async function start(
       households: new HouseholdRepository(households, outbox),
       memberships: new HouseholdMembershipRepository(db),
       contacts: contactRepository,
+    });
+    const relationships = new RelationshipService({
+      relationships: new RelationshipRepository(relationshipStore, outbox),
+      types: new RelationshipTypeRepository(relationshipStore, outbox),
+      contacts: contactRepository,
+      contactsReader: new RelationshipContactsReader(model),
     });
 
     // Read models the service builds from its own events, each its own consumer group.
@@ -140,11 +159,16 @@ export async function start(
         'HouseholdService',
         householdHandlers(householdService, logger),
       ),
+      contactPackageService(
+        RELATIONSHIP_PROTO,
+        'RelationshipService',
+        relationshipHandlers(relationships, logger),
+      ),
     ];
     const grpcServer = createGrpcServer({
       logger,
       services,
-      protoFiles: [CONTACT_PROTO, CUSTOM_FIELD_PROTO, HOUSEHOLD_PROTO],
+      protoFiles: [CONTACT_PROTO, CUSTOM_FIELD_PROTO, HOUSEHOLD_PROTO, RELATIONSHIP_PROTO],
     });
     const grpcPort = await grpcServer.start(`0.0.0.0:${config.CONTACT_GRPC_PORT}`);
     cleanups.push(() => grpcServer.stop());

@@ -12,6 +12,7 @@ import type { GatewayConfig } from './config';
 import { GrpcContactGateway } from './grpc/contact.client';
 import { GrpcCustomFieldGateway } from './grpc/custom-field.client';
 import { GrpcHouseholdGateway } from './grpc/household.client';
+import { GrpcRelationshipGateway } from './grpc/relationship.client';
 import { createApp } from './http/app';
 import { IdempotencyRepository } from './store/idempotency.repository';
 
@@ -42,6 +43,11 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
   });
+  // RelationshipService is served by the contact service process, at the same address.
+  const relationships = new GrpcRelationshipGateway({
+    address: config.CONTACT_GRPC_ADDRESS,
+    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+  });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
@@ -49,6 +55,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     contacts,
     customFields,
     households,
+    relationships,
     idempotencyStore,
     verifyToken: createJwtVerifier({
       issuer: config.KITH_JWT_ISSUER,
@@ -93,6 +100,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
       contacts.close();
       customFields.close();
       households.close();
+      relationships.close();
       await mongo.close();
       logger.info('gateway stopped');
     },

@@ -23,6 +23,8 @@ export function newTenant(): string {
 export interface TestContactService {
   service: RunningContactService;
   prefix: string;
+  /** The service's database, for tests that look at or arrange stored documents. */
+  dbName: string;
   /** Stops the service and drops its database. */
   stop(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export async function startContactService(label: string): Promise<TestContactSer
   return {
     service,
     prefix,
+    dbName,
     async stop() {
       await service.stop();
       const connection = await mongoose.createConnection(mongoUrl, { dbName }).asPromise();

@@ -9,7 +9,8 @@ export type Permission =
   | 'contact:delete'
   | 'contact:audit'
   | 'custom-field:read'
-  | 'custom-field:manage';
+  | 'custom-field:manage'
+  | 'relationship-type:manage';
 
 export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:read': ROLES,
@@ -21,6 +22,9 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'custom-field:read': ROLES,
   // Definitions shape every record of the tenant: only those who run the CRM change them.
   'custom-field:manage': ['admin', 'manager'],
+  // The catalogue is shared by the whole tenant: adding or deactivating a type changes
+  // what everyone can record, so it is an administrative task.
+  'relationship-type:manage': ['admin', 'manager'],
 };
 
 /** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */

@@ -10,6 +10,7 @@ import type { ResourceKind } from '../domain/contact-resource';
 import type { ContactGateway } from '../grpc/contact.client';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
 import type { HouseholdGateway } from '../grpc/household.client';
+import type { RelationshipGateway } from '../grpc/relationship.client';
 import type { IdempotencyStore } from '../store/idempotency.repository';
 import { authenticate } from './auth.middleware';
 import { contactsRouter } from './contacts.routes';
@@ -22,12 +23,15 @@ import type { ReadinessCheck } from './health.routes';
 import { httpMetrics, rememberMountPath, routeTemplate } from './metrics.middleware';
 import { openApiDocument } from './openapi';
 import { organizationsRouter } from './organizations.routes';
+import { relationshipTypesRouter } from './relationship-types.routes';
+import { relationshipsRouter } from './relationships.routes';
 import { GatewayError, sendProblem } from './problem';
 
 export interface AppDeps {
   contacts: ContactGateway;
   customFields: CustomFieldGateway;
   households: HouseholdGateway;
+  relationships: RelationshipGateway;
   idempotencyStore: IdempotencyStore;
   verifyToken: JwtVerifier;
   readiness: ReadinessCheck[];
@@ -72,12 +76,16 @@ export function createApp(deps: AppDeps): express.Express {
   v1.use(express.json({ limit: deps.bodyLimit ?? '100kb', type: JSON_TYPES, strict: true }));
   const routeDeps = {
     contacts: deps.contacts,
+    relationships: deps.relationships,
     idempotency: {
       store: deps.idempotencyStore,
       logger: deps.logger,
       now: deps.now ?? (() => new Date()),
     },
   };
+  // Before the contact routers: /contacts/{id}/relationships is the relationships router's.
+  v1.use(relationshipsRouter(routeDeps));
+  v1.use(relationshipTypesRouter(routeDeps));
   v1.use(contactsRouter(routeDeps));
   v1.use(organizationsRouter(routeDeps));
   v1.use(

@@ -8,6 +8,7 @@ import type { Permission } from '../domain/permissions';
 import { registerCustomFields } from './custom-fields.openapi';
 import { registerHouseholdRoutes } from './household.openapi';
 import { PROBLEM_CONTENT_TYPE } from './problem';
+import { relationshipRoutes } from './relationship-openapi';
 import {
   AuditPageSchema,
   AuditQuerySchema,
@@ -310,6 +311,9 @@ export function openApiDocument(): object {
     manageNote: rolesNote('custom-field:manage'),
   });
   registerHouseholdRoutes(registry);
+  for (const route of relationshipRoutes({ problems, json, etagHeader, rolesNote })) {
+    registry.registerPath({ ...route, path: `/v1${route.path}` });
+  }
   registerOperational(registry);
   cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -9,6 +9,7 @@ import type { ReadinessCheck } from '../../src/http/health.routes';
 import { FakeContactGateway } from './fake-contact-gateway';
 import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
 import { FakeHouseholdGateway } from './fake-household-gateway';
+import { FakeRelationshipGateway } from './fake-relationship-gateway';
 import { MemoryIdempotencyStore } from './memory-idempotency-store';
 
 export const JWT = {
@@ -39,6 +40,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
   const contacts = new FakeContactGateway();
   const customFields = new FakeCustomFieldGateway();
   const households = new FakeHouseholdGateway();
+  const relationships = new FakeRelationshipGateway();
   const idempotencyStore = new MemoryIdempotencyStore();
   const logLines: string[] = [];
   const logger = createLogger({
@@ -55,6 +57,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
     contacts,
     customFields,
     households,
+    relationships,
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
     readiness: opts.readiness ?? [],
@@ -62,7 +65,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
     logger,
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
   });
-  return { app, contacts, customFields, households, idempotencyStore, logLines };
+  return { app, contacts, customFields, households, relationships, idempotencyStore, logLines };
 }
 
 export const PERSON = { name: { firstName: 'Ada', lastName: 'Lovelace' } };

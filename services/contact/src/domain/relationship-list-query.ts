@@ -1,0 +1,105 @@
+// Requests to list one contact's relationships: page bounds, the opaque page token, filters.
+import { ContactError, type ContactFieldError } from './contact-error';
+import type { RelationshipListQuery } from './relationship';
+
+export const DEFAULT_RELATIONSHIP_PAGE_SIZE = 50;
+export const MAX_RELATIONSHIP_PAGE_SIZE = 200;
+
+const TOKEN_PREFIX = 'r1:';
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Opaque to clients: base64url("r1:" + last relationship id); ids are uuid v7. */
+export function encodeRelationshipPageToken(lastId: string): string {
+  return Buffer.from(`${TOKEN_PREFIX}${lastId}`, 'utf8').toString('base64url');
+}
+
+export function decodeRelationshipPageToken(token: string): string | undefined {
+  const decoded = Buffer.from(token, 'base64url').toString('utf8');
+  if (!decoded.startsWith(TOKEN_PREFIX)) return undefined;
+  const id = decoded.slice(TOKEN_PREFIX.length);
+  return UUID_PATTERN.test(id) ? id : undefined;
+}
+
+export interface ListContactRelationshipsInput {
+  tenantId: string;
+  contactId: string;
+  pageSize?: number;
+  pageToken?: string;
+  typeCode?: string;
+  includeInactive?: boolean;
+}
+
+export function parseRelationshipListQuery(
+  input: ListContactRelationshipsInput,
+  today: string,
+): RelationshipListQuery {
+  const errors: ContactFieldError[] = [];
+  const requested = input.pageSize ?? 0;
+  if (!Number.isInteger(requested) || requested < 0 || requested > MAX_RELATIONSHIP_PAGE_SIZE) {
+    errors.push({
+      field: 'pageSize',
+      message: `must be between 1 and ${MAX_RELATIONSHIP_PAGE_SIZE}`,
+    });
+  }
+  const query: RelationshipListQuery = {
+    tenantId: input.tenantId,
+    contactId: input.contactId,
+    pageSize: requested === 0 ? DEFAULT_RELATIONSHIP_PAGE_SIZE : requested,
+    includeInactive: input.includeInactive ?? false,
+    today,
+  };
+  if (input.pageToken) {
+    const afterId = decodeRelationshipPageToken(input.pageToken);
+    if (afterId) query.afterId = afterId;
+    else errors.push({ field: 'pageToken', message: 'is not a token this service issued' });
+  }
+  const typeCode = input.typeCode?.trim();
+  if (typeCode) query.typeCode = typeCode;
+  if (errors.length > 0) throw ContactError.validation(errors);
+  return query;
+}
+
+/** A page of the catalogue (small, held in memory): types after `afterCode`, by code. */
+export function pageOfTypes<T extends { code: string }>(
+  types: readonly T[],
+  pageSize: number,
+  afterCode: string | undefined,
+): { items: T[]; nextAfterCode?: string } {
+  const rest = afterCode === undefined ? [...types] : types.filter((t) => t.code > afterCode);
+  const items = rest.slice(0, pageSize);
+  const last = items.at(-1);
+  return rest.length > pageSize && last ? { items, nextAfterCode: last.code } : { items };
+}
+
+const TYPE_TOKEN_PREFIX = 't1:';
+
+export function encodeTypePageToken(lastCode: string): string {
+  return Buffer.from(`${TYPE_TOKEN_PREFIX}${lastCode}`, 'utf8').toString('base64url');
+}
+
+/** Page size and the code after which a page of types starts; throws on bad input. */
+export function parseTypeListQuery(input: { pageSize?: number; pageToken?: string }): {
+  pageSize: number;
+  afterCode?: string;
+} {
+  const requested = input.pageSize ?? 0;
+  const errors: ContactFieldError[] = [];
+  if (!Number.isInteger(requested) || requested < 0 || requested > MAX_RELATIONSHIP_PAGE_SIZE) {
+    errors.push({
+      field: 'pageSize',
+      message: `must be between 1 and ${MAX_RELATIONSHIP_PAGE_SIZE}`,
+    });
+  }
+  let afterCode: string | undefined;
+  if (input.pageToken) {
+    const decoded = Buffer.from(input.pageToken, 'base64url').toString('utf8');
+    if (decoded.startsWith(TYPE_TOKEN_PREFIX) && decoded.length > TYPE_TOKEN_PREFIX.length) {
+      afterCode = decoded.slice(TYPE_TOKEN_PREFIX.length);
+    } else {
+      errors.push({ field: 'pageToken', message: 'is not a token this service issued' });
+    }
+  }
+  if (errors.length > 0) throw ContactError.validation(errors);
+  const pageSize = requested === 0 ? DEFAULT_RELATIONSHIP_PAGE_SIZE : requested;
+  return afterCode === undefined ? { pageSize } : { pageSize, afterCode };
+}

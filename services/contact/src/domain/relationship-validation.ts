@@ -1,0 +1,90 @@
+// Field rules of relationships and relationship types. Every problem is collected, so a
+// form can show them all at once; paths name the request fields.
+import type { ContactFieldError } from './contact-error';
+import type { RelationshipFields } from './relationship';
+import { RELATIONSHIP_CONTACT_KINDS, type RelationshipContactKind } from './relationship-type';
+
+export const RELATIONSHIP_LIMITS = { description: 500, label: 100, code: 50 } as const;
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CODE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(value: string): boolean {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+export interface RelationshipFieldsInput {
+  startDate?: string;
+  endDate?: string;
+  description?: string;
+}
+
+/** Trims, treats '' as absent, checks dates and their order. */
+export function validateRelationshipFields(input: RelationshipFieldsInput): {
+  fields: RelationshipFields;
+  errors: ContactFieldError[];
+} {
+  const errors: ContactFieldError[] = [];
+  const fields: RelationshipFields = {};
+  for (const key of ['startDate', 'endDate'] as const) {
+    const value = input[key]?.trim() ?? '';
+    if (value === '') continue;
+    if (isCalendarDate(value)) fields[key] = value;
+    else errors.push({ field: key, message: 'must be a date written YYYY-MM-DD' });
+  }
+  if (fields.startDate && fields.endDate && fields.endDate < fields.startDate) {
+    errors.push({ field: 'endDate', message: 'must be on or after startDate' });
+  }
+  const description = input.description?.trim() ?? '';
+  if (description.length > RELATIONSHIP_LIMITS.description) {
+    errors.push({
+      field: 'description',
+      message: `must be at most ${RELATIONSHIP_LIMITS.description} characters`,
+    });
+  } else if (description !== '') {
+    fields.description = description;
+  }
+  return { fields, errors };
+}
+
+export function validateTypeCode(code: string): ContactFieldError[] {
+  if (code.length > RELATIONSHIP_LIMITS.code || !CODE_PATTERN.test(code)) {
+    return [
+      {
+        field: 'code',
+        message: `must be a lower-case slug (a-z, 0-9, single hyphens), at most ${RELATIONSHIP_LIMITS.code} characters`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** A trimmed label, or an error for `field`. */
+export function validateLabel(
+  field: string,
+  value: string | undefined,
+): { label?: string; errors: ContactFieldError[] } {
+  const label = value?.trim() ?? '';
+  if (label === '' || label.length > RELATIONSHIP_LIMITS.label) {
+    return {
+      errors: [{ field, message: `is required, at most ${RELATIONSHIP_LIMITS.label} characters` }],
+    };
+  }
+  return { label, errors: [] };
+}
+
+export function parseContactKind(
+  field: string,
+  value: string | undefined,
+): { kind?: RelationshipContactKind; errors: ContactFieldError[] } {
+  const kind = RELATIONSHIP_CONTACT_KINDS.find((k) => k === value);
+  if (kind) return { kind, errors: [] };
+  return { errors: [{ field, message: 'must be person, organization or any' }] };
+}

@@ -1,0 +1,23 @@
+// A complete domain Contact for unit tests, so a new field of the aggregate is added here once
+// rather than in every test that needs a contact.
+import type { Contact } from '../../src/domain/contact';
+
+export function aContact(overrides: Partial<Contact> & Pick<Contact, 'id' | 'tenantId'>): Contact {
+  return {
+    kind: 'person',
+    version: 1,
+    displayName: overrides.id,
+    searchNames: [],
+    emails: [],
+    phones: [],
+    addresses: [],
+    tags: [],
+    deceased: false,
+    doNotContact: false,
+    communication: {},
+    consentHistory: [],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
