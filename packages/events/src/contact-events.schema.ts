@@ -101,6 +101,10 @@ export const ContactSnapshotSchema = z
     deceased: z.boolean().optional(),
     deceasedDate: isoDate.optional(),
     doNotContact: z.boolean().optional().describe('no outreach on any channel'),
+    customFields: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
+      .optional()
+      .describe('custom field values by key (see kith.custom-field.defined.v1)'),
     communication: z
       .object({
         email: ConsentRecordSchema.optional(),

@@ -22,6 +22,7 @@ import { createLogger, type Logger } from '@kith/logger';
 import mongoose from 'mongoose';
 import { ContactAuditQuery } from './app/contact-audit.query';
 import { ContactService } from './app/contact.service';
+import { CustomFieldDefinitionsCache } from './app/custom-field-definitions.cache';
 import { CustomFieldService } from './app/custom-field.service';
 import { HouseholdService } from './app/household.service';
 import { RelationshipService } from './app/relationship.service';
@@ -100,9 +101,15 @@ export async function start(
     cleanups.push(() => relay.stop());
 
     const contactRepository = new ContactRepository(model, outbox);
-    const contacts = new ContactService({ repository: contactRepository });
+    const fieldRepository = new CustomFieldRepository(fieldModel, outbox);
+    const definitions = new CustomFieldDefinitionsCache(fieldRepository);
+    const contacts = new ContactService({
+      repository: contactRepository,
+      customFields: definitions,
+    });
     const customFields = new CustomFieldService({
-      repository: new CustomFieldRepository(fieldModel, outbox),
+      repository: fieldRepository,
+      onChanged: (tenantId) => definitions.invalidate(tenantId),
     });
     const householdService = new HouseholdService({
       households: new HouseholdRepository(households, outbox),

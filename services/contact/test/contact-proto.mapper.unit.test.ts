@@ -39,6 +39,7 @@ describe('contact proto mapping', () => {
       deceased: false,
       deceasedDate: '',
       doNotContact: false,
+      customFieldsJson: '',
     });
 
     expect(input.person).toBeUndefined();

@@ -61,6 +61,7 @@ describe('applyUpdateMask', () => {
     source: 'import',
     deceased: false,
     doNotContact: false,
+    customFields: {},
   };
 
   it('replaces one name part and keeps the others', () => {
@@ -114,6 +115,7 @@ describe('update masks for personal fields, addresses and flags', () => {
       tags: [],
       deceased: false,
       doNotContact: false,
+      customFields: {},
       addresses: [
         {
           type: 'home' as const,

@@ -225,6 +225,7 @@ describe('validateContactFields: tags and the rest', () => {
       tags: [],
       deceased: false,
       doNotContact: false,
+      customFields: {},
     });
   });
 });

@@ -60,6 +60,7 @@ function contact(id: string, kind: Contact['kind'] = 'person'): Contact {
     tags: [],
     deceased: false,
     doNotContact: false,
+    customFields: {},
     communication: {},
     consentHistory: [],
     createdAt: NOW,

@@ -35,6 +35,7 @@ describe('people and organizations over REST', () => {
       phones: [],
       addresses: [],
       doNotContact: false,
+      customFields: {},
       communication: { email: null, sms: null, phone: null, mail: null },
       reachability: expect.objectContaining({ email: expect.any(Object) }),
       tags: [],
@@ -211,6 +212,7 @@ describe('people and organizations over REST', () => {
         namePrefix: 'ana',
         email: 'x@example.org',
         tag: 'vip',
+        customFieldFilters: {},
       },
       ctx: expect.objectContaining({
         tenantId: 'tenant-z',

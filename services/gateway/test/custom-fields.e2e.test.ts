@@ -129,3 +129,62 @@ test('defines, changes, refuses a type change and a removed option, archives and
   expect(live.body.data.map((f: { key: string }) => f.key)).toEqual(['tier']);
   expect(all.body.data.map((f: { key: string }) => f.key)).toEqual(['joined', 'tier']);
 });
+
+test('contacts carry custom field values: required on create, filtered in lists, cleared by null', async () => {
+  const own = {
+    authorization: `Bearer ${mintTestJwt({ tenant: `tenant-${randomBytes(3).toString('hex')}`, roles: ['admin'] })}`,
+  };
+  const define = (body: object) => api('POST', '/v1/custom-fields', body, own);
+  await define({
+    recordType: 'person',
+    key: 'level',
+    label: 'Level',
+    type: 'single_select',
+    required: true,
+    options: [{ value: 'gold' }, { value: 'silver' }],
+  });
+  await define({ recordType: 'person', key: 'score', label: 'Score', type: 'number' });
+  const name = { name: { firstName: 'Ada', lastName: 'Lovelace' } };
+
+  const missing = await api('POST', '/v1/contacts', name, own);
+  const wrong = await api(
+    'POST',
+    '/v1/contacts',
+    { ...name, customFields: { level: 'bronze' } },
+    own,
+  );
+  const created = await api(
+    'POST',
+    '/v1/contacts',
+    { ...name, customFields: { level: 'gold', score: 12 } },
+    own,
+  );
+  const matching = await api('GET', '/v1/contacts?cf.level=gold&cf.score.gte=10', undefined, own);
+  const tooHigh = await api('GET', '/v1/contacts?cf.score.gte=20', undefined, own);
+  const unknown = await api('GET', '/v1/contacts?cf.nope=1', undefined, own);
+  const cleared = await api(
+    'PATCH',
+    `/v1/contacts/${created.body.id}`,
+    { customFields: { score: null } },
+    { ...own, 'if-match': '"1"' },
+  );
+  const requiredCleared = await api(
+    'PATCH',
+    `/v1/contacts/${created.body.id}`,
+    { customFields: { level: null } },
+    { ...own, 'if-match': '"2"' },
+  );
+
+  expect(missing.status).toBe(400);
+  expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'customFields.level' })]);
+  expect(wrong.status).toBe(400);
+  expect(created.status).toBe(201);
+  expect(created.body.customFields).toEqual({ level: 'gold', score: 12 });
+  expect(matching.body.data.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
+  expect(tooHigh.body.data).toEqual([]);
+  expect(unknown.status).toBe(400);
+  expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'cf.nope' })]);
+  expect(cleared.status).toBe(200);
+  expect(cleared.body.customFields).toEqual({ level: 'gold' });
+  expect(requiredCleared.status).toBe(400);
+});

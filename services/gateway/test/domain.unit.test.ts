@@ -44,6 +44,7 @@ function protoContact(
       deceased: false,
       deceasedDate: '',
       doNotContact: false,
+      customFieldsJson: '',
     },
     communication: [],
     reachability: [],
@@ -85,6 +86,7 @@ describe('proto -> REST mapping', () => {
           deceased: false,
           deceasedDate: '',
           doNotContact: false,
+          customFieldsJson: '',
         },
       }),
     );
@@ -115,6 +117,7 @@ describe('REST -> proto commands', () => {
         phones: [],
         addresses: [],
         doNotContact: false,
+        customFieldsJson: '',
         tags: [],
         source: '',
         ownerId: 'creator',

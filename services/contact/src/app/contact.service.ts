@@ -22,12 +22,18 @@ import {
 } from '../domain/contact-list-query';
 import { toOutboxItems } from '../events/contact-events';
 import type { ContactRepository } from '../store/contact.repository';
+import { customFieldFilter } from '../domain/custom-field-filter';
+import type { CustomFieldDefinition } from '../domain/custom-field';
+import type { ContactKind } from '../domain/contact';
+import type { CustomFieldDefinitionSource } from './custom-field-definitions.cache';
 
 /** How often a consent is retried when other writes keep winning the race. */
 const CONSENT_ATTEMPTS = 5;
 
 export interface ContactServiceDeps {
   repository: ContactRepository;
+  /** The tenant's custom field definitions; none when absent. */
+  customFields?: CustomFieldDefinitionSource;
   /** Injected so tests can pin time; UTC ISO-8601. */
   now?: () => string;
   newId?: () => string;
@@ -35,17 +41,24 @@ export interface ContactServiceDeps {
 
 export class ContactService {
   private readonly repository: ContactRepository;
+  private readonly customFields: CustomFieldDefinitionSource | undefined;
   private readonly now: () => string;
   private readonly newId: () => string;
 
   constructor(deps: ContactServiceDeps) {
     this.repository = deps.repository;
+    this.customFields = deps.customFields;
     this.now = deps.now ?? (() => new Date().toISOString());
     this.newId = deps.newId ?? uuidv7;
   }
 
   async create(command: CreateContactCommand): Promise<Contact> {
-    const { contact, events } = decideCreate(command, { id: this.newId(), now: this.now() });
+    const customFields = await this.definitions(command.tenantId, command.kind);
+    const { contact, events } = decideCreate(command, {
+      id: this.newId(),
+      now: this.now(),
+      customFields,
+    });
     await this.repository.insert(contact, toOutboxItems(events, { actorId: command.actorId }));
     return contact;
   }
@@ -58,7 +71,17 @@ export class ContactService {
   }
 
   async update(command: UpdateContactCommand): Promise<Contact> {
-    return this.change(command, (current) => decideUpdate(current, command, this.now()));
+    // Definitions only when a custom field is written (its key names the record type's).
+    const writesCustomFields = command.updateMask.some((p) =>
+      /^(customFields|custom_fields)\./.test(p),
+    );
+    const stored = writesCustomFields
+      ? await this.repository.findById(command.tenantId, command.id)
+      : undefined;
+    const definitions = stored ? await this.definitions(command.tenantId, stored.contact.kind) : [];
+    return this.change(command, (current) =>
+      decideUpdate(current, command, this.now(), definitions),
+    );
   }
 
   async delete(command: DeleteContactCommand): Promise<Contact> {
@@ -98,6 +121,13 @@ export class ContactService {
     return (await this.get(tenantId, id)).consentHistory;
   }
 
+  private async definitions(
+    tenantId: string,
+    kind: ContactKind,
+  ): Promise<readonly CustomFieldDefinition[]> {
+    return this.customFields ? this.customFields.forRecordType(tenantId, kind) : [];
+  }
+
   /** Read the contact, let the pure decision decide, store the new state with its events. */
   private async change(
     command: { tenantId: string; id: string; expectedVersion: number; actorId?: string },
@@ -117,8 +147,24 @@ export class ContactService {
     return contact;
   }
 
-  async list(input: ListContactsInput): Promise<ContactPage> {
+  async list(
+    input: ListContactsInput & { customFieldFilters?: Record<string, string> },
+  ): Promise<ContactPage> {
     const query = parseListQuery(input);
+    const filters = input.customFieldFilters ?? {};
+    if (Object.keys(filters).length > 0) {
+      if (!query.kind) {
+        throw ContactError.validation([
+          { field: 'kind', message: 'custom field filters need a kind (person or organization)' },
+        ]);
+      }
+      const { filter, errors } = customFieldFilter(
+        await this.definitions(input.tenantId, query.kind),
+        filters,
+      );
+      if (errors.length > 0) throw ContactError.validation(errors);
+      query.customFieldFilter = filter;
+    }
     const { contacts, hasMore } = await this.repository.list(query);
     const last = contacts.at(-1);
     return hasMore && last ? { contacts, nextPageToken: encodePageToken(last.id) } : { contacts };

@@ -25,6 +25,8 @@ import type { CustomFieldRepository, StoredCustomField } from '../store/custom-f
 export interface CustomFieldServiceDeps {
   repository: CustomFieldRepository;
   now?: () => string;
+  /** Told after every definition write, e.g. to drop a cache of definitions. */
+  onChanged?: (tenantId: string) => void;
 }
 
 export interface CustomFieldPage {
@@ -35,10 +37,12 @@ export interface CustomFieldPage {
 export class CustomFieldService {
   private readonly repository: CustomFieldRepository;
   private readonly now: () => string;
+  private readonly onChanged: (tenantId: string) => void;
 
   constructor(deps: CustomFieldServiceDeps) {
     this.repository = deps.repository;
     this.now = deps.now ?? (() => new Date().toISOString());
+    this.onChanged = deps.onChanged ?? (() => undefined);
   }
 
   async define(command: DefineCustomFieldCommand): Promise<CustomFieldDefinition> {
@@ -55,6 +59,7 @@ export class CustomFieldService {
       this.now(),
     );
     await this.repository.insert(definition, toCustomFieldOutboxItems(events));
+    this.onChanged(command.tenantId);
     return definition;
   }
 
@@ -100,6 +105,7 @@ export class CustomFieldService {
       stored.outboxLog,
       toCustomFieldOutboxItems(events),
     );
+    this.onChanged(command.tenantId);
     return definition;
   }
 }

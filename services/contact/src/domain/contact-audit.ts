@@ -62,7 +62,9 @@ function isUnset(value: unknown): boolean {
 
 /** On create, defaults (false flags, empty lists) say nothing worth recording. */
 function isDefault(value: unknown): boolean {
-  return isUnset(value) || value === false || (Array.isArray(value) && value.length === 0);
+  if (isUnset(value) || value === false) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value as object).length === 0;
 }
 
 /** The audit entry of a contact event; undefined for types the audit does not record. */

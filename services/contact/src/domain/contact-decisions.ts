@@ -11,7 +11,9 @@ import {
   type RecordConsentInput,
 } from './consent';
 import { deriveDisplayName, deriveSearchNames } from './contact-name.util';
-import { applyUpdateMask, parseUpdateMask } from './contact-update-mask';
+import { applyUpdateMask, isCustomFieldPath, parseUpdateMask } from './contact-update-mask';
+import type { CustomFieldDefinition } from './custom-field';
+import { validateCustomFieldValues } from './custom-field-values';
 import { validateContactFields } from './contact-validation';
 
 // Event names live in the catalogue of @kith/events (constants only, no I/O).
@@ -42,6 +44,7 @@ export const CHANGEABLE_FIELDS = [
   'deceased',
   'deceasedDate',
   'doNotContact',
+  'customFields',
 ] as const;
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
 
@@ -100,9 +103,17 @@ export interface RecordConsentCommand {
 
 export function decideCreate(
   command: CreateContactCommand,
-  context: { id: string; now: string },
+  context: { id: string; now: string; customFields?: readonly CustomFieldDefinition[] },
 ): Decision {
-  const fields = validOrThrow(command.kind, command.fields);
+  const { fields, errors } = validateContactFields(command.kind, command.fields);
+  const custom = validateCustomFieldValues(
+    context.customFields ?? [],
+    command.fields.customFields ?? {},
+    { mode: 'create' },
+  );
+  errors.push(...custom.errors);
+  if (errors.length > 0) throw ContactError.validation(errors);
+  fields.customFields = custom.values;
   const contact: Contact = {
     id: context.id,
     tenantId: command.tenantId,
@@ -121,10 +132,29 @@ export function decideUpdate(
   current: Contact | undefined,
   command: UpdateContactCommand,
   now: string,
+  customFieldDefinitions: readonly CustomFieldDefinition[] = [],
 ): Decision {
   const existing = checkWritable(current, command);
   const paths = parseUpdateMask(command.updateMask, existing.kind);
-  const fields = validOrThrow(existing.kind, applyUpdateMask(existing, command.fields, paths));
+  const { fields, errors } = validateContactFields(
+    existing.kind,
+    applyUpdateMask(existing, command.fields, paths),
+  );
+  // Masked custom fields absent from the patch are cleared, like every other masked field.
+  const given = command.fields.customFields ?? {};
+  const customInput = Object.fromEntries(
+    paths.filter(isCustomFieldPath).map((path) => {
+      const key = path.slice('customFields.'.length);
+      return [key, given[key] ?? null];
+    }),
+  );
+  const custom = validateCustomFieldValues(customFieldDefinitions, customInput, {
+    mode: 'update',
+    current: existing.customFields,
+  });
+  errors.push(...custom.errors);
+  if (errors.length > 0) throw ContactError.validation(errors);
+  fields.customFields = custom.values;
   const contact: Contact = {
     ...baseOf(existing),
     version: existing.version + 1,
@@ -215,12 +245,6 @@ function checkWritable(
     throw ContactError.versionConflict(command.id, command.expectedVersion, current.version);
   }
   return current;
-}
-
-function validOrThrow(kind: ContactKind, input: ContactFieldsInput): ContactFields {
-  const { fields, errors } = validateContactFields(kind, input);
-  if (errors.length > 0) throw ContactError.validation(errors);
-  return fields;
 }
 
 function withDerivedNames(

@@ -34,7 +34,15 @@ export const LEAF_PATHS = [
   ...PERSON_ONLY,
 ];
 export type LeafPath = (typeof LEAF_PATHS)[number];
-export type UpdatePath = LeafPath | 'person' | 'organization';
+/** One custom field's value: `customFields.<key>` (the key kept as defined, not camel-cased). */
+export type CustomFieldPath = `customFields.${string}`;
+export type UpdatePath = LeafPath | 'person' | 'organization' | CustomFieldPath;
+
+const CUSTOM_FIELD_PATH = /^(?:customFields|custom_fields)\.([a-z][a-z0-9_]{0,39})$/;
+
+export function isCustomFieldPath(path: UpdatePath): path is CustomFieldPath {
+  return path.startsWith('customFields.');
+}
 
 const KNOWN_PATHS: ReadonlySet<string> = new Set<string>([...LEAF_PATHS, 'person', 'organization']);
 
@@ -58,6 +66,11 @@ export function parseUpdateMask(paths: readonly string[], kind: ContactKind): Up
   }
   const parsed = new Set<UpdatePath>();
   for (const raw of paths) {
+    const customKey = CUSTOM_FIELD_PATH.exec(raw.trim())?.[1];
+    if (customKey) {
+      parsed.add(`customFields.${customKey}`);
+      continue;
+    }
     const path = toCamelCase(raw.trim());
     if (!KNOWN_PATHS.has(path)) {
       errors.push({ field: 'updateMask', message: `unknown field "${raw}"` });
@@ -82,7 +95,10 @@ export function parseUpdateMask(paths: readonly string[], kind: ContactKind): Up
   return [...parsed];
 }
 
-/** The current fields with the masked paths taken from `patch` (absent in patch = cleared). */
+/**
+ * The current fields with the masked paths taken from `patch` (absent in patch = cleared).
+ * Custom field paths are the decision's (they need the definitions) and are skipped here.
+ */
 export function applyUpdateMask(
   current: ContactFields,
   patch: ContactFieldsInput,
@@ -115,6 +131,7 @@ export function applyUpdateMask(
     doNotContact: current.doNotContact,
   };
   for (const path of paths) {
+    if (isCustomFieldPath(path)) continue;
     const [root, part] = path.split('.') as [string, string | undefined];
     if (root === 'person') {
       next.person = part

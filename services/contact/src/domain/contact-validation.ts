@@ -137,6 +137,8 @@ export function validateContactFields(
     tags,
     deceased: personal.deceased,
     doNotContact: input.doNotContact === true,
+    // Checked against the tenant's definitions by the decisions (custom-field-values.ts).
+    customFields: {},
   };
   if (personal.birthDate) fields.birthDate = personal.birthDate;
   if (personal.gender) fields.gender = personal.gender;

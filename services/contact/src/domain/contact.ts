@@ -1,5 +1,6 @@
 // The contact aggregate as the domain sees it: plain data, no persistence or transport types.
 import type { CommunicationPreferences, ConsentRecord } from './consent';
+import type { CustomFieldValue } from './custom-field';
 import type { PostalAddress, PostalAddressInput } from './postal-address';
 
 export const CONTACT_KINDS = ['person', 'organization'] as const;
@@ -68,6 +69,8 @@ export interface ContactFields {
   deceasedDate?: string;
   /** Do not contact on any channel, whatever the channel preferences say. */
   doNotContact: boolean;
+  /** Values of the tenant's custom fields for this record type, normalized (custom-field-values.ts). */
+  customFields: Record<string, CustomFieldValue>;
 }
 
 export interface Contact extends ContactFields {
@@ -108,6 +111,8 @@ export interface ContactFieldsInput {
   deceased?: boolean;
   deceasedDate?: string;
   doNotContact?: boolean;
+  /** Raw values by key; null clears. Checked against the definitions by the decisions. */
+  customFields?: Record<string, unknown>;
 }
 
 export interface ContactListFilter {
@@ -122,6 +127,8 @@ export interface ContactListQuery extends ContactListFilter {
   pageSize: number;
   /** Exclusive lower bound on the id (ids are uuid v7, so this is creation order). */
   afterId?: string;
+  /** Conditions on `customFields.<key>` built by custom-field-filter.ts. */
+  customFieldFilter?: Record<string, unknown>;
 }
 
 export interface ContactPage {

@@ -38,6 +38,7 @@ export function toContactSnapshot(contact: Contact): ContactSnapshot {
     tags: [...contact.tags],
     deceased: contact.deceased,
     doNotContact: contact.doNotContact,
+    customFields: { ...contact.customFields },
     communication: { ...contact.communication },
     // As of the change, so replaying the event gives the same answer.
     reachability: reachability(contact, contact.updatedAt.slice(0, 10)),

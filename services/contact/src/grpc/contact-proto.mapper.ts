@@ -62,6 +62,7 @@ export function fieldsFromProto(
     deceasedDate: fields.deceasedDate,
     doNotContact: fields.doNotContact,
   };
+  if (fields.customFieldsJson) input.customFields = customFieldsFromJson(fields.customFieldsJson);
   if (fields.person) input.person = { ...fields.person };
   if (fields.organization) input.organization = { ...fields.organization };
   return input;
@@ -70,6 +71,21 @@ export function fieldsFromProto(
 /** int64 arrives as a string (longs: String); anything unparsable fails validation later. */
 export function versionFromProto(version: string | undefined): number {
   return version === undefined || version === '' ? 0 : Number(version);
+}
+
+function customFieldsFromJson(json: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw ContactError.validation([
+      { field: 'customFields', message: 'must be a JSON object of values by key' },
+    ]);
+  }
+  return parsed as Record<string, unknown>;
 }
 
 export function addressFromProto(address: contactV1.PostalAddress__Output): PostalAddressInput {
@@ -162,6 +178,7 @@ export function contactToProto(
       deceased: contact.deceased,
       deceasedDate: contact.deceasedDate ?? '',
       doNotContact: contact.doNotContact,
+      customFieldsJson: JSON.stringify(contact.customFields),
     },
   };
 }

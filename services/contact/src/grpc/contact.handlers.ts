@@ -81,6 +81,7 @@ export function contactHandlers(
         namePrefix: req.namePrefix,
         email: req.email,
         tag: req.tag,
+        customFieldFilters: req.customFieldFilters,
       });
       return {
         contacts: page.contacts.map((contact) => contactToProto(contact)),

@@ -10,6 +10,7 @@ import type {
   PhoneNumber,
 } from '../domain/contact';
 import type { CommunicationPreferences, ConsentRecord } from '../domain/consent';
+import type { CustomFieldValue } from '../domain/custom-field';
 import type { PostalAddress } from '../domain/postal-address';
 
 export const CONTACTS_COLLECTION = 'contacts';
@@ -36,6 +37,8 @@ export interface ContactDocument {
   deceased?: boolean;
   deceasedDate?: string;
   doNotContact?: boolean;
+  /** Absent on documents written before the field existed. */
+  customFields?: Record<string, CustomFieldValue>;
   communication?: CommunicationPreferences;
   consentHistory?: ConsentRecord[];
   createdAt: string;
@@ -106,6 +109,8 @@ export const contactSchema = new Schema<ContactDocument>(
     deceased: { type: Boolean, default: false },
     deceasedDate: String,
     doNotContact: { type: Boolean, default: false },
+    // Values keyed by custom field key (no `.` or `$`: keys are slugs), validated by the domain.
+    customFields: { type: Schema.Types.Mixed, default: () => ({}) },
     // Current consent per channel and the append-only history (domain/consent.ts).
     communication: { type: Schema.Types.Mixed, default: () => ({}) },
     consentHistory: { type: Schema.Types.Mixed, default: () => [] },

@@ -135,6 +135,7 @@ export class ContactRepository {
     if (query.namePrefix) filter.searchNames = { $regex: `^${escapeRegex(query.namePrefix)}` };
     if (query.email) filter['emails.address'] = query.email;
     if (query.tag) filter.tags = query.tag;
+    Object.assign(filter, query.customFieldFilter);
     const docs = await this.model
       .find(filter, LIST_PROJECTION)
       .sort({ _id: 1 })

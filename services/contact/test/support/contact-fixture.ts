@@ -14,6 +14,7 @@ export function aContact(overrides: Partial<Contact> & Pick<Contact, 'id' | 'ten
     tags: [],
     deceased: false,
     doNotContact: false,
+    customFields: {},
     communication: {},
     consentHistory: [],
     createdAt: '2026-01-01T00:00:00.000Z',

@@ -61,7 +61,11 @@ export const PERSON_NAME_KEYS = [
 ] as const;
 export type PersonNameKey = (typeof PERSON_NAME_KEYS)[number];
 
+/** Custom field values as the API takes them; null clears in a patch. */
+export type CustomFieldValuesInput = Record<string, string | number | boolean | string[] | null>;
+
 interface CommonCreateInput {
+  customFields?: CustomFieldValuesInput | undefined;
   emails?: EmailInput[] | undefined;
   phones?: PhoneInput[] | undefined;
   addresses?: AddressInput[] | undefined;
@@ -87,6 +91,7 @@ export interface CreateOrganizationInput extends CommonCreateInput {
 }
 
 interface CommonPatch {
+  customFields?: CustomFieldValuesInput | undefined;
   emails?: EmailInput[] | undefined;
   phones?: PhoneInput[] | undefined;
   addresses?: AddressInput[] | undefined;
@@ -122,6 +127,7 @@ function commonFields(input: CommonCreateInput, defaultOwnerId: string): contact
     phones: input.phones ?? [],
     addresses: (input.addresses ?? []).map(addressToProto),
     doNotContact: input.doNotContact ?? false,
+    customFieldsJson: input.customFields ? JSON.stringify(input.customFields) : '',
     tags: input.tags ?? [],
     source: input.source ?? '',
     // A new record is looked after by whoever created it unless the client says otherwise.
@@ -188,6 +194,11 @@ function applyCommonPatch(patch: CommonPatch, fields: contactV1.ContactFields): 
   if (patch.tags !== undefined) {
     fields.tags = patch.tags;
     paths.push('tags');
+  }
+  if (patch.customFields !== undefined) {
+    // One mask path per key: keys left out of the object stay as they are (merge patch).
+    fields.customFieldsJson = JSON.stringify(patch.customFields);
+    paths.push(...Object.keys(patch.customFields).map((key) => `custom_fields.${key}`));
   }
   if (patch.source !== undefined) {
     fields.source = patch.source ?? '';
@@ -269,5 +280,6 @@ export function listRequest(
     namePrefix: filters.namePrefix ?? '',
     email: filters.email ?? '',
     tag: filters.tag ?? '',
+    customFieldFilters: filters.customFields ?? {},
   };
 }

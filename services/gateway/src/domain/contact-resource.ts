@@ -70,6 +70,8 @@ interface ContactResourceBase {
   phones: PhoneResource[];
   addresses: AddressResource[];
   doNotContact: boolean;
+  /** Custom field values by key (see /v1/custom-fields). */
+  customFields: Record<string, unknown>;
   /** Current consent per channel; null = unknown. */
   communication: Record<Channel, ConsentRecordResource | null>;
   reachability: Record<Channel, ChannelReachabilityResource>;
@@ -183,6 +185,10 @@ export function toReachabilityResource(
   ) as Record<Channel, ChannelReachabilityResource>;
 }
 
+function parseCustomFields(json: string | undefined): Record<string, unknown> {
+  return json ? (JSON.parse(json) as Record<string, unknown>) : {};
+}
+
 function baseOf(contact: contactV1.Contact__Output): ContactResourceBase {
   const fields = contact.fields;
   return {
@@ -204,6 +210,7 @@ function baseOf(contact: contactV1.Contact__Output): ContactResourceBase {
     })),
     addresses: (fields?.addresses ?? []).map(toAddressResource),
     doNotContact: fields?.doNotContact ?? false,
+    customFields: parseCustomFields(fields?.customFieldsJson),
     communication: toCommunicationResource(contact.communication ?? []),
     reachability: toReachabilityResource(contact.reachability ?? []),
     tags: [...(fields?.tags ?? [])],

@@ -11,6 +11,8 @@ export interface ListFilters {
   namePrefix?: string | undefined;
   email?: string | undefined;
   tag?: string | undefined;
+  /** `cf.<key>[.<op>]` query parameters, passed to the service as they are. */
+  customFields?: Record<string, string> | undefined;
 }
 
 export type CursorScope = 'person' | 'organization' | 'household';
@@ -27,10 +29,15 @@ export type DecodedCursor =
 
 /** Stable fingerprint of the filters: order-independent, empty values ignored. */
 export function filterFingerprint(filters: ListFilters): string {
+  const customFields = Object.entries(filters.customFields ?? {}).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   const canonical = JSON.stringify([
     filters.namePrefix ?? '',
     filters.email ?? '',
     filters.tag ?? '',
+    // Appended only when present, so cursors issued before custom filters existed still match.
+    ...(customFields.length > 0 ? [customFields] : []),
   ]);
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }

@@ -23,7 +23,11 @@ import {
 import { idempotency } from './idempotency.middleware';
 import type { IdempotencyOptions } from './idempotency.middleware';
 import { GatewayError } from './problem';
-import { IdParamsSchema, ListQuerySchema } from './schemas/common.schema';
+import {
+  CustomFieldFilterQuerySchema,
+  IdParamsSchema,
+  ListQuerySchema,
+} from './schemas/common.schema';
 import { parseOrThrow } from './validation';
 
 export interface ResourceSpec<C extends z.ZodType, P extends z.ZodType> {
@@ -69,8 +73,23 @@ export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(
     .get(requirePermission('contact:read'), async (req, res) => {
       // `?tag=` from a form with an empty field means "no filter", not an invalid tag.
       const given = Object.entries(req.query).filter(([, value]) => value !== '');
-      const query = parseOrThrow(ListQuerySchema, Object.fromEntries(given), 'query');
-      const filters = { namePrefix: query.namePrefix, email: query.email, tag: query.tag };
+      const isCustom = ([name]: [string, unknown]) => name.startsWith('cf.');
+      const query = parseOrThrow(
+        ListQuerySchema,
+        Object.fromEntries(given.filter((e) => !isCustom(e))),
+        'query',
+      );
+      const customFields = parseOrThrow(
+        CustomFieldFilterQuerySchema,
+        Object.fromEntries(given.filter(isCustom)),
+        'query',
+      );
+      const filters = {
+        namePrefix: query.namePrefix,
+        email: query.email,
+        tag: query.tag,
+        customFields,
+      };
       let pageToken = '';
       if (query.cursor !== undefined) {
         const decoded = decodeCursor(query.cursor, spec.kind, filters);

@@ -100,7 +100,11 @@ function registerResource(registry: OpenAPIRegistry, d: ResourceDocs): void {
       tags: [d.tag],
       operationId: `list${d.tag}`,
       summary: `List ${d.tag.toLowerCase()}`,
-      description: `Cursor-paginated, newest first. ${rolesNote('contact:read')}`,
+      description:
+        'Cursor-paginated, oldest first. Custom field filters: `cf.<key>=<value>` (a ' +
+        'multi-select matches when it contains the value), `cf.<key>.gt|gte|lt|lte=<value>` ' +
+        'for numbers and dates, `cf.<key>.exists=true|false`; at most 10. ' +
+        rolesNote('contact:read'),
       request: { query: ListQuerySchema },
       responses: { 200: json(d.page, `A page of ${d.tag.toLowerCase()}.`), ...problems(400, 403) },
     },

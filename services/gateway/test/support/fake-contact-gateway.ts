@@ -200,6 +200,7 @@ function normaliseFields(f: contactV1.ContactFields): contactV1.ContactFields__O
       deceased: f.deceased ?? false,
       deceasedDate: f.deceasedDate ?? '',
       doNotContact: f.doNotContact ?? false,
+      customFieldsJson: f.customFieldsJson ?? '',
     }),
   ) as contactV1.ContactFields__Output;
 }

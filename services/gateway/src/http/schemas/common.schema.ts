@@ -86,8 +86,30 @@ export const OwnerIdSchema = shortText(200).openapi({
   description: 'User id (JWT sub) who looks after this record. Defaults to the creator.',
 });
 
+const customFieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Not a custom field key.');
+const customFieldValue = z.union([
+  z.string().max(1000),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(100)).max(200),
+]);
+export const CustomFieldValuesSchema = z
+  .record(customFieldKey, customFieldValue)
+  .openapi('CustomFieldValues', {
+    description:
+      'Values by custom field key (see /v1/custom-fields): text, number, YYYY-MM-DD date, ' +
+      'boolean, or the option value(s) of a select.',
+  });
+const CustomFieldPatchSchema = z
+  .record(customFieldKey, customFieldValue.nullable())
+  .openapi({ description: 'Keys present change; null clears a value; absent keys stay.' });
+
+/** `cf.<key>[.gt|gte|lt|lte|exists]=<value>` list filters. */
+export const CUSTOM_FIELD_FILTER_PARAM = /^cf\.[a-z][a-z0-9_]{0,39}(\.(gt|gte|lt|lte|exists))?$/;
+
 /** What every kind of contact has, as a create body takes it. */
 export const contactPointFields = {
+  customFields: CustomFieldValuesSchema.optional(),
   emails: EmailListSchema.optional(),
   phones: PhoneListSchema.optional(),
   addresses: AddressListSchema.optional(),
@@ -103,6 +125,7 @@ export const contactPointFields = {
 /** The same in a merge patch: null clears the optional texts. */
 export const contactPointPatchFields = {
   ...contactPointFields,
+  customFields: CustomFieldPatchSchema.optional(),
   source: SourceSchema.nullable().optional(),
   ownerId: OwnerIdSchema.nullable().optional(),
 };
@@ -226,6 +249,7 @@ export const contactResourceShape = {
   phones: z.array(PhoneSchema),
   addresses: z.array(AddressSchema),
   doNotContact: z.boolean(),
+  customFields: z.record(z.string(), z.unknown()),
   communication: CommunicationSchema,
   reachability: ReachabilitySchema,
   tags: z.array(z.string()),
@@ -268,6 +292,16 @@ export const ListQuerySchema = z.strictObject({
   }),
   tag: shortText(50).optional().openapi({ description: 'Only records carrying this tag.' }),
 });
+
+/** The `cf.*` part of a list query: names as CUSTOM_FIELD_FILTER_PARAM, one value each. */
+export const CustomFieldFilterQuerySchema = z
+  .record(
+    z.string().regex(CUSTOM_FIELD_FILTER_PARAM, 'Use cf.<key> or cf.<key>.<gt|gte|lt|lte|exists>.'),
+    z.string().max(200),
+  )
+  .refine((filters) => Object.keys(filters).length <= 10, {
+    message: 'At most 10 custom field filters.',
+  });
 
 /** Versions start at 1, so "0" is refused here rather than by the service. */
 export const IF_MATCH_PATTERN = /^"([1-9]\d{0,14})"$/;
