@@ -213,6 +213,7 @@ describe('people and organizations over REST', () => {
         email: 'x@example.org',
         tag: 'vip',
         customFieldFilters: {},
+        search: '',
       },
       ctx: expect.objectContaining({
         tenantId: 'tenant-z',

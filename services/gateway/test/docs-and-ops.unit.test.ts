@@ -141,9 +141,12 @@ describe('the OpenAPI document', () => {
 
     expect(names(paths['/v1/contacts']?.get)).toEqual([
       'query:cursor',
+      'query:deceased',
+      'query:doNotContact',
       'query:email',
       'query:limit',
       'query:namePrefix',
+      'query:search',
       'query:tag',
     ]);
     expect(names(paths['/v1/contacts/{id}']?.patch)).toEqual(['header:if-match', 'path:id']);

@@ -2,6 +2,7 @@
 import type { ContactKind, ContactListQuery } from './contact';
 import { ContactError, type ContactFieldError } from './contact-error';
 import { normalizeSearchText } from './contact-name.util';
+import { MAX_SEARCH_LENGTH, searchForms } from './contact-search';
 import { normalizeEmail, normalizeTags } from './contact-validation';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -34,6 +35,10 @@ export interface ListContactsInput {
   namePrefix?: string;
   email?: string;
   tag?: string;
+  /** Free text: a prefix of a name, an email or a phone number. */
+  search?: string;
+  doNotContact?: boolean;
+  deceased?: boolean;
 }
 
 /** Validates bounds and normalizes filters the same way stored values are normalized. */
@@ -59,6 +64,16 @@ export function parseListQuery(input: ListContactsInput): ContactListQuery {
   if (email) query.email = email;
   const [tag] = normalizeTags([input.tag ?? '']);
   if (tag) query.tag = tag;
+  if (input.search && input.search.trim()) {
+    if (input.search.length > MAX_SEARCH_LENGTH) {
+      errors.push({ field: 'search', message: `must be at most ${MAX_SEARCH_LENGTH} characters` });
+    } else {
+      const forms = searchForms(input.search);
+      if (forms.length > 0) query.searchForms = forms;
+    }
+  }
+  if (input.doNotContact !== undefined) query.doNotContact = input.doNotContact;
+  if (input.deceased !== undefined) query.deceased = input.deceased;
   if (errors.length > 0) throw ContactError.validation(errors);
   return query;
 }

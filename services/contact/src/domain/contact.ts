@@ -120,6 +120,10 @@ export interface ContactListFilter {
   namePrefix?: string;
   email?: string;
   tag?: string;
+  /** Prefix search over names, emails and phone digits: the forms of contact-search.ts. */
+  searchForms?: string[];
+  doNotContact?: boolean;
+  deceased?: boolean;
 }
 
 export interface ContactListQuery extends ContactListFilter {

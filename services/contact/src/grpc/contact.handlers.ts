@@ -82,6 +82,9 @@ export function contactHandlers(
         email: req.email,
         tag: req.tag,
         customFieldFilters: req.customFieldFilters,
+        search: req.search,
+        ...(req.doNotContact === undefined ? {} : { doNotContact: req.doNotContact }),
+        ...(req.deceased === undefined ? {} : { deceased: req.deceased }),
       });
       return {
         contacts: page.contacts.map((contact) => contactToProto(contact)),

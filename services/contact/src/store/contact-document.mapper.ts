@@ -1,6 +1,7 @@
 // Stored document <-> domain Contact. Optional fields are left out rather than set to
 // undefined or null, so domain equality checks and event snapshots stay clean.
 import type { Contact, OrganizationProfile, PersonName } from '../domain/contact';
+import { deriveSearchKeys } from '../domain/contact-search';
 import type { ContactDocument } from './contact.model';
 
 type StateFields = Omit<ContactDocument, '_outboxLog'>;
@@ -60,6 +61,7 @@ export function toDocumentState(contact: Contact): StateFields {
     version: contact.version,
     displayName: contact.displayName,
     searchNames: contact.searchNames,
+    searchKeys: deriveSearchKeys(contact),
     emails: contact.emails,
     phones: contact.phones,
     addresses: contact.addresses,

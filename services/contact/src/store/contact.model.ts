@@ -22,6 +22,8 @@ export interface ContactDocument {
   version: number;
   displayName: string;
   searchNames: string[];
+  /** Derived (domain/contact-search.ts): what the `search` filter matches by prefix. */
+  searchKeys?: string[];
   person?: PersonName;
   organization?: OrganizationProfile;
   emails: EmailAddress[];
@@ -94,6 +96,7 @@ export const contactSchema = new Schema<ContactDocument>(
     version: { type: Number, required: true },
     displayName: { type: String, required: true },
     searchNames: { type: [String], default: [] },
+    searchKeys: { type: [String], default: [] },
     person: { type: personSchema, default: undefined },
     organization: { type: organizationSchema, default: undefined },
     emails: { type: [emailSchema], default: [] },
@@ -135,6 +138,7 @@ export const contactSchema = new Schema<ContactDocument>(
 contactSchema.index({ tenantId: 1, _id: 1 });
 contactSchema.index({ tenantId: 1, kind: 1, _id: 1 });
 contactSchema.index({ tenantId: 1, searchNames: 1 });
+contactSchema.index({ tenantId: 1, searchKeys: 1 });
 contactSchema.index({ tenantId: 1, 'emails.address': 1 });
 contactSchema.index({ tenantId: 1, tags: 1 });
 

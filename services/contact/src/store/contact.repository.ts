@@ -26,8 +26,8 @@ export interface ContactListResult {
   hasMore: boolean;
 }
 
-// Lists need neither the outbox's commit records nor the consent history.
-const LIST_PROJECTION = { _outboxLog: 0, consentHistory: 0 } as const;
+// Lists need neither the outbox's commit records, the consent history nor the search keys.
+const LIST_PROJECTION = { _outboxLog: 0, consentHistory: 0, searchKeys: 0 } as const;
 
 export class ContactRepository {
   private readonly inserts: InsertBatcher<ContactDocument>;
@@ -135,6 +135,16 @@ export class ContactRepository {
     if (query.namePrefix) filter.searchNames = { $regex: `^${escapeRegex(query.namePrefix)}` };
     if (query.email) filter['emails.address'] = query.email;
     if (query.tag) filter.tags = query.tag;
+    if (query.searchForms) {
+      filter.$or = query.searchForms.map((form) => ({
+        searchKeys: { $regex: `^${escapeRegex(form)}` },
+      }));
+    }
+    // Documents older than a flag lack it: "false" means "not true".
+    if (query.doNotContact !== undefined) {
+      filter.doNotContact = query.doNotContact ? true : { $ne: true };
+    }
+    if (query.deceased !== undefined) filter.deceased = query.deceased ? true : { $ne: true };
     Object.assign(filter, query.customFieldFilter);
     const docs = await this.model
       .find(filter, LIST_PROJECTION)

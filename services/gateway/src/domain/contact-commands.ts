@@ -281,5 +281,8 @@ export function listRequest(
     email: filters.email ?? '',
     tag: filters.tag ?? '',
     customFieldFilters: filters.customFields ?? {},
+    search: filters.search ?? '',
+    ...(filters.doNotContact === undefined ? {} : { doNotContact: filters.doNotContact }),
+    ...(filters.deceased === undefined ? {} : { deceased: filters.deceased }),
   };
 }

@@ -13,6 +13,9 @@ export interface ListFilters {
   tag?: string | undefined;
   /** `cf.<key>[.<op>]` query parameters, passed to the service as they are. */
   customFields?: Record<string, string> | undefined;
+  search?: string | undefined;
+  doNotContact?: boolean | undefined;
+  deceased?: boolean | undefined;
 }
 
 export type CursorScope = 'person' | 'organization' | 'household';
@@ -36,8 +39,11 @@ export function filterFingerprint(filters: ListFilters): string {
     filters.namePrefix ?? '',
     filters.email ?? '',
     filters.tag ?? '',
-    // Appended only when present, so cursors issued before custom filters existed still match.
+    // Appended only when present, so cursors issued before these filters existed still match.
     ...(customFields.length > 0 ? [customFields] : []),
+    ...(filters.search ? [`search:${filters.search}`] : []),
+    ...(filters.doNotContact === undefined ? [] : [`dnc:${filters.doNotContact}`]),
+    ...(filters.deceased === undefined ? [] : [`deceased:${filters.deceased}`]),
   ]);
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }

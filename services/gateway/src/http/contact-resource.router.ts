@@ -89,6 +89,9 @@ export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(
         email: query.email,
         tag: query.tag,
         customFields,
+        search: query.search,
+        doNotContact: query.doNotContact,
+        deceased: query.deceased,
       };
       let pageToken = '';
       if (query.cursor !== undefined) {

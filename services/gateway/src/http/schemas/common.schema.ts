@@ -273,6 +273,11 @@ export const IdParamsSchema = z.strictObject({
     }),
 });
 
+const booleanQuery = z
+  .enum(['true', 'false'])
+  .transform((value) => value === 'true')
+  .openapi({ type: 'boolean' });
+
 export const ListQuerySchema = z.strictObject({
   limit: z.coerce
     .number()
@@ -291,6 +296,17 @@ export const ListQuerySchema = z.strictObject({
     description: 'Exact email address, compared case-insensitively.',
   }),
   tag: shortText(50).optional().openapi({ description: 'Only records carrying this tag.' }),
+  search: shortText(100)
+    .optional()
+    .openapi({
+      description:
+        'Prefix of a name (case- and accent-insensitive), an email address or a phone number ' +
+        '(digits; "555 01" finds "+1 555 0100").',
+    }),
+  doNotContact: booleanQuery.optional().openapi({
+    description: 'true: only records marked do-not-contact; false: only the others.',
+  }),
+  deceased: booleanQuery.optional().openapi({ description: 'true or false, like doNotContact.' }),
 });
 
 /** The `cf.*` part of a list query: names as CUSTOM_FIELD_FILTER_PARAM, one value each. */
