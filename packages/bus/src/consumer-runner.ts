@@ -40,6 +40,13 @@ export interface ConsumerRunnerOptions {
   retry?: RetryOptions;
   /** Where a new group starts; projections want the whole history. Default true. */
   fromBeginning?: boolean;
+  /**
+   * How redelivered events are recognised. 'processed-ids' (default) keeps a mark per event
+   * in `processed_events`. 'handler' skips the marks for handlers that are idempotent by
+   * themselves (an insert keyed by the event id, a version check): every mark is one more
+   * read and write, and the marks collection only grows.
+   */
+  dedupe?: 'processed-ids' | 'handler';
 }
 
 export interface ProcessedEvent {
@@ -138,8 +145,9 @@ export class ConsumerRunner {
     }
     const handler = this.opts.handlers[event.type];
     if (!handler) return 'done';
+    const marks = (this.opts.dedupe ?? 'processed-ids') === 'processed-ids';
     const processedId = `${this.opts.groupId}:${event.id}`;
-    if (await this.processed.findOne({ _id: processedId }, { projection: { _id: 1 } })) {
+    if (marks && (await this.processed.findOne({ _id: processedId }, { projection: { _id: 1 } }))) {
       return 'done';
     }
     const parent = extractTraceContext(decodeHeaders(message.headers));
@@ -177,7 +185,7 @@ export class ConsumerRunner {
             if (!waited) return 'stopped';
           }
         }
-        await this.markProcessed(processedId, event);
+        if (marks) await this.markProcessed(processedId, event);
         return 'done';
       },
     );

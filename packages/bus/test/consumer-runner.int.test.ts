@@ -29,8 +29,13 @@ afterEach(async () => {
   await env.close();
 });
 
-async function startRunner(groupId: string, handler: EventHandler): Promise<void> {
+async function startRunner(
+  groupId: string,
+  handler: EventHandler,
+  dedupe: 'processed-ids' | 'handler' = 'processed-ids',
+): Promise<void> {
   runner = new ConsumerRunner({
+    dedupe,
     kafka: env.kafka,
     db: env.db,
     groupId,
@@ -106,6 +111,27 @@ describe('ConsumerRunner against real Kafka and FerretDB', () => {
     expect(await messageCount(env.kafka, env.topic)).toBe(6);
     expect(calls.sort()).toEqual([...ids].sort());
     expect(await env.db.collection(PROCESSED_EVENTS_COLLECTION).countDocuments()).toBe(3);
+  });
+
+  it('leaves redeliveries to a handler that is idempotent by itself, writing no marks', async () => {
+    const event = contactEvent('self-deduping');
+    await publish(event, event);
+    const seen = new Set<string>();
+    const calls: string[] = [];
+
+    await startRunner(
+      'handler-dedupe',
+      async (e) => {
+        calls.push(e.id);
+        seen.add(e.id);
+      },
+      'handler',
+    );
+    await waitFor(() => committedToEnd('handler-dedupe'), { what: 'group at end of topic' });
+
+    expect(calls).toEqual([event.id, event.id]);
+    expect(seen.size).toBe(1);
+    expect(await env.db.collection(PROCESSED_EVENTS_COLLECTION).countDocuments()).toBe(0);
   });
 
   it('dead-letters an event whose handler keeps failing and goes on with the next', async () => {

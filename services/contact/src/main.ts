@@ -143,6 +143,8 @@ export async function start(
         handlers: householdMemberHandlers(householdService),
         producer,
         logger,
+        // Members remember the contact version their name came from: replays change nothing.
+        dedupe: 'handler',
       }),
     ];
     for (const consumer of consumers) {

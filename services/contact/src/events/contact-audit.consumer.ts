@@ -40,5 +40,7 @@ export function contactAuditConsumer(opts: {
     handlers: Object.fromEntries(AUDITED_TYPES.map((type) => [type, handle])),
     producer: opts.producer,
     logger: opts.logger,
+    // An entry's _id is its event id: a redelivered event inserts nothing.
+    dedupe: 'handler',
   });
 }
