@@ -1,0 +1,55 @@
+// The gateway and the real contact service started in this process against the test servers
+// of the global setup, each test file with its own databases and topic prefix. End-to-end
+// tests then drive the stack over HTTP only.
+import { testDbName, testInfra, TEST_JWT, uniquePrefix } from '@kith/testkit';
+import { loadContactConfig } from '../../../contact/src/config';
+import { start as startContact } from '../../../contact/src/main';
+import { loadGatewayConfig } from '../../src/config';
+import { start as startGateway } from '../../src/main';
+
+export interface E2eStack {
+  baseUrl: string;
+  /** Prefix of every topic this stack uses, e.g. to read `${topicPrefix}kith.contact.v1`. */
+  topicPrefix: string;
+  stop(): Promise<void>;
+}
+
+export async function startE2eStack(label: string): Promise<E2eStack> {
+  const infra = testInfra();
+  const topicPrefix = uniquePrefix(label);
+  const common = {
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    MONGO_URL: infra.mongoUrl,
+    KITH_TOPIC_PREFIX: topicPrefix,
+    LOG_LEVEL: 'warn',
+  };
+  const contact = await startContact(
+    loadContactConfig({
+      ...common,
+      CONTACT_GRPC_PORT: '0',
+      CONTACT_DB_NAME: testDbName(`${label}-contact`),
+    }),
+  );
+  const gateway = await startGateway(
+    loadGatewayConfig({
+      ...common,
+      GATEWAY_HTTP_PORT: '0',
+      GATEWAY_DB_NAME: testDbName(`${label}-gateway`),
+      CONTACT_GRPC_ADDRESS: `127.0.0.1:${contact.grpcPort}`,
+      KITH_JWT_ISSUER: TEST_JWT.issuer,
+      KITH_JWT_AUDIENCE: TEST_JWT.audience,
+      KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
+    }),
+  ).catch(async (err: unknown) => {
+    await contact.stop();
+    throw err;
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${gateway.httpPort}`,
+    topicPrefix,
+    async stop() {
+      await gateway.stop();
+      await contact.stop();
+    },
+  };
+}
