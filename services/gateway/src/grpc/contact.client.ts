@@ -4,20 +4,10 @@
 import type * as grpc from '@grpc/grpc-js';
 import { CONTACT_PROTO } from '@kith/contracts';
 import type { ContactProtoGrpcType, contactV1 } from '@kith/contracts';
-import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
-import type { CallContext } from '@kith/grpc-kit';
-import { extractTraceContext } from '@kith/telemetry';
-import { context, trace } from '@opentelemetry/api';
+import { createClient, loadProto } from '@kith/grpc-kit';
+import { callUpstream, type RequestContext } from './upstream-call';
 
-export interface RequestContext {
-  tenantId: string;
-  userId: string;
-  roles: string[];
-  idempotencyKey?: string | undefined;
-  /** The HTTP request's W3C trace headers, used when no span is active (see call()). */
-  traceparent?: string | undefined;
-  tracestate?: string | undefined;
-}
+export type { RequestContext } from './upstream-call';
 
 export interface ContactGateway {
   create(
@@ -115,26 +105,13 @@ export class GrpcContactGateway implements ContactGateway {
   }
 
   private call<Res>(method: string, request: object, ctx: RequestContext): Promise<Res> {
-    const callContext: CallContext = {
-      tenantId: ctx.tenantId,
-      userId: ctx.userId,
-      roles: ctx.roles,
-      ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
-    };
-    const run = () =>
-      callUnary<Res>(this.client, method, request, callContext, {
-        deadlineMs: this.opts.deadlineMs,
-      });
-    // callUnary injects the active trace context. Normally that is the HTTP server span the
-    // instrumentation opened from the client's traceparent. When http was not patched (loaded
-    // before instrument.ts, or under Jest's module registry) no span is active, so continue
-    // the client's traceparent explicitly; the e2e test checks it reaches the Kafka event.
-    if (trace.getSpan(context.active()) || !ctx.traceparent) return run();
-    const parent = extractTraceContext({
-      traceparent: ctx.traceparent,
-      tracestate: ctx.tracestate,
-    });
-    return context.with(parent, run);
+    return callUpstream<Res>(
+      this.client as grpc.Client,
+      method,
+      request,
+      ctx,
+      this.opts.deadlineMs,
+    );
   }
 }
 

@@ -4,10 +4,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import { CUSTOM_FIELD_PROTO } from '@kith/contracts';
 import type { CustomFieldProtoGrpcType, customFieldV1 } from '@kith/contracts';
-import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
-import type { CallContext } from '@kith/grpc-kit';
-import { extractTraceContext } from '@kith/telemetry';
-import { context, trace } from '@opentelemetry/api';
+import { createClient, loadProto } from '@kith/grpc-kit';
+import { callUpstream } from './upstream-call';
 import type { RequestContext } from './contact.client';
 
 type Field = customFieldV1.CustomField__Output;
@@ -66,22 +64,12 @@ export class GrpcCustomFieldGateway implements CustomFieldGateway {
   }
 
   private call<Res>(method: string, request: object, ctx: RequestContext): Promise<Res> {
-    const callContext: CallContext = {
-      tenantId: ctx.tenantId,
-      userId: ctx.userId,
-      roles: ctx.roles,
-      ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
-    };
-    const run = () =>
-      callUnary<Res>(this.client, method, request, callContext, {
-        deadlineMs: this.opts.deadlineMs,
-      });
-    // As in GrpcContactGateway: continue the client's traceparent when no span is active.
-    if (trace.getSpan(context.active()) || !ctx.traceparent) return run();
-    const parent = extractTraceContext({
-      traceparent: ctx.traceparent,
-      tracestate: ctx.tracestate,
-    });
-    return context.with(parent, run);
+    return callUpstream<Res>(
+      this.client as grpc.Client,
+      method,
+      request,
+      ctx,
+      this.opts.deadlineMs,
+    );
   }
 }

@@ -4,10 +4,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import { RELATIONSHIP_PROTO } from '@kith/contracts';
 import type { RelationshipProtoGrpcType, relationshipV1 } from '@kith/contracts';
-import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
-import type { CallContext } from '@kith/grpc-kit';
-import { extractTraceContext } from '@kith/telemetry';
-import { context, trace } from '@opentelemetry/api';
+import { createClient, loadProto } from '@kith/grpc-kit';
+import { callUpstream } from './upstream-call';
 import type { RequestContext } from './contact.client';
 
 export interface RelationshipGateway {
@@ -104,23 +102,13 @@ export class GrpcRelationshipGateway implements RelationshipGateway {
     return res.relationship;
   }
 
-  /** As GrpcContactGateway.call: continue the client's traceparent when no span is active. */
   private call<Res>(method: string, request: object, ctx: RequestContext): Promise<Res> {
-    const callContext: CallContext = {
-      tenantId: ctx.tenantId,
-      userId: ctx.userId,
-      roles: ctx.roles,
-      ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
-    };
-    const run = () =>
-      callUnary<Res>(this.client, method, request, callContext, {
-        deadlineMs: this.opts.deadlineMs,
-      });
-    if (trace.getSpan(context.active()) || !ctx.traceparent) return run();
-    const parent = extractTraceContext({
-      traceparent: ctx.traceparent,
-      tracestate: ctx.tracestate,
-    });
-    return context.with(parent, run);
+    return callUpstream<Res>(
+      this.client as grpc.Client,
+      method,
+      request,
+      ctx,
+      this.opts.deadlineMs,
+    );
   }
 }

@@ -1,0 +1,41 @@
+// One way every gateway client calls a gRPC upstream: the caller's tenant, user, roles and
+// idempotency key as metadata, a deadline, and the trace continued.
+import type * as grpc from '@grpc/grpc-js';
+import { callUnary } from '@kith/grpc-kit';
+import type { CallContext } from '@kith/grpc-kit';
+import { extractTraceContext } from '@kith/telemetry';
+import { context, trace } from '@opentelemetry/api';
+
+/** Who is asking, as the HTTP layer knows it. */
+export interface RequestContext {
+  tenantId: string;
+  userId: string;
+  roles: string[];
+  idempotencyKey?: string | undefined;
+  /** The HTTP request's W3C trace headers, used when no span is active (see callUpstream). */
+  traceparent?: string | undefined;
+  tracestate?: string | undefined;
+}
+
+export function callUpstream<Res>(
+  client: grpc.Client,
+  method: string,
+  request: object,
+  ctx: RequestContext,
+  deadlineMs: number,
+): Promise<Res> {
+  const callContext: CallContext = {
+    tenantId: ctx.tenantId,
+    userId: ctx.userId,
+    roles: ctx.roles,
+    ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
+  };
+  const run = () => callUnary<Res>(client, method, request, callContext, { deadlineMs });
+  // callUnary injects the active trace context. Normally that is the HTTP server span the
+  // instrumentation opened from the client's traceparent. When http was not patched (loaded
+  // before instrument.ts, or under Jest's module registry) no span is active, so continue
+  // the client's traceparent explicitly; the e2e test checks it reaches the Kafka event.
+  if (trace.getSpan(context.active()) || !ctx.traceparent) return run();
+  const parent = extractTraceContext({ traceparent: ctx.traceparent, tracestate: ctx.tracestate });
+  return context.with(parent, run);
+}
