@@ -138,7 +138,7 @@ export function toConsentRecordResource(
   };
 }
 
-function toAddressResource(a: contactV1.PostalAddress__Output): AddressResource {
+export function toAddressResource(a: contactV1.PostalAddress__Output): AddressResource {
   return {
     type: a.type,
     primary: a.primary,

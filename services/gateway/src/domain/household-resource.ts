@@ -2,20 +2,7 @@
 // messages. Proto3 has no "unset" for strings, so an empty string becomes null in JSON:
 // every key is always present.
 import type { householdV1 } from '@kith/contracts';
-
-export interface PostalAddressResource {
-  type: string;
-  primary: boolean;
-  line1: string;
-  line2: string | null;
-  city: string | null;
-  region: string | null;
-  postalCode: string | null;
-  countryCode: string;
-  valid: boolean;
-  validFrom: string | null;
-  validTo: string | null;
-}
+import { toAddressResource, type AddressResource } from './contact-resource';
 
 export interface HouseholdMemberResource {
   contactId: string;
@@ -35,7 +22,7 @@ export interface HouseholdResource {
   greeting: string;
   nameOverride: string | null;
   greetingOverride: string | null;
-  mailingAddress: PostalAddressResource | null;
+  mailingAddress: AddressResource | null;
   members: HouseholdMemberResource[];
   createdAt: string;
   updatedAt: string;
@@ -121,22 +108,7 @@ export function toHouseholdResource(household: householdV1.Household__Output): H
     greeting: household.greeting,
     nameOverride: orNull(household.nameOverride),
     greetingOverride: orNull(household.greetingOverride),
-    mailingAddress: a
-      ? {
-          type: a.type,
-          primary: a.primary,
-          line1: a.line1,
-          line2: orNull(a.line2),
-          city: orNull(a.city),
-          region: orNull(a.region),
-          postalCode: orNull(a.postalCode),
-          countryCode: a.countryCode,
-          // proto3 `optional`: unset means valid.
-          valid: a.valid !== false,
-          validFrom: orNull(a.validFrom),
-          validTo: orNull(a.validTo),
-        }
-      : null,
+    mailingAddress: a ? toAddressResource(a) : null,
     members: household.members.map((m) => ({
       contactId: m.contactId,
       role: m.role,

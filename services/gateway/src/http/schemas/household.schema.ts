@@ -2,31 +2,12 @@
 // rules (services/contact/src/domain/household-validation.ts and postal-address.ts), so the
 // gateway refuses early what the service would refuse, and nothing it accepts.
 import { z } from './zod';
-import { mergePatchBody, pageSchema, shortText } from './common.schema';
+import { AddressInputSchema, mergePatchBody, pageSchema, shortText } from './common.schema';
 
-const isoDate = z.iso.date().openapi({ example: '2026-06-01' });
-
-export const PostalAddressInputSchema = z
-  .strictObject({
-    type: z.enum(['home', 'work', 'other']).default('home'),
-    primary: z.boolean().default(true),
-    line1: shortText(200),
-    line2: shortText(200).optional(),
-    city: shortText(100).optional(),
-    region: shortText(100).optional(),
-    postalCode: shortText(20).optional(),
-    countryCode: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{2}$/, 'An ISO 3166-1 alpha-2 code, e.g. US.')
-      .openapi({ example: 'US' }),
-    valid: z.boolean().default(true).openapi({
-      description: 'false once mail came back undeliverable.',
-    }),
-    validFrom: isoDate.optional(),
-    validTo: isoDate.optional(),
-  })
-  .openapi('PostalAddressInput');
+// The contacts' address shape; a household's one mailing address is its primary one.
+export const PostalAddressInputSchema = AddressInputSchema.extend({
+  primary: z.boolean().default(true),
+}).openapi('PostalAddressInput');
 
 const override = shortText(200);
 
