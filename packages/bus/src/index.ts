@@ -25,3 +25,5 @@ export type { RetryOptions } from './retry-backoff.util';
 export { isTransientStoreError, retryTransient } from './store-retry.util';
 export { InsertBatcher, InsertError } from './insert-batcher';
 export type { InsertManyTarget } from './insert-batcher';
+export { isDuplicateKeyError, writeThroughOutbox } from './outbox-write';
+export type { OutboxWriteTarget } from './outbox-write';

@@ -3,8 +3,8 @@
 // single-document write, commit. See docs/architecture.md, "the outbox".
 import {
   InsertBatcher,
-  OutboxVersionClaimedError,
   retryTransient,
+  writeThroughOutbox,
   type Outbox,
   type OutboxItem,
   type OutboxLogRecord,
@@ -58,13 +58,11 @@ export class ContactRepository {
   }
 
   async insert(contact: Contact, items: OutboxItem[]): Promise<void> {
-    const staged = await this.stage(contact, items);
-    await this.writeOrAbandon(staged, async () => {
+    await this.throughOutbox(contact, items, async (staged) => {
       // The driver, not model.create: the domain has validated and normalized the contact
       // already; batched with concurrent creates (group commit, see InsertBatcher).
       await this.inserts.insert({ ...toDocumentState(contact), _outboxLog: staged.outboxLog([]) });
     });
-    staged.commit();
   }
 
   /**
@@ -82,8 +80,7 @@ export class ContactRepository {
     const unset = Object.fromEntries(
       OPTIONAL_STATE_FIELDS.filter((field) => contact[field] === undefined).map((f) => [f, 1]),
     );
-    const staged = await this.stage(contact, items);
-    await this.writeOrAbandon(staged, async () => {
+    await this.throughOutbox(contact, items, async (staged) => {
       const result = await retryTransient(() =>
         this.model
           .updateOne(
@@ -98,33 +95,20 @@ export class ContactRepository {
       if (result.matchedCount === 0)
         throw ContactError.versionConflict(contact.id, expectedVersion);
     });
-    staged.commit();
   }
 
-  private async stage(contact: Contact, items: OutboxItem[]): Promise<StagedWrite> {
-    try {
-      return await this.outbox.stage({
-        collection: CONTACTS_COLLECTION,
-        aggregateId: contact.id,
-        version: contact.version,
-        items,
-      });
-    } catch (err) {
-      if (err instanceof OutboxVersionClaimedError) {
-        throw ContactError.versionConflict(contact.id, contact.version - 1);
-      }
-      throw err;
-    }
-  }
-
-  /** A failed write frees the version it claimed, so the caller can retry at once. */
-  private async writeOrAbandon(staged: StagedWrite, write: () => Promise<void>): Promise<void> {
-    try {
-      await write();
-    } catch (err) {
-      await staged.abandon().catch(() => undefined);
-      throw err;
-    }
+  /** Stage (claiming contact.version), write, commit; a version someone else holds is a conflict. */
+  private throughOutbox(
+    contact: Contact,
+    items: OutboxItem[],
+    write: (staged: StagedWrite) => Promise<void>,
+  ): Promise<void> {
+    return writeThroughOutbox(
+      this.outbox,
+      { collection: CONTACTS_COLLECTION, aggregateId: contact.id, version: contact.version, items },
+      write,
+      () => ContactError.versionConflict(contact.id, contact.version - 1),
+    );
   }
 
   /** One page in id (creation) order, live contacts only; asks for one extra to know if more follow. */

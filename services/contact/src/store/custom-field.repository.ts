@@ -4,12 +4,12 @@
 // has no matching `_outboxLog` entry: the relay drops it after its grace period (nothing was
 // promised); a crash after the write leaves one it finds logged and publishes.
 import {
-  OutboxVersionClaimedError,
   retryTransient,
   type Outbox,
   type OutboxItem,
   type OutboxLogRecord,
   type StagedWrite,
+  writeThroughOutbox,
 } from '@kith/bus';
 import type { CustomFieldDefinition, CustomFieldRecordType } from '../domain/custom-field';
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
@@ -89,8 +89,7 @@ export class CustomFieldRepository {
   }
 
   async insert(definition: CustomFieldDefinition, items: OutboxItem[]): Promise<void> {
-    const staged = await this.stage(definition, items);
-    await this.writeOrAbandon(staged, async () => {
+    await this.throughOutbox(definition, items, async (staged) => {
       try {
         // Not retried: a retry after a lost acknowledgement would read as a duplicate.
         await this.model.collection.insertOne({
@@ -106,7 +105,6 @@ export class CustomFieldRepository {
         throw err;
       }
     });
-    staged.commit();
   }
 
   /** Replaces the state if the stored version is still `expectedVersion`. */
@@ -117,8 +115,7 @@ export class CustomFieldRepository {
     items: OutboxItem[],
   ): Promise<void> {
     const { _id: _ignored, ...state } = toCustomFieldState(definition);
-    const staged = await this.stage(definition, items);
-    await this.writeOrAbandon(staged, async () => {
+    await this.throughOutbox(definition, items, async (staged) => {
       const result = await retryTransient(() =>
         this.model
           .updateOne(
@@ -132,36 +129,25 @@ export class CustomFieldRepository {
       );
       if (result.matchedCount === 0) throw versionConflict(definition, expectedVersion);
     });
-    staged.commit();
   }
 
-  private async stage(
+  /** Another writer holding the version (for a create: defining the same key) is a conflict. */
+  private throughOutbox(
     definition: CustomFieldDefinition,
     items: OutboxItem[],
-  ): Promise<StagedWrite> {
-    try {
-      return await this.outbox.stage({
+    write: (staged: StagedWrite) => Promise<void>,
+  ): Promise<void> {
+    return writeThroughOutbox(
+      this.outbox,
+      {
         collection: CUSTOM_FIELDS_COLLECTION,
         aggregateId: definition.id,
         version: definition.version,
         items,
-      });
-    } catch (err) {
-      // Another writer holds this version (for a create: someone is defining the same key).
-      if (err instanceof OutboxVersionClaimedError) {
-        throw versionConflict(definition, definition.version - 1);
-      }
-      throw err;
-    }
-  }
-
-  private async writeOrAbandon(staged: StagedWrite, write: () => Promise<void>): Promise<void> {
-    try {
-      await write();
-    } catch (err) {
-      await staged.abandon().catch(() => undefined);
-      throw err;
-    }
+      },
+      write,
+      () => versionConflict(definition, definition.version - 1),
+    );
   }
 }
 

@@ -2,12 +2,12 @@
 // events (which also claims the new version), write state + commit record in one
 // single-document write, commit. See docs/architecture.md, "the outbox".
 import {
-  OutboxVersionClaimedError,
   retryTransient,
   type Outbox,
   type OutboxItem,
   type OutboxLogRecord,
   type StagedWrite,
+  writeThroughOutbox,
 } from '@kith/bus';
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
 import type { Household } from '../domain/household';
@@ -47,8 +47,7 @@ export class HouseholdRepository {
   }
 
   async insert(household: Household, items: OutboxItem[]): Promise<void> {
-    const staged = await this.stage(household, items);
-    await writeOrAbandon(staged, async () => {
+    await this.throughOutbox(household, items, async (staged) => {
       await retryTransient(() =>
         this.model.collection.insertOne({
           ...toHouseholdDocumentState(household),
@@ -56,7 +55,6 @@ export class HouseholdRepository {
         } as never),
       );
     });
-    staged.commit();
   }
 
   /** Replaces the state if the stored version is still `household.version - 1`. */
@@ -70,8 +68,7 @@ export class HouseholdRepository {
     const unset = Object.fromEntries(
       OPTIONAL_HOUSEHOLD_FIELDS.filter((f) => household[f] === undefined).map((f) => [f, 1]),
     );
-    const staged = await this.stage(household, items);
-    await writeOrAbandon(staged, async () => {
+    await this.throughOutbox(household, items, async (staged) => {
       const result = await retryTransient(() =>
         this.model
           .updateOne(
@@ -85,7 +82,6 @@ export class HouseholdRepository {
       );
       if (result.matchedCount === 0) throw versionConflict(household.id);
     });
-    staged.commit();
   }
 
   /** One page of live households in id (creation) order; one extra tells if more follow. */
@@ -104,18 +100,22 @@ export class HouseholdRepository {
     };
   }
 
-  private async stage(household: Household, items: OutboxItem[]): Promise<StagedWrite> {
-    try {
-      return await this.outbox.stage({
+  private throughOutbox(
+    household: Household,
+    items: OutboxItem[],
+    write: (staged: StagedWrite) => Promise<void>,
+  ): Promise<void> {
+    return writeThroughOutbox(
+      this.outbox,
+      {
         collection: HOUSEHOLDS_COLLECTION,
         aggregateId: household.id,
         version: household.version,
         items,
-      });
-    } catch (err) {
-      if (err instanceof OutboxVersionClaimedError) throw versionConflict(household.id);
-      throw err;
-    }
+      },
+      write,
+      () => versionConflict(household.id),
+    );
   }
 }
 
@@ -124,14 +124,4 @@ function versionConflict(id: string): ContactError {
     ContactErrorCode.VERSION_CONFLICT,
     `household ${id} has changed; read it again`,
   );
-}
-
-/** A failed write frees the version it claimed, so the caller can retry at once. */
-async function writeOrAbandon(staged: StagedWrite, write: () => Promise<void>): Promise<void> {
-  try {
-    await write();
-  } catch (err) {
-    await staged.abandon().catch(() => undefined);
-    throw err;
-  }
 }
