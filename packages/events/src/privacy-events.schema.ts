@@ -12,6 +12,11 @@ export const ContactErasedDataSchema = z
       .min(1)
       .describe('the erased contact (the id stays; nothing else identifies)'),
     tenantId: z.string().min(1),
+    version: z
+      .number()
+      .int()
+      .positive()
+      .describe('the contact version the erasure produced (orders it after earlier changes)'),
     erasedAt: isoTime.describe('when the contact service anonymised the record'),
     actorId: z.string().optional().describe('the user (JWT sub) who asked for the erasure'),
   })

@@ -130,6 +130,7 @@ describe('event catalogue', () => {
     const data = {
       contactId: '0193a0b2-7c4e-7000-8000-000000000001',
       tenantId: 'tenant-a',
+      version: 5,
       erasedAt: '2026-11-23T07:00:00.000Z',
       actorId: 'admin-1',
     };
