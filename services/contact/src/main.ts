@@ -115,9 +115,10 @@ export async function start(
       repository: new CustomFieldRepository(fieldModel, outbox),
     });
     const householdRepository = new HouseholdRepository(households, outbox);
+    const membershipRepository = new HouseholdMembershipRepository(db);
     const householdService = new HouseholdService({
       households: householdRepository,
-      memberships: new HouseholdMembershipRepository(db),
+      memberships: membershipRepository,
       contacts: contactRepository,
     });
     const relationshipRepository = new RelationshipRepository(relationshipStore, outbox);
@@ -140,6 +141,7 @@ export async function start(
     const eraser = new ContactEraseService({
       contacts: contactRepository,
       households: householdRepository,
+      memberships: membershipRepository,
       relationships: relationshipRepository,
       relationshipTypes: relationshipTypeRepository,
       reader: personalDataReader,

@@ -28,6 +28,7 @@ import { erasedOutboxItem } from '../events/contact-erased-event';
 import { toHouseholdOutboxItems } from '../events/household-events';
 import { relationshipOutboxItems } from '../events/relationship-events';
 import type { ContactRepository } from '../store/contact.repository';
+import type { HouseholdMembershipRepository } from '../store/household-membership.repository';
 import type { HouseholdRepository } from '../store/household.repository';
 import type { PersonalDataReader } from '../store/personal-data.reader';
 import type { RelationshipTypeRepository } from '../store/relationship-type.repository';
@@ -39,6 +40,7 @@ const ATTEMPTS = 4;
 export interface ContactEraseServiceDeps {
   contacts: Pick<ContactRepository, 'findById' | 'update'>;
   households: Pick<HouseholdRepository, 'update'>;
+  memberships: Pick<HouseholdMembershipRepository, 'release'>;
   relationships: Pick<RelationshipRepository, 'update'>;
   relationshipTypes: Pick<RelationshipTypeRepository, 'find'>;
   reader: Pick<PersonalDataReader, 'householdsOf' | 'relationshipsOf'>;
@@ -106,6 +108,9 @@ export class ContactEraseService {
       const { household, events } = decideEraseHouseholdMember(record, person, this.now());
       if (events.length === 0) continue;
       await this.deps.households.update(household, outboxLog, toHouseholdOutboxItems(events));
+      // The person left it: free their one-household claim (ids only; a leftover would be a
+      // stale claim the household service already tolerates, see household.service.ts).
+      await this.deps.memberships.release(tenantId, person.contactId, household.id);
     }
   }
 

@@ -21,11 +21,16 @@ export interface ErasedPerson {
   names: readonly string[];
 }
 
+/** Stamped on an erased member's entries: no rename event can be newer, so none restores a name. */
+export const ERASED_MEMBER_VERSION = Number.MAX_SAFE_INTEGER;
+
 /**
  * Removes the person's name snapshot from every entry (current and past), and a name or
  * greeting override that spells one of their names (an override is free text: "The Lovelace
- * family"), then generates the names again. Works on deleted households too: they still
- * hold the names.
+ * family"), then generates the names again. A current member leaves (an erased contact is
+ * deleted, and deleted people leave their household). The entries' contact version becomes
+ * ERASED_MEMBER_VERSION, so a rename event still in flight (the household-members consumer
+ * may lag) cannot write the old name back. Works on deleted households too.
  */
 export function decideEraseHouseholdMember(
   current: Household,
@@ -35,7 +40,11 @@ export function decideEraseHouseholdMember(
   const members = current.members.map((member) => {
     if (member.contactId !== person.contactId) return member;
     const { firstName: _first, lastName: _last, ...rest } = member;
-    return rest;
+    return {
+      ...rest,
+      contactVersion: ERASED_MEMBER_VERSION,
+      ...(member.leftAt === undefined && current.deletedAt === undefined ? { leftAt: now } : {}),
+    };
   });
   const next: Household = { ...current, members };
   if (mentions(current.nameOverride, person.names)) delete next.nameOverride;
@@ -51,7 +60,16 @@ export function decideEraseHouseholdMember(
         type: HOUSEHOLD_EVENT_TYPES.updated,
         household,
         changedFields,
-        memberChanges: [{ contactId: person.contactId, change: 'renamed' }],
+        memberChanges: [
+          {
+            contactId: person.contactId,
+            change: current.members.some(
+              (m) => m.contactId === person.contactId && m.leftAt === undefined,
+            )
+              ? 'left'
+              : 'renamed',
+          },
+        ],
       },
     ],
   };
