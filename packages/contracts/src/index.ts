@@ -12,6 +12,9 @@ export type { ProtoGrpcType as HouseholdProtoGrpcType } from './generated/househ
 export * as householdV1 from './household-v1';
 export type { ProtoGrpcType as RelationshipProtoGrpcType } from './generated/relationship';
 export * as relationshipV1 from './relationship-v1';
+export type { ProtoGrpcType as PersonalDataProtoGrpcType } from './generated/personal_data';
+export type { ProtoGrpcType as ContactPrivacyProtoGrpcType } from './generated/contact_privacy';
+export * as privacyV1 from './privacy-v1';
 
 /** Folder holding `kith/<service>/v1/*.proto`. */
 export const PROTO_ROOT = path.resolve(__dirname, '../../../proto');
@@ -32,3 +35,8 @@ export const CUSTOM_FIELD_PROTO = 'kith/contact/v1/custom_field.proto';
 /** HouseholdService; served by the contact service process next to ContactService. */
 export const HOUSEHOLD_PROTO = 'kith/contact/v1/household.proto';
 export const RELATIONSHIP_PROTO = 'kith/contact/v1/relationship.proto';
+
+/** kith.privacy.v1.PersonalDataService: the subject-access contract every service serves. */
+export const PERSONAL_DATA_PROTO = 'kith/privacy/v1/personal_data.proto';
+/** ContactPrivacyService (erasure); served by the contact service process. */
+export const CONTACT_PRIVACY_PROTO = 'kith/contact/v1/contact_privacy.proto';

@@ -11,6 +11,7 @@ import {
   CustomFieldArchivedDataSchema,
   CustomFieldDefinedDataSchema,
 } from './custom-field-events.schema';
+import { ContactErasedDataSchema } from './privacy-events.schema';
 import {
   HouseholdCreatedDataSchema,
   HouseholdDeletedDataSchema,
@@ -39,6 +40,7 @@ export const EVENT_TYPES = {
   contactUpdated: 'kith.contact.updated.v1',
   contactDeleted: 'kith.contact.deleted.v1',
   contactConsentChanged: 'kith.contact.consent-changed.v1',
+  contactErased: 'kith.contact.erased.v1',
   customFieldDefined: 'kith.custom-field.defined.v1',
   customFieldArchived: 'kith.custom-field.archived.v1',
   householdCreated: 'kith.household.created.v1',
@@ -74,6 +76,15 @@ export const eventCatalogue = {
     description:
       'A communication preference was recorded for a channel (opt-in, opt-out or unknown, with source, time and wording); carries the new state and reachability.',
     schema: ContactConsentChangedDataSchema,
+    key: 'contact id',
+  },
+  [EVENT_TYPES.contactErased]: {
+    topic: TOPICS.contact,
+    description:
+      'A person was erased (GDPR right to erasure): the contact service anonymised the record; ' +
+      'every service must now remove or anonymise what it holds about the contact. Carries no ' +
+      'personal data. See docs/privacy.md.',
+    schema: ContactErasedDataSchema,
     key: 'contact id',
   },
   [EVENT_TYPES.customFieldDefined]: {

@@ -111,10 +111,12 @@ describe('event catalogue', () => {
     expect(Object.keys(schemas).sort()).toEqual(Object.keys(eventCatalogue).sort());
     for (const [type, schema] of Object.entries(schemas)) {
       // Each event carries its aggregate's full state under the aggregate's name, camelCased
-      // from the type: kith.custom-field.defined.v1 -> customField.
-      const aggregate = (type.split('.')[1] ?? '').replace(/-([a-z])/g, (_m, c: string) =>
+      // from the type: kith.custom-field.defined.v1 -> customField. The erasure event is the
+      // one exception: it must carry no state, only the erased contact's id.
+      const name = (type.split('.')[1] ?? '').replace(/-([a-z])/g, (_m, c: string) =>
         c.toUpperCase(),
       );
+      const aggregate = type === 'kith.contact.erased.v1' ? 'contactId' : name;
       expect(schema).toMatchObject({
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: type,
@@ -122,5 +124,17 @@ describe('event catalogue', () => {
         required: expect.arrayContaining([aggregate]),
       });
     }
+  });
+
+  it('accepts a contact.erased event that carries only ids, time and actor', () => {
+    const data = {
+      contactId: '0193a0b2-7c4e-7000-8000-000000000001',
+      tenantId: 'tenant-a',
+      version: 5,
+      erasedAt: '2026-11-23T07:00:00.000Z',
+      actorId: 'admin-1',
+    };
+
+    expect(parseEventData('kith.contact.erased.v1', data)).toEqual(data);
   });
 });

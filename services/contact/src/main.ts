@@ -11,9 +11,11 @@ import {
   OutboxRelay,
 } from '@kith/bus';
 import {
+  CONTACT_PRIVACY_PROTO,
   CONTACT_PROTO,
   CUSTOM_FIELD_PROTO,
   HOUSEHOLD_PROTO,
+  PERSONAL_DATA_PROTO,
   RELATIONSHIP_PROTO,
 } from '@kith/contracts';
 import { TOPICS } from '@kith/events';
@@ -21,6 +23,8 @@ import { createGrpcServer } from '@kith/grpc-kit';
 import { createLogger, type Logger } from '@kith/logger';
 import mongoose from 'mongoose';
 import { ContactAuditQuery } from './app/contact-audit.query';
+import { ContactEraseService } from './app/contact-erase.service';
+import { PersonalDataExportService } from './app/personal-data-export.service';
 import { ContactService } from './app/contact.service';
 import { CustomFieldDefinitionsCache } from './app/custom-field-definitions.cache';
 import { CustomFieldService } from './app/custom-field.service';
@@ -36,6 +40,11 @@ import { contactPackageService } from './grpc/contact-package';
 import { contactHandlers } from './grpc/contact.handlers';
 import { customFieldHandlers } from './grpc/custom-field.handlers';
 import { householdHandlers } from './grpc/household.handlers';
+import {
+  contactPrivacyHandlers,
+  personalDataHandlers,
+  personalDataService,
+} from './grpc/privacy.handlers';
 import { relationshipHandlers } from './grpc/relationship.handlers';
 import { ContactAuditRepository } from './store/contact-audit.repository';
 import { contactModel, ensureContactIndexes } from './store/contact.model';
@@ -45,6 +54,7 @@ import { CustomFieldRepository } from './store/custom-field.repository';
 import { HouseholdMembershipRepository } from './store/household-membership.repository';
 import { ensureHouseholdIndexes, householdModel } from './store/household.model';
 import { HouseholdRepository } from './store/household.repository';
+import { PersonalDataReader } from './store/personal-data.reader';
 import { RelationshipContactsReader } from './store/relationship-contacts.reader';
 import { RelationshipTypeRepository } from './store/relationship-type.repository';
 import { ensureRelationshipIndexes, relationshipModels } from './store/relationship.model';
@@ -111,16 +121,37 @@ export async function start(
       repository: fieldRepository,
       onChanged: (tenantId) => definitions.invalidate(tenantId),
     });
+    const householdRepository = new HouseholdRepository(households, outbox);
+    const membershipRepository = new HouseholdMembershipRepository(db);
     const householdService = new HouseholdService({
-      households: new HouseholdRepository(households, outbox),
-      memberships: new HouseholdMembershipRepository(db),
+      households: householdRepository,
+      memberships: membershipRepository,
       contacts: contactRepository,
     });
+    const relationshipRepository = new RelationshipRepository(relationshipStore, outbox);
+    const relationshipTypeRepository = new RelationshipTypeRepository(relationshipStore, outbox);
+    const contactsReader = new RelationshipContactsReader(model);
     const relationships = new RelationshipService({
-      relationships: new RelationshipRepository(relationshipStore, outbox),
-      types: new RelationshipTypeRepository(relationshipStore, outbox),
+      relationships: relationshipRepository,
+      types: relationshipTypeRepository,
       contacts: contactRepository,
-      contactsReader: new RelationshipContactsReader(model),
+      contactsReader,
+    });
+    // GDPR: subject access export and erasure (docs/privacy.md).
+    const personalDataReader = new PersonalDataReader(households, relationshipStore.relationships);
+    const personalDataExport = new PersonalDataExportService({
+      contacts: contactRepository,
+      audit: auditRepository,
+      reader: personalDataReader,
+      contactsReader,
+    });
+    const eraser = new ContactEraseService({
+      contacts: contactRepository,
+      households: householdRepository,
+      memberships: membershipRepository,
+      relationships: relationshipRepository,
+      relationshipTypes: relationshipTypeRepository,
+      reader: personalDataReader,
     });
 
     // Read models the service builds from its own events, each its own consumer group.
@@ -173,11 +204,24 @@ export async function start(
         'RelationshipService',
         relationshipHandlers(relationships, logger),
       ),
+      contactPackageService(
+        CONTACT_PRIVACY_PROTO,
+        'ContactPrivacyService',
+        contactPrivacyHandlers(eraser, logger),
+      ),
+      personalDataService(PERSONAL_DATA_PROTO, personalDataHandlers(personalDataExport, logger)),
     ];
     const grpcServer = createGrpcServer({
       logger,
       services,
-      protoFiles: [CONTACT_PROTO, CUSTOM_FIELD_PROTO, HOUSEHOLD_PROTO, RELATIONSHIP_PROTO],
+      protoFiles: [
+        CONTACT_PROTO,
+        CUSTOM_FIELD_PROTO,
+        HOUSEHOLD_PROTO,
+        RELATIONSHIP_PROTO,
+        CONTACT_PRIVACY_PROTO,
+        PERSONAL_DATA_PROTO,
+      ],
     });
     const grpcPort = await grpcServer.start(`0.0.0.0:${config.CONTACT_GRPC_PORT}`);
     cleanups.push(() => grpcServer.stop());

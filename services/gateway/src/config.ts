@@ -41,6 +41,26 @@ export const gatewayConfigSchema = z
       .max(60_000)
       .default(5000)
       .describe('Deadline of every gRPC call the gateway makes, in milliseconds.'),
+    PERSONAL_DATA_UPSTREAMS: z
+      .string()
+      .regex(
+        /^(\s*[a-z][a-z0-9-]*=[^\s:,=]+:\d+\s*(,\s*[a-z][a-z0-9-]*=[^\s:,=]+:\d+\s*)*)?$/,
+        'expected name=host:port pairs, comma-separated',
+      )
+      .default('')
+      .describe(
+        'Services holding personal data besides the contact service (always asked, at ' +
+          'CONTACT_GRPC_ADDRESS), as name=host:port pairs, e.g. ' +
+          '"interaction=interaction:50051,transaction=transaction:50051". Each serves ' +
+          'kith.privacy.v1.PersonalDataService; see docs/privacy.md.',
+      ),
+    GATEWAY_EXPORT_DEADLINE_MS: z.coerce
+      .number()
+      .int()
+      .min(50)
+      .max(120_000)
+      .default(15_000)
+      .describe('Deadline of each service call of a subject access export, in milliseconds.'),
     GATEWAY_BODY_LIMIT_KB: z.coerce
       .number()
       .int()

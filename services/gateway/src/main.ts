@@ -12,6 +12,8 @@ import type { GatewayConfig } from './config';
 import { GrpcContactGateway } from './grpc/contact.client';
 import { GrpcCustomFieldGateway } from './grpc/custom-field.client';
 import { GrpcHouseholdGateway } from './grpc/household.client';
+import { GrpcContactPrivacyGateway, GrpcPersonalDataUpstream } from './grpc/personal-data.client';
+import { parseUpstreams } from './domain/personal-data-export';
 import { GrpcRelationshipGateway } from './grpc/relationship.client';
 import { createApp } from './http/app';
 import { IdempotencyRepository } from './store/idempotency.repository';
@@ -48,6 +50,18 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
   });
+  // GDPR: every service holding personal data (the registry), and erasure (contact process).
+  const upstreams = parseUpstreams(config.CONTACT_GRPC_ADDRESS, config.PERSONAL_DATA_UPSTREAMS).map(
+    ({ name, address }) =>
+      new GrpcPersonalDataUpstream(name, {
+        address,
+        deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS,
+      }),
+  );
+  const eraser = new GrpcContactPrivacyGateway({
+    address: config.CONTACT_GRPC_ADDRESS,
+    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+  });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
@@ -56,6 +70,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     customFields,
     households,
     relationships,
+    privacy: { upstreams, eraser },
     idempotencyStore,
     verifyToken: createJwtVerifier({
       issuer: config.KITH_JWT_ISSUER,
@@ -101,6 +116,8 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
       customFields.close();
       households.close();
       relationships.close();
+      eraser.close();
+      for (const upstream of upstreams) upstream.close();
       await mongo.close();
       logger.info('gateway stopped');
     },

@@ -46,6 +46,8 @@ const EXPECTED_OPERATIONS = [
   'delete /v1/relationships/{id}',
   'get /v1/contacts/{id}/relationships',
   'get /v1/organizations/{id}/relationships',
+  'get /v1/contacts/{id}/export',
+  'post /v1/contacts/{id}/erase',
   'get /healthz',
   'get /readyz',
   'get /metrics',

@@ -3,7 +3,13 @@
 // the outbox published, and it can be rebuilt by replaying the topic.
 import type { ConsentRecordData, ContactSnapshot } from '@kith/events';
 
-export const AUDIT_ACTIONS = ['created', 'updated', 'deleted', 'consent-changed'] as const;
+export const AUDIT_ACTIONS = [
+  'created',
+  'updated',
+  'deleted',
+  'consent-changed',
+  'erased',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditChange {

@@ -90,6 +90,8 @@ export interface Contact extends ContactFields {
   createdAt: string;
   updatedAt: string;
   deletedAt?: string;
+  /** Set by a GDPR erasure (domain/contact-erase.ts); an erased contact is also deleted. */
+  erasedAt?: string;
 }
 
 /**

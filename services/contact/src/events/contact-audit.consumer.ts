@@ -5,6 +5,7 @@ import { EVENT_TYPES, TOPICS, parseEventData, type EventEnvelope } from '@kith/e
 import type { Logger } from '@kith/logger';
 import type { mongo } from 'mongoose';
 import { auditEntryOf, type AuditSource } from '../domain/contact-audit';
+import { erasureAuditEntry } from '../domain/erase-dependents';
 import type { ContactAuditRepository } from '../store/contact-audit.repository';
 
 export const CONTACT_AUDIT_GROUP = 'contact-audit';
@@ -37,7 +38,17 @@ export function contactAuditConsumer(opts: {
     groupId: CONTACT_AUDIT_GROUP,
     topics: [TOPICS.contact],
     topicPrefix: opts.topicPrefix,
-    handlers: Object.fromEntries(AUDITED_TYPES.map((type) => [type, handle])),
+    handlers: {
+      ...Object.fromEntries(AUDITED_TYPES.map((type) => [type, handle])),
+      // Erasure: the contact's earlier events are on the same partition (key = contact id), so
+      // every entry they produced is recorded by now; scrub them, then record the erasure.
+      // Both steps are idempotent, so a retry after a crash between them finishes the job.
+      [EVENT_TYPES.contactErased]: async (event: EventEnvelope) => {
+        const data = parseEventData(EVENT_TYPES.contactErased, event.data);
+        await opts.repository.scrubContact(data.tenantId, data.contactId);
+        await opts.repository.record(erasureAuditEntry({ id: event.id, data }));
+      },
+    },
     producer: opts.producer,
     logger: opts.logger,
     // An entry's _id is its event id: a redelivered event inserts nothing.

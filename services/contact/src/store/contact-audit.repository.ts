@@ -4,6 +4,7 @@
 // index below is for MongoDB, where it is an index range scan.
 import type { mongo } from 'mongoose';
 import type { AuditEntry } from '../domain/contact-audit';
+import { auditEntryHoldsValues, scrubAuditEntry } from '../domain/erase-dependents';
 import { retryTransient } from '@kith/bus';
 
 export const CONTACT_AUDIT_COLLECTION = 'contact_audit';
@@ -29,6 +30,30 @@ export class ContactAuditRepository {
     } catch (err) {
       if ((err as { code?: unknown }).code !== 11000) throw err;
     }
+  }
+
+  /**
+   * GDPR erasure: every entry of the contact keeps who/when/which fields and loses its values.
+   * Idempotent (scrubbed entries are skipped); a crash half-way is finished by the retry.
+   * Each write is a `{_id}` update, the cheap one on FerretDB; the read scans once.
+   */
+  async scrubContact(tenantId: string, contactId: string): Promise<number> {
+    const docs = await this.collection.find({ tenantId, contactId }).toArray();
+    let scrubbed = 0;
+    for (const { _id, ...rest } of docs) {
+      const entry = { id: _id, ...rest };
+      if (!auditEntryHoldsValues(entry)) continue;
+      const { changes } = scrubAuditEntry(entry);
+      await retryTransient(() => this.collection.updateOne({ _id }, { $set: { changes } }));
+      scrubbed += 1;
+    }
+    return scrubbed;
+  }
+
+  /** Every entry of the contact, oldest first (subject access export). */
+  async listAll(tenantId: string, contactId: string): Promise<AuditEntry[]> {
+    const docs = await this.collection.find({ tenantId, contactId }).sort({ version: 1 }).toArray();
+    return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
   }
 
   /** Entries after `afterVersion`, oldest first; one extra tells whether more follow. */

@@ -49,6 +49,7 @@ export function toContact(doc: StateFields): Contact {
   if (doc.pronouns) contact.pronouns = doc.pronouns;
   if (doc.deceasedDate) contact.deceasedDate = doc.deceasedDate;
   if (doc.deletedAt) contact.deletedAt = doc.deletedAt;
+  if (doc.erasedAt) contact.erasedAt = doc.erasedAt;
   return contact;
 }
 
@@ -83,6 +84,7 @@ export function toDocumentState(contact: Contact): StateFields {
   if (contact.gender) doc.gender = contact.gender;
   if (contact.pronouns) doc.pronouns = contact.pronouns;
   if (contact.deceasedDate) doc.deceasedDate = contact.deceasedDate;
+  if (contact.erasedAt) doc.erasedAt = contact.erasedAt;
   return doc;
 }
 

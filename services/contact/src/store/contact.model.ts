@@ -47,6 +47,8 @@ export interface ContactDocument {
   updatedAt: string;
   /** null (not absent) while live, so `{ deletedAt: null }` reads the same on every server. */
   deletedAt: string | null;
+  /** Set by a GDPR erasure; absent otherwise. */
+  erasedAt?: string;
   _outboxLog?: OutboxLogRecord[];
 }
 
@@ -121,6 +123,7 @@ export const contactSchema = new Schema<ContactDocument>(
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
     deletedAt: { type: String, default: null },
+    erasedAt: String,
     // The outbox's commit records of recent writes (owned by @kith/bus), stored as given.
     _outboxLog: { type: Schema.Types.Mixed, default: () => [] },
   },

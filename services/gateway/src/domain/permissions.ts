@@ -8,6 +8,8 @@ export type Permission =
   | 'contact:write'
   | 'contact:delete'
   | 'contact:audit'
+  | 'contact:export'
+  | 'contact:erase'
   | 'custom-field:read'
   | 'custom-field:manage'
   | 'relationship-type:manage';
@@ -18,6 +20,10 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:delete': ['admin', 'manager'],
   // The trail shows every past value, including ones later corrected or erased from view.
   'contact:audit': ['admin', 'manager'],
+  // GDPR: a subject access export gathers everything on one person from every service, and
+  // an erasure cannot be undone; both are the data protection officer's (an admin's) task.
+  'contact:export': ['admin'],
+  'contact:erase': ['admin'],
   // Everyone who reads contacts must be able to read the fields they carry.
   'custom-field:read': ROLES,
   // Definitions shape every record of the tenant: only those who run the CRM change them.

@@ -10,6 +10,7 @@ import type { ResourceKind } from '../domain/contact-resource';
 import type { ContactGateway } from '../grpc/contact.client';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
 import type { HouseholdGateway } from '../grpc/household.client';
+import type { ContactPrivacyGateway, PersonalDataUpstream } from '../grpc/personal-data.client';
 import type { RelationshipGateway } from '../grpc/relationship.client';
 import type { IdempotencyStore } from '../store/idempotency.repository';
 import { authenticate } from './auth.middleware';
@@ -23,6 +24,7 @@ import type { ReadinessCheck } from './health.routes';
 import { httpMetrics, rememberMountPath, routeTemplate } from './metrics.middleware';
 import { openApiDocument } from './openapi';
 import { organizationsRouter } from './organizations.routes';
+import { privacyRouter } from './privacy.routes';
 import { relationshipTypesRouter } from './relationship-types.routes';
 import { relationshipsRouter } from './relationships.routes';
 import { GatewayError, sendProblem } from './problem';
@@ -32,6 +34,8 @@ export interface AppDeps {
   customFields: CustomFieldGateway;
   households: HouseholdGateway;
   relationships: RelationshipGateway;
+  /** GDPR: the registry of services holding personal data, and erasure. */
+  privacy: { upstreams: readonly PersonalDataUpstream[]; eraser: ContactPrivacyGateway };
   idempotencyStore: IdempotencyStore;
   verifyToken: JwtVerifier;
   readiness: ReadinessCheck[];
@@ -83,6 +87,13 @@ export function createApp(deps: AppDeps): express.Express {
       now: deps.now ?? (() => new Date()),
     },
   };
+  v1.use(
+    privacyRouter({
+      ...deps.privacy,
+      logger: deps.logger,
+      now: routeDeps.idempotency.now,
+    }),
+  );
   // Before the contact routers: /contacts/{id}/relationships is the relationships router's.
   v1.use(relationshipsRouter(routeDeps));
   v1.use(relationshipTypesRouter(routeDeps));

@@ -7,6 +7,7 @@ import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
 import { registerCustomFields } from './custom-fields.openapi';
 import { registerHouseholdRoutes } from './household.openapi';
+import { registerPrivacyRoutes } from './privacy.openapi';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { relationshipRoutes } from './relationship-openapi';
 import {
@@ -315,6 +316,7 @@ export function openApiDocument(): object {
     manageNote: rolesNote('custom-field:manage'),
   });
   registerHouseholdRoutes(registry);
+  registerPrivacyRoutes(registry);
   for (const route of relationshipRoutes({ problems, json, etagHeader, rolesNote })) {
     registry.registerPath({ ...route, path: `/v1${route.path}` });
   }

@@ -37,7 +37,8 @@ export type GatewayErrorCode =
   | 'precondition-required'
   | 'version-conflict'
   | 'idempotency-key-reused'
-  | 'idempotency-key-in-flight';
+  | 'idempotency-key-in-flight'
+  | 'export-incomplete';
 
 export const GATEWAY_ERRORS: Readonly<Record<GatewayErrorCode, { status: number; title: string }>> =
   {
@@ -59,6 +60,10 @@ export const GATEWAY_ERRORS: Readonly<Record<GatewayErrorCode, { status: number;
     'idempotency-key-in-flight': {
       status: 409,
       title: 'A request with this idempotency key is still in progress',
+    },
+    'export-incomplete': {
+      status: 503,
+      title: 'Not every service holding personal data answered',
     },
   };
 

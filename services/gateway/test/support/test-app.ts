@@ -10,6 +10,8 @@ import { FakeContactGateway } from './fake-contact-gateway';
 import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
 import { FakeHouseholdGateway } from './fake-household-gateway';
 import { FakeRelationshipGateway } from './fake-relationship-gateway';
+import { FakeContactPrivacyGateway, upstreamWith } from './fake-privacy';
+import type { PersonalDataUpstream } from '../../src/grpc/personal-data.client';
 import { MemoryIdempotencyStore } from './memory-idempotency-store';
 
 export const JWT = {
@@ -36,12 +38,21 @@ export function bearer(opts: Parameters<typeof token>[0] = {}): string {
   return `Bearer ${token(opts)}`;
 }
 
-export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: string } = {}) {
+export function buildTestApp(
+  opts: {
+    readiness?: ReadinessCheck[];
+    bodyLimit?: string;
+    /** Personal-data upstreams; default: a contact service holding one empty section. */
+    upstreams?: PersonalDataUpstream[];
+  } = {},
+) {
   const contacts = new FakeContactGateway();
   const customFields = new FakeCustomFieldGateway();
   const households = new FakeHouseholdGateway();
   const relationships = new FakeRelationshipGateway();
   const idempotencyStore = new MemoryIdempotencyStore();
+  const eraser = new FakeContactPrivacyGateway();
+  const upstreams = opts.upstreams ?? [upstreamWith('contact', { contact: {} })];
   const logLines: string[] = [];
   const logger = createLogger({
     service: 'gateway-test',
@@ -58,6 +69,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
     customFields,
     households,
     relationships,
+    privacy: { upstreams, eraser },
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
     readiness: opts.readiness ?? [],
@@ -65,7 +77,16 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
     logger,
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
   });
-  return { app, contacts, customFields, households, relationships, idempotencyStore, logLines };
+  return {
+    app,
+    contacts,
+    customFields,
+    households,
+    relationships,
+    eraser,
+    idempotencyStore,
+    logLines,
+  };
 }
 
 export const PERSON = { name: { firstName: 'Ada', lastName: 'Lovelace' } };

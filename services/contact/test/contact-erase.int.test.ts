@@ -1,0 +1,258 @@
+// GDPR erasure against the real servers: a person with every kind of personal data the
+// contact service holds is erased, and afterwards no original value is found in any document
+// of any collection of the service's databases (the contact database and its outbox database).
+import * as grpc from '@grpc/grpc-js';
+import {
+  CONTACT_PRIVACY_PROTO,
+  PERSONAL_DATA_PROTO,
+  type ContactPrivacyProtoGrpcType,
+  type PersonalDataProtoGrpcType,
+  type privacyV1,
+} from '@kith/contracts';
+import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
+import { testInfra, waitFor } from '@kith/testkit';
+import mongoose from 'mongoose';
+import {
+  contactTestClient,
+  failureOf,
+  type ContactTestClient,
+} from './support/contact-test-client';
+import { householdTestClient, type HouseholdTestClient } from './support/household-test-client';
+import {
+  relationshipTestClient,
+  type RelationshipTestClient,
+} from './support/relationship-test-client';
+import {
+  newTenant,
+  startContactService,
+  type TestContactService,
+} from './support/start-contact-service';
+
+// Distinctive values, so a hit in a raw document can only be the person's data.
+const PERSONAL = {
+  firstName: 'Zephyrine',
+  lastName: 'Quillfeather',
+  email: 'zephyrine.quillfeather@example.org',
+  phone: '+44 20 7946 0321',
+  newPhone: '+44 20 7946 0999',
+  street: '17 Marigold Crescent',
+  postalCode: 'ZQ1 7MC',
+  birthDate: '1984-07-19',
+  newBirthDate: '1984-07-20',
+  gender: 'genderfluid-test',
+  pronouns: 'xe/xem',
+  tag: 'oncology-appeal',
+  source: 'charity-gala-lumen',
+  statement: 'I agree that Kith may email me about Lumen appeals',
+  description: 'carer after the hip surgery',
+};
+
+describe('erasing a person against the real servers', () => {
+  let running: TestContactService;
+  let contacts: ContactTestClient;
+  let households: HouseholdTestClient;
+  let relationships: RelationshipTestClient;
+  let privacy: privacyV1.ContactPrivacyServiceClient;
+  let personalData: privacyV1.PersonalDataServiceClient;
+  let mongo: mongoose.mongo.MongoClient;
+
+  beforeAll(async () => {
+    running = await startContactService('contact-erase');
+    const port = running.service.grpcPort;
+    contacts = contactTestClient(port);
+    households = householdTestClient(port);
+    relationships = relationshipTestClient(port);
+    const privacyProto = loadProto(CONTACT_PRIVACY_PROTO) as unknown as ContactPrivacyProtoGrpcType;
+    privacy = createClient(privacyProto.kith.contact.v1.ContactPrivacyService, `127.0.0.1:${port}`);
+    const dataProto = loadProto(PERSONAL_DATA_PROTO) as unknown as PersonalDataProtoGrpcType;
+    personalData = createClient(dataProto.kith.privacy.v1.PersonalDataService, `127.0.0.1:${port}`);
+    mongo = await new mongoose.mongo.MongoClient(testInfra().mongoUrl).connect();
+  });
+
+  afterAll(async () => {
+    contacts?.close();
+    households?.close();
+    relationships?.close();
+    (privacy as unknown as grpc.Client | undefined)?.close();
+    (personalData as unknown as grpc.Client | undefined)?.close();
+    await mongo?.close();
+    await running?.stop();
+  });
+
+  const meta = (tenantId: string) => ({ tenantId, userId: 'dpo-1', roles: ['admin'] });
+  const erase = (tenantId: string, id: string) =>
+    callUnary<privacyV1.EraseContactResponse__Output>(
+      privacy,
+      'EraseContact',
+      { id },
+      meta(tenantId),
+    );
+  const exportOf = (tenantId: string, contactId: string) =>
+    callUnary<privacyV1.ExportPersonalDataResponse__Output>(
+      personalData,
+      'ExportPersonalData',
+      { contactId },
+      meta(tenantId),
+    );
+
+  /** Every document of every collection of the service's databases, as JSON text. */
+  async function everyStoredDocument(): Promise<string[]> {
+    const texts: string[] = [];
+    for (const name of [running.dbName, `${running.dbName}_outbox`]) {
+      const db = mongo.db(name);
+      for (const { name: collection } of await db.listCollections().toArray()) {
+        for (const doc of await db.collection(collection).find({}).toArray()) {
+          texts.push(`${name}.${collection}: ${JSON.stringify(doc)}`);
+        }
+      }
+    }
+    return texts;
+  }
+
+  async function arrangeZephyrine(tenant: string): Promise<string> {
+    const created = await contacts.create(tenant, {
+      kind: 'CONTACT_KIND_PERSON',
+      fields: {
+        person: { firstName: PERSONAL.firstName, lastName: PERSONAL.lastName },
+        emails: [{ address: PERSONAL.email, type: 'home', primary: true }],
+        phones: [{ number: PERSONAL.phone, type: 'mobile', primary: true }],
+        addresses: [
+          {
+            type: 'home',
+            primary: true,
+            line1: PERSONAL.street,
+            city: 'Lumenbury',
+            postalCode: PERSONAL.postalCode,
+            countryCode: 'GB',
+          },
+        ],
+        birthDate: PERSONAL.birthDate,
+        gender: PERSONAL.gender,
+        pronouns: PERSONAL.pronouns,
+        tags: [PERSONAL.tag],
+        source: PERSONAL.source,
+      },
+    });
+    // Updates, so the audit trail holds before and after values.
+    const updated = await contacts.update(tenant, {
+      id: created.id,
+      expectedVersion: created.version,
+      fields: {
+        birthDate: PERSONAL.newBirthDate,
+        phones: [{ number: PERSONAL.newPhone, type: 'mobile', primary: true }],
+      },
+      updateMask: { paths: ['birth_date', 'phones'] },
+    });
+    await contacts.recordConsent(tenant, {
+      contactId: updated.id,
+      channel: 'email',
+      status: 'opted_in',
+      source: 'web-form',
+      statement: PERSONAL.statement,
+    });
+    await contacts.recordConsent(tenant, {
+      contactId: updated.id,
+      channel: 'sms',
+      status: 'opted_out',
+      source: 'phone-call',
+    });
+    const partner = await contacts.create(tenant, {
+      kind: 'CONTACT_KIND_PERSON',
+      fields: { person: { firstName: 'Bob', lastName: 'Partner' } },
+    });
+    const household = await households.call('CreateHousehold', tenant, {});
+    await households.call('AddHouseholdMember', tenant, {
+      householdId: household.id,
+      expectedVersion: '1',
+      contactId: created.id,
+      role: 'adult',
+    });
+    await households.call('AddHouseholdMember', tenant, {
+      householdId: household.id,
+      expectedVersion: '2',
+      contactId: partner.id,
+      role: 'adult',
+    });
+    await households.call('UpdateHousehold', tenant, {
+      id: household.id,
+      expectedVersion: '3',
+      nameOverride: `The ${PERSONAL.lastName} Home`,
+      updateMask: { paths: ['name_override'] },
+    });
+    await relationships.create(tenant, {
+      typeCode: 'spouse-of',
+      contactAId: created.id,
+      contactBId: partner.id,
+      fields: { description: PERSONAL.description },
+    });
+    // The audit consumer has recorded every change before the erasure.
+    await waitFor(async () => (await contacts.audit(tenant, created.id)).entries.length >= 4, {
+      what: 'audit entries',
+    });
+    return created.id;
+  }
+
+  it('leaves none of the personal values in any collection, and says so only once', async () => {
+    const tenant = newTenant();
+    const id = await arrangeZephyrine(tenant);
+    const before = (await everyStoredDocument()).join('\n');
+    expect(before).toContain(PERSONAL.street);
+    expect(before).toContain(PERSONAL.description);
+
+    const erased = await erase(tenant, id);
+
+    expect(erased).toMatchObject({ id, kind: 'person', alreadyErased: false });
+    // The consumers have run: the audit trail ends with the erasure, and the outbox is drained.
+    await waitFor(
+      async () =>
+        (await contacts.audit(tenant, id)).entries.some((entry) => entry.action === 'erased'),
+      { what: 'the erasure audit entry' },
+    );
+    await waitFor(
+      async () =>
+        (await mongo.db(`${running.dbName}_outbox`).collection('outbox').countDocuments({})) === 0,
+      { what: 'the outbox to drain' },
+    );
+    const leaks = (await everyStoredDocument()).filter((text) =>
+      Object.values(PERSONAL).some((value) => text.includes(value)),
+    );
+    expect(leaks).toEqual([]);
+    expect(await erase(tenant, id)).toMatchObject({ alreadyErased: true, version: erased.version });
+    expect((await failureOf(contacts.get(tenant, id))).code).toBe(grpc.status.NOT_FOUND);
+  });
+
+  it('exports the contact, its audit trail, household and relationships before erasure', async () => {
+    const tenant = newTenant();
+    const id = await arrangeZephyrine(tenant);
+
+    const exported = await exportOf(tenant, id);
+
+    expect(exported.service).toBe('contact');
+    const sections = Object.fromEntries(
+      exported.sections.map((s) => [s.name, JSON.parse(s.json) as unknown]),
+    );
+    expect(Object.keys(sections)).toEqual(['contact', 'audit', 'households', 'relationships']);
+    expect(sections.contact).toMatchObject({ id, birthDate: PERSONAL.newBirthDate });
+    expect(JSON.stringify(sections.contact)).toContain(PERSONAL.statement);
+    expect(sections.households).toEqual([
+      expect.objectContaining({ householdName: `The ${PERSONAL.lastName} Home`, current: true }),
+    ]);
+    expect(sections.relationships).toEqual([
+      expect.objectContaining({
+        description: PERSONAL.description,
+        other: expect.objectContaining({ displayName: 'Bob Partner' }),
+      }),
+    ]);
+  });
+
+  it("answers NOT_FOUND for another tenant's contact, to export and to erase", async () => {
+    const tenant = newTenant();
+    const created = await contacts.create(tenant, {
+      kind: 'CONTACT_KIND_PERSON',
+      fields: { person: { firstName: 'Ann' } },
+    });
+
+    expect((await failureOf(exportOf(newTenant(), created.id))).code).toBe(grpc.status.NOT_FOUND);
+    expect((await failureOf(erase(newTenant(), created.id))).code).toBe(grpc.status.NOT_FOUND);
+  });
+});

@@ -1,0 +1,95 @@
+// The gateway's view of the privacy contracts: PersonalDataService, served by every service
+// that holds personal data (one client per upstream in the registry), and
+// ContactPrivacyService (erasure), served by the contact process at CONTACT_GRPC_ADDRESS.
+// Interfaces for the HTTP layer (unit tests pass fakes) and their gRPC implementations.
+import type * as grpc from '@grpc/grpc-js';
+import {
+  CONTACT_PRIVACY_PROTO,
+  PERSONAL_DATA_PROTO,
+  type ContactPrivacyProtoGrpcType,
+  type PersonalDataProtoGrpcType,
+  type privacyV1,
+} from '@kith/contracts';
+import { callUnary, createClient, loadProto, type CallContext } from '@kith/grpc-kit';
+import { extractTraceContext } from '@kith/telemetry';
+import { context, trace } from '@opentelemetry/api';
+import type { UpstreamAnswer } from '../domain/personal-data-export';
+import type { RequestContext } from './contact.client';
+
+export interface PersonalDataUpstream {
+  /** The key of its part in the export ("contact", "interaction"...). */
+  readonly name: string;
+  export(contactId: string, ctx: RequestContext): Promise<UpstreamAnswer>;
+}
+
+export interface ContactPrivacyGateway {
+  erase(
+    req: privacyV1.EraseContactRequest,
+    ctx: RequestContext,
+  ): Promise<privacyV1.EraseContactResponse__Output>;
+}
+
+export class GrpcPersonalDataUpstream implements PersonalDataUpstream {
+  private readonly client: privacyV1.PersonalDataServiceClient;
+
+  constructor(
+    readonly name: string,
+    private readonly opts: { address: string; deadlineMs: number },
+  ) {
+    const proto = loadProto(PERSONAL_DATA_PROTO) as unknown as PersonalDataProtoGrpcType;
+    this.client = createClient(proto.kith.privacy.v1.PersonalDataService, opts.address);
+  }
+
+  async export(contactId: string, ctx: RequestContext): Promise<UpstreamAnswer> {
+    const res = await inTrace(ctx, () =>
+      callUnary<privacyV1.ExportPersonalDataResponse__Output>(
+        this.client,
+        'ExportPersonalData',
+        { contactId },
+        callContext(ctx),
+        { deadlineMs: this.opts.deadlineMs },
+      ),
+    );
+    return { service: res.service, generatedAt: res.generatedAt, sections: res.sections };
+  }
+
+  close(): void {
+    (this.client as unknown as grpc.Client).close();
+  }
+}
+
+export class GrpcContactPrivacyGateway implements ContactPrivacyGateway {
+  private readonly client: privacyV1.ContactPrivacyServiceClient;
+
+  constructor(private readonly opts: { address: string; deadlineMs: number }) {
+    const proto = loadProto(CONTACT_PRIVACY_PROTO) as unknown as ContactPrivacyProtoGrpcType;
+    this.client = createClient(proto.kith.contact.v1.ContactPrivacyService, opts.address);
+  }
+
+  erase(req: privacyV1.EraseContactRequest, ctx: RequestContext) {
+    return inTrace(ctx, () =>
+      callUnary<privacyV1.EraseContactResponse__Output>(
+        this.client,
+        'EraseContact',
+        req,
+        callContext(ctx),
+        { deadlineMs: this.opts.deadlineMs },
+      ),
+    );
+  }
+
+  close(): void {
+    (this.client as unknown as grpc.Client).close();
+  }
+}
+
+function callContext(ctx: RequestContext): CallContext {
+  return { tenantId: ctx.tenantId, userId: ctx.userId, roles: ctx.roles };
+}
+
+/** As the other clients: the client's trace when no span is active. */
+function inTrace<T>(ctx: RequestContext, run: () => Promise<T>): Promise<T> {
+  if (trace.getSpan(context.active()) || !ctx.traceparent) return run();
+  const parent = extractTraceContext({ traceparent: ctx.traceparent, tracestate: ctx.tracestate });
+  return context.with(parent, run);
+}
