@@ -27,6 +27,10 @@ import {
   startContactService,
   type TestContactService,
 } from './support/start-contact-service';
+import {
+  customFieldTestClient,
+  type CustomFieldTestClient,
+} from './support/custom-field-test-client';
 
 // Distinctive values, so a hit in a raw document can only be the person's data.
 const PERSONAL = {
@@ -45,6 +49,7 @@ const PERSONAL = {
   source: 'charity-gala-lumen',
   statement: 'I agree that Kith may email me about Lumen appeals',
   description: 'carer after the hip surgery',
+  customValue: 'allergic-to-penicillin-zq',
 };
 
 describe('erasing a person against the real servers', () => {
@@ -52,6 +57,7 @@ describe('erasing a person against the real servers', () => {
   let contacts: ContactTestClient;
   let households: HouseholdTestClient;
   let relationships: RelationshipTestClient;
+  let customFields: CustomFieldTestClient;
   let privacy: privacyV1.ContactPrivacyServiceClient;
   let personalData: privacyV1.PersonalDataServiceClient;
   let mongo: mongoose.mongo.MongoClient;
@@ -62,6 +68,7 @@ describe('erasing a person against the real servers', () => {
     contacts = contactTestClient(port);
     households = householdTestClient(port);
     relationships = relationshipTestClient(port);
+    customFields = customFieldTestClient(port);
     const privacyProto = loadProto(CONTACT_PRIVACY_PROTO) as unknown as ContactPrivacyProtoGrpcType;
     privacy = createClient(privacyProto.kith.contact.v1.ContactPrivacyService, `127.0.0.1:${port}`);
     const dataProto = loadProto(PERSONAL_DATA_PROTO) as unknown as PersonalDataProtoGrpcType;
@@ -73,6 +80,7 @@ describe('erasing a person against the real servers', () => {
     contacts?.close();
     households?.close();
     relationships?.close();
+    customFields?.close();
     (privacy as unknown as grpc.Client | undefined)?.close();
     (personalData as unknown as grpc.Client | undefined)?.close();
     await mongo?.close();
@@ -110,6 +118,11 @@ describe('erasing a person against the real servers', () => {
   }
 
   async function arrangeZephyrine(tenant: string): Promise<string> {
+    await customFields.create(tenant, {
+      recordType: 'person',
+      key: 'medical_note',
+      spec: { label: 'Medical note', type: 'text' },
+    });
     const created = await contacts.create(tenant, {
       kind: 'CONTACT_KIND_PERSON',
       fields: {
@@ -131,6 +144,7 @@ describe('erasing a person against the real servers', () => {
         pronouns: PERSONAL.pronouns,
         tags: [PERSONAL.tag],
         source: PERSONAL.source,
+        customFieldsJson: JSON.stringify({ medical_note: PERSONAL.customValue }),
       },
     });
     // Updates, so the audit trail holds before and after values.
@@ -231,7 +245,14 @@ describe('erasing a person against the real servers', () => {
     const sections = Object.fromEntries(
       exported.sections.map((s) => [s.name, JSON.parse(s.json) as unknown]),
     );
-    expect(Object.keys(sections)).toEqual(['contact', 'audit', 'households', 'relationships']);
+    expect(Object.keys(sections)).toEqual([
+      'contact',
+      'audit',
+      'households',
+      'relationships',
+      'customFields',
+    ]);
+    expect(JSON.stringify(sections.customFields)).toContain(PERSONAL.customValue);
     expect(sections.contact).toMatchObject({ id, birthDate: PERSONAL.newBirthDate });
     expect(JSON.stringify(sections.contact)).toContain(PERSONAL.statement);
     expect(sections.households).toEqual([

@@ -84,13 +84,9 @@ export class ContactEraseService {
       names: namesOf({ ...stored.contact.person }),
     };
     await this.scrubDependents(command.tenantId, person);
-    await this.deps.contacts.update(
-      contact,
-      stored.contact.version,
-      stored.outboxLog,
-      [erasedOutboxItem(contact, command.actorId)],
-      { alsoUnset: ['customFields'] },
-    );
+    await this.deps.contacts.update(contact, stored.contact.version, stored.outboxLog, [
+      erasedOutboxItem(contact, command.actorId),
+    ]);
     await this.scrubDependents(command.tenantId, person);
     return { contact, alreadyErased: false };
   }

@@ -73,12 +73,11 @@ export function decideErase(
   if (expected !== undefined && expected !== 0 && expected !== current.version) {
     throw ContactError.versionConflict(command.id, expected, current.version);
   }
-  // Spread first so fields added to the aggregate later (e.g. a merge pointer) survive, then
-  // drop custom field values by name: they are free-form personal data.
-  const { customFields: _values, ...rest } = current as Contact & { customFields?: unknown };
+  // Spread first so fields added to the aggregate later (e.g. a merge pointer) survive; every
+  // field that can hold personal data is then set below or dropped by withoutPersonalFields.
   const suppressions = suppressionRecords(current.consentHistory);
   const contact: Contact = {
-    ...withoutPersonalFields(rest),
+    ...withoutPersonalFields(current),
     version: current.version + 1,
     displayName: ERASED_DISPLAY_NAME,
     searchNames: [],
@@ -88,6 +87,8 @@ export function decideErase(
     tags: [],
     deceased: false,
     doNotContact: true,
+    // Custom field values are free-form personal data.
+    customFields: {},
     consentHistory: suppressions,
     communication: currentOf(suppressions),
     updatedAt: now,

@@ -75,15 +75,10 @@ export class ContactRepository {
     expectedVersion: number,
     outboxLog: OutboxLogRecord[],
     items: OutboxItem[],
-    /** Stored fields the domain type does not know to remove too (erasure: custom values). */
-    opts: { alsoUnset?: readonly string[] } = {},
   ): Promise<void> {
     const { _id: _ignored, ...state } = toDocumentState(contact);
     const unset = Object.fromEntries(
-      [
-        ...OPTIONAL_STATE_FIELDS.filter((field) => contact[field] === undefined),
-        ...(opts.alsoUnset ?? []),
-      ].map((f) => [f, 1]),
+      OPTIONAL_STATE_FIELDS.filter((field) => contact[field] === undefined).map((f) => [f, 1]),
     );
     await this.throughOutbox(contact, items, async (staged) => {
       const result = await retryTransient(() =>
@@ -94,8 +89,6 @@ export class ContactRepository {
               $set: { ...state, _outboxLog: staged.outboxLog(outboxLog) },
               ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
             },
-            // Lets `alsoUnset` name a path the schema lacks (strict mode would drop it).
-            opts.alsoUnset ? { strict: false } : {},
           )
           .exec(),
       );
