@@ -10,11 +10,9 @@ import {
   type PersonalDataProtoGrpcType,
   type privacyV1,
 } from '@kith/contracts';
-import { callUnary, createClient, loadProto, type CallContext } from '@kith/grpc-kit';
-import { extractTraceContext } from '@kith/telemetry';
-import { context, trace } from '@opentelemetry/api';
+import { createClient, loadProto } from '@kith/grpc-kit';
 import type { UpstreamAnswer } from '../domain/personal-data-export';
-import type { RequestContext } from './contact.client';
+import { callUpstream, type RequestContext } from './upstream-call';
 
 export interface PersonalDataUpstream {
   /** The key of its part in the export ("contact", "interaction"...). */
@@ -41,14 +39,12 @@ export class GrpcPersonalDataUpstream implements PersonalDataUpstream {
   }
 
   async export(contactId: string, ctx: RequestContext): Promise<UpstreamAnswer> {
-    const res = await inTrace(ctx, () =>
-      callUnary<privacyV1.ExportPersonalDataResponse__Output>(
-        this.client,
-        'ExportPersonalData',
-        { contactId },
-        callContext(ctx),
-        { deadlineMs: this.opts.deadlineMs },
-      ),
+    const res = await callUpstream<privacyV1.ExportPersonalDataResponse__Output>(
+      this.client as unknown as grpc.Client,
+      'ExportPersonalData',
+      { contactId },
+      ctx,
+      this.opts.deadlineMs,
     );
     return { service: res.service, generatedAt: res.generatedAt, sections: res.sections };
   }
@@ -67,29 +63,16 @@ export class GrpcContactPrivacyGateway implements ContactPrivacyGateway {
   }
 
   erase(req: privacyV1.EraseContactRequest, ctx: RequestContext) {
-    return inTrace(ctx, () =>
-      callUnary<privacyV1.EraseContactResponse__Output>(
-        this.client,
-        'EraseContact',
-        req,
-        callContext(ctx),
-        { deadlineMs: this.opts.deadlineMs },
-      ),
+    return callUpstream<privacyV1.EraseContactResponse__Output>(
+      this.client as unknown as grpc.Client,
+      'EraseContact',
+      req,
+      ctx,
+      this.opts.deadlineMs,
     );
   }
 
   close(): void {
     (this.client as unknown as grpc.Client).close();
   }
-}
-
-function callContext(ctx: RequestContext): CallContext {
-  return { tenantId: ctx.tenantId, userId: ctx.userId, roles: ctx.roles };
-}
-
-/** As the other clients: the client's trace when no span is active. */
-function inTrace<T>(ctx: RequestContext, run: () => Promise<T>): Promise<T> {
-  if (trace.getSpan(context.active()) || !ctx.traceparent) return run();
-  const parent = extractTraceContext({ traceparent: ctx.traceparent, tracestate: ctx.tracestate });
-  return context.with(parent, run);
 }
