@@ -87,6 +87,10 @@ export interface Contact extends ContactFields {
   createdAt: string;
   updatedAt: string;
   deletedAt?: string;
+  /** Set on a merge victim (with deletedAt): the contact that absorbed it. */
+  mergedInto?: string;
+  /** The victims this contact absorbed, so a retried merge sees it is already done. */
+  mergedFrom?: string[];
 }
 
 /**

@@ -47,6 +47,8 @@ export function toContact(doc: StateFields): Contact {
   if (doc.pronouns) contact.pronouns = doc.pronouns;
   if (doc.deceasedDate) contact.deceasedDate = doc.deceasedDate;
   if (doc.deletedAt) contact.deletedAt = doc.deletedAt;
+  if (doc.mergedInto) contact.mergedInto = doc.mergedInto;
+  if (doc.mergedFrom?.length) contact.mergedFrom = [...doc.mergedFrom];
   return contact;
 }
 
@@ -79,6 +81,8 @@ export function toDocumentState(contact: Contact): StateFields {
   if (contact.gender) doc.gender = contact.gender;
   if (contact.pronouns) doc.pronouns = contact.pronouns;
   if (contact.deceasedDate) doc.deceasedDate = contact.deceasedDate;
+  if (contact.mergedInto) doc.mergedInto = contact.mergedInto;
+  if (contact.mergedFrom) doc.mergedFrom = contact.mergedFrom;
   return doc;
 }
 

@@ -42,6 +42,10 @@ export interface ContactDocument {
   updatedAt: string;
   /** null (not absent) while live, so `{ deletedAt: null }` reads the same on every server. */
   deletedAt: string | null;
+  /** Merge victims only (see domain/contact-merge.ts). */
+  mergedInto?: string;
+  /** Victims this contact absorbed: a retried merge checks it (app/contact-merge.service.ts). */
+  mergedFrom?: string[];
   _outboxLog?: OutboxLogRecord[];
 }
 
@@ -113,6 +117,8 @@ export const contactSchema = new Schema<ContactDocument>(
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
     deletedAt: { type: String, default: null },
+    mergedInto: String,
+    mergedFrom: { type: [String], default: undefined },
     // The outbox's commit records of recent writes (owned by @kith/bus), stored as given.
     _outboxLog: { type: Schema.Types.Mixed, default: () => [] },
   },
@@ -132,6 +138,9 @@ contactSchema.index({ tenantId: 1, kind: 1, _id: 1 });
 contactSchema.index({ tenantId: 1, searchNames: 1 });
 contactSchema.index({ tenantId: 1, 'emails.address': 1 });
 contactSchema.index({ tenantId: 1, tags: 1 });
+// Duplicate candidates (store/duplicate-candidates.reader.ts) look up phones and postal codes.
+contactSchema.index({ tenantId: 1, 'phones.normalized': 1 });
+contactSchema.index({ tenantId: 1, 'addresses.postalCode': 1 });
 
 export type ContactModel = Model<ContactDocument>;
 
