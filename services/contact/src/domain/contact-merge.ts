@@ -5,7 +5,7 @@ import { EVENT_TYPES } from '@kith/events';
 import type { ConsentRecord, CommunicationPreferences } from './consent';
 import { CHANNELS } from './consent';
 import type { Contact, ContactFieldsInput, ContactKind } from './contact';
-import { ContactError, type ContactFieldError } from './contact-error';
+import { ContactError, ContactErrorCode, type ContactFieldError } from './contact-error';
 import { deriveDisplayName, deriveSearchNames } from './contact-name.util';
 import { normalizeTags, validateContactFields } from './contact-validation';
 import { normalizePostalCode, type PostalAddress } from './postal-address';
@@ -263,4 +263,33 @@ export function mergeCommunication(
     if (latest) merged[channel] = latest;
   }
   return merged;
+}
+
+/**
+ * The victim's tombstone alone: a resumed merge whose survivor already absorbed the victim
+ * (survivor.mergedFrom holds it) finishes with this. Idempotent: an existing tombstone of the
+ * same merge is returned as it is.
+ */
+export function decideTombstone(victim: Contact, survivorId: string, now: string): Contact {
+  if (victim.mergedInto === survivorId) return victim;
+  if (victim.mergedInto) {
+    throw ContactError.failedPrecondition(
+      `contact ${victim.id} was merged into ${victim.mergedInto}`,
+    );
+  }
+  return {
+    ...victim,
+    version: victim.version + 1,
+    updatedAt: now,
+    deletedAt: victim.deletedAt ?? now,
+    mergedInto: survivorId,
+  };
+}
+
+/** What reading a merged contact answers: NOT_FOUND, naming where its data went. */
+export function mergedContactNotFound(id: string, survivorId: string): ContactError {
+  return new ContactError(
+    ContactErrorCode.NOT_FOUND,
+    `contact ${id} was merged into ${survivorId}`,
+  );
 }
