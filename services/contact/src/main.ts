@@ -13,6 +13,7 @@ import {
 import {
   CONTACT_PROTO,
   CUSTOM_FIELD_PROTO,
+  DUPLICATE_PROTO,
   HOUSEHOLD_PROTO,
   RELATIONSHIP_PROTO,
 } from '@kith/contracts';
@@ -21,6 +22,9 @@ import { createGrpcServer } from '@kith/grpc-kit';
 import { createLogger, type Logger } from '@kith/logger';
 import mongoose from 'mongoose';
 import { ContactAuditQuery } from './app/contact-audit.query';
+import { ContactMergeService } from './app/contact-merge.service';
+import { DuplicateService } from './app/duplicate.service';
+import { MergeRepointing } from './app/merge-repointing.service';
 import { ContactService } from './app/contact.service';
 import { CustomFieldService } from './app/custom-field.service';
 import { HouseholdService } from './app/household.service';
@@ -28,22 +32,30 @@ import { RelationshipService } from './app/relationship.service';
 import { loadContactConfig, type ContactConfig } from './config';
 import { contactAuditConsumer } from './events/contact-audit.consumer';
 import {
+  CONTACT_MERGED_CONSUMER_GROUP,
+  contactMergedHandlers,
+} from './events/contact-merged.consumer';
+import {
   HOUSEHOLD_MEMBERS_CONSUMER_GROUP,
   householdMemberHandlers,
 } from './events/household-members.consumer';
 import { contactPackageService } from './grpc/contact-package';
 import { contactHandlers } from './grpc/contact.handlers';
 import { customFieldHandlers } from './grpc/custom-field.handlers';
+import { duplicateHandlers } from './grpc/duplicate.handlers';
 import { householdHandlers } from './grpc/household.handlers';
 import { relationshipHandlers } from './grpc/relationship.handlers';
 import { ContactAuditRepository } from './store/contact-audit.repository';
 import { contactModel, ensureContactIndexes } from './store/contact.model';
+import { ContactMergeRepository } from './store/contact-merge.repository';
 import { ContactRepository } from './store/contact.repository';
 import { customFieldModel, ensureCustomFieldIndexes } from './store/custom-field.model';
 import { CustomFieldRepository } from './store/custom-field.repository';
+import { DuplicateCandidatesReader } from './store/duplicate-candidates.reader';
 import { HouseholdMembershipRepository } from './store/household-membership.repository';
 import { ensureHouseholdIndexes, householdModel } from './store/household.model';
 import { HouseholdRepository } from './store/household.repository';
+import { MatchingRulesRepository } from './store/matching-rules.repository';
 import { RelationshipContactsReader } from './store/relationship-contacts.reader';
 import { RelationshipTypeRepository } from './store/relationship-type.repository';
 import { ensureRelationshipIndexes, relationshipModels } from './store/relationship.model';
@@ -109,11 +121,26 @@ export async function start(
       memberships: new HouseholdMembershipRepository(db),
       contacts: contactRepository,
     });
+    const relationshipRepository = new RelationshipRepository(relationshipStore, outbox);
     const relationships = new RelationshipService({
-      relationships: new RelationshipRepository(relationshipStore, outbox),
+      relationships: relationshipRepository,
       types: new RelationshipTypeRepository(relationshipStore, outbox),
       contacts: contactRepository,
       contactsReader: new RelationshipContactsReader(model),
+    });
+    const duplicates = new DuplicateService({
+      contacts: contactRepository,
+      candidates: new DuplicateCandidatesReader(model),
+      rules: new MatchingRulesRepository(db, outbox),
+    });
+    const merges = new ContactMergeService({
+      contacts: contactRepository,
+      merges: new ContactMergeRepository(db),
+    });
+    const repointing = new MergeRepointing({
+      relationships: relationshipRepository,
+      relationshipService: relationships,
+      households: householdService,
     });
 
     // Read models the service builds from its own events, each its own consumer group.
@@ -134,6 +161,17 @@ export async function start(
         topics: [TOPICS.contact],
         topicPrefix: config.KITH_TOPIC_PREFIX,
         handlers: householdMemberHandlers(householdService),
+        producer,
+        logger,
+      }),
+      // Merged contacts: their relationships and household place move to the survivor.
+      new ConsumerRunner({
+        kafka,
+        db,
+        groupId: CONTACT_MERGED_CONSUMER_GROUP,
+        topics: [TOPICS.contact],
+        topicPrefix: config.KITH_TOPIC_PREFIX,
+        handlers: contactMergedHandlers(repointing),
         producer,
         logger,
       }),
@@ -164,11 +202,22 @@ export async function start(
         'RelationshipService',
         relationshipHandlers(relationships, logger),
       ),
+      contactPackageService(
+        DUPLICATE_PROTO,
+        'DuplicateService',
+        duplicateHandlers(duplicates, merges, logger),
+      ),
     ];
     const grpcServer = createGrpcServer({
       logger,
       services,
-      protoFiles: [CONTACT_PROTO, CUSTOM_FIELD_PROTO, HOUSEHOLD_PROTO, RELATIONSHIP_PROTO],
+      protoFiles: [
+        CONTACT_PROTO,
+        CUSTOM_FIELD_PROTO,
+        HOUSEHOLD_PROTO,
+        RELATIONSHIP_PROTO,
+        DUPLICATE_PROTO,
+      ],
     });
     const grpcPort = await grpcServer.start(`0.0.0.0:${config.CONTACT_GRPC_PORT}`);
     cleanups.push(() => grpcServer.stop());
