@@ -22,7 +22,15 @@ export const ContactMergedDataSchema = z.object({
 export const MatchingRuleSchema = z.object({
   name: z.string().min(1),
   fields: z.array(
-    z.enum(['email', 'phone', 'firstName', 'lastName', 'organizationName', 'postalCode', 'birthDate']),
+    z.enum([
+      'email',
+      'phone',
+      'firstName',
+      'lastName',
+      'organizationName',
+      'postalCode',
+      'birthDate',
+    ]),
   ),
   weight: z.number().int().positive(),
 });

@@ -93,8 +93,7 @@ export const eventCatalogue = {
   },
   [EVENT_TYPES.matchingRulesChanged]: {
     topic: TOPICS.contact,
-    description:
-      "A tenant's duplicate-matching rules (fields, weights, threshold) were replaced.",
+    description: "A tenant's duplicate-matching rules (fields, weights, threshold) were replaced.",
     schema: MatchingRulesChangedDataSchema,
     key: 'tenant id',
   },

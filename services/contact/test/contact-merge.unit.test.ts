@@ -57,11 +57,11 @@ describe('decideMerge', () => {
     const { survivor: merged, fieldChoices } = decideMerge(survivor(), victim(), command(), NOW);
 
     expect(merged.person?.middleName).toBe('Ann');
-    expect(fieldChoices['person.middleName']).toBe('victim');
+    expect(fieldChoices.middleName).toBe('victim');
   });
 
   it("takes the victim's value of a field the caller chose so", () => {
-    const choices = { 'person.firstName': 'victim' as const };
+    const choices = { firstName: 'victim' as const };
 
     const { survivor: merged } = decideMerge(
       survivor(),

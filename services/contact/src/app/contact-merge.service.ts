@@ -113,10 +113,7 @@ export class ContactMergeService {
   }
 
   /** Steps 2 to 4, each skipped when the stored state shows it done. */
-  private async finish(
-    record: MergeRecord,
-    command: MergeCommand,
-  ): Promise<MergeResult> {
+  private async finish(record: MergeRecord, command: MergeCommand): Promise<MergeResult> {
     const tenantId = record.tenantId;
     let survivor = await this.read(tenantId, record.survivorId);
     let victim = await this.read(tenantId, record.victimId);

@@ -12,29 +12,44 @@ import { normalizePostalCode, type PostalAddress } from './postal-address';
 
 export const CONTACT_MERGED_EVENT = EVENT_TYPES.contactMerged;
 
-const PERSON_CHOICES = [
-  'person.prefix',
-  'person.firstName',
-  'person.middleName',
-  'person.lastName',
-  'person.suffix',
-  'person.preferredName',
-  'birthDate',
-  'gender',
-  'pronouns',
-  'deceasedDate',
-] as const;
-const ORGANIZATION_CHOICES = [
-  'organization.name',
-  'organization.organizationType',
-  'organization.website',
-] as const;
-const COMMON_CHOICES = ['source', 'ownerId'] as const;
+// Flat names (no '.'): choices are stored in the merge record and the event, and FerretDB
+// refuses '.' in field names. Each maps to where the value lives.
+const CHOICE_PATHS = {
+  prefix: ['person', 'prefix'],
+  firstName: ['person', 'firstName'],
+  middleName: ['person', 'middleName'],
+  lastName: ['person', 'lastName'],
+  suffix: ['person', 'suffix'],
+  preferredName: ['person', 'preferredName'],
+  birthDate: [undefined, 'birthDate'],
+  gender: [undefined, 'gender'],
+  pronouns: [undefined, 'pronouns'],
+  deceasedDate: [undefined, 'deceasedDate'],
+  organizationName: ['organization', 'name'],
+  organizationType: ['organization', 'organizationType'],
+  website: ['organization', 'website'],
+  source: [undefined, 'source'],
+  ownerId: [undefined, 'ownerId'],
+} as const satisfies Record<string, readonly [('person' | 'organization') | undefined, string]>;
+type ChoiceField = keyof typeof CHOICE_PATHS;
 
 /** The scalar fields a merge chooses per field, by kind. Lists are always unioned. */
-export const MERGE_CHOICE_FIELDS: Record<ContactKind, readonly string[]> = {
-  person: [...PERSON_CHOICES, ...COMMON_CHOICES],
-  organization: [...ORGANIZATION_CHOICES, ...COMMON_CHOICES],
+export const MERGE_CHOICE_FIELDS: Record<ContactKind, readonly ChoiceField[]> = {
+  person: [
+    'prefix',
+    'firstName',
+    'middleName',
+    'lastName',
+    'suffix',
+    'preferredName',
+    'birthDate',
+    'gender',
+    'pronouns',
+    'deceasedDate',
+    'source',
+    'ownerId',
+  ],
+  organization: ['organizationName', 'organizationType', 'website', 'source', 'ownerId'],
 };
 
 export type MergeSide = 'survivor' | 'victim';
@@ -74,7 +89,7 @@ export function decideMerge(
   const s = survivor as Contact;
   const v = victim as Contact;
   const choices = resolveChoices(s, v, command.fieldChoices);
-  const pick = (field: string): string | undefined =>
+  const pick = (field: ChoiceField): string | undefined =>
     valueOf(choices[field] === 'victim' ? v : s, field);
   const input: ContactFieldsInput = {
     emails: unionBy([...s.emails], v.emails, (e) => e.address).map((e) => ({
@@ -91,10 +106,11 @@ export function decideMerge(
   for (const field of MERGE_CHOICE_FIELDS[s.kind]) {
     const value = pick(field);
     if (value === undefined) continue;
-    const [group, part] = field.split('.') as [string, string | undefined];
-    if (part && group === 'person') input.person = { ...input.person, [part]: value };
-    else if (part) input.organization = { ...input.organization, [part]: value };
-    else (input as Record<string, unknown>)[group] = value;
+    const [group, part] = CHOICE_PATHS[field];
+    if (group === 'person') input.person = { ...input.person, [part]: value };
+    else if (group === 'organization')
+      input.organization = { ...input.organization, [part]: value };
+    else (input as Record<string, unknown>)[part] = value;
   }
   const { fields, errors } = validateContactFields(s.kind, input);
   if (errors.length > 0) {
@@ -172,7 +188,7 @@ function resolveChoices(s: Contact, v: Contact, requested: FieldChoices): FieldC
   const allowed = MERGE_CHOICE_FIELDS[s.kind];
   const errors: ContactFieldError[] = [];
   for (const [field, side] of Object.entries(requested)) {
-    if (!allowed.includes(field)) {
+    if (!(allowed as readonly string[]).includes(field)) {
       errors.push({
         field: `fieldChoices.${field}`,
         message: `is not a choosable field of a ${s.kind}: ${allowed.join(', ')}`,
@@ -191,11 +207,10 @@ function resolveChoices(s: Contact, v: Contact, requested: FieldChoices): FieldC
   return choices;
 }
 
-function valueOf(contact: Contact, field: string): string | undefined {
-  const [group, part] = field.split('.') as [string, string | undefined];
-  const holder = (part ? contact[group as 'person' | 'organization'] : contact) as
-    Record<string, unknown> | undefined;
-  const value = holder?.[part ?? group];
+function valueOf(contact: Contact, field: ChoiceField): string | undefined {
+  const [group, part] = CHOICE_PATHS[field];
+  const holder = (group ? contact[group] : contact) as Record<string, unknown> | undefined;
+  const value = holder?.[part];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
