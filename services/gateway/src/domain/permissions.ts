@@ -8,6 +8,8 @@ export type Permission =
   | 'contact:write'
   | 'contact:delete'
   | 'contact:audit'
+  | 'contact:merge'
+  | 'matching-rules:manage'
   | 'custom-field:read'
   | 'custom-field:manage'
   | 'relationship-type:manage';
@@ -18,6 +20,10 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:delete': ['admin', 'manager'],
   // The trail shows every past value, including ones later corrected or erased from view.
   'contact:audit': ['admin', 'manager'],
+  // A merge retires a record for good (the victim becomes a tombstone), like a delete.
+  'contact:merge': ['admin', 'manager'],
+  // The rules decide what everyone in the tenant is shown as a duplicate.
+  'matching-rules:manage': ['admin', 'manager'],
   // Everyone who reads contacts must be able to read the fields they carry.
   'custom-field:read': ROLES,
   // Definitions shape every record of the tenant: only those who run the CRM change them.

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
 import { registerCustomFields } from './custom-fields.openapi';
+import { registerDuplicateRoutes } from './duplicate.openapi';
 import { registerHouseholdRoutes } from './household.openapi';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { relationshipRoutes } from './relationship-openapi';
@@ -311,6 +312,7 @@ export function openApiDocument(): object {
     manageNote: rolesNote('custom-field:manage'),
   });
   registerHouseholdRoutes(registry);
+  registerDuplicateRoutes(registry);
   for (const route of relationshipRoutes({ problems, json, etagHeader, rolesNote })) {
     registry.registerPath({ ...route, path: `/v1${route.path}` });
   }

@@ -8,6 +8,7 @@ import { createApp } from '../../src/http/app';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import { FakeContactGateway } from './fake-contact-gateway';
 import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
+import { FakeDuplicateGateway } from './fake-duplicate-gateway';
 import { FakeHouseholdGateway } from './fake-household-gateway';
 import { FakeRelationshipGateway } from './fake-relationship-gateway';
 import { MemoryIdempotencyStore } from './memory-idempotency-store';
@@ -39,6 +40,7 @@ export function bearer(opts: Parameters<typeof token>[0] = {}): string {
 export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: string } = {}) {
   const contacts = new FakeContactGateway();
   const customFields = new FakeCustomFieldGateway();
+  const duplicates = new FakeDuplicateGateway(contacts);
   const households = new FakeHouseholdGateway();
   const relationships = new FakeRelationshipGateway();
   const idempotencyStore = new MemoryIdempotencyStore();
@@ -56,6 +58,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
   const app = createApp({
     contacts,
     customFields,
+    duplicates,
     households,
     relationships,
     idempotencyStore,
@@ -65,7 +68,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
     logger,
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
   });
-  return { app, contacts, customFields, households, relationships, idempotencyStore, logLines };
+  return { app, contacts, customFields, duplicates, households, relationships, idempotencyStore, logLines };
 }
 
 export const PERSON = { name: { firstName: 'Ada', lastName: 'Lovelace' } };
