@@ -68,7 +68,16 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
     logger,
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
   });
-  return { app, contacts, customFields, duplicates, households, relationships, idempotencyStore, logLines };
+  return {
+    app,
+    contacts,
+    customFields,
+    duplicates,
+    households,
+    relationships,
+    idempotencyStore,
+    logLines,
+  };
 }
 
 export const PERSON = { name: { firstName: 'Ada', lastName: 'Lovelace' } };
