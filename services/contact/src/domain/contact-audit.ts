@@ -3,7 +3,13 @@
 // the outbox published, and it can be rebuilt by replaying the topic.
 import type { ConsentRecordData, ContactSnapshot } from '@kith/events';
 
-export const AUDIT_ACTIONS = ['created', 'updated', 'deleted', 'consent-changed'] as const;
+export const AUDIT_ACTIONS = [
+  'created',
+  'updated',
+  'deleted',
+  'consent-changed',
+  'merged',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditChange {
@@ -40,6 +46,8 @@ export interface AuditSource {
     changedFields?: string[];
     previous?: Record<string, unknown>;
     consent?: ConsentRecordData;
+    /** kith.contact.merged.v1: the contact the survivor absorbed. */
+    victimId?: string;
   };
 }
 
@@ -109,6 +117,13 @@ export function auditEntryOf(event: AuditSource): AuditEntry | undefined {
         changes: [{ field: `communication.${consent.channel}`, after: consent }],
       };
     }
+    case 'kith.contact.merged.v1':
+      // One entry, on the survivor (the event's contact): it absorbed the victim.
+      return {
+        ...base,
+        action: 'merged',
+        changes: [{ field: 'mergedFrom', after: event.data.victimId }],
+      };
     default:
       return undefined;
   }
