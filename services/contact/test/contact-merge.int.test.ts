@@ -173,6 +173,29 @@ describe('merging contacts against the real servers', () => {
     },
   );
 
+  it('releases a claimed victim whose survivor was deleted before absorbing it', async () => {
+    const tenant = newTenant();
+    const survivor = await contacts.create(tenant, person('Jane', 'jane@example.org'));
+    const victim = await contacts.create(tenant, person('Janet', 'janet@example.org'));
+    const other = await contacts.create(tenant, person('Joan', 'joan@example.org'));
+    const command = {
+      tenantId: tenant,
+      survivorId: survivor.id,
+      victimId: victim.id,
+      fieldChoices: {},
+    };
+    await expect(crashingMerges('claimed').merge(command)).rejects.toThrow('crash after claimed');
+    await contacts.delete(tenant, survivor.id, '1');
+
+    const retried = await failureOf(
+      duplicates.merge(tenant, { survivorId: survivor.id, victimId: victim.id }),
+    );
+    const elsewhere = await duplicates.merge(tenant, { survivorId: other.id, victimId: victim.id });
+
+    expect(retried.code).toBe(grpc.status.FAILED_PRECONDITION);
+    expect(elsewhere.survivor?.id).toBe(other.id);
+  });
+
   it("moves the victim's relationships and household place to the survivor", async () => {
     const tenant = newTenant();
     const relationships: RelationshipTestClient = relationshipTestClient(running.service.grpcPort);

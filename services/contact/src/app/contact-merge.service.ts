@@ -12,7 +12,8 @@
 //                already says so). Done already when victim.mergedInto is the survivor.
 //  4. complete:  mark the record completed (bookkeeping only; nothing reads it as truth).
 //
-// A crash after 1 leaves a claimed victim that is still live: a retry absorbs and tombstones.
+// A crash after 1 leaves a claimed victim that is still live: a retry absorbs and tombstones
+// (or, if the merge can no longer happen, e.g. the survivor was deleted since, releases it).
 // A crash after 2 leaves the victim live while the survivor already holds its data and
 // consumers re-point its records: a retry tombstones it. Until then a write to the victim
 // would not reach the survivor; retrying promptly is the caller's part (the gateway answers
@@ -118,11 +119,13 @@ export class ContactMergeService {
     let survivor = await this.read(tenantId, record.survivorId);
     let victim = await this.read(tenantId, record.victimId);
     if (!survivor.contact.mergedFrom?.includes(record.victimId)) {
-      const decision = decideMerge(
-        survivor.contact,
-        victim.contact,
-        { ...command, fieldChoices: record.fieldChoices },
-        this.now(),
+      const decision = await this.decideOrRelease(record, () =>
+        decideMerge(
+          survivor.contact,
+          victim.contact,
+          { ...command, fieldChoices: record.fieldChoices },
+          this.now(),
+        ),
       );
       await this.deps.contacts.update(
         decision.survivor,
@@ -141,6 +144,20 @@ export class ContactMergeService {
     }
     if (!record.completedAt) await this.deps.merges.complete(record, this.now());
     return { survivor: survivor.contact, victim: victim.contact };
+  }
+
+  /**
+   * The merge was refused before anything was absorbed (the survivor or victim was deleted or
+   * changed since the claim): the claim is released, so the victim is not locked to a merge
+   * that cannot happen, and the refusal goes to the caller.
+   */
+  private async decideOrRelease<T>(record: MergeRecord, decide: () => T): Promise<T> {
+    try {
+      return decide();
+    } catch (err) {
+      if (err instanceof ContactError) await this.deps.merges.release(record);
+      throw err;
+    }
   }
 
   private async read(tenantId: string, id: string): Promise<StoredContact> {

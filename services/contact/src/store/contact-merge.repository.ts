@@ -53,6 +53,13 @@ export class ContactMergeRepository {
     }
   }
 
+  /** Deletes an unfinished record (the caller checked), only while it names the same survivor. */
+  async release(record: MergeRecord): Promise<void> {
+    await retryTransient(() =>
+      this.records.deleteOne({ _id: record._id, survivorId: record.survivorId }),
+    );
+  }
+
   async complete(record: MergeRecord, now: string): Promise<void> {
     await retryTransient(() =>
       this.records.updateOne({ _id: record._id }, { $set: { completedAt: now } }),
