@@ -1,15 +1,12 @@
 // Merging two contacts (CiviCRM's "merge screen", Salesforce's "master record"): the survivor
 // absorbs the victim, which stays as a tombstone pointing at it. Pure: the clock is passed in,
 // the saga that writes both documents lives in app/contact-merge.service.ts.
-import { EVENT_TYPES } from '@kith/events';
 import { mergeCommunication, unionConsentHistory } from './consent-merge';
 import type { Contact, ContactFieldsInput, ContactKind } from './contact';
 import { ContactError, ContactErrorCode, type ContactFieldError } from './contact-error';
 import { deriveDisplayName, deriveSearchNames } from './contact-name.util';
 import { normalizeTags, validateContactFields } from './contact-validation';
 import { normalizePostalCode, type PostalAddress } from './postal-address';
-
-export const CONTACT_MERGED_EVENT = EVENT_TYPES.contactMerged;
 
 // Flat names (no '.'): choices are stored in the merge record and the event, and FerretDB
 // refuses '.' in field names. Each maps to where the value lives.
