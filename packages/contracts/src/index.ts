@@ -15,6 +15,8 @@ export * as relationshipV1 from './relationship-v1';
 export type { ProtoGrpcType as PersonalDataProtoGrpcType } from './generated/personal_data';
 export type { ProtoGrpcType as ContactPrivacyProtoGrpcType } from './generated/contact_privacy';
 export * as privacyV1 from './privacy-v1';
+export type { ProtoGrpcType as DuplicateProtoGrpcType } from './generated/duplicate';
+export * as duplicateV1 from './duplicate-v1';
 
 /** Folder holding `kith/<service>/v1/*.proto`. */
 export const PROTO_ROOT = path.resolve(__dirname, '../../../proto');
@@ -40,3 +42,5 @@ export const RELATIONSHIP_PROTO = 'kith/contact/v1/relationship.proto';
 export const PERSONAL_DATA_PROTO = 'kith/privacy/v1/personal_data.proto';
 /** ContactPrivacyService (erasure); served by the contact service process. */
 export const CONTACT_PRIVACY_PROTO = 'kith/contact/v1/contact_privacy.proto';
+/** DuplicateService: matching rules, duplicates, merge; served next to ContactService. */
+export const DUPLICATE_PROTO = 'kith/contact/v1/duplicate.proto';

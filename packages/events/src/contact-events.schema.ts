@@ -128,6 +128,10 @@ export const ContactSnapshotSchema = z
     createdAt: isoTime,
     updatedAt: isoTime,
     deletedAt: isoTime.optional(),
+    mergedInto: z
+      .string()
+      .optional()
+      .describe('set on a merge victim: the id of the contact that absorbed it'),
   })
   .describe('Full state of a contact after the change (event-carried state transfer)');
 

@@ -8,6 +8,10 @@ import {
   ContactUpdatedDataSchema,
 } from './contact-events.schema';
 import {
+  ContactMergedDataSchema,
+  MatchingRulesChangedDataSchema,
+} from './contact-merge-events.schema';
+import {
   CustomFieldArchivedDataSchema,
   CustomFieldDefinedDataSchema,
 } from './custom-field-events.schema';
@@ -41,6 +45,8 @@ export const EVENT_TYPES = {
   contactDeleted: 'kith.contact.deleted.v1',
   contactConsentChanged: 'kith.contact.consent-changed.v1',
   contactErased: 'kith.contact.erased.v1',
+  contactMerged: 'kith.contact.merged.v1',
+  matchingRulesChanged: 'kith.matching-rules.changed.v1',
   customFieldDefined: 'kith.custom-field.defined.v1',
   customFieldArchived: 'kith.custom-field.archived.v1',
   householdCreated: 'kith.household.created.v1',
@@ -86,6 +92,21 @@ export const eventCatalogue = {
       'personal data. See docs/privacy.md.',
     schema: ContactErasedDataSchema,
     key: 'contact id',
+  },
+  [EVENT_TYPES.contactMerged]: {
+    topic: TOPICS.contact,
+    description:
+      'Two contacts were merged: the survivor absorbed the victim (lists unioned, scalars chosen ' +
+      'per field) and the victim is a tombstone pointing at it. Every service re-points the ' +
+      "victim's records to the survivor. Carries the survivor's new state.",
+    schema: ContactMergedDataSchema,
+    key: 'survivor contact id',
+  },
+  [EVENT_TYPES.matchingRulesChanged]: {
+    topic: TOPICS.contact,
+    description: "A tenant's duplicate-matching rules (fields, weights, threshold) were replaced.",
+    schema: MatchingRulesChangedDataSchema,
+    key: 'tenant id',
   },
   [EVENT_TYPES.customFieldDefined]: {
     topic: TOPICS.contact,

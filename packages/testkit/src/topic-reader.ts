@@ -16,6 +16,8 @@ export async function readTopic(opts: {
   topic: string;
   count: number;
   timeoutMs?: number;
+  /** Read on past `count` until this holds (for a topic other tests of the file write too). */
+  until?: (messages: ReadMessage[]) => boolean;
 }): Promise<ReadMessage[]> {
   const kafka = new Kafka({
     clientId: 'kith-testkit',
@@ -47,7 +49,7 @@ export async function readTopic(opts: {
               partition,
               offset: message.offset,
             });
-            if (messages.length >= opts.count) {
+            if (messages.length >= opts.count && (opts.until?.(messages) ?? true)) {
               clearTimeout(timer);
               resolve();
             }

@@ -14,6 +14,7 @@ import {
   CONTACT_PRIVACY_PROTO,
   CONTACT_PROTO,
   CUSTOM_FIELD_PROTO,
+  DUPLICATE_PROTO,
   HOUSEHOLD_PROTO,
   PERSONAL_DATA_PROTO,
   RELATIONSHIP_PROTO,
@@ -25,6 +26,9 @@ import mongoose from 'mongoose';
 import { ContactAuditQuery } from './app/contact-audit.query';
 import { ContactEraseService } from './app/contact-erase.service';
 import { PersonalDataExportService } from './app/personal-data-export.service';
+import { ContactMergeService } from './app/contact-merge.service';
+import { DuplicateService } from './app/duplicate.service';
+import { MergeRepointing } from './app/merge-repointing.service';
 import { ContactService } from './app/contact.service';
 import { CustomFieldDefinitionsCache } from './app/custom-field-definitions.cache';
 import { CustomFieldService } from './app/custom-field.service';
@@ -33,12 +37,17 @@ import { RelationshipService } from './app/relationship.service';
 import { loadContactConfig, type ContactConfig } from './config';
 import { contactAuditConsumer } from './events/contact-audit.consumer';
 import {
+  CONTACT_MERGED_CONSUMER_GROUP,
+  contactMergedHandlers,
+} from './events/contact-merged.consumer';
+import {
   HOUSEHOLD_MEMBERS_CONSUMER_GROUP,
   householdMemberHandlers,
 } from './events/household-members.consumer';
 import { contactPackageService } from './grpc/contact-package';
 import { contactHandlers } from './grpc/contact.handlers';
 import { customFieldHandlers } from './grpc/custom-field.handlers';
+import { duplicateHandlers } from './grpc/duplicate.handlers';
 import { householdHandlers } from './grpc/household.handlers';
 import {
   contactPrivacyHandlers,
@@ -48,13 +57,16 @@ import {
 import { relationshipHandlers } from './grpc/relationship.handlers';
 import { ContactAuditRepository } from './store/contact-audit.repository';
 import { contactModel, ensureContactIndexes } from './store/contact.model';
+import { ContactMergeRepository } from './store/contact-merge.repository';
 import { ContactRepository } from './store/contact.repository';
 import { customFieldModel, ensureCustomFieldIndexes } from './store/custom-field.model';
 import { CustomFieldRepository } from './store/custom-field.repository';
+import { DuplicateCandidatesReader } from './store/duplicate-candidates.reader';
 import { HouseholdMembershipRepository } from './store/household-membership.repository';
 import { ensureHouseholdIndexes, householdModel } from './store/household.model';
 import { HouseholdRepository } from './store/household.repository';
 import { PersonalDataReader } from './store/personal-data.reader';
+import { MatchingRulesRepository } from './store/matching-rules.repository';
 import { RelationshipContactsReader } from './store/relationship-contacts.reader';
 import { RelationshipTypeRepository } from './store/relationship-type.repository';
 import { ensureRelationshipIndexes, relationshipModels } from './store/relationship.model';
@@ -153,6 +165,20 @@ export async function start(
       relationshipTypes: relationshipTypeRepository,
       reader: personalDataReader,
     });
+    const duplicates = new DuplicateService({
+      contacts: contactRepository,
+      candidates: new DuplicateCandidatesReader(model),
+      rules: new MatchingRulesRepository(db, outbox),
+    });
+    const merges = new ContactMergeService({
+      contacts: contactRepository,
+      merges: new ContactMergeRepository(db),
+    });
+    const repointing = new MergeRepointing({
+      relationships: relationshipRepository,
+      relationshipService: relationships,
+      households: householdService,
+    });
 
     // Read models the service builds from its own events, each its own consumer group.
     const consumers = [
@@ -176,6 +202,17 @@ export async function start(
         logger,
         // Members remember the contact version their name came from: replays change nothing.
         dedupe: 'handler',
+      }),
+      // Merged contacts: their relationships and household place move to the survivor.
+      new ConsumerRunner({
+        kafka,
+        db,
+        groupId: CONTACT_MERGED_CONSUMER_GROUP,
+        topics: [TOPICS.contact],
+        topicPrefix: config.KITH_TOPIC_PREFIX,
+        handlers: contactMergedHandlers(repointing),
+        producer,
+        logger,
       }),
     ];
     for (const consumer of consumers) {
@@ -210,6 +247,11 @@ export async function start(
         contactPrivacyHandlers(eraser, logger),
       ),
       personalDataService(PERSONAL_DATA_PROTO, personalDataHandlers(personalDataExport, logger)),
+      contactPackageService(
+        DUPLICATE_PROTO,
+        'DuplicateService',
+        duplicateHandlers(duplicates, merges, logger),
+      ),
     ];
     const grpcServer = createGrpcServer({
       logger,
@@ -221,6 +263,7 @@ export async function start(
         RELATIONSHIP_PROTO,
         CONTACT_PRIVACY_PROTO,
         PERSONAL_DATA_PROTO,
+        DUPLICATE_PROTO,
       ],
     });
     const grpcPort = await grpcServer.start(`0.0.0.0:${config.CONTACT_GRPC_PORT}`);

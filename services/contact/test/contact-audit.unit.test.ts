@@ -1,7 +1,9 @@
 import { decodeAuditPageToken, encodeAuditPageToken } from '../src/app/contact-audit.query';
 import { auditEntryOf, type AuditSource } from '../src/domain/contact-audit';
 import { decideCreate, decideUpdate } from '../src/domain/contact-decisions';
+import { decideMerge } from '../src/domain/contact-merge';
 import { toOutboxItems } from '../src/events/contact-events';
+import { mergedOutboxItems } from '../src/events/duplicate-events';
 
 const ID = '01900000-0000-7000-8000-000000000009';
 const TENANT = 'tenant-a';
@@ -23,6 +25,28 @@ function created() {
 }
 
 describe('auditEntryOf', () => {
+  it('records a merge on the survivor as the victim it absorbed', () => {
+    const survivor = created().contact;
+    const victim = { ...survivor, id: 'victim-1' };
+    const decision = decideMerge(
+      survivor,
+      victim,
+      { tenantId: TENANT, survivorId: ID, victimId: 'victim-1', fieldChoices: {} },
+      '2026-02-01T00:00:00.000Z',
+    );
+    const [item] = mergedOutboxItems(decision, 'user-1');
+
+    const entry = auditEntryOf(sourceOf(item!));
+
+    expect(entry).toMatchObject({
+      contactId: ID,
+      version: 2,
+      action: 'merged',
+      actorId: 'user-1',
+      changes: [{ field: 'mergedFrom', after: 'victim-1' }],
+    });
+  });
+
   it('records a create as the fields it set, by whom and when, leaving defaults out', () => {
     const [item] = toOutboxItems(created().events, { actorId: 'user-1' });
 

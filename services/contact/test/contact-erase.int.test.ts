@@ -31,6 +31,7 @@ import {
   customFieldTestClient,
   type CustomFieldTestClient,
 } from './support/custom-field-test-client';
+import { duplicateTestClient } from './support/duplicate-test-client';
 
 // Distinctive values, so a hit in a raw document can only be the person's data.
 const PERSONAL = {
@@ -264,6 +265,36 @@ describe('erasing a person against the real servers', () => {
         other: expect.objectContaining({ displayName: 'Bob Partner' }),
       }),
     ]);
+  });
+
+  it('erases the tombstones of contacts merged into the person too', async () => {
+    const tenant = newTenant();
+    const person = (email: string) =>
+      contacts.create(tenant, {
+        kind: 'CONTACT_KIND_PERSON',
+        fields: {
+          person: { firstName: 'Orlaith', lastName: 'Vantongeren' },
+          emails: [{ address: email, type: 'home', primary: true }],
+        },
+      });
+    const survivor = await person('orlaith@example.org');
+    const victim = await person('orlaith.v@example.org');
+    const duplicates = duplicateTestClient(running.service.grpcPort);
+    try {
+      await duplicates.merge(tenant, { survivorId: survivor.id, victimId: victim.id });
+    } finally {
+      duplicates.close();
+    }
+
+    await erase(tenant, survivor.id);
+    const tombstone = await mongo
+      .db(running.dbName)
+      .collection('contacts')
+      .findOne({ _id: victim.id as never });
+
+    expect(tombstone).toMatchObject({ erasedAt: expect.any(String), mergedInto: survivor.id });
+    expect(JSON.stringify(tombstone)).not.toContain('Vantongeren');
+    expect(JSON.stringify(tombstone)).not.toContain('orlaith.v@example.org');
   });
 
   it("answers NOT_FOUND for another tenant's contact, to export and to erase", async () => {

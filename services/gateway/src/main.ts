@@ -11,6 +11,7 @@ import { loadGatewayConfig } from './config';
 import type { GatewayConfig } from './config';
 import { GrpcContactGateway } from './grpc/contact.client';
 import { GrpcCustomFieldGateway } from './grpc/custom-field.client';
+import { GrpcDuplicateGateway } from './grpc/duplicate.client';
 import { GrpcHouseholdGateway } from './grpc/household.client';
 import { GrpcContactPrivacyGateway, GrpcPersonalDataUpstream } from './grpc/personal-data.client';
 import { parseUpstreams } from './domain/personal-data-export';
@@ -45,6 +46,11 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
   });
+  // DuplicateService is served by the contact service process, at the same address.
+  const duplicates = new GrpcDuplicateGateway({
+    address: config.CONTACT_GRPC_ADDRESS,
+    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+  });
   // RelationshipService is served by the contact service process, at the same address.
   const relationships = new GrpcRelationshipGateway({
     address: config.CONTACT_GRPC_ADDRESS,
@@ -68,6 +74,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   const app = createApp({
     contacts,
     customFields,
+    duplicates,
     households,
     relationships,
     privacy: { upstreams, eraser },
@@ -114,6 +121,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
       });
       contacts.close();
       customFields.close();
+      duplicates.close();
       households.close();
       relationships.close();
       eraser.close();

@@ -63,10 +63,23 @@ export class ContactEraseService {
   async erase(command: EraseContactCommand): Promise<EraseOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.eraseOnce(command);
+        const outcome = await this.eraseOnce(command);
+        await this.eraseMergedVictims(command, outcome.contact.mergedFrom ?? []);
+        return outcome;
       } catch (err) {
         if (!isConflict(err) || attempt >= ATTEMPTS || command.expectedVersion) throw err;
       }
+    }
+  }
+
+  /**
+   * The tombstones of contacts merged into this one still hold the same person's data: they
+   * are erased too (each its own event). Also on a repeated erase, so a crash in between is
+   * repaired.
+   */
+  private async eraseMergedVictims(command: EraseContactCommand, victims: readonly string[]) {
+    for (const id of victims) {
+      await this.erase({ tenantId: command.tenantId, id, actorId: command.actorId });
     }
   }
 

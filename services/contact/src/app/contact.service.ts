@@ -14,6 +14,7 @@ import {
   type UpdateContactCommand,
 } from '../domain/contact-decisions';
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { mergedContactNotFound } from '../domain/contact-merge';
 import type { ConsentRecord } from '../domain/consent';
 import {
   encodePageToken,
@@ -66,7 +67,11 @@ export class ContactService {
   /** A soft-deleted contact no longer reads: NOT_FOUND, like a foreign tenant's. */
   async get(tenantId: string, id: string): Promise<Contact> {
     const stored = await this.repository.findById(tenantId, id);
-    if (!stored || stored.contact.deletedAt) throw ContactError.notFound(id);
+    if (!stored || stored.contact.deletedAt) {
+      // A merge victim says where its data went (the gateway puts it in the 404 detail).
+      const survivorId = stored?.contact.mergedInto;
+      throw survivorId ? mergedContactNotFound(id, survivorId) : ContactError.notFound(id);
+    }
     return stored.contact;
   }
 

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'deleted',
   'consent-changed',
   'erased',
+  'merged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -46,6 +47,8 @@ export interface AuditSource {
     changedFields?: string[];
     previous?: Record<string, unknown>;
     consent?: ConsentRecordData;
+    /** kith.contact.merged.v1: the contact the survivor absorbed. */
+    victimId?: string;
   };
 }
 
@@ -117,6 +120,13 @@ export function auditEntryOf(event: AuditSource): AuditEntry | undefined {
         changes: [{ field: `communication.${consent.channel}`, after: consent }],
       };
     }
+    case 'kith.contact.merged.v1':
+      // One entry, on the survivor (the event's contact): it absorbed the victim.
+      return {
+        ...base,
+        action: 'merged',
+        changes: [{ field: 'mergedFrom', after: event.data.victimId }],
+      };
     default:
       return undefined;
   }

@@ -265,8 +265,12 @@ function withDerivedNames(
  */
 function baseOf(
   contact: Contact,
-): Pick<Contact, 'id' | 'tenantId' | 'kind' | 'createdAt' | 'communication' | 'consentHistory'> {
+): Pick<
+  Contact,
+  'id' | 'tenantId' | 'kind' | 'createdAt' | 'communication' | 'consentHistory' | 'mergedFrom'
+> {
   return {
+    ...(contact.mergedFrom ? { mergedFrom: contact.mergedFrom } : {}),
     id: contact.id,
     tenantId: contact.tenantId,
     kind: contact.kind,

@@ -92,6 +92,10 @@ export interface Contact extends ContactFields {
   deletedAt?: string;
   /** Set by a GDPR erasure (domain/contact-erase.ts); an erased contact is also deleted. */
   erasedAt?: string;
+  /** Set on a merge victim (with deletedAt): the contact that absorbed it. */
+  mergedInto?: string;
+  /** The victims this contact absorbed, so a retried merge sees it is already done. */
+  mergedFrom?: string[];
 }
 
 /**

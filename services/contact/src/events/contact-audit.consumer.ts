@@ -15,6 +15,7 @@ const AUDITED_TYPES = [
   EVENT_TYPES.contactUpdated,
   EVENT_TYPES.contactDeleted,
   EVENT_TYPES.contactConsentChanged,
+  EVENT_TYPES.contactMerged,
 ] as const;
 
 export function contactAuditConsumer(opts: {

@@ -54,6 +54,7 @@ export function toContactSnapshot(contact: Contact): ContactSnapshot {
   if (contact.pronouns) snapshot.pronouns = contact.pronouns;
   if (contact.deceasedDate) snapshot.deceasedDate = contact.deceasedDate;
   if (contact.deletedAt) snapshot.deletedAt = contact.deletedAt;
+  if (contact.mergedInto) snapshot.mergedInto = contact.mergedInto;
   return snapshot;
 }
 

@@ -50,6 +50,8 @@ export function toContact(doc: StateFields): Contact {
   if (doc.deceasedDate) contact.deceasedDate = doc.deceasedDate;
   if (doc.deletedAt) contact.deletedAt = doc.deletedAt;
   if (doc.erasedAt) contact.erasedAt = doc.erasedAt;
+  if (doc.mergedInto) contact.mergedInto = doc.mergedInto;
+  if (doc.mergedFrom?.length) contact.mergedFrom = [...doc.mergedFrom];
   return contact;
 }
 
@@ -85,6 +87,8 @@ export function toDocumentState(contact: Contact): StateFields {
   if (contact.pronouns) doc.pronouns = contact.pronouns;
   if (contact.deceasedDate) doc.deceasedDate = contact.deceasedDate;
   if (contact.erasedAt) doc.erasedAt = contact.erasedAt;
+  if (contact.mergedInto) doc.mergedInto = contact.mergedInto;
+  if (contact.mergedFrom) doc.mergedFrom = contact.mergedFrom;
   return doc;
 }
 

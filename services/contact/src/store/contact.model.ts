@@ -49,6 +49,10 @@ export interface ContactDocument {
   deletedAt: string | null;
   /** Set by a GDPR erasure; absent otherwise. */
   erasedAt?: string;
+  /** Merge victims only (see domain/contact-merge.ts). */
+  mergedInto?: string;
+  /** Victims this contact absorbed: a retried merge checks it (app/contact-merge.service.ts). */
+  mergedFrom?: string[];
   _outboxLog?: OutboxLogRecord[];
 }
 
@@ -124,6 +128,8 @@ export const contactSchema = new Schema<ContactDocument>(
     updatedAt: { type: String, required: true },
     deletedAt: { type: String, default: null },
     erasedAt: String,
+    mergedInto: String,
+    mergedFrom: { type: [String], default: undefined },
     // The outbox's commit records of recent writes (owned by @kith/bus), stored as given.
     _outboxLog: { type: Schema.Types.Mixed, default: () => [] },
   },
@@ -144,6 +150,9 @@ contactSchema.index({ tenantId: 1, searchNames: 1 });
 contactSchema.index({ tenantId: 1, searchKeys: 1 });
 contactSchema.index({ tenantId: 1, 'emails.address': 1 });
 contactSchema.index({ tenantId: 1, tags: 1 });
+// Duplicate candidates (store/duplicate-candidates.reader.ts) look up phones and postal codes.
+contactSchema.index({ tenantId: 1, 'phones.normalized': 1 });
+contactSchema.index({ tenantId: 1, 'addresses.postalCode': 1 });
 
 export type ContactModel = Model<ContactDocument>;
 

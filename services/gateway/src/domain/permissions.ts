@@ -10,6 +10,8 @@ export type Permission =
   | 'contact:audit'
   | 'contact:export'
   | 'contact:erase'
+  | 'contact:merge'
+  | 'matching-rules:manage'
   | 'custom-field:read'
   | 'custom-field:manage'
   | 'relationship-type:manage';
@@ -24,6 +26,10 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   // an erasure cannot be undone; both are the data protection officer's (an admin's) task.
   'contact:export': ['admin'],
   'contact:erase': ['admin'],
+  // A merge retires a record for good (the victim becomes a tombstone), like a delete.
+  'contact:merge': ['admin', 'manager'],
+  // The rules decide what everyone in the tenant is shown as a duplicate.
+  'matching-rules:manage': ['admin', 'manager'],
   // Everyone who reads contacts must be able to read the fields they carry.
   'custom-field:read': ROLES,
   // Definitions shape every record of the tenant: only those who run the CRM change them.

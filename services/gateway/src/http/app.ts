@@ -9,6 +9,7 @@ import type { Registry } from 'prom-client';
 import type { ResourceKind } from '../domain/contact-resource';
 import type { ContactGateway } from '../grpc/contact.client';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
+import type { DuplicateGateway } from '../grpc/duplicate.client';
 import type { HouseholdGateway } from '../grpc/household.client';
 import type { ContactPrivacyGateway, PersonalDataUpstream } from '../grpc/personal-data.client';
 import type { RelationshipGateway } from '../grpc/relationship.client';
@@ -17,6 +18,7 @@ import { authenticate } from './auth.middleware';
 import { contactsRouter } from './contacts.routes';
 import { customFieldsRouter } from './custom-fields.routes';
 import { DOCS_CSP, renderDocsPage } from './docs-page';
+import { duplicatesRouter } from './duplicates.routes';
 import { mapError } from './error-mapper';
 import { healthRouter } from './health.routes';
 import { householdsRouter } from './households.routes';
@@ -32,6 +34,7 @@ import { GatewayError, sendProblem } from './problem';
 export interface AppDeps {
   contacts: ContactGateway;
   customFields: CustomFieldGateway;
+  duplicates: DuplicateGateway;
   households: HouseholdGateway;
   relationships: RelationshipGateway;
   /** GDPR: the registry of services holding personal data, and erasure. */
@@ -94,8 +97,10 @@ export function createApp(deps: AppDeps): express.Express {
       now: routeDeps.idempotency.now,
     }),
   );
-  // Before the contact routers: /contacts/{id}/relationships is the relationships router's.
+  // Before the contact routers: /contacts/{id}/relationships is the relationships router's,
+  // /contacts/{id}/duplicates and /merge the duplicates router's.
   v1.use(relationshipsRouter(routeDeps));
+  v1.use(duplicatesRouter({ contacts: deps.contacts, duplicates: deps.duplicates }));
   v1.use(relationshipTypesRouter(routeDeps));
   v1.use(contactsRouter(routeDeps));
   v1.use(organizationsRouter(routeDeps));

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
 import { registerCustomFields } from './custom-fields.openapi';
+import { registerDuplicateRoutes } from './duplicate.openapi';
 import { registerHouseholdRoutes } from './household.openapi';
 import { registerPrivacyRoutes } from './privacy.openapi';
 import { PROBLEM_CONTENT_TYPE } from './problem';
@@ -317,6 +318,7 @@ export function openApiDocument(): object {
   });
   registerHouseholdRoutes(registry);
   registerPrivacyRoutes(registry);
+  registerDuplicateRoutes(registry);
   for (const route of relationshipRoutes({ problems, json, etagHeader, rolesNote })) {
     registry.registerPath({ ...route, path: `/v1${route.path}` });
   }

@@ -8,6 +8,7 @@ import { createApp } from '../../src/http/app';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import { FakeContactGateway } from './fake-contact-gateway';
 import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
+import { FakeDuplicateGateway } from './fake-duplicate-gateway';
 import { FakeHouseholdGateway } from './fake-household-gateway';
 import { FakeRelationshipGateway } from './fake-relationship-gateway';
 import { FakeContactPrivacyGateway, upstreamWith } from './fake-privacy';
@@ -48,6 +49,7 @@ export function buildTestApp(
 ) {
   const contacts = new FakeContactGateway();
   const customFields = new FakeCustomFieldGateway();
+  const duplicates = new FakeDuplicateGateway(contacts);
   const households = new FakeHouseholdGateway();
   const relationships = new FakeRelationshipGateway();
   const idempotencyStore = new MemoryIdempotencyStore();
@@ -67,6 +69,7 @@ export function buildTestApp(
   const app = createApp({
     contacts,
     customFields,
+    duplicates,
     households,
     relationships,
     privacy: { upstreams, eraser },
@@ -81,6 +84,7 @@ export function buildTestApp(
     app,
     contacts,
     customFields,
+    duplicates,
     households,
     relationships,
     eraser,

@@ -386,7 +386,7 @@ export const AuditEntrySchema = z
     id: z.string().openapi({ description: 'The id of the event the entry comes from.' }),
     version: z.number().int(),
     at: z.iso.datetime(),
-    action: z.enum(['created', 'updated', 'deleted', 'consent-changed', 'erased']),
+    action: z.enum(['created', 'updated', 'deleted', 'consent-changed', 'erased', 'merged']),
     actorId: z.string().nullable().openapi({ description: 'User id (JWT sub) who did it.' }),
     changes: z.array(
       z.object({

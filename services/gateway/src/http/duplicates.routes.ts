@@ -1,0 +1,140 @@
+// /v1/matching-rules, /v1/duplicates, and per record /v1/{contacts,organizations}/{id}/duplicates
+// and .../merge, over DuplicateService. Merge is naturally idempotent (the same pair again
+// answers the same result), so it needs no Idempotency-Key; If-Match is optional on it and
+// names the survivor's version you looked at.
+import { Router } from 'express';
+import type { Request } from 'express';
+import type { ResourceKind } from '../domain/contact-resource';
+import { protoKindOf, toResource } from '../domain/contact-resource';
+import {
+  toDuplicateMatchResource,
+  toDuplicatePairResource,
+  toMatchingRulesResource,
+} from '../domain/duplicate-resource';
+import type { ContactGateway } from '../grpc/contact.client';
+import type { DuplicateGateway } from '../grpc/duplicate.client';
+import { requirePermission } from './auth.middleware';
+import { GatewayError } from './problem';
+import {
+  etagOf,
+  fetchContactOfKind,
+  methodNotAllowed,
+  requestContext,
+  versionFromIfMatch,
+} from './route-helpers';
+import { IdParamsSchema } from './schemas/common.schema';
+import {
+  DuplicateScanQuerySchema,
+  MergeBodySchema,
+  PutMatchingRulesBodySchema,
+} from './schemas/duplicate.schema';
+import { parseOrThrow } from './validation';
+
+export interface DuplicateRouterDeps {
+  contacts: ContactGateway;
+  duplicates: DuplicateGateway;
+}
+
+const KIND_PATHS: ReadonlyArray<[ResourceKind, string]> = [
+  ['person', '/contacts'],
+  ['organization', '/organizations'],
+];
+
+/** Matching rules start at version 0 (the defaults), which the contact routes' rule refuses. */
+function rulesVersionFromIfMatch(req: Request): number {
+  const header = req.get('if-match')?.trim();
+  if (header === '"0"') return 0;
+  return versionFromIfMatch(req);
+}
+
+export function duplicatesRouter(deps: DuplicateRouterDeps): Router {
+  const router = Router();
+  const { contacts, duplicates } = deps;
+
+  router
+    .route('/matching-rules')
+    .get(requirePermission('contact:read'), async (req, res) => {
+      const rules = toMatchingRulesResource(
+        await duplicates.getMatchingRules(requestContext(req, res)),
+      );
+      res.setHeader('ETag', etagOf(rules.version)).json(rules);
+    })
+    .put(requirePermission('matching-rules:manage'), async (req, res) => {
+      const version = rulesVersionFromIfMatch(req);
+      const body = parseOrThrow(PutMatchingRulesBodySchema, req.body, 'body');
+      const rules = toMatchingRulesResource(
+        await duplicates.putMatchingRules(
+          { expectedVersion: String(version), threshold: body.threshold, rules: body.rules },
+          requestContext(req, res),
+        ),
+      );
+      res.setHeader('ETag', etagOf(rules.version)).json(rules);
+    })
+    .all(methodNotAllowed('GET, PUT'));
+
+  router
+    .route('/duplicates')
+    .get(requirePermission('contact:read'), async (req, res) => {
+      const query = parseOrThrow(DuplicateScanQuerySchema, req.query, 'query');
+      const page = await duplicates.scanDuplicates(
+        {
+          pageSize: query.limit,
+          pageToken: query.cursor ?? '',
+          ...(query.kind ? { kind: protoKindOf(query.kind) } : {}),
+        },
+        requestContext(req, res),
+      );
+      res.json({
+        data: page.pairs.map(toDuplicatePairResource),
+        nextCursor: page.nextPageToken || null,
+        scannedContacts: page.scannedContacts,
+        truncated: page.truncated,
+        skippedKeys: [...page.skippedKeys],
+      });
+    })
+    .all(methodNotAllowed('GET'));
+
+  for (const [kind, path] of KIND_PATHS) {
+    router
+      .route(`${path}/:id/duplicates`)
+      .get(requirePermission('contact:read'), async (req, res) => {
+        res.locals.resourceKind = kind;
+        const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
+        const matches = await duplicates.listDuplicates(
+          { contactId: id, kind: protoKindOf(kind) },
+          requestContext(req, res),
+        );
+        res.json({ data: matches.map(toDuplicateMatchResource) });
+      })
+      .all(methodNotAllowed('GET'));
+
+    router
+      .route(`${path}/:id/merge`)
+      .post(requirePermission('contact:merge'), async (req, res) => {
+        res.locals.resourceKind = kind;
+        const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
+        const body = parseOrThrow(MergeBodySchema, req.body ?? {}, 'body');
+        const survivorVersion = req.get('if-match') ? versionFromIfMatch(req) : 0;
+        const ctx = requestContext(req, res);
+        // /organizations/{personId}/merge is a 404, like every other route of the kind.
+        await fetchContactOfKind(contacts, kind, id, ctx);
+        const result = await duplicates.merge(
+          {
+            survivorId: id,
+            victimId: body.victimId,
+            expectedSurvivorVersion: String(survivorVersion),
+            expectedVictimVersion: String(body.victimVersion ?? 0),
+            fieldChoices: body.fieldChoices as Record<string, string>,
+          },
+          ctx,
+        );
+        const survivor = result.survivor && toResource(result.survivor);
+        if (!survivor) throw new GatewayError('not-found', `No ${kind} with this id.`);
+        res.setHeader('ETag', etagOf(survivor.version));
+        res.json({ survivor, victimId: result.victimId });
+      })
+      .all(methodNotAllowed('POST'));
+  }
+
+  return router;
+}

@@ -1,0 +1,147 @@
+// End to end: duplicates and merge over REST through the gateway into the contact service, against
+// the real Kafka and MongoDB-wire server of the test global setup, driven over HTTP only.
+import { randomBytes } from 'node:crypto';
+import { mintTestJwt, testDbName, testInfra, TEST_JWT, uniquePrefix } from '@kith/testkit';
+import { start as startContact, type RunningContactService } from '../../contact/src/main';
+import { loadContactConfig } from '../../contact/src/config';
+import { start as startGateway, type RunningGateway } from '../src/main';
+import { loadGatewayConfig } from '../src/config';
+
+const infra = testInfra();
+const topicPrefix = uniquePrefix('e2e-merge');
+let contact: RunningContactService;
+let gateway: RunningGateway;
+let baseUrl: string;
+
+beforeAll(async () => {
+  const common = {
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    MONGO_URL: infra.mongoUrl,
+    KITH_TOPIC_PREFIX: topicPrefix,
+    LOG_LEVEL: 'warn',
+  };
+  contact = await startContact(
+    loadContactConfig({
+      ...common,
+      CONTACT_GRPC_PORT: '0',
+      CONTACT_DB_NAME: testDbName('e2e-merge-contact'),
+    }),
+  );
+  gateway = await startGateway(
+    loadGatewayConfig({
+      ...common,
+      GATEWAY_HTTP_PORT: '0',
+      GATEWAY_DB_NAME: testDbName('e2e-merge-gateway'),
+      CONTACT_GRPC_ADDRESS: `127.0.0.1:${contact.grpcPort}`,
+      KITH_JWT_ISSUER: TEST_JWT.issuer,
+      KITH_JWT_AUDIENCE: TEST_JWT.audience,
+      KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
+    }),
+  );
+  baseUrl = `http://127.0.0.1:${gateway.httpPort}`;
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await contact?.stop();
+});
+
+function api(path: string, token: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...init.headers,
+    },
+  });
+}
+
+async function person(token: string, firstName: string, email: string): Promise<string> {
+  const res = await api('/v1/contacts', token, {
+    method: 'POST',
+    body: JSON.stringify({ name: { firstName, lastName: 'Smith' }, emails: [{ address: email }] }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+test('a duplicate found over REST is merged, its old id answers 404 naming the survivor, and a retry answers the same', async () => {
+  const tenant = `tenant-${randomBytes(3).toString('hex')}`;
+  const token = mintTestJwt({ tenant, roles: ['manager'] });
+  const jane = await person(token, 'Jane', 'jane@example.org');
+  const janet = await person(token, 'Janet', 'JANE@example.org');
+
+  const found = await api(`/v1/contacts/${jane}/duplicates`, token);
+  const merge = () =>
+    api(`/v1/contacts/${jane}/merge`, token, {
+      method: 'POST',
+      body: JSON.stringify({ victimId: janet, fieldChoices: { firstName: 'victim' } }),
+    });
+  const merged = await merge();
+  const again = await merge();
+  const gone = await api(`/v1/contacts/${janet}`, token);
+  const foreign = await api(
+    `/v1/contacts/${jane}/duplicates`,
+    mintTestJwt({ tenant: `${tenant}-x` }),
+  );
+  const readonly = await api(
+    `/v1/contacts/${jane}/merge`,
+    mintTestJwt({ tenant, roles: ['readonly'] }),
+    {
+      method: 'POST',
+      body: JSON.stringify({ victimId: janet }),
+    },
+  );
+
+  expect(found.status).toBe(200);
+  expect(await found.json()).toEqual({
+    data: [
+      {
+        contact: { id: janet, kind: 'person', displayName: 'Janet Smith', version: 1 },
+        score: 10,
+        matchedRules: ['same-email'],
+      },
+    ],
+  });
+  expect(merged.status).toBe(200);
+  expect(merged.headers.get('etag')).toBe('"2"');
+  const body = (await merged.json()) as {
+    survivor: { name: { firstName: string }; emails: unknown[] };
+    victimId: string;
+  };
+  expect(body).toMatchObject({ survivor: { name: { firstName: 'Janet' } }, victimId: janet });
+  expect(body.survivor.emails).toHaveLength(1);
+  expect(again.status).toBe(200);
+  expect(gone.status).toBe(404);
+  expect(((await gone.json()) as { detail: string }).detail).toBe(
+    `contact ${janet} was merged into ${jane}`,
+  );
+  expect(foreign.status).toBe(404);
+  expect(readonly.status).toBe(403);
+});
+
+test('matching rules start as the defaults at version 0 and change with If-Match', async () => {
+  const token = mintTestJwt({
+    tenant: `tenant-${randomBytes(3).toString('hex')}`,
+    roles: ['admin'],
+  });
+  const rules = { threshold: 6, rules: [{ name: 'same-phone', fields: ['phone'], weight: 6 }] };
+
+  const defaults = await api('/v1/matching-rules', token);
+  const put = await api('/v1/matching-rules', token, {
+    method: 'PUT',
+    headers: { 'if-match': '"0"' },
+    body: JSON.stringify(rules),
+  });
+  const stale = await api('/v1/matching-rules', token, {
+    method: 'PUT',
+    headers: { 'if-match': '"0"' },
+    body: JSON.stringify(rules),
+  });
+
+  expect(defaults.headers.get('etag')).toBe('"0"');
+  expect(put.status).toBe(200);
+  expect(await put.json()).toMatchObject({ version: 1, isDefault: false, threshold: 6 });
+  expect(stale.status).toBe(409);
+});

@@ -1,0 +1,89 @@
+// An in-memory DuplicateService with the real one's observable rules: rules at version 0
+// (defaults) until stored, ABORTED on a stale version, duplicates and scan pages the test
+// arranges, and merges that are idempotent per victim (another survivor: FAILED_PRECONDITION).
+import * as grpc from '@grpc/grpc-js';
+import type { duplicateV1 } from '@kith/contracts';
+import type { RequestContext } from '../../src/grpc/contact.client';
+import type { DuplicateGateway, MatchingRulesMessage } from '../../src/grpc/duplicate.client';
+import { grpcError, type FakeContactGateway } from './fake-contact-gateway';
+
+const DEFAULTS: MatchingRulesMessage = {
+  version: '0',
+  isDefault: true,
+  threshold: 10,
+  rules: [{ name: 'same-email', fields: ['email'], weight: 10 }],
+  updatedAt: '',
+};
+
+export class FakeDuplicateGateway implements DuplicateGateway {
+  readonly calls: Array<{ method: string; ctx: RequestContext; request: unknown }> = [];
+  private readonly rules = new Map<string, MatchingRulesMessage>();
+  /** Arranged by tests: `<tenant>:<contactId>` -> its duplicates. */
+  readonly duplicates = new Map<string, duplicateV1.DuplicateMatch__Output[]>();
+  /** Arranged by tests: what every scan page answers. */
+  scanPage: duplicateV1.ScanDuplicatesResponse__Output = {
+    pairs: [],
+    nextPageToken: '',
+    scannedContacts: 0,
+    truncated: false,
+    skippedKeys: [],
+  };
+  private readonly merged = new Map<string, string>();
+
+  constructor(private readonly contacts: FakeContactGateway) {}
+
+  async getMatchingRules(ctx: RequestContext) {
+    this.calls.push({ method: 'getMatchingRules', ctx, request: {} });
+    return this.rules.get(ctx.tenantId) ?? DEFAULTS;
+  }
+
+  async putMatchingRules(req: duplicateV1.PutMatchingRulesRequest, ctx: RequestContext) {
+    this.calls.push({ method: 'putMatchingRules', ctx, request: req });
+    const current = this.rules.get(ctx.tenantId) ?? DEFAULTS;
+    if (String(req.expectedVersion) !== current.version) {
+      throw grpcError(grpc.status.ABORTED, 'matching rules have changed');
+    }
+    const next: MatchingRulesMessage = {
+      version: String(Number(current.version) + 1),
+      isDefault: false,
+      threshold: Number(req.threshold),
+      rules: (req.rules ?? []).map((r) => ({
+        name: r.name ?? '',
+        fields: [...(r.fields ?? [])],
+        weight: Number(r.weight),
+      })),
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    this.rules.set(ctx.tenantId, next);
+    return next;
+  }
+
+  async listDuplicates(req: duplicateV1.ListDuplicatesRequest, ctx: RequestContext) {
+    this.calls.push({ method: 'listDuplicates', ctx, request: req });
+    await this.contacts.get(req.contactId ?? '', ctx);
+    return this.duplicates.get(`${ctx.tenantId}:${req.contactId}`) ?? [];
+  }
+
+  async scanDuplicates(req: duplicateV1.ScanDuplicatesRequest, ctx: RequestContext) {
+    this.calls.push({ method: 'scanDuplicates', ctx, request: req });
+    return this.scanPage;
+  }
+
+  async merge(req: duplicateV1.MergeContactsRequest, ctx: RequestContext) {
+    this.calls.push({ method: 'merge', ctx, request: req });
+    if (req.survivorId === req.victimId) {
+      throw grpcError(grpc.status.INVALID_ARGUMENT, 'a contact cannot absorb itself', [
+        { field: 'victimId', message: 'must differ from the survivor' },
+      ]);
+    }
+    const survivor = await this.contacts.get(req.survivorId ?? '', ctx);
+    const key = `${ctx.tenantId}:${req.victimId}`;
+    const earlier = this.merged.get(key);
+    if (earlier && earlier !== req.survivorId) {
+      throw grpcError(grpc.status.FAILED_PRECONDITION, `was merged into ${earlier}`);
+    }
+    if (!earlier) await this.contacts.get(req.victimId ?? '', ctx);
+    this.merged.set(key, req.survivorId ?? '');
+    return { survivor, victimId: req.victimId ?? '' };
+  }
+}
