@@ -23,17 +23,7 @@ import { TOPICS } from '@kith/events';
 import { createGrpcServer } from '@kith/grpc-kit';
 import { createLogger, type Logger } from '@kith/logger';
 import mongoose from 'mongoose';
-import { ContactAuditQuery } from './app/contact-audit.query';
-import { ContactEraseService } from './app/contact-erase.service';
-import { PersonalDataExportService } from './app/personal-data-export.service';
-import { ContactMergeService } from './app/contact-merge.service';
-import { DuplicateService } from './app/duplicate.service';
-import { MergeRepointing } from './app/merge-repointing.service';
-import { ContactService } from './app/contact.service';
-import { CustomFieldDefinitionsCache } from './app/custom-field-definitions.cache';
-import { CustomFieldService } from './app/custom-field.service';
-import { HouseholdService } from './app/household.service';
-import { RelationshipService } from './app/relationship.service';
+import { contactUseCases } from './app/contact-use-cases';
 import { loadContactConfig, type ContactConfig } from './config';
 import { contactAuditConsumer } from './events/contact-audit.consumer';
 import {
@@ -55,22 +45,7 @@ import {
   personalDataService,
 } from './grpc/privacy.handlers';
 import { relationshipHandlers } from './grpc/relationship.handlers';
-import { ContactAuditRepository } from './store/contact-audit.repository';
-import { contactModel, ensureContactIndexes } from './store/contact.model';
-import { ContactMergeRepository } from './store/contact-merge.repository';
-import { ContactRepository } from './store/contact.repository';
-import { customFieldModel, ensureCustomFieldIndexes } from './store/custom-field.model';
-import { CustomFieldRepository } from './store/custom-field.repository';
-import { DuplicateCandidatesReader } from './store/duplicate-candidates.reader';
-import { HouseholdMembershipRepository } from './store/household-membership.repository';
-import { ensureHouseholdIndexes, householdModel } from './store/household.model';
-import { HouseholdRepository } from './store/household.repository';
-import { PersonalDataReader } from './store/personal-data.reader';
-import { MatchingRulesRepository } from './store/matching-rules.repository';
-import { RelationshipContactsReader } from './store/relationship-contacts.reader';
-import { RelationshipTypeRepository } from './store/relationship-type.repository';
-import { ensureRelationshipIndexes, relationshipModels } from './store/relationship.model';
-import { RelationshipRepository } from './store/relationship.repository';
+import { openContactStores } from './store/contact-stores';
 
 export interface RunningContactService {
   grpcPort: number;
@@ -96,17 +71,7 @@ export async function start(
       .createConnection(config.MONGO_URL, { dbName: config.CONTACT_DB_NAME })
       .asPromise();
     cleanups.push(() => connection.close());
-    const model = contactModel(connection);
-    await ensureContactIndexes(model);
-    const fieldModel = customFieldModel(connection);
-    await ensureCustomFieldIndexes(fieldModel);
-    const households = householdModel(connection);
-    await ensureHouseholdIndexes(households);
-    const relationshipStore = relationshipModels(connection);
-    await ensureRelationshipIndexes(relationshipStore);
     const db = connection.getClient().db(config.CONTACT_DB_NAME);
-    const auditRepository = new ContactAuditRepository(db);
-    await auditRepository.ensureIndexes();
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'kith-contact', logger });
     await ensureTopics(kafka, [TOPICS.contact], { prefix: config.KITH_TOPIC_PREFIX });
@@ -122,63 +87,8 @@ export async function start(
     await relay.start();
     cleanups.push(() => relay.stop());
 
-    const contactRepository = new ContactRepository(model, outbox);
-    const fieldRepository = new CustomFieldRepository(fieldModel, outbox);
-    const definitions = new CustomFieldDefinitionsCache(fieldRepository);
-    const contacts = new ContactService({
-      repository: contactRepository,
-      customFields: definitions,
-    });
-    const customFields = new CustomFieldService({
-      repository: fieldRepository,
-      onChanged: (tenantId) => definitions.invalidate(tenantId),
-    });
-    const householdRepository = new HouseholdRepository(households, outbox);
-    const membershipRepository = new HouseholdMembershipRepository(db);
-    const householdService = new HouseholdService({
-      households: householdRepository,
-      memberships: membershipRepository,
-      contacts: contactRepository,
-    });
-    const relationshipRepository = new RelationshipRepository(relationshipStore, outbox);
-    const relationshipTypeRepository = new RelationshipTypeRepository(relationshipStore, outbox);
-    const contactsReader = new RelationshipContactsReader(model);
-    const relationships = new RelationshipService({
-      relationships: relationshipRepository,
-      types: relationshipTypeRepository,
-      contacts: contactRepository,
-      contactsReader,
-    });
-    // GDPR: subject access export and erasure (docs/privacy.md).
-    const personalDataReader = new PersonalDataReader(households, relationshipStore.relationships);
-    const personalDataExport = new PersonalDataExportService({
-      contacts: contactRepository,
-      audit: auditRepository,
-      reader: personalDataReader,
-      contactsReader,
-    });
-    const eraser = new ContactEraseService({
-      contacts: contactRepository,
-      households: householdRepository,
-      memberships: membershipRepository,
-      relationships: relationshipRepository,
-      relationshipTypes: relationshipTypeRepository,
-      reader: personalDataReader,
-    });
-    const duplicates = new DuplicateService({
-      contacts: contactRepository,
-      candidates: new DuplicateCandidatesReader(model),
-      rules: new MatchingRulesRepository(db, outbox),
-    });
-    const merges = new ContactMergeService({
-      contacts: contactRepository,
-      merges: new ContactMergeRepository(db),
-    });
-    const repointing = new MergeRepointing({
-      relationships: relationshipRepository,
-      relationshipService: relationships,
-      households: householdService,
-    });
+    const stores = await openContactStores(connection, db, outbox);
+    const uses = contactUseCases(stores);
 
     // Read models the service builds from its own events, each its own consumer group.
     const consumers = [
@@ -186,7 +96,7 @@ export async function start(
         kafka,
         db,
         producer,
-        repository: auditRepository,
+        repository: stores.audit,
         topicPrefix: config.KITH_TOPIC_PREFIX,
         logger,
       }),
@@ -197,7 +107,7 @@ export async function start(
         groupId: HOUSEHOLD_MEMBERS_CONSUMER_GROUP,
         topics: [TOPICS.contact],
         topicPrefix: config.KITH_TOPIC_PREFIX,
-        handlers: householdMemberHandlers(householdService),
+        handlers: householdMemberHandlers(uses.households),
         producer,
         logger,
         // Members remember the contact version their name came from: replays change nothing.
@@ -210,7 +120,7 @@ export async function start(
         groupId: CONTACT_MERGED_CONSUMER_GROUP,
         topics: [TOPICS.contact],
         topicPrefix: config.KITH_TOPIC_PREFIX,
-        handlers: contactMergedHandlers(repointing),
+        handlers: contactMergedHandlers(uses.repointing),
         producer,
         logger,
       }),
@@ -224,33 +134,36 @@ export async function start(
       contactPackageService(
         CONTACT_PROTO,
         'ContactService',
-        contactHandlers(contacts, new ContactAuditQuery(auditRepository), logger),
+        contactHandlers(uses.contacts, uses.audit, logger),
       ),
       contactPackageService(
         CUSTOM_FIELD_PROTO,
         'CustomFieldService',
-        customFieldHandlers(customFields, logger),
+        customFieldHandlers(uses.customFields, logger),
       ),
       contactPackageService(
         HOUSEHOLD_PROTO,
         'HouseholdService',
-        householdHandlers(householdService, logger),
+        householdHandlers(uses.households, logger),
       ),
       contactPackageService(
         RELATIONSHIP_PROTO,
         'RelationshipService',
-        relationshipHandlers(relationships, logger),
+        relationshipHandlers(uses.relationships, logger),
       ),
       contactPackageService(
         CONTACT_PRIVACY_PROTO,
         'ContactPrivacyService',
-        contactPrivacyHandlers(eraser, logger),
+        contactPrivacyHandlers(uses.eraser, logger),
       ),
-      personalDataService(PERSONAL_DATA_PROTO, personalDataHandlers(personalDataExport, logger)),
+      personalDataService(
+        PERSONAL_DATA_PROTO,
+        personalDataHandlers(uses.personalDataExport, logger),
+      ),
       contactPackageService(
         DUPLICATE_PROTO,
         'DuplicateService',
-        duplicateHandlers(duplicates, merges, logger),
+        duplicateHandlers(uses.duplicates, uses.merges, logger),
       ),
     ];
     const grpcServer = createGrpcServer({

@@ -1,7 +1,7 @@
 // OpenAPI registration of the household routes (households.routes.ts), from the same zod
 // schemas that validate their requests. Called by openApiDocument().
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { etagHeader, json, problems, rolesNote } from './openapi';
+import { etagHeader, json, problems, rolesNote } from './openapi-kit';
 import {
   IdParamsSchema,
   IdempotencyHeadersSchema,

@@ -1,6 +1,6 @@
 // OpenAPI registration of the GDPR routes (privacy.routes.ts). Called by openApiDocument().
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { etagHeader, json, problems, rolesNote } from './openapi';
+import { etagHeader, json, problems, rolesNote } from './openapi-kit';
 import { IdParamsSchema } from './schemas/common.schema';
 import {
   ErasureSchema,

@@ -1,0 +1,67 @@
+// Every store of the contact service over one connection: models with their indexes
+// created (start-up fails loudly if the server refuses one) and the repositories on top.
+import type { Outbox } from '@kith/bus';
+import type { Connection, mongo } from 'mongoose';
+import { ContactAuditRepository } from './contact-audit.repository';
+import { ContactMergeRepository } from './contact-merge.repository';
+import { contactModel, ensureContactIndexes } from './contact.model';
+import { ContactRepository } from './contact.repository';
+import { customFieldModel, ensureCustomFieldIndexes } from './custom-field.model';
+import { CustomFieldRepository } from './custom-field.repository';
+import { DuplicateCandidatesReader } from './duplicate-candidates.reader';
+import { HouseholdMembershipRepository } from './household-membership.repository';
+import { ensureHouseholdIndexes, householdModel } from './household.model';
+import { HouseholdRepository } from './household.repository';
+import { MatchingRulesRepository } from './matching-rules.repository';
+import { PersonalDataReader } from './personal-data.reader';
+import { RelationshipContactsReader } from './relationship-contacts.reader';
+import { RelationshipTypeRepository } from './relationship-type.repository';
+import { ensureRelationshipIndexes, relationshipModels } from './relationship.model';
+import { RelationshipRepository } from './relationship.repository';
+
+export interface ContactStores {
+  contacts: ContactRepository;
+  customFields: CustomFieldRepository;
+  households: HouseholdRepository;
+  memberships: HouseholdMembershipRepository;
+  relationships: RelationshipRepository;
+  relationshipTypes: RelationshipTypeRepository;
+  /** Display names of the other side of a relationship, one `_id $in` read per page. */
+  contactNames: RelationshipContactsReader;
+  audit: ContactAuditRepository;
+  personalData: PersonalDataReader;
+  duplicateCandidates: DuplicateCandidatesReader;
+  matchingRules: MatchingRulesRepository;
+  merges: ContactMergeRepository;
+}
+
+export async function openContactStores(
+  connection: Connection,
+  db: mongo.Db,
+  outbox: Outbox,
+): Promise<ContactStores> {
+  const contacts = contactModel(connection);
+  await ensureContactIndexes(contacts);
+  const fields = customFieldModel(connection);
+  await ensureCustomFieldIndexes(fields);
+  const households = householdModel(connection);
+  await ensureHouseholdIndexes(households);
+  const relationships = relationshipModels(connection);
+  await ensureRelationshipIndexes(relationships);
+  const audit = new ContactAuditRepository(db);
+  await audit.ensureIndexes();
+  return {
+    contacts: new ContactRepository(contacts, outbox),
+    customFields: new CustomFieldRepository(fields, outbox),
+    households: new HouseholdRepository(households, outbox),
+    memberships: new HouseholdMembershipRepository(db),
+    relationships: new RelationshipRepository(relationships, outbox),
+    relationshipTypes: new RelationshipTypeRepository(relationships, outbox),
+    contactNames: new RelationshipContactsReader(contacts),
+    audit,
+    personalData: new PersonalDataReader(households, relationships.relationships),
+    duplicateCandidates: new DuplicateCandidatesReader(contacts),
+    matchingRules: new MatchingRulesRepository(db, outbox),
+    merges: new ContactMergeRepository(db),
+  };
+}
