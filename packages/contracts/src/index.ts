@@ -12,6 +12,8 @@ export type { ProtoGrpcType as HouseholdProtoGrpcType } from './generated/househ
 export * as householdV1 from './household-v1';
 export type { ProtoGrpcType as RelationshipProtoGrpcType } from './generated/relationship';
 export * as relationshipV1 from './relationship-v1';
+export type { ProtoGrpcType as ContactImportProtoGrpcType } from './generated/contact_import';
+export * as contactImportV1 from './contact-import-v1';
 
 /** Folder holding `kith/<service>/v1/*.proto`. */
 export const PROTO_ROOT = path.resolve(__dirname, '../../../proto');
@@ -32,3 +34,6 @@ export const CUSTOM_FIELD_PROTO = 'kith/contact/v1/custom_field.proto';
 /** HouseholdService; served by the contact service process next to ContactService. */
 export const HOUSEHOLD_PROTO = 'kith/contact/v1/household.proto';
 export const RELATIONSHIP_PROTO = 'kith/contact/v1/relationship.proto';
+
+/** ContactImportService (bulk import jobs); served by the contact service process. */
+export const CONTACT_IMPORT_PROTO = 'kith/contact/v1/contact_import.proto';

@@ -11,6 +11,7 @@ import {
   OutboxRelay,
 } from '@kith/bus';
 import {
+  CONTACT_IMPORT_PROTO,
   CONTACT_PROTO,
   CUSTOM_FIELD_PROTO,
   HOUSEHOLD_PROTO,
@@ -21,6 +22,7 @@ import { createGrpcServer } from '@kith/grpc-kit';
 import { createLogger, type Logger } from '@kith/logger';
 import mongoose from 'mongoose';
 import { ContactAuditQuery } from './app/contact-audit.query';
+import { ContactImportService } from './app/contact-import.service';
 import { ContactService } from './app/contact.service';
 import { CustomFieldService } from './app/custom-field.service';
 import { HouseholdService } from './app/household.service';
@@ -31,12 +33,15 @@ import {
   HOUSEHOLD_MEMBERS_CONSUMER_GROUP,
   householdMemberHandlers,
 } from './events/household-members.consumer';
+import { contactImportHandlers } from './grpc/contact-import.handlers';
 import { contactPackageService } from './grpc/contact-package';
 import { contactHandlers } from './grpc/contact.handlers';
 import { customFieldHandlers } from './grpc/custom-field.handlers';
 import { householdHandlers } from './grpc/household.handlers';
 import { relationshipHandlers } from './grpc/relationship.handlers';
 import { ContactAuditRepository } from './store/contact-audit.repository';
+import { ContactImportRepository } from './store/contact-import.repository';
+import { ExactKeyMatcherFactory } from './store/contact-match-keys.reader';
 import { contactModel, ensureContactIndexes } from './store/contact.model';
 import { ContactRepository } from './store/contact.repository';
 import { customFieldModel, ensureCustomFieldIndexes } from './store/custom-field.model';
@@ -84,6 +89,8 @@ export async function start(
     const db = connection.getClient().db(config.CONTACT_DB_NAME);
     const auditRepository = new ContactAuditRepository(db);
     await auditRepository.ensureIndexes();
+    const importRepository = new ContactImportRepository(db);
+    await importRepository.ensureIndexes();
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'kith-contact', logger });
     await ensureTopics(kafka, [TOPICS.contact], { prefix: config.KITH_TOPIC_PREFIX });
@@ -101,6 +108,12 @@ export async function start(
 
     const contactRepository = new ContactRepository(model, outbox);
     const contacts = new ContactService({ repository: contactRepository });
+    // Dedup by exact email/phone keys for now; the tenant's matching rules plug in here.
+    const imports = new ContactImportService({
+      contacts: contactRepository,
+      imports: importRepository,
+      matchers: new ExactKeyMatcherFactory(model),
+    });
     const customFields = new CustomFieldService({
       repository: new CustomFieldRepository(fieldModel, outbox),
     });
@@ -164,11 +177,22 @@ export async function start(
         'RelationshipService',
         relationshipHandlers(relationships, logger),
       ),
+      contactPackageService(
+        CONTACT_IMPORT_PROTO,
+        'ContactImportService',
+        contactImportHandlers(imports, logger),
+      ),
     ];
     const grpcServer = createGrpcServer({
       logger,
       services,
-      protoFiles: [CONTACT_PROTO, CUSTOM_FIELD_PROTO, HOUSEHOLD_PROTO, RELATIONSHIP_PROTO],
+      protoFiles: [
+        CONTACT_PROTO,
+        CUSTOM_FIELD_PROTO,
+        HOUSEHOLD_PROTO,
+        RELATIONSHIP_PROTO,
+        CONTACT_IMPORT_PROTO,
+      ],
     });
     const grpcPort = await grpcServer.start(`0.0.0.0:${config.CONTACT_GRPC_PORT}`);
     cleanups.push(() => grpcServer.stop());

@@ -9,6 +9,7 @@ import { MongoClient } from 'mongodb';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { loadGatewayConfig } from './config';
 import type { GatewayConfig } from './config';
+import { GrpcContactImportGateway } from './grpc/contact-import.client';
 import { GrpcContactGateway } from './grpc/contact.client';
 import { GrpcCustomFieldGateway } from './grpc/custom-field.client';
 import { GrpcHouseholdGateway } from './grpc/household.client';
@@ -48,6 +49,11 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
   });
+  // ContactImportService is served by the contact service process, at the same address.
+  const imports = new GrpcContactImportGateway({
+    address: config.CONTACT_GRPC_ADDRESS,
+    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+  });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
@@ -55,6 +61,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     contacts,
     customFields,
     households,
+    imports,
     relationships,
     idempotencyStore,
     verifyToken: createJwtVerifier({
@@ -101,6 +108,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
       customFields.close();
       households.close();
       relationships.close();
+      imports.close();
       await mongo.close();
       logger.info('gateway stopped');
     },

@@ -8,6 +8,8 @@ export type Permission =
   | 'contact:write'
   | 'contact:delete'
   | 'contact:audit'
+  | 'contact:import'
+  | 'contact:export'
   | 'custom-field:read'
   | 'custom-field:manage'
   | 'relationship-type:manage';
@@ -18,6 +20,10 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:delete': ['admin', 'manager'],
   // The trail shows every past value, including ones later corrected or erased from view.
   'contact:audit': ['admin', 'manager'],
+  // A file can create or change thousands of records at once: those who run the CRM.
+  'contact:import': ['admin', 'manager'],
+  // A whole list with personal data leaves the system: roles that work with lists.
+  'contact:export': ['admin', 'manager', 'marketer', 'analyst'],
   // Everyone who reads contacts must be able to read the fields they carry.
   'custom-field:read': ROLES,
   // Definitions shape every record of the tenant: only those who run the CRM change them.

@@ -7,18 +7,21 @@ import type { JwtVerifier } from '@kith/auth';
 import type { Logger } from '@kith/logger';
 import type { Registry } from 'prom-client';
 import type { ResourceKind } from '../domain/contact-resource';
+import type { ContactImportGateway } from '../grpc/contact-import.client';
 import type { ContactGateway } from '../grpc/contact.client';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
 import type { HouseholdGateway } from '../grpc/household.client';
 import type { RelationshipGateway } from '../grpc/relationship.client';
 import type { IdempotencyStore } from '../store/idempotency.repository';
 import { authenticate } from './auth.middleware';
+import { contactExportRouter } from './contact-export.router';
 import { contactsRouter } from './contacts.routes';
 import { customFieldsRouter } from './custom-fields.routes';
 import { DOCS_CSP, renderDocsPage } from './docs-page';
 import { mapError } from './error-mapper';
 import { healthRouter } from './health.routes';
 import { householdsRouter } from './households.routes';
+import { importsRouter, isCsvUpload } from './imports.routes';
 import type { ReadinessCheck } from './health.routes';
 import { httpMetrics, rememberMountPath, routeTemplate } from './metrics.middleware';
 import { openApiDocument } from './openapi';
@@ -31,6 +34,7 @@ export interface AppDeps {
   contacts: ContactGateway;
   customFields: CustomFieldGateway;
   households: HouseholdGateway;
+  imports: ContactImportGateway;
   relationships: RelationshipGateway;
   idempotencyStore: IdempotencyStore;
   verifyToken: JwtVerifier;
@@ -84,6 +88,9 @@ export function createApp(deps: AppDeps): express.Express {
     },
   };
   // Before the contact routers: /contacts/{id}/relationships is the relationships router's.
+  // Before the contact routers: /contacts/export.csv is not a contact id.
+  v1.use(contactExportRouter(routeDeps));
+  v1.use(importsRouter({ imports: deps.imports, idempotency: routeDeps.idempotency }));
   v1.use(relationshipsRouter(routeDeps));
   v1.use(relationshipTypesRouter(routeDeps));
   v1.use(contactsRouter(routeDeps));
@@ -101,8 +108,12 @@ export function createApp(deps: AppDeps): express.Express {
   return app;
 }
 
-/** A body in anything but JSON is refused with 415 before it is read. */
+/**
+ * A body in anything but JSON is refused with 415 before it is read; the one exception is a
+ * CSV upload to the import routes, which streams its body itself (imports.routes.ts).
+ */
 function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  if (isCsvUpload(req) && req.is(['text/csv', 'application/csv'])) return next();
   const hasBody =
     req.headers['transfer-encoding'] !== undefined ||
     (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');

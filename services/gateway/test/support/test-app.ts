@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { createApp } from '../../src/http/app';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import { FakeContactGateway } from './fake-contact-gateway';
+import { FakeContactImportGateway } from './fake-contact-import-gateway';
 import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
 import { FakeHouseholdGateway } from './fake-household-gateway';
 import { FakeRelationshipGateway } from './fake-relationship-gateway';
@@ -41,6 +42,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
   const customFields = new FakeCustomFieldGateway();
   const households = new FakeHouseholdGateway();
   const relationships = new FakeRelationshipGateway();
+  const imports = new FakeContactImportGateway();
   const idempotencyStore = new MemoryIdempotencyStore();
   const logLines: string[] = [];
   const logger = createLogger({
@@ -57,6 +59,7 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
     contacts,
     customFields,
     households,
+    imports,
     relationships,
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
@@ -65,7 +68,16 @@ export function buildTestApp(opts: { readiness?: ReadinessCheck[]; bodyLimit?: s
     logger,
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
   });
-  return { app, contacts, customFields, households, relationships, idempotencyStore, logLines };
+  return {
+    app,
+    contacts,
+    customFields,
+    households,
+    imports,
+    relationships,
+    idempotencyStore,
+    logLines,
+  };
 }
 
 export const PERSON = { name: { firstName: 'Ada', lastName: 'Lovelace' } };
