@@ -87,6 +87,57 @@ async function importCsv(token: string, csv: string, query: string): Promise<Upl
   return (await res.json()) as Upload;
 }
 
+// First, while the contact collection is small: on FerretDB 1.x a filtered list scans the
+// whole collection, and right after the 10k import the relay and the audit consumer keep the
+// database busy, so one export page can exceed the gateway's 5 s gRPC deadline (504).
+test('an update import fills the matching contact and adds what it lacks; export lists it', async () => {
+  const tenant = `tenant-${randomBytes(3).toString('hex')}`;
+  const token = mintTestJwt({ tenant, roles: ['admin'] });
+  const created = await api('/v1/contacts', token, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: { firstName: 'Grace', lastName: 'Hopper' },
+      emails: [{ address: 'grace@example.org' }],
+      tags: ['navy'],
+    }),
+  });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  const csv = 'E-mail,Given,Mobile,Labels\nGRACE@example.org,Grace,+1 555 0100 200,cobol\n';
+  const upload = await importCsv(
+    token,
+    csv,
+    'onDuplicate=update&map=E-mail%3Demail&map=Given%3DfirstName&map=Labels%3Dtags',
+  );
+  expect(upload.job.counts).toMatchObject({ rows: 1, updated: 1, created: 0, failed: 0 });
+
+  const read = await api(`/v1/contacts/${id}`, token);
+  const person = (await read.json()) as {
+    version: number;
+    tags: string[];
+    phones: Array<{ number: string; type: string }>;
+  };
+  expect(person.version).toBe(2);
+  expect(person.tags).toEqual(['navy', 'cobol']);
+  expect(person.phones).toEqual([
+    expect.objectContaining({ number: '+1 555 0100 200', type: 'mobile' }),
+  ]);
+
+  const exported = await api('/v1/contacts/export.csv?tag=cobol', token);
+  expect(exported.status).toBe(200);
+  const records = parse(await exported.text(), { columns: true }) as Array<Record<string, string>>;
+  expect(records).toEqual([
+    expect.objectContaining({
+      id,
+      firstName: 'Grace',
+      email: 'grace@example.org',
+      tags: 'navy; cobol',
+    }),
+  ]);
+});
+
 test(`imports ${ROWS} generated rows: creates the good ones, skips duplicates, reports bad rows, and a re-run creates nothing`, async () => {
   const tenant = `tenant-${randomBytes(3).toString('hex')}`;
   const token = mintTestJwt({ tenant, roles: ['manager'] });
@@ -146,52 +197,4 @@ test(`imports ${ROWS} generated rows: creates the good ones, skips duplicates, r
   const stranger = mintTestJwt({ tenant: `${tenant}-other`, roles: ['admin'] });
   expect((await api(`/v1/imports/${first.job.id}`, stranger)).status).toBe(404);
   expect((await api(`/v1/imports/${first.job.id}/errors.csv`, stranger)).status).toBe(404);
-});
-
-test('an update import fills the matching contact and adds what it lacks; export lists it', async () => {
-  const tenant = `tenant-${randomBytes(3).toString('hex')}`;
-  const token = mintTestJwt({ tenant, roles: ['admin'] });
-  const created = await api('/v1/contacts', token, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: { firstName: 'Grace', lastName: 'Hopper' },
-      emails: [{ address: 'grace@example.org' }],
-      tags: ['navy'],
-    }),
-  });
-  expect(created.status).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-
-  const csv = 'E-mail,Given,Mobile,Labels\nGRACE@example.org,Grace,+1 555 0100 200,cobol\n';
-  const upload = await importCsv(
-    token,
-    csv,
-    'onDuplicate=update&map=E-mail%3Demail&map=Given%3DfirstName&map=Labels%3Dtags',
-  );
-  expect(upload.job.counts).toMatchObject({ rows: 1, updated: 1, created: 0, failed: 0 });
-
-  const read = await api(`/v1/contacts/${id}`, token);
-  const person = (await read.json()) as {
-    version: number;
-    tags: string[];
-    phones: Array<{ number: string; type: string }>;
-  };
-  expect(person.version).toBe(2);
-  expect(person.tags).toEqual(['navy', 'cobol']);
-  expect(person.phones).toEqual([
-    expect.objectContaining({ number: '+1 555 0100 200', type: 'mobile' }),
-  ]);
-
-  const exported = await api('/v1/contacts/export.csv?tag=cobol', token);
-  expect(exported.status).toBe(200);
-  const records = parse(await exported.text(), { columns: true }) as Array<Record<string, string>>;
-  expect(records).toEqual([
-    expect.objectContaining({
-      id,
-      firstName: 'Grace',
-      email: 'grace@example.org',
-      tags: 'navy; cobol',
-    }),
-  ]);
 });
