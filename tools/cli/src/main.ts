@@ -40,7 +40,7 @@ export function buildProgram(): Command {
     )
     .option('--resume <jobId>', 'continue an interrupted import after its last stored row')
     .option('--dry-run', 'validate and match only, write nothing', false)
-    .option('--chunk <rows>', 'rows per request', positiveInt, 5000)
+    .option('--chunk <rows>', 'rows per request', positiveInt, 10000)
     .option('--errors <file>', 'where to save the error report (default <file>.errors.csv)')
     .option('--no-progress', 'no progress bar')
     .action(async (what: string, file: string, opts) => {

@@ -1,6 +1,7 @@
 // Streams a CSV body into an import job: csv-parse reads the request as it arrives (the
 // file is never held in memory), the first record is the header, and rows go to the
-// contact service in batches of IMPORT_BATCH_SIZE, one batch in flight at a time, so a slow
+// contact service in batches of IMPORT_BATCH_SIZE. One batch is in flight while the next
+// is parsed (the service commits a job's batches in order, so never two at once); a slow
 // database slows the upload (TCP backpressure) instead of filling the gateway's memory.
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
@@ -11,8 +12,8 @@ import type { ContactImportGateway, ImportJobMessage } from '../grpc/contact-imp
 import type { RequestContext } from '../grpc/contact.client';
 import { GatewayError } from './problem';
 
-/** Rows per ImportContactRows call: big enough for one insertMany, small for gRPC. */
-export const IMPORT_BATCH_SIZE = 500;
+/** Rows per ImportContactRows call (the service takes up to 2000; see MAX_IMPORT_BATCH). */
+export const IMPORT_BATCH_SIZE = 2000;
 /** One CSV record may not exceed this (a runaway quote would otherwise read the whole file). */
 const MAX_RECORD_BYTES = 64 * 1024;
 
@@ -50,12 +51,23 @@ export async function uploadCsv(args: {
   let alreadyDone = 0;
   let job: ImportJobMessage | undefined;
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const res = await args.imports.importRows({ jobId: args.jobId, rows: batch }, args.ctx);
+  let inFlight: Promise<void> | undefined;
+  const send = async (rows: contactImportV1.ImportRow[]) => {
+    const res = await args.imports.importRows({ jobId: args.jobId, rows }, args.ctx);
     alreadyDone += res.outcomes.filter((o) => o.status === 'IMPORT_ROW_STATUS_SKIPPED_DONE').length;
     job = res.job ?? job;
+  };
+  // Waits for the batch in flight, then sends this one without waiting for it.
+  const flush = async () => {
+    await inFlight;
+    inFlight = undefined;
+    if (batch.length === 0) return;
+    const rows = batch;
     batch = [];
+    const sending = send(rows);
+    // Observed here so a failure while the next batch is parsed is not "unhandled".
+    sending.catch(() => undefined);
+    inFlight = sending;
   };
 
   try {
@@ -76,7 +88,9 @@ export async function uploadCsv(args: {
       if (batch.length >= (args.batchSize ?? IMPORT_BATCH_SIZE)) await flush();
     }
     await flush();
+    await inFlight;
   } catch (err) {
+    await inFlight?.catch(() => undefined);
     // Batches sent before the bad spot are stored; the job's checkpoint says how far it got.
     if (err instanceof CsvError) {
       throw new GatewayError('validation-failed', `The CSV cannot be read: ${err.message}`, [
