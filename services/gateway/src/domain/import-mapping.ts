@@ -82,6 +82,7 @@ const ALIASES: Record<string, ImportField> = {
   birthday: 'birthDate',
   tag: 'tags',
   donotcontact: 'doNotContact',
+  dnc: 'doNotContact',
 };
 
 const BY_NORMALIZED = new Map<string, ImportField>([
