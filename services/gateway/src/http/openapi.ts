@@ -7,6 +7,7 @@ import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
 import { registerCustomFields } from './custom-fields.openapi';
 import { registerHouseholdRoutes } from './household.openapi';
+import { registerImportRoutes } from './imports.openapi';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { relationshipRoutes } from './relationship-openapi';
 import {
@@ -43,7 +44,7 @@ const PROBLEMS: Record<number, string> = {
   404: 'No such record in your tenant (or it is of the other kind).',
   409: 'Version conflict, or the same Idempotency-Key is still in flight.',
   413: 'Body over 100 kB.',
-  415: 'Body is not application/json.',
+  415: 'Body is not application/json (text/csv for CSV uploads).',
   422: 'Idempotency-Key reused with another body, or the record does not allow this.',
   428: 'If-Match is missing.',
   500: 'Unexpected error; nothing internal is disclosed.',
@@ -311,6 +312,7 @@ export function openApiDocument(): object {
     manageNote: rolesNote('custom-field:manage'),
   });
   registerHouseholdRoutes(registry);
+  registerImportRoutes(registry);
   for (const route of relationshipRoutes({ problems, json, etagHeader, rolesNote })) {
     registry.registerPath({ ...route, path: `/v1${route.path}` });
   }
