@@ -7,6 +7,7 @@ import {
   ContactDeletedDataSchema,
   ContactUpdatedDataSchema,
 } from './contact-events.schema';
+import { ContactImportFinishedDataSchema } from './contact-import-events.schema';
 import {
   CustomFieldArchivedDataSchema,
   CustomFieldDefinedDataSchema,
@@ -39,6 +40,7 @@ export const EVENT_TYPES = {
   contactUpdated: 'kith.contact.updated.v1',
   contactDeleted: 'kith.contact.deleted.v1',
   contactConsentChanged: 'kith.contact.consent-changed.v1',
+  contactImportFinished: 'kith.contact-import.finished.v1',
   customFieldDefined: 'kith.custom-field.defined.v1',
   customFieldArchived: 'kith.custom-field.archived.v1',
   householdCreated: 'kith.household.created.v1',
@@ -75,6 +77,14 @@ export const eventCatalogue = {
       'A communication preference was recorded for a channel (opt-in, opt-out or unknown, with source, time and wording); carries the new state and reachability.',
     schema: ContactConsentChangedDataSchema,
     key: 'contact id',
+  },
+  [EVENT_TYPES.contactImportFinished]: {
+    topic: TOPICS.contact,
+    description:
+      'A CSV import finished: no more rows are accepted. Carries the counts (rows, created, ' +
+      'updated, skipped, failed); each created or updated contact published its own event.',
+    schema: ContactImportFinishedDataSchema,
+    key: 'import job id',
   },
   [EVENT_TYPES.customFieldDefined]: {
     topic: TOPICS.contact,

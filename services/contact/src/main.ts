@@ -89,8 +89,6 @@ export async function start(
     const db = connection.getClient().db(config.CONTACT_DB_NAME);
     const auditRepository = new ContactAuditRepository(db);
     await auditRepository.ensureIndexes();
-    const importRepository = new ContactImportRepository(db);
-    await importRepository.ensureIndexes();
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'kith-contact', logger });
     await ensureTopics(kafka, [TOPICS.contact], { prefix: config.KITH_TOPIC_PREFIX });
@@ -107,6 +105,8 @@ export async function start(
     cleanups.push(() => relay.stop());
 
     const contactRepository = new ContactRepository(model, outbox);
+    const importRepository = new ContactImportRepository(db, outbox);
+    await importRepository.ensureIndexes();
     const contacts = new ContactService({ repository: contactRepository });
     // Dedup by exact email/phone keys for now; the tenant's matching rules plug in here.
     const imports = new ContactImportService({

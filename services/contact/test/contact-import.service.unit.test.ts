@@ -46,6 +46,11 @@ class MemoryImports {
   async save(job: ContactImportJob) {
     this.jobs.set(job.id, job);
   }
+  readonly finished: Array<{ job: ContactImportJob; items: OutboxItem[] }> = [];
+  async saveFinished(job: ContactImportJob, items: OutboxItem[]) {
+    this.jobs.set(job.id, job);
+    this.finished.push({ job, items });
+  }
   async saveErrors(_t: string, _j: string, chunkId: string, rows: ImportRowError[]) {
     this.chunks.set(chunkId, rows);
   }
@@ -60,9 +65,10 @@ function given(existing: Contact[] = []) {
   const contacts = new MemoryContacts();
   for (const contact of existing) contacts.stored.set(contact.id, { contact, outboxLog: [] });
   let seq = 0;
+  const imports = new MemoryImports();
   const service = new ContactImportService({
     contacts: contacts as unknown as ContactRepository,
-    imports: new MemoryImports() as unknown as ContactImportRepository,
+    imports: imports as unknown as ContactImportRepository,
     matchers: {
       prepare: async () =>
         new ExactKeyMatcher(existing.map((contact) => ({ id: contact.id, fields: contact }))),
@@ -70,7 +76,7 @@ function given(existing: Contact[] = []) {
     now: () => '2026-03-01T10:00:00.000Z',
     newId: () => `id-${++seq}`,
   });
-  return { service, contacts };
+  return { service, contacts, imports };
 }
 
 function row(rowNumber: number, fields: ContactFieldsInput): ImportRowInput {
@@ -195,6 +201,23 @@ describe('ContactImportService.importRows', () => {
         cells: [{ column: 'First', value: '' }],
       },
     ]);
+  });
+
+  it('publishes kith.contact-import.finished.v1 with the counts once, however often it is finished', async () => {
+    const { service, imports } = given();
+    const job = await startJob(service, 'skip');
+    await service.importRows(TENANT, job.id, [row(1, ada('a@example.org'))]);
+
+    await service.finish(TENANT, job.id, 'u-2');
+    const again = await service.finish(TENANT, job.id, 'u-2');
+
+    expect(again.status).toBe('finished');
+    expect(imports.finished).toHaveLength(1);
+    expect(imports.finished[0]?.items[0]?.event).toMatchObject({
+      type: 'kith.contact-import.finished.v1',
+      subject: job.id,
+      data: { contactImport: { id: job.id, rows: 1, created: 1, failed: 0 }, actorId: 'u-2' },
+    });
   });
 
   it("answers NOT_FOUND for another tenant's job", async () => {

@@ -20,6 +20,7 @@ import {
 import { mergeImportedFields } from '../domain/contact-import-merge';
 import type { ImportMatcher, ImportMatcherFactory } from '../domain/import-matcher';
 import { toOutboxItems } from '../events/contact-events';
+import { importFinishedItems } from '../events/contact-import-events';
 import type { ContactRepository } from '../store/contact.repository';
 import type {
   ContactImportRepository,
@@ -68,9 +69,12 @@ export class ContactImportService {
     return job;
   }
 
-  async finish(tenantId: string, id: string): Promise<ContactImportJob> {
-    const job = finishImportJob(await this.get(tenantId, id), this.now());
-    await this.deps.imports.save(job);
+  /** Finishing twice answers the finished job; only the first publishes the event. */
+  async finish(tenantId: string, id: string, actorId?: string): Promise<ContactImportJob> {
+    const current = await this.get(tenantId, id);
+    if (current.status === 'finished') return current;
+    const job = finishImportJob(current, this.now());
+    await this.deps.imports.saveFinished(job, importFinishedItems(job, actorId));
     this.matchers.delete(id);
     return job;
   }

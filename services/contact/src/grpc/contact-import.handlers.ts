@@ -44,7 +44,7 @@ export function contactImportHandlers(
 
     FinishContactImport: unaryHandler<contactImportV1.FinishContactImportRequest__Output, Job>(
       async (req, ctx) => ({
-        job: importJobToProto(await service.finish(ctx.tenantId, req.jobId)),
+        job: importJobToProto(await service.finish(ctx.tenantId, req.jobId, ctx.userId)),
       }),
       opts,
     ),

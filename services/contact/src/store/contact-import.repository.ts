@@ -3,7 +3,7 @@
 // the ids the job lists. The job is written after its batch's contacts, so a crash between
 // the two leaves the checkpoint behind the data, never ahead: the resumed upload sends those
 // rows again and the matcher (re-loaded from the contacts) finds them as duplicates.
-import { retryTransient } from '@kith/bus';
+import { retryTransient, type Outbox, type OutboxItem, type OutboxLogRecord } from '@kith/bus';
 import type { mongo } from 'mongoose';
 import type { ContactImportJob } from '../domain/contact-import';
 import type { ContactFieldError } from '../domain/contact-error';
@@ -23,7 +23,11 @@ export interface ImportRowError {
   cells: ImportCell[];
 }
 
-type JobDocument = Omit<ContactImportJob, 'id'> & { _id: string };
+type JobDocument = Omit<ContactImportJob, 'id'> & {
+  _id: string;
+  /** The outbox's commit record of the finish (the one write of a job with an event). */
+  _outboxLog?: OutboxLogRecord[];
+};
 
 interface ErrorChunkDocument {
   _id: string;
@@ -36,7 +40,10 @@ export class ContactImportRepository {
   private readonly jobs: mongo.Collection<JobDocument>;
   private readonly chunks: mongo.Collection<ErrorChunkDocument>;
 
-  constructor(db: mongo.Db) {
+  constructor(
+    db: mongo.Db,
+    private readonly outbox: Outbox,
+  ) {
     this.jobs = db.collection<JobDocument>(CONTACT_IMPORTS_COLLECTION);
     this.chunks = db.collection<ErrorChunkDocument>(CONTACT_IMPORT_ERRORS_COLLECTION);
   }
@@ -56,7 +63,7 @@ export class ContactImportRepository {
   async find(tenantId: string, id: string): Promise<ContactImportJob | undefined> {
     const doc = await retryTransient(() => this.jobs.findOne({ _id: id }));
     if (!doc || doc.tenantId !== tenantId) return undefined;
-    const { _id, ...rest } = doc;
+    const { _id, _outboxLog: _log, ...rest } = doc;
     return { id: _id, ...rest };
   }
 
@@ -67,6 +74,30 @@ export class ContactImportRepository {
   async save(job: ContactImportJob): Promise<void> {
     const { id, ...rest } = job;
     await retryTransient(() => this.jobs.replaceOne({ _id: id }, rest));
+  }
+
+  /**
+   * Stores the finished job with its event through the outbox: the intent claims version 1
+   * of the job (a job finishes once), the job write carries `_outboxLog` as the commit
+   * record, so a crash between the two is resolved by the relay like any aggregate write.
+   */
+  async saveFinished(job: ContactImportJob, items: OutboxItem[]): Promise<void> {
+    const staged = await this.outbox.stage({
+      collection: CONTACT_IMPORTS_COLLECTION,
+      aggregateId: job.id,
+      version: 1,
+      items,
+    });
+    const { id, ...rest } = job;
+    try {
+      await retryTransient(() =>
+        this.jobs.replaceOne({ _id: id }, { ...rest, _outboxLog: staged.outboxLog([]) }),
+      );
+    } catch (err) {
+      await staged.abandon().catch(() => undefined);
+      throw err;
+    }
+    staged.commit();
   }
 
   /** Upserted: a batch retried after a crash writes the same chunk id again. */

@@ -110,6 +110,14 @@ export function importsRouter(deps: ImportsRouterDeps): Router {
         mapSpecs: query.map,
         imports,
         ctx,
+      }).catch((err: unknown) => {
+        // The job exists and may hold rows already: name it, so the rest can be sent to it.
+        if (!(err instanceof GatewayError)) throw err;
+        const detail = `${err.detail} Import ${job.id} keeps the rows stored before; continue with POST /v1/imports/${job.id}/rows.`;
+        throw new GatewayError(err.code, detail, err.errors, {
+          ...err.headers,
+          Location: `/v1/imports/${encodeURIComponent(job.id)}`,
+        });
       });
       result.job = await imports.finish(job.id, ctx);
       res.status(201).setHeader('Location', `/v1/imports/${encodeURIComponent(job.id)}`);
