@@ -3,7 +3,6 @@
 // explicit mapping a header is matched against the documented names and aliases below
 // (case, spaces, `_` and `-` ignored), so a file exported by /v1/contacts/export.csv
 // imports as it is. Pure: no I/O; the router streams rows through mapRow.
-import type { contactV1 } from '@kith/contracts';
 
 export const IMPORT_FIELDS = [
   'prefix',

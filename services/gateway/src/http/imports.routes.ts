@@ -5,7 +5,7 @@
 //    CLI does, for a progress bar and to resume after a failure from the job's checkpoint.
 // GET /v1/imports/{id} reports progress; GET /v1/imports/{id}/errors.csv the failed rows.
 import { once } from 'node:events';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { stringify } from 'csv-stringify';
 import { ACTION_TO_PROTO, toImportJobResource } from '../domain/import-job-resource';
 import { reportHeader, reportRecord } from '../domain/import-error-report';
