@@ -205,3 +205,17 @@ describe('GET /v1/contacts/export.csv', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('batches of a wide file', () => {
+  it('sends a batch early once its cells reach a megabyte, so no gRPC message nears 4 MB', async () => {
+    const { app, imports } = buildTestApp();
+    const wide = 'x'.repeat(10_000);
+    const lines = ['First Name,Notes', ...Array.from({ length: 300 }, (_, i) => `Ada${i},${wide}`)];
+
+    const res = await upload(app, '/v1/imports/contacts', `${lines.join('\n')}\n`);
+
+    expect(res.status).toBe(201);
+    expect(imports.batches.length).toBeGreaterThan(1);
+    expect(imports.batches.every((b) => b.length <= 105)).toBe(true);
+  });
+});

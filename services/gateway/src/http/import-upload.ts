@@ -16,6 +16,12 @@ import { GatewayError } from './problem';
 export const IMPORT_BATCH_SIZE = 2000;
 /** One CSV record may not exceed this (a runaway quote would otherwise read the whole file). */
 const MAX_RECORD_BYTES = 64 * 1024;
+/**
+ * A batch is also sent once its cells reach this size: a row travels twice (mapped fields
+ * and cells for the report), and gRPC refuses messages over 4 MB, which a wide file of
+ * 2000 rows could exceed.
+ */
+const MAX_BATCH_BYTES = 1024 * 1024;
 
 export interface UploadResult {
   job: ImportJobMessage;
@@ -47,6 +53,7 @@ export async function uploadCsv(args: {
   let mapping: ColumnMapping = [];
   let unmappedColumns: string[] = [];
   let batch: contactImportV1.ImportRow[] = [];
+  let batchBytes = 0;
   let rowNumber = args.firstRow - 1;
   let alreadyDone = 0;
   let job: ImportJobMessage | undefined;
@@ -64,6 +71,7 @@ export async function uploadCsv(args: {
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
+    batchBytes = 0;
     const sending = send(rows);
     // Observed here so a failure while the next batch is parsed is not "unhandled".
     sending.catch(() => undefined);
@@ -85,7 +93,9 @@ export async function uploadCsv(args: {
       }
       rowNumber += 1;
       batch.push(toImportRow(rowNumber, headers, record, mapping));
-      if (batch.length >= (args.batchSize ?? IMPORT_BATCH_SIZE)) await flush();
+      batchBytes += record.reduce((sum, cell) => sum + cell.length, 0);
+      const full = batch.length >= (args.batchSize ?? IMPORT_BATCH_SIZE);
+      if (full || batchBytes >= MAX_BATCH_BYTES) await flush();
     }
     await flush();
     await inFlight;
