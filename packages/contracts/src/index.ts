@@ -17,6 +17,8 @@ export type { ProtoGrpcType as ContactPrivacyProtoGrpcType } from './generated/c
 export * as privacyV1 from './privacy-v1';
 export type { ProtoGrpcType as DuplicateProtoGrpcType } from './generated/duplicate';
 export * as duplicateV1 from './duplicate-v1';
+export type { ProtoGrpcType as ContactImportProtoGrpcType } from './generated/contact_import';
+export * as contactImportV1 from './contact-import-v1';
 
 /** Folder holding `kith/<service>/v1/*.proto`. */
 export const PROTO_ROOT = path.resolve(__dirname, '../../../proto');
@@ -44,3 +46,5 @@ export const PERSONAL_DATA_PROTO = 'kith/privacy/v1/personal_data.proto';
 export const CONTACT_PRIVACY_PROTO = 'kith/contact/v1/contact_privacy.proto';
 /** DuplicateService: matching rules, duplicates, merge; served next to ContactService. */
 export const DUPLICATE_PROTO = 'kith/contact/v1/duplicate.proto';
+/** ContactImportService (bulk import jobs); served by the contact service process. */
+export const CONTACT_IMPORT_PROTO = 'kith/contact/v1/contact_import.proto';

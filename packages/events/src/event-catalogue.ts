@@ -7,6 +7,7 @@ import {
   ContactDeletedDataSchema,
   ContactUpdatedDataSchema,
 } from './contact-events.schema';
+import { ContactImportFinishedDataSchema } from './contact-import-events.schema';
 import {
   ContactMergedDataSchema,
   MatchingRulesChangedDataSchema,
@@ -47,6 +48,7 @@ export const EVENT_TYPES = {
   contactErased: 'kith.contact.erased.v1',
   contactMerged: 'kith.contact.merged.v1',
   matchingRulesChanged: 'kith.matching-rules.changed.v1',
+  contactImportFinished: 'kith.contact-import.finished.v1',
   customFieldDefined: 'kith.custom-field.defined.v1',
   customFieldArchived: 'kith.custom-field.archived.v1',
   householdCreated: 'kith.household.created.v1',
@@ -107,6 +109,14 @@ export const eventCatalogue = {
     description: "A tenant's duplicate-matching rules (fields, weights, threshold) were replaced.",
     schema: MatchingRulesChangedDataSchema,
     key: 'tenant id',
+  },
+  [EVENT_TYPES.contactImportFinished]: {
+    topic: TOPICS.contact,
+    description:
+      'A CSV import finished: no more rows are accepted. Carries the counts (rows, created, ' +
+      'updated, skipped, failed); each created or updated contact published its own event.',
+    schema: ContactImportFinishedDataSchema,
+    key: 'import job id',
   },
   [EVENT_TYPES.customFieldDefined]: {
     topic: TOPICS.contact,

@@ -2,6 +2,7 @@ export * from './envelope';
 export * from './topics';
 export * from './contact-events.schema';
 export * from './contact-merge-events.schema';
+export * from './contact-import-events.schema';
 export * from './custom-field-events.schema';
 export * from './household-events.schema';
 export * from './relationship-events.schema';

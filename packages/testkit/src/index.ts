@@ -2,3 +2,12 @@ export { testInfra, uniquePrefix, testDbName, waitFor } from './test-env';
 export { TEST_JWT, mintTestJwt } from './test-jwt';
 export { readTopic, type ReadMessage } from './topic-reader';
 export { startInfra, chooseInfraKind, type RunningInfra } from './infra';
+export {
+  CONTACT_CSV_HEADER,
+  contactCsvLine,
+  contactCsvLines,
+  csvRowCounts,
+  csvRowKind,
+  type ContactCsvOptions,
+  type CsvRowKind,
+} from './contact-csv';

@@ -12,6 +12,7 @@ import {
 } from '@kith/bus';
 import {
   CONTACT_PRIVACY_PROTO,
+  CONTACT_IMPORT_PROTO,
   CONTACT_PROTO,
   CUSTOM_FIELD_PROTO,
   DUPLICATE_PROTO,
@@ -34,6 +35,7 @@ import {
   HOUSEHOLD_MEMBERS_CONSUMER_GROUP,
   householdMemberHandlers,
 } from './events/household-members.consumer';
+import { contactImportHandlers } from './grpc/contact-import.handlers';
 import { contactPackageService } from './grpc/contact-package';
 import { contactHandlers } from './grpc/contact.handlers';
 import { customFieldHandlers } from './grpc/custom-field.handlers';
@@ -165,6 +167,11 @@ export async function start(
         'DuplicateService',
         duplicateHandlers(uses.duplicates, uses.merges, logger),
       ),
+      contactPackageService(
+        CONTACT_IMPORT_PROTO,
+        'ContactImportService',
+        contactImportHandlers(uses.imports, logger),
+      ),
     ];
     const grpcServer = createGrpcServer({
       logger,
@@ -177,6 +184,7 @@ export async function start(
         CONTACT_PRIVACY_PROTO,
         PERSONAL_DATA_PROTO,
         DUPLICATE_PROTO,
+        CONTACT_IMPORT_PROTO,
       ],
     });
     const grpcPort = await grpcServer.start(`0.0.0.0:${config.CONTACT_GRPC_PORT}`);

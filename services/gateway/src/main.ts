@@ -9,6 +9,7 @@ import { MongoClient } from 'mongodb';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { loadGatewayConfig } from './config';
 import type { GatewayConfig } from './config';
+import { GrpcContactImportGateway } from './grpc/contact-import.client';
 import { GrpcContactGateway } from './grpc/contact.client';
 import { GrpcCustomFieldGateway } from './grpc/custom-field.client';
 import { GrpcDuplicateGateway } from './grpc/duplicate.client';
@@ -56,6 +57,11 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
   });
+  // ContactImportService is served by the contact service process, at the same address.
+  const imports = new GrpcContactImportGateway({
+    address: config.CONTACT_GRPC_ADDRESS,
+    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+  });
   // GDPR: every service holding personal data (the registry), and erasure (contact process).
   const upstreams = parseUpstreams(config.CONTACT_GRPC_ADDRESS, config.PERSONAL_DATA_UPSTREAMS).map(
     ({ name, address }) =>
@@ -76,6 +82,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     customFields,
     duplicates,
     households,
+    imports,
     relationships,
     privacy: { upstreams, eraser },
     idempotencyStore,
@@ -126,6 +133,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
       relationships.close();
       eraser.close();
       for (const upstream of upstreams) upstream.close();
+      imports.close();
       await mongo.close();
       logger.info('gateway stopped');
     },

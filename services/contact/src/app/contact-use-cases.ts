@@ -3,6 +3,7 @@
 import type { ContactStores } from '../store/contact-stores';
 import { ContactAuditQuery } from './contact-audit.query';
 import { ContactEraseService } from './contact-erase.service';
+import { ContactImportService } from './contact-import.service';
 import { ContactMergeService } from './contact-merge.service';
 import { ContactService } from './contact.service';
 import { CustomFieldDefinitionsCache } from './custom-field-definitions.cache';
@@ -60,6 +61,12 @@ export function contactUseCases(stores: ContactStores) {
       rules: stores.matchingRules,
     }),
     merges: new ContactMergeService({ contacts: stores.contacts, merges: stores.merges }),
+    imports: new ContactImportService({
+      contacts: stores.contacts,
+      imports: stores.imports,
+      matchers: stores.importMatchers,
+      customFields: definitions,
+    }),
     repointing: new MergeRepointing({
       relationships: stores.relationships,
       relationshipService: relationships,

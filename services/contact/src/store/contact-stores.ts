@@ -3,6 +3,8 @@
 import type { Outbox } from '@kith/bus';
 import type { Connection, mongo } from 'mongoose';
 import { ContactAuditRepository } from './contact-audit.repository';
+import { ContactImportRepository } from './contact-import.repository';
+import { ExactKeyMatcherFactory } from './contact-match-keys.reader';
 import { ContactMergeRepository } from './contact-merge.repository';
 import { contactModel, ensureContactIndexes } from './contact.model';
 import { ContactRepository } from './contact.repository';
@@ -33,6 +35,9 @@ export interface ContactStores {
   duplicateCandidates: DuplicateCandidatesReader;
   matchingRules: MatchingRulesRepository;
   merges: ContactMergeRepository;
+  imports: ContactImportRepository;
+  /** The import's duplicate matching: one key scan per job (contact-match-keys.reader.ts). */
+  importMatchers: ExactKeyMatcherFactory;
 }
 
 export async function openContactStores(
@@ -50,6 +55,8 @@ export async function openContactStores(
   await ensureRelationshipIndexes(relationships);
   const audit = new ContactAuditRepository(db);
   await audit.ensureIndexes();
+  const imports = new ContactImportRepository(db, outbox);
+  await imports.ensureIndexes();
   return {
     contacts: new ContactRepository(contacts, outbox),
     customFields: new CustomFieldRepository(fields, outbox),
@@ -63,5 +70,7 @@ export async function openContactStores(
     duplicateCandidates: new DuplicateCandidatesReader(contacts),
     matchingRules: new MatchingRulesRepository(db, outbox),
     merges: new ContactMergeRepository(db),
+    imports,
+    importMatchers: new ExactKeyMatcherFactory(contacts),
   };
 }

@@ -12,6 +12,8 @@ export type Permission =
   | 'contact:erase'
   | 'contact:merge'
   | 'matching-rules:manage'
+  | 'contact:import'
+  | 'contact:export-csv'
   | 'custom-field:read'
   | 'custom-field:manage'
   | 'relationship-type:manage';
@@ -30,6 +32,10 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:merge': ['admin', 'manager'],
   // The rules decide what everyone in the tenant is shown as a duplicate.
   'matching-rules:manage': ['admin', 'manager'],
+  // A file can create or change thousands of records at once: those who run the CRM.
+  'contact:import': ['admin', 'manager'],
+  // A whole list with personal data leaves the system: roles that work with lists.
+  'contact:export-csv': ['admin', 'manager', 'marketer', 'analyst'],
   // Everyone who reads contacts must be able to read the fields they carry.
   'custom-field:read': ROLES,
   // Definitions shape every record of the tenant: only those who run the CRM change them.

@@ -7,6 +7,7 @@ import type { JwtVerifier } from '@kith/auth';
 import type { Logger } from '@kith/logger';
 import type { Registry } from 'prom-client';
 import type { ResourceKind } from '../domain/contact-resource';
+import type { ContactImportGateway } from '../grpc/contact-import.client';
 import type { ContactGateway } from '../grpc/contact.client';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
 import type { DuplicateGateway } from '../grpc/duplicate.client';
@@ -15,6 +16,7 @@ import type { ContactPrivacyGateway, PersonalDataUpstream } from '../grpc/person
 import type { RelationshipGateway } from '../grpc/relationship.client';
 import type { IdempotencyStore } from '../store/idempotency.repository';
 import { authenticate } from './auth.middleware';
+import { contactExportRouter } from './contact-export.router';
 import { contactsRouter } from './contacts.routes';
 import { customFieldsRouter } from './custom-fields.routes';
 import { DOCS_CSP, renderDocsPage } from './docs-page';
@@ -22,6 +24,7 @@ import { duplicatesRouter } from './duplicates.routes';
 import { mapError } from './error-mapper';
 import { healthRouter } from './health.routes';
 import { householdsRouter } from './households.routes';
+import { importsRouter, isCsvUpload } from './imports.routes';
 import type { ReadinessCheck } from './health.routes';
 import { httpMetrics, rememberMountPath, routeTemplate } from './metrics.middleware';
 import { openApiDocument } from './openapi';
@@ -36,6 +39,7 @@ export interface AppDeps {
   customFields: CustomFieldGateway;
   duplicates: DuplicateGateway;
   households: HouseholdGateway;
+  imports: ContactImportGateway;
   relationships: RelationshipGateway;
   /** GDPR: the registry of services holding personal data, and erasure. */
   privacy: { upstreams: readonly PersonalDataUpstream[]; eraser: ContactPrivacyGateway };
@@ -99,6 +103,9 @@ export function createApp(deps: AppDeps): express.Express {
   );
   // Before the contact routers: /contacts/{id}/relationships is the relationships router's,
   // /contacts/{id}/duplicates and /merge the duplicates router's.
+  // Before the contact routers: /contacts/export.csv is not a contact id.
+  v1.use(contactExportRouter(routeDeps));
+  v1.use(importsRouter({ imports: deps.imports, idempotency: routeDeps.idempotency }));
   v1.use(relationshipsRouter(routeDeps));
   v1.use(duplicatesRouter({ contacts: deps.contacts, duplicates: deps.duplicates }));
   v1.use(relationshipTypesRouter(routeDeps));
@@ -117,8 +124,12 @@ export function createApp(deps: AppDeps): express.Express {
   return app;
 }
 
-/** A body in anything but JSON is refused with 415 before it is read. */
+/**
+ * A body in anything but JSON is refused with 415 before it is read; the one exception is a
+ * CSV upload to the import routes, which streams its body itself (imports.routes.ts).
+ */
 function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  if (isCsvUpload(req) && req.is(['text/csv', 'application/csv'])) return next();
   const hasBody =
     req.headers['transfer-encoding'] !== undefined ||
     (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');

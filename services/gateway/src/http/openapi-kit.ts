@@ -14,7 +14,7 @@ const PROBLEMS: Record<number, string> = {
   404: 'No such record in your tenant (or it is of the other kind).',
   409: 'Version conflict, or the same Idempotency-Key is still in flight.',
   413: 'Body over 100 kB.',
-  415: 'Body is not application/json.',
+  415: 'Body is not application/json (text/csv for CSV uploads).',
   422: 'Idempotency-Key reused with another body, or the record does not allow this.',
   428: 'If-Match is missing.',
   500: 'Unexpected error; nothing internal is disclosed.',

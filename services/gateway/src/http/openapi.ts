@@ -6,6 +6,7 @@ import { registerContactRoutes } from './contact.openapi';
 import { registerCustomFields } from './custom-fields.openapi';
 import { registerDuplicateRoutes } from './duplicate.openapi';
 import { registerHouseholdRoutes } from './household.openapi';
+import { registerImportRoutes } from './imports.openapi';
 import { etagHeader, json, problems, rolesNote } from './openapi-kit';
 import { registerPrivacyRoutes } from './privacy.openapi';
 import { relationshipRoutes } from './relationship.openapi';
@@ -80,6 +81,7 @@ export function openApiDocument(): object {
     manageNote: rolesNote('custom-field:manage'),
   });
   registerHouseholdRoutes(registry);
+  registerImportRoutes(registry);
   registerPrivacyRoutes(registry);
   registerDuplicateRoutes(registry);
   for (const route of relationshipRoutes({ problems, json, etagHeader, rolesNote })) {

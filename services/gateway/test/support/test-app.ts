@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { createApp } from '../../src/http/app';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import { FakeContactGateway } from './fake-contact-gateway';
+import { FakeContactImportGateway } from './fake-contact-import-gateway';
 import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
 import { FakeDuplicateGateway } from './fake-duplicate-gateway';
 import { FakeHouseholdGateway } from './fake-household-gateway';
@@ -52,6 +53,7 @@ export function buildTestApp(
   const duplicates = new FakeDuplicateGateway(contacts);
   const households = new FakeHouseholdGateway();
   const relationships = new FakeRelationshipGateway();
+  const imports = new FakeContactImportGateway();
   const idempotencyStore = new MemoryIdempotencyStore();
   const eraser = new FakeContactPrivacyGateway();
   const upstreams = opts.upstreams ?? [upstreamWith('contact', { contact: {} })];
@@ -71,6 +73,7 @@ export function buildTestApp(
     customFields,
     duplicates,
     households,
+    imports,
     relationships,
     privacy: { upstreams, eraser },
     idempotencyStore,
@@ -86,6 +89,7 @@ export function buildTestApp(
     customFields,
     duplicates,
     households,
+    imports,
     relationships,
     eraser,
     idempotencyStore,

@@ -1,0 +1,231 @@
+// The batch use case with in-memory stores: what happens to each row (validation, matching
+// against existing contacts and earlier rows, the duplicate action, dry run) and what the job
+// remembers. The stores' own behaviour is covered by the end-to-end import test.
+import type { OutboxItem, OutboxLogRecord } from '@kith/bus';
+import { ContactImportService, type ImportRowInput } from '../src/app/contact-import.service';
+import type { Contact, ContactFieldsInput } from '../src/domain/contact';
+import type { ContactImportJob, DuplicateAction } from '../src/domain/contact-import';
+import { ExactKeyMatcher } from '../src/domain/import-matcher';
+import type {
+  ContactImportRepository,
+  ImportRowError,
+} from '../src/store/contact-import.repository';
+import type { ContactRepository, StoredContact } from '../src/store/contact.repository';
+import { aContact } from './support/contact-fixture';
+
+class MemoryContacts {
+  readonly stored = new Map<string, StoredContact>();
+  readonly events: OutboxItem[] = [];
+
+  async insert(contact: Contact, items: OutboxItem[]) {
+    this.stored.set(contact.id, { contact, outboxLog: [] });
+    this.events.push(...items);
+  }
+
+  async update(contact: Contact, _expected: number, _log: OutboxLogRecord[], items: OutboxItem[]) {
+    this.stored.set(contact.id, { contact, outboxLog: [] });
+    this.events.push(...items);
+  }
+
+  async findById(tenantId: string, id: string) {
+    const found = this.stored.get(id);
+    return found && found.contact.tenantId === tenantId ? found : undefined;
+  }
+}
+
+class MemoryImports {
+  readonly jobs = new Map<string, ContactImportJob>();
+  readonly chunks = new Map<string, ImportRowError[]>();
+  async insert(job: ContactImportJob) {
+    this.jobs.set(job.id, job);
+  }
+  async find(tenantId: string, id: string) {
+    const job = this.jobs.get(id);
+    return job && job.tenantId === tenantId ? job : undefined;
+  }
+  async save(job: ContactImportJob) {
+    this.jobs.set(job.id, job);
+  }
+  readonly finished: Array<{ job: ContactImportJob; items: OutboxItem[] }> = [];
+  async saveFinished(job: ContactImportJob, items: OutboxItem[]) {
+    this.jobs.set(job.id, job);
+    this.finished.push({ job, items });
+  }
+  async saveErrors(_t: string, _j: string, chunkId: string, rows: ImportRowError[]) {
+    this.chunks.set(chunkId, rows);
+  }
+  async errorChunk(_t: string, chunkId: string) {
+    return this.chunks.get(chunkId) ?? [];
+  }
+}
+
+const TENANT = 't-1';
+
+function given(existing: Contact[] = []) {
+  const contacts = new MemoryContacts();
+  for (const contact of existing) contacts.stored.set(contact.id, { contact, outboxLog: [] });
+  let seq = 0;
+  const imports = new MemoryImports();
+  const service = new ContactImportService({
+    contacts: contacts as unknown as ContactRepository,
+    imports: imports as unknown as ContactImportRepository,
+    matchers: {
+      prepare: async () =>
+        new ExactKeyMatcher(existing.map((contact) => ({ id: contact.id, fields: contact }))),
+    },
+    now: () => '2026-03-01T10:00:00.000Z',
+    newId: () => `id-${++seq}`,
+  });
+  return { service, contacts, imports };
+}
+
+function row(rowNumber: number, fields: ContactFieldsInput): ImportRowInput {
+  return { rowNumber, fields, mappingErrors: [], cells: [] };
+}
+
+const ada = (email: string, extra: ContactFieldsInput = {}): ContactFieldsInput => ({
+  person: { firstName: 'Ada', lastName: 'Lovelace' },
+  emails: [{ address: email }],
+  ...extra,
+});
+
+async function startJob(
+  service: ContactImportService,
+  onDuplicate: DuplicateAction,
+  dryRun = false,
+) {
+  return service.start({ tenantId: TENANT, kind: 'person', onDuplicate, dryRun, actorId: 'u-1' });
+}
+
+const EXISTING = aContact({
+  id: 'c-old',
+  tenantId: TENANT,
+  person: { firstName: 'Ada', lastName: 'Byron' },
+  emails: [{ address: 'ada@example.org', type: 'other', primary: true, valid: true }],
+});
+
+describe('ContactImportService.importRows', () => {
+  it('creates valid rows and fails invalid ones with the field errors of a single create', async () => {
+    const { service, contacts } = given();
+    const job = await startJob(service, 'skip');
+
+    const { outcomes } = await service.importRows(TENANT, job.id, [
+      row(1, ada('ada@example.org')),
+      row(2, ada('not-an-email')),
+    ]);
+
+    expect(outcomes[0]).toMatchObject({ status: 'created', contactId: expect.any(String) });
+    expect(outcomes[1]).toEqual({
+      rowNumber: 2,
+      status: 'failed',
+      errors: [{ field: 'emails[0].address', message: 'is not a valid email address' }],
+    });
+    expect(contacts.events.map((e) => e.event.type)).toEqual(['kith.contact.created.v1']);
+  });
+
+  it('skips a row that repeats the email of a row earlier in the same file', async () => {
+    const { service } = given();
+    const job = await startJob(service, 'skip');
+
+    const { outcomes } = await service.importRows(TENANT, job.id, [
+      row(1, ada('ada@example.org')),
+      row(2, ada('ADA@example.org')),
+    ]);
+
+    expect(outcomes[1]).toMatchObject({ status: 'skipped', contactId: outcomes[0]?.contactId });
+  });
+
+  it('fills the existing contact when the action is update', async () => {
+    const { service, contacts } = given([EXISTING]);
+    const job = await startJob(service, 'update');
+
+    const { outcomes } = await service.importRows(TENANT, job.id, [
+      row(1, ada('ada@example.org', { tags: ['gala'] })),
+    ]);
+
+    expect(outcomes[0]).toMatchObject({ status: 'updated', contactId: 'c-old' });
+    const updated = contacts.stored.get('c-old')?.contact;
+    expect(updated).toMatchObject({ version: 2, tags: ['gala'], person: { lastName: 'Lovelace' } });
+  });
+
+  it('creates a second contact when the action is create', async () => {
+    const { service } = given([EXISTING]);
+    const job = await startJob(service, 'create');
+
+    const { outcomes } = await service.importRows(TENANT, job.id, [row(1, ada('ada@example.org'))]);
+
+    expect(outcomes[0]).toMatchObject({ status: 'created' });
+    expect(outcomes[0]?.contactId).not.toBe('c-old');
+  });
+
+  it('writes nothing in a dry run but says what would happen', async () => {
+    const { service, contacts } = given();
+    const job = await startJob(service, 'skip', true);
+
+    const { outcomes, job: after } = await service.importRows(TENANT, job.id, [
+      row(1, ada('ada@example.org')),
+    ]);
+
+    expect(outcomes).toEqual([{ rowNumber: 1, status: 'created' }]);
+    expect(contacts.stored.size).toBe(0);
+    expect(after.created).toBe(1);
+  });
+
+  it('answers rows sent again after the checkpoint as done, without writing them twice', async () => {
+    const { service, contacts } = given();
+    const job = await startJob(service, 'skip');
+    await service.importRows(TENANT, job.id, [row(1, ada('a@example.org'))]);
+
+    const { outcomes, job: after } = await service.importRows(TENANT, job.id, [
+      row(1, ada('a@example.org')),
+      row(2, ada('b@example.org')),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['skipped-done', 'created']);
+    expect(contacts.stored.size).toBe(2);
+    expect(after).toMatchObject({ checkpoint: 2, rows: 2, created: 2 });
+  });
+
+  it('keeps the failed rows with their cells for the report', async () => {
+    const { service } = given();
+    const job = await startJob(service, 'skip');
+    const bad = { ...row(1, { emails: [] }), cells: [{ column: 'First', value: '' }] };
+
+    await service.importRows(TENANT, job.id, [bad]);
+    const report = await service.errors(TENANT, job.id, '');
+
+    expect(report.errors).toEqual([
+      {
+        rowNumber: 1,
+        errors: [{ field: 'person', message: 'a person needs a first or last name' }],
+        cells: [{ column: 'First', value: '' }],
+      },
+    ]);
+  });
+
+  it('publishes kith.contact-import.finished.v1 with the counts once, however often it is finished', async () => {
+    const { service, imports } = given();
+    const job = await startJob(service, 'skip');
+    await service.importRows(TENANT, job.id, [row(1, ada('a@example.org'))]);
+
+    await service.finish(TENANT, job.id, 'u-2');
+    const again = await service.finish(TENANT, job.id, 'u-2');
+
+    expect(again.status).toBe('finished');
+    expect(imports.finished).toHaveLength(1);
+    expect(imports.finished[0]?.items[0]?.event).toMatchObject({
+      type: 'kith.contact-import.finished.v1',
+      subject: job.id,
+      data: { contactImport: { id: job.id, rows: 1, created: 1, failed: 0 }, actorId: 'u-2' },
+    });
+  });
+
+  it("answers NOT_FOUND for another tenant's job", async () => {
+    const { service } = given();
+    const job = await startJob(service, 'skip');
+
+    await expect(service.importRows('t-2', job.id, [])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});

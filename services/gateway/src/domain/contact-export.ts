@@ -1,0 +1,101 @@
+// A contact -> one CSV record of the export. The column names are the import's field names
+// (import-mapping.ts), so an exported file imports again as it is; the columns only the
+// export has (id, kind, displayName, version, times) are ignored by the import. Lossy by
+// design: the primary address, two emails and three phones (one of them the first mobile).
+import type { contactV1 } from '@kith/contracts';
+
+export const EXPORT_COLUMNS = [
+  'id',
+  'kind',
+  'displayName',
+  'prefix',
+  'firstName',
+  'middleName',
+  'lastName',
+  'suffix',
+  'preferredName',
+  'organizationName',
+  'organizationType',
+  'website',
+  'email',
+  'email2',
+  'phone',
+  'phone2',
+  'mobile',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'region',
+  'postalCode',
+  'countryCode',
+  'birthDate',
+  'gender',
+  'pronouns',
+  'deceased',
+  'deceasedDate',
+  'doNotContact',
+  'tags',
+  'source',
+  'ownerId',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+/** Tags joined with "; " (the import splits on ; | and ,). */
+export const TAG_JOIN = '; ';
+
+function primaryFirst<T extends { primary: boolean }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => Number(b.primary) - Number(a.primary));
+}
+
+export function toExportRecord(contact: contactV1.Contact__Output): string[] {
+  const f = contact.fields;
+  const person = f?.person;
+  const organization = f?.organization;
+  const emails = primaryFirst(f?.emails ?? []);
+  const phones = primaryFirst(f?.phones ?? []);
+  const mobile = phones.find((p) => p.type === 'mobile');
+  const others = phones.filter((p) => p !== mobile);
+  const address = primaryFirst(f?.addresses ?? [])[0];
+  const isPerson = contact.kind === 'CONTACT_KIND_PERSON';
+  const values: Record<ExportColumn, string> = {
+    id: contact.id,
+    kind: isPerson ? 'person' : 'organization',
+    displayName: contact.displayName,
+    prefix: person?.prefix ?? '',
+    firstName: person?.firstName ?? '',
+    middleName: person?.middleName ?? '',
+    lastName: person?.lastName ?? '',
+    suffix: person?.suffix ?? '',
+    preferredName: person?.preferredName ?? '',
+    organizationName: organization?.name ?? '',
+    organizationType: organization?.organizationType ?? '',
+    website: organization?.website ?? '',
+    email: emails[0]?.address ?? '',
+    email2: emails[1]?.address ?? '',
+    phone: others[0]?.number ?? '',
+    phone2: others[1]?.number ?? '',
+    mobile: mobile?.number ?? '',
+    addressLine1: address?.line1 ?? '',
+    addressLine2: address?.line2 ?? '',
+    city: address?.city ?? '',
+    region: address?.region ?? '',
+    postalCode: address?.postalCode ?? '',
+    countryCode: address?.countryCode ?? '',
+    birthDate: f?.birthDate ?? '',
+    gender: f?.gender ?? '',
+    pronouns: f?.pronouns ?? '',
+    deceased: isPerson ? String(f?.deceased ?? false) : '',
+    deceasedDate: f?.deceasedDate ?? '',
+    doNotContact: String(f?.doNotContact ?? false),
+    tags: (f?.tags ?? []).join(TAG_JOIN),
+    source: f?.source ?? '',
+    ownerId: f?.ownerId ?? '',
+    version: contact.version,
+    createdAt: contact.createdAt,
+    updatedAt: contact.updatedAt,
+  };
+  return EXPORT_COLUMNS.map((column) => values[column]);
+}

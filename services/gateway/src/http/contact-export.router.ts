@@ -1,0 +1,68 @@
+// GET /v1/contacts/export.csv and /v1/organizations/export.csv: the list with the same
+// filters, as CSV, streamed page by page (never the whole list in memory). A failure after
+// the first bytes cannot become a problem response any more: the connection is cut, so the
+// client sees a truncated transfer rather than a file that looks complete.
+import { once } from 'node:events';
+import { Router, type Response } from 'express';
+import { stringify, type Stringifier } from 'csv-stringify';
+import { listRequest } from '../domain/contact-commands';
+import { EXPORT_COLUMNS, toExportRecord } from '../domain/contact-export';
+import { resourceKindOf, type ResourceKind } from '../domain/contact-resource';
+import { MAX_PAGE_SIZE } from '../domain/pagination';
+import type { ContactGateway } from '../grpc/contact.client';
+import { requirePermission } from './auth.middleware';
+import { methodNotAllowed, requestContext } from './route-helpers';
+import { ExportQuerySchema } from './schemas/import.schema';
+import { parseOrThrow } from './validation';
+
+const EXPORTS: Array<{ kind: ResourceKind; path: string; fileName: string }> = [
+  { kind: 'person', path: '/contacts/export.csv', fileName: 'contacts.csv' },
+  { kind: 'organization', path: '/organizations/export.csv', fileName: 'organizations.csv' },
+];
+
+async function write(csv: Stringifier, record: string[]): Promise<void> {
+  if (!csv.write(record)) await once(csv, 'drain');
+}
+
+export function contactExportRouter(deps: { contacts: ContactGateway }): Router {
+  const router = Router();
+  for (const spec of EXPORTS) {
+    router
+      .route(spec.path)
+      .get(requirePermission('contact:export-csv'), async (req, res: Response) => {
+        const given = Object.entries(req.query).filter(([, value]) => value !== '');
+        const filters = parseOrThrow(ExportQuerySchema, Object.fromEntries(given), 'query');
+        const ctx = requestContext(req, res);
+        // The first page before any byte is sent: a bad filter or a down service is still a
+        // proper problem response.
+        let page = await deps.contacts.list(
+          listRequest(spec.kind, MAX_PAGE_SIZE, '', filters),
+          ctx,
+        );
+        res.status(200).type('text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="${spec.fileName}"`);
+        const csv = stringify();
+        csv.pipe(res);
+        try {
+          await write(csv, [...EXPORT_COLUMNS]);
+          for (;;) {
+            for (const contact of page.contacts) {
+              if (resourceKindOf(contact) === spec.kind) await write(csv, toExportRecord(contact));
+            }
+            if (!page.nextPageToken) break;
+            page = await deps.contacts.list(
+              listRequest(spec.kind, MAX_PAGE_SIZE, page.nextPageToken, filters),
+              ctx,
+            );
+          }
+        } catch (err) {
+          res.destroy(err instanceof Error ? err : new Error(String(err)));
+          throw err;
+        }
+        csv.end();
+        await once(res, 'finish');
+      })
+      .all(methodNotAllowed('GET'));
+  }
+  return router;
+}

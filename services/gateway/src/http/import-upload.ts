@@ -1,0 +1,131 @@
+// Streams a CSV body into an import job: csv-parse reads the request as it arrives (the
+// file is never held in memory), the first record is the header, and rows go to the
+// contact service in batches of IMPORT_BATCH_SIZE. One batch is in flight while the next
+// is parsed (the service commits a job's batches in order, so never two at once); a slow
+// database slows the upload (TCP backpressure) instead of filling the gateway's memory.
+import type { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import type { contactImportV1 } from '@kith/contracts';
+import { parseMapSpecs, resolveMapping, type ColumnMapping } from '../domain/import-mapping';
+import { toImportRow } from '../domain/import-row';
+import type { ContactImportGateway, ImportJobMessage } from '../grpc/contact-import.client';
+import type { RequestContext } from '../grpc/contact.client';
+import { GatewayError } from './problem';
+
+/** Rows per ImportContactRows call (the service takes up to 2000; see MAX_IMPORT_BATCH). */
+export const IMPORT_BATCH_SIZE = 2000;
+/** One CSV record may not exceed this (a runaway quote would otherwise read the whole file). */
+const MAX_RECORD_BYTES = 64 * 1024;
+/**
+ * A batch is also sent once its cells reach this size: a row travels twice (mapped fields
+ * and cells for the report), and gRPC refuses messages over 4 MB, which a wide file of
+ * 2000 rows could exceed.
+ */
+const MAX_BATCH_BYTES = 1024 * 1024;
+
+export interface UploadResult {
+  job: ImportJobMessage;
+  rows: number;
+  alreadyDone: number;
+  unmappedColumns: string[];
+}
+
+export async function uploadCsv(args: {
+  body: Readable;
+  jobId: string;
+  firstRow: number;
+  mapSpecs: readonly string[];
+  imports: ContactImportGateway;
+  ctx: RequestContext;
+  batchSize?: number;
+}): Promise<UploadResult> {
+  const { overrides, errors: specErrors } = parseMapSpecs(args.mapSpecs);
+  if (specErrors.length > 0) throw invalidMapping(specErrors);
+  const parser = args.body.pipe(
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_RECORD_BYTES,
+    }),
+  );
+  let headers: string[] | undefined;
+  let mapping: ColumnMapping = [];
+  let unmappedColumns: string[] = [];
+  let batch: contactImportV1.ImportRow[] = [];
+  let batchBytes = 0;
+  let rowNumber = args.firstRow - 1;
+  let alreadyDone = 0;
+  let job: ImportJobMessage | undefined;
+
+  let inFlight: Promise<void> | undefined;
+  const send = async (rows: contactImportV1.ImportRow[]) => {
+    const res = await args.imports.importRows({ jobId: args.jobId, rows }, args.ctx);
+    alreadyDone += res.outcomes.filter((o) => o.status === 'IMPORT_ROW_STATUS_SKIPPED_DONE').length;
+    job = res.job ?? job;
+  };
+  // Waits for the batch in flight, then sends this one without waiting for it.
+  const flush = async () => {
+    await inFlight;
+    inFlight = undefined;
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    batchBytes = 0;
+    const sending = send(rows);
+    // Observed here so a failure while the next batch is parsed is not "unhandled".
+    sending.catch(() => undefined);
+    inFlight = sending;
+  };
+
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (!headers) {
+        headers = record.map((h) => h.trim());
+        const resolved = resolveMapping(headers, overrides);
+        if (resolved.errors.length > 0) throw invalidMapping(resolved.errors);
+        if (resolved.mapping.every((field) => field === undefined)) {
+          throw invalidMapping([{ field: 'map', message: 'no column maps to a contact field' }]);
+        }
+        mapping = resolved.mapping;
+        unmappedColumns = resolved.unmapped;
+        continue;
+      }
+      rowNumber += 1;
+      batch.push(toImportRow(rowNumber, headers, record, mapping));
+      batchBytes += record.reduce((sum, cell) => sum + cell.length, 0);
+      const full = batch.length >= (args.batchSize ?? IMPORT_BATCH_SIZE);
+      if (full || batchBytes >= MAX_BATCH_BYTES) await flush();
+    }
+    await flush();
+    await inFlight;
+  } catch (err) {
+    await inFlight?.catch(() => undefined);
+    // Batches sent before the bad spot are stored; the job's checkpoint says how far it got.
+    if (err instanceof CsvError) {
+      throw new GatewayError('validation-failed', `The CSV cannot be read: ${err.message}`, [
+        { field: '(body)', message: `after data row ${rowNumber}: ${err.code}`, in: 'body' },
+      ]);
+    }
+    throw err;
+  }
+  if (!headers) {
+    throw new GatewayError('validation-failed', 'The CSV is empty: it needs a header row.', [
+      { field: '(body)', message: 'no header row', in: 'body' },
+    ]);
+  }
+  return {
+    job: job ?? (await args.imports.get(args.jobId, args.ctx)),
+    rows: rowNumber - (args.firstRow - 1),
+    alreadyDone,
+    unmappedColumns,
+  };
+}
+
+function invalidMapping(errors: Array<{ field: string; message: string }>): GatewayError {
+  return new GatewayError(
+    'validation-failed',
+    'The column mapping is not valid.',
+    errors.map((e) => ({ ...e, in: 'query' as const })),
+  );
+}
