@@ -13,7 +13,7 @@ import { deadLetterMessage, errorMessage } from './dead-letter';
 import type { EventProducer } from './event-producer';
 import { ensureTopics } from './kafka';
 import { DEFAULT_RETRY, backoffDelayMs } from './retry-backoff.util';
-import { retryTransient } from './store-retry.util';
+import { isDuplicateKeyError, retryTransient } from './store-retry.util';
 import type { RetryOptions } from './retry-backoff.util';
 
 export interface HandlerContext {
@@ -224,7 +224,7 @@ export class ConsumerRunner {
       );
     } catch (err) {
       // Another member (after a rebalance) got there first: the event is handled either way.
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
     }
   }
 

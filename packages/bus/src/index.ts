@@ -22,8 +22,8 @@ export type {
 export { DLQ_HEADERS, deadLetterMessage } from './dead-letter';
 export { DEFAULT_RETRY, backoffDelayMs } from './retry-backoff.util';
 export type { RetryOptions } from './retry-backoff.util';
-export { isTransientStoreError, retryTransient } from './store-retry.util';
+export { isDuplicateKeyError, isTransientStoreError, retryTransient } from './store-retry.util';
 export { InsertBatcher, InsertError } from './insert-batcher';
 export type { InsertManyTarget } from './insert-batcher';
-export { isDuplicateKeyError, writeThroughOutbox } from './outbox-write';
+export { writeThroughOutbox } from './outbox-write';
 export type { OutboxWriteTarget } from './outbox-write';

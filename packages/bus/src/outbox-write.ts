@@ -41,8 +41,3 @@ export async function writeThroughOutbox(
   }
   staged.commit();
 }
-
-/** The server's duplicate-key error (code 11000), on MongoDB and FerretDB alike. */
-export function isDuplicateKeyError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
-}

@@ -20,7 +20,7 @@ import { EventEmitter } from 'node:events';
 import type { Collection, Db } from 'mongodb';
 import type { EventEnvelope } from '@kith/events';
 import { InsertBatcher } from './insert-batcher';
-import { retryTransient } from './store-retry.util';
+import { isDuplicateKeyError, retryTransient } from './store-retry.util';
 
 export interface OutboxItem {
   topic: string;
@@ -82,10 +82,6 @@ export function intentId(collection: string, aggregateId: string, version: numbe
   return `${collection}:${aggregateId}:${String(version).padStart(12, '0')}`;
 }
 
-function isDuplicateKey(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
-}
-
 /**
  * Stored as its JSON form: what goes to Kafka is JSON anyway, and the driver would otherwise
  * store `undefined` fields as null, which the event schemas (optional, not nullable) reject.
@@ -130,7 +126,8 @@ export class Outbox {
     try {
       await this.stager.insert(intent);
     } catch (err) {
-      if (isDuplicateKey(err)) throw new OutboxVersionClaimedError(args.aggregateId, args.version);
+      if (isDuplicateKeyError(err))
+        throw new OutboxVersionClaimedError(args.aggregateId, args.version);
       throw err;
     }
     const eventIds = intent.entries.map((e) => e.event.id);

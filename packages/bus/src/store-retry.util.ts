@@ -24,3 +24,8 @@ export async function retryTransient<T>(
     }
   }
 }
+
+/** The server's duplicate-key error (code 11000), on MongoDB and FerretDB alike. */
+export function isDuplicateKeyError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}

@@ -1,49 +1,19 @@
 // End to end: duplicates and merge over REST through the gateway into the contact service, against
 // the real Kafka and MongoDB-wire server of the test global setup, driven over HTTP only.
 import { randomBytes } from 'node:crypto';
-import { mintTestJwt, testDbName, testInfra, TEST_JWT, uniquePrefix } from '@kith/testkit';
-import { start as startContact, type RunningContactService } from '../../contact/src/main';
-import { loadContactConfig } from '../../contact/src/config';
-import { start as startGateway, type RunningGateway } from '../src/main';
-import { loadGatewayConfig } from '../src/config';
+import { mintTestJwt } from '@kith/testkit';
+import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
-const infra = testInfra();
-const topicPrefix = uniquePrefix('e2e-merge');
-let contact: RunningContactService;
-let gateway: RunningGateway;
+let stack: E2eStack;
 let baseUrl: string;
 
 beforeAll(async () => {
-  const common = {
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    MONGO_URL: infra.mongoUrl,
-    KITH_TOPIC_PREFIX: topicPrefix,
-    LOG_LEVEL: 'warn',
-  };
-  contact = await startContact(
-    loadContactConfig({
-      ...common,
-      CONTACT_GRPC_PORT: '0',
-      CONTACT_DB_NAME: testDbName('e2e-merge-contact'),
-    }),
-  );
-  gateway = await startGateway(
-    loadGatewayConfig({
-      ...common,
-      GATEWAY_HTTP_PORT: '0',
-      GATEWAY_DB_NAME: testDbName('e2e-merge-gateway'),
-      CONTACT_GRPC_ADDRESS: `127.0.0.1:${contact.grpcPort}`,
-      KITH_JWT_ISSUER: TEST_JWT.issuer,
-      KITH_JWT_AUDIENCE: TEST_JWT.audience,
-      KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
-    }),
-  );
-  baseUrl = `http://127.0.0.1:${gateway.httpPort}`;
+  stack = await startE2eStack('e2e-merge');
+  baseUrl = stack.baseUrl;
 });
 
 afterAll(async () => {
-  await gateway?.stop();
-  await contact?.stop();
+  await stack?.stop();
 });
 
 function api(path: string, token: string, init: RequestInit = {}): Promise<Response> {

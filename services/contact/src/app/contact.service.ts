@@ -80,13 +80,11 @@ export class ContactService {
     const writesCustomFields = command.updateMask.some((p) =>
       /^(customFields|custom_fields)\./.test(p),
     );
-    const stored = writesCustomFields
-      ? await this.repository.findById(command.tenantId, command.id)
-      : undefined;
-    const definitions = stored ? await this.definitions(command.tenantId, stored.contact.kind) : [];
-    return this.change(command, (current) =>
-      decideUpdate(current, command, this.now(), definitions),
-    );
+    return this.change(command, async (current) => {
+      const definitions =
+        writesCustomFields && current ? await this.definitions(command.tenantId, current.kind) : [];
+      return decideUpdate(current, command, this.now(), definitions);
+    });
   }
 
   async delete(command: DeleteContactCommand): Promise<Contact> {
@@ -136,10 +134,10 @@ export class ContactService {
   /** Read the contact, let the pure decision decide, store the new state with its events. */
   private async change(
     command: { tenantId: string; id: string; expectedVersion: number; actorId?: string },
-    decide: (current: Contact | undefined) => Decision,
+    decide: (current: Contact | undefined) => Decision | Promise<Decision>,
   ): Promise<Contact> {
     const stored = await this.repository.findById(command.tenantId, command.id);
-    const { contact, events } = decide(stored?.contact);
+    const { contact, events } = await decide(stored?.contact);
     // Nothing changed: no write, no event, and the version stays. (`!stored` cannot happen
     // here, the decision threw NOT_FOUND; the check narrows the type.)
     if (!stored || events.length === 0) return contact;

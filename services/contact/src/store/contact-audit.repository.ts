@@ -5,7 +5,7 @@
 import type { mongo } from 'mongoose';
 import type { AuditEntry } from '../domain/contact-audit';
 import { auditEntryHoldsValues, scrubAuditEntry } from '../domain/erase-dependents';
-import { retryTransient } from '@kith/bus';
+import { isDuplicateKeyError, retryTransient } from '@kith/bus';
 
 export const CONTACT_AUDIT_COLLECTION = 'contact_audit';
 
@@ -28,7 +28,7 @@ export class ContactAuditRepository {
     try {
       await retryTransient(() => this.collection.insertOne({ _id: id, ...rest }));
     } catch (err) {
-      if ((err as { code?: unknown }).code !== 11000) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
     }
   }
 

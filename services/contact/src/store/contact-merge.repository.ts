@@ -2,7 +2,7 @@
 // it is the merge saga's first write and claims the victim: a second merge of the same victim
 // finds it (an `_id` lookup, cheap on FerretDB) and either resumes the same merge or is
 // refused. See app/contact-merge.service.ts for the steps.
-import { retryTransient } from '@kith/bus';
+import { retryTransient, isDuplicateKeyError } from '@kith/bus';
 import type { mongo } from 'mongoose';
 import type { FieldChoices } from '../domain/contact-merge';
 
@@ -46,7 +46,7 @@ export class ContactMergeRepository {
       await retryTransient(() => this.records.insertOne(doc));
       return doc;
     } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
       const existing = await this.find(record.tenantId, record.victimId);
       if (!existing) throw err;
       return existing;
@@ -65,8 +65,4 @@ export class ContactMergeRepository {
       this.records.updateOne({ _id: record._id }, { $set: { completedAt: now } }),
     );
   }
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }

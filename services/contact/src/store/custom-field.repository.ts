@@ -10,6 +10,7 @@ import {
   type OutboxLogRecord,
   type StagedWrite,
   writeThroughOutbox,
+  isDuplicateKeyError,
 } from '@kith/bus';
 import type { CustomFieldDefinition, CustomFieldRecordType } from '../domain/custom-field';
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
@@ -97,7 +98,7 @@ export class CustomFieldRepository {
           _outboxLog: staged.outboxLog([]),
         } as never);
       } catch (err) {
-        if (isDuplicateKey(err)) {
+        if (isDuplicateKeyError(err)) {
           throw ContactError.alreadyExists(
             `custom field ${definition.recordType}/${definition.key} exists already`,
           );
@@ -156,8 +157,4 @@ function versionConflict(definition: CustomFieldDefinition, expected: number): C
     ContactErrorCode.VERSION_CONFLICT,
     `custom field ${definition.recordType}/${definition.key} has changed (expected version ${expected})`,
   );
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }

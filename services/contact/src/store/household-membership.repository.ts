@@ -1,7 +1,7 @@
 // Membership claims (household-membership.model.ts): every operation is an `_id` insert,
 // read or delete, the cheap ones on FerretDB 1.x. Deletes also filter by householdId so a
 // late cleanup never frees a claim that another household has taken since.
-import { retryTransient } from '@kith/bus';
+import { retryTransient, isDuplicateKeyError } from '@kith/bus';
 import type { mongo } from 'mongoose';
 import {
   HOUSEHOLD_MEMBERSHIPS_COLLECTION,
@@ -24,7 +24,7 @@ export class HouseholdMembershipRepository {
       );
       return true;
     } catch (err) {
-      if (isDuplicateKey(err)) return false;
+      if (isDuplicateKeyError(err)) return false;
       throw err;
     }
   }
@@ -40,8 +40,4 @@ export class HouseholdMembershipRepository {
       this.claims.deleteOne({ _id: membershipClaimId(tenantId, contactId), householdId }),
     );
   }
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }

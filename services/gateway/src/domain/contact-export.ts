@@ -3,40 +3,14 @@
 // export has (id, kind, displayName, version, times) are ignored by the import. Lossy by
 // design: the primary address, two emails and three phones (one of them the first mobile).
 import type { contactV1 } from '@kith/contracts';
+import { IMPORT_FIELDS } from './import-mapping';
 
 export const EXPORT_COLUMNS = [
   'id',
   'kind',
   'displayName',
-  'prefix',
-  'firstName',
-  'middleName',
-  'lastName',
-  'suffix',
-  'preferredName',
-  'organizationName',
-  'organizationType',
-  'website',
-  'email',
-  'email2',
-  'phone',
-  'phone2',
-  'mobile',
-  'addressLine1',
-  'addressLine2',
-  'city',
-  'region',
-  'postalCode',
-  'countryCode',
-  'birthDate',
-  'gender',
-  'pronouns',
-  'deceased',
-  'deceasedDate',
-  'doNotContact',
-  'tags',
-  'source',
-  'ownerId',
+  // The import's own field names, in its order: the one list both sides read.
+  ...IMPORT_FIELDS,
   'version',
   'createdAt',
   'updatedAt',
