@@ -9,6 +9,7 @@ import { EnvelopeError, decodeHeaders, dlqTopic, fromKafkaMessage } from '@kith/
 import type { EventEnvelope } from '@kith/events';
 import type { Logger } from '@kith/logger';
 import { extractTraceContext, withSpan } from '@kith/telemetry';
+import { batchRunAt, type BatchEventHandler, type BatchRun } from './consumer-batch-run';
 import { deadLetterMessage, errorMessage } from './dead-letter';
 import type { EventProducer } from './event-producer';
 import { ensureTopics } from './kafka';
@@ -47,6 +48,14 @@ export interface ConsumerRunnerOptions {
    * read and write, and the marks collection only grows.
    */
   dedupe?: 'processed-ids' | 'handler';
+  /**
+   * For types that also have a single handler: a handler that takes a run of consecutive
+   * events of those types at once (one insertMany instead of one insert per event: on
+   * FerretDB every write is a transaction of its own). A run that fails is handled again
+   * event by event, so retries and the dead-letter topic work as for any event. Only with
+   * dedupe 'handler': the batch handler must be idempotent by itself.
+   */
+  batchHandlers?: Record<string, BatchEventHandler>;
 }
 
 export interface ProcessedEvent {
@@ -82,6 +91,9 @@ export class ConsumerRunner {
       maxWaitTimeInMs: 1000,
     });
     this.log = opts.logger.child({ component: 'consumer', group: opts.groupId });
+    if (opts.batchHandlers && opts.dedupe !== 'handler') {
+      throw new Error('batchHandlers need dedupe: handler (they must be idempotent)');
+    }
   }
 
   async start(): Promise<void> {
@@ -117,14 +129,57 @@ export class ConsumerRunner {
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    for (const message of batch.messages) {
+    const messages = batch.messages;
+    for (let i = 0; i < messages.length;) {
       if (!payload.isRunning() || payload.isStale()) return;
-      const outcome = await this.handleMessage(batch.topic, batch.partition, message, payload);
-      // Stopped mid-retry: leave the offset unresolved so the message is redelivered.
-      if (outcome === 'stopped') return;
-      payload.resolveOffset(message.offset);
-      await payload.heartbeat();
+      const run = this.opts.batchHandlers && batchRunAt(messages, i, this.opts.batchHandlers);
+      if (run && (await this.handleRun(batch.topic, batch.partition, run))) {
+        payload.resolveOffset(run.last.offset);
+        await payload.heartbeat();
+        i += run.events.length;
+        continue;
+      }
+      // One by one: a single message, or a run whose batch handler failed.
+      const end = i + (run?.events.length ?? 1);
+      for (; i < end; i += 1) {
+        const message = messages[i] as KafkaMessage;
+        const outcome = await this.handleMessage(batch.topic, batch.partition, message, payload);
+        // Stopped mid-retry: leave the offset unresolved so the message is redelivered.
+        if (outcome === 'stopped') return;
+        payload.resolveOffset(message.offset);
+        await payload.heartbeat();
+      }
     }
+  }
+
+  /** True when the batch handler stored the run's effect. */
+  private async handleRun(topic: string, partition: number, run: BatchRun): Promise<boolean> {
+    const parent = extractTraceContext(decodeHeaders(run.first.headers));
+    return withSpan(
+      `${topic.slice(this.prefix.length)} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': topic,
+          'messaging.consumer.group.name': this.opts.groupId,
+          'messaging.destination.partition.id': String(partition),
+          'messaging.batch.message_count': run.events.length,
+        },
+      },
+      async (span) => {
+        try {
+          await run.handler(run.events);
+          return true;
+        } catch (err) {
+          span.addEvent('batch handler failed', { error: errorMessage(err) });
+          this.log.warn({ topic, partition, err }, 'batch handler failed; one event at a time');
+          return false;
+        }
+      },
+    );
   }
 
   private async handleMessage(

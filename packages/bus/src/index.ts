@@ -7,12 +7,26 @@ export {
   OUTBOX_LOG_SIZE,
   Outbox,
   OutboxVersionClaimedError,
+  createsCollectionName,
   intentId,
+  isCreatesIntentId,
 } from './outbox';
-export type { OutboxEntry, OutboxIntent, OutboxItem, OutboxLogRecord, StagedWrite } from './outbox';
+export type {
+  OutboxCreatesIntent,
+  OutboxEntry,
+  OutboxIntent,
+  OutboxItem,
+  OutboxLogRecord,
+  StagedCreates,
+  StagedWrite,
+} from './outbox';
+export { planCreatesIntents, resolveCreatesIntent } from './outbox-creates';
+export type { CreatedEventRebuilder, CreatesResolution, LoggedCreate } from './outbox-creates';
 export { OutboxRelay, planRelayStep, resolveStagedIntent } from './outbox-relay';
 export type { IntentDecision, OutboxRelayOptions } from './outbox-relay';
 export { ConsumerRunner, PROCESSED_EVENTS_COLLECTION } from './consumer-runner';
+export { MAX_BATCH_RUN, batchRunAt } from './consumer-batch-run';
+export type { BatchEventHandler, BatchRun } from './consumer-batch-run';
 export type {
   ConsumerRunnerOptions,
   EventHandler,
@@ -23,7 +37,7 @@ export { DLQ_HEADERS, deadLetterMessage } from './dead-letter';
 export { DEFAULT_RETRY, backoffDelayMs } from './retry-backoff.util';
 export type { RetryOptions } from './retry-backoff.util';
 export { isDuplicateKeyError, isTransientStoreError, retryTransient } from './store-retry.util';
-export { InsertBatcher, InsertError } from './insert-batcher';
+export { InsertBatcher, InsertError, writeErrorsOf } from './insert-batcher';
 export type { InsertManyTarget } from './insert-batcher';
-export { writeThroughOutbox } from './outbox-write';
-export type { OutboxWriteTarget } from './outbox-write';
+export { insertManyThroughOutbox, writeThroughOutbox } from './outbox-write';
+export type { OutboxCreate, OutboxWriteTarget } from './outbox-write';

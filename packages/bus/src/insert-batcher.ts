@@ -36,7 +36,8 @@ export class InsertError extends Error {
   }
 }
 
-function writeErrorsOf(err: unknown): WriteErrorLike[] | undefined {
+/** The per-document errors of a failed insertMany, if the server said which failed. */
+export function writeErrorsOf(err: unknown): WriteErrorLike[] | undefined {
   const list = (err as { writeErrors?: unknown } | null)?.writeErrors;
   if (Array.isArray(list)) return list as WriteErrorLike[];
   if (list && typeof list === 'object') return [list as WriteErrorLike];

@@ -9,8 +9,15 @@ import type { Db, Document } from 'mongodb';
 import type { Logger } from '@kith/logger';
 import type { EventProducer } from './event-producer';
 import {
+  planCreatesIntents,
+  resolveCreatesIntent,
+  type CreatedEventRebuilder,
+} from './outbox-creates';
+import {
   OUTBOX_LOG_SIZE,
+  isCreatesIntentId,
   type Outbox,
+  type OutboxCreatesIntent,
   type OutboxEntry,
   type OutboxIntent,
   type OutboxLogRecord,
@@ -33,6 +40,8 @@ export interface OutboxRelayOptions {
   /** Deletes of published intents wait up to this long to go out together. */
   deleteDelayMs?: number;
   now?: () => number;
+  /** Per collection written through `Outbox.stageCreates`: how to say a creation again. */
+  rebuildCreated?: Record<string, CreatedEventRebuilder>;
 }
 
 export type IntentDecision = 'publish' | 'drop' | 'wait';
@@ -73,10 +82,12 @@ export function planRelayStep(
   intents: OutboxIntent[],
   nowMs: number,
   rules: RelayPlanRules,
+  /** Aggregates ("<collection>:<id>") whose creation an open creates intent holds. */
+  held: ReadonlySet<string> = new Set(),
 ): { publish: OutboxIntent[]; toResolve: OutboxIntent[] } {
   const publish: OutboxIntent[] = [];
   const toResolve: OutboxIntent[] = [];
-  const blocked = new Set<string>();
+  const blocked = new Set<string>(held);
   for (const intent of [...intents].sort((a, b) => (a._id < b._id ? -1 : 1))) {
     const aggregate = `${intent.collection}:${intent.aggregateId}`;
     if (blocked.has(aggregate)) continue;
@@ -168,8 +179,14 @@ export class OutboxRelay {
    */
   protected async forget(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await retryTransient(() => this.opts.outbox.intents.deleteMany({ _id: { $in: ids } }));
-    this.opts.outbox.forget(ids);
+    const outbox = this.opts.outbox;
+    const creates = ids.filter(isCreatesIntentId);
+    const intents = ids.filter((id) => !isCreatesIntentId(id));
+    if (intents.length > 0)
+      await retryTransient(() => outbox.intents.deleteMany({ _id: { $in: intents } }));
+    if (creates.length > 0)
+      await retryTransient(() => outbox.creates.deleteMany({ _id: { $in: creates } }));
+    outbox.forget(ids);
   }
 
   /**
@@ -227,7 +244,8 @@ export class OutboxRelay {
   }
 
   private async drainByScan(): Promise<number> {
-    let published = 0;
+    const creates = await this.drainCreatesIntents();
+    let published = creates.sent;
     for (;;) {
       const intents = await this.opts.outbox.intents
         .find({})
@@ -236,7 +254,7 @@ export class OutboxRelay {
         .toArray();
       const open = intents.filter((i) => !this.opts.outbox.isDone(i._id));
       if (open.length === 0) return published;
-      const { sent, progressed, resolved } = await this.step(open);
+      const { sent, progressed, resolved } = await this.step(open, creates.held);
       published += sent;
       // A resolved intent may have released later versions of its aggregate: step again.
       const more = intents.length === this.batchSize || resolved;
@@ -244,16 +262,74 @@ export class OutboxRelay {
     }
   }
 
-  private async step(
-    intents: OutboxIntent[],
-  ): Promise<{ sent: number; progressed: boolean; resolved: boolean }> {
+  /**
+   * Creates intents nobody committed in this process (their writer died, or is another
+   * replica): resolved after the grace period. Answers what it sent and the aggregates still
+   * held back, whose later versions must wait for their creation.
+   */
+  private async drainCreatesIntents(): Promise<{ sent: number; held: Set<string> }> {
     const outbox = this.opts.outbox;
-    const plan = planRelayStep(intents, this.now(), {
-      isCommitted: (intent) => outbox.isCommitted(intent),
+    const intents = await retryTransient(() => outbox.creates.find({}).toArray());
+    const plan = planCreatesIntents(intents, this.now(), {
+      // Committed here but not published yet still holds: the next drain publishes it first.
+      isDone: (id) => outbox.isDone(id),
       isOwn: (intent) => outbox.isOwn(intent),
       graceMs: this.graceMs,
       ownWaitMs: this.abandonAfterMs,
     });
+    let sent = 0;
+    for (const intent of plan.toResolve) {
+      const published = await this.resolveCreates(intent);
+      if (published === undefined) continue;
+      sent += published;
+      for (const id of intent.aggregateIds) plan.held.delete(`${intent.collection}:${id}`);
+    }
+    return { sent, held: plan.held };
+  }
+
+  /** Publishes the creations that happened; undefined while the intent must wait. */
+  private async resolveCreates(intent: OutboxCreatesIntent): Promise<number | undefined> {
+    const rebuild = this.opts.rebuildCreated?.[intent.collection];
+    if (!rebuild) {
+      this.log.error({ intent: intent._id }, 'no rebuilder for a creates intent; it waits');
+      return undefined;
+    }
+    const docs = await retryTransient(() =>
+      this.opts.db
+        .collection(intent.collection)
+        .find({ _id: { $in: intent.aggregateIds } } as Document)
+        .toArray(),
+    );
+    const ageMs = this.now() - new Date(intent.stagedAt).getTime();
+    const resolution = resolveCreatesIntent(docs, intent, ageMs, this.abandonAfterMs);
+    if (resolution.decision === 'wait') return undefined;
+    let seq = 0;
+    const entries: OutboxEntry[] = resolution.logged.flatMap(({ doc, eventIds }) =>
+      rebuild(doc, eventIds, intent.meta).map((item) => ({ seq: ++seq, ...item })),
+    );
+    await this.opts.producer.publish(entries);
+    await this.markDone([intent._id]);
+    const dropped = intent.aggregateIds.length - resolution.logged.length;
+    if (dropped > 0) this.log.warn({ intent: intent._id, dropped }, 'creates never written');
+    return entries.length;
+  }
+
+  private async step(
+    intents: OutboxIntent[],
+    held: ReadonlySet<string>,
+  ): Promise<{ sent: number; progressed: boolean; resolved: boolean }> {
+    const outbox = this.opts.outbox;
+    const plan = planRelayStep(
+      intents,
+      this.now(),
+      {
+        isCommitted: (intent) => outbox.isCommitted(intent),
+        isOwn: (intent) => outbox.isOwn(intent),
+        graceMs: this.graceMs,
+        ownWaitMs: this.abandonAfterMs,
+      },
+      held,
+    );
     const publish = [...plan.publish];
     const dropped: string[] = [];
     let resolved = false;

@@ -53,6 +53,35 @@ export interface OutboxLogRecord {
 
 export const DEFAULT_OUTBOX_COLLECTION = 'outbox';
 
+/**
+ * Many aggregates created at once (a bulk import's batch), staged as ONE small document that
+ * names them, without their events: each event repeats its aggregate's whole state, and
+ * FerretDB charges per byte and per document (bench/README.md, contact-import). The events
+ * stay in the writer's memory; if the writer dies before they go out, the relay reads the
+ * documents back and has the collection's rebuilder say their creation again, with the event
+ * ids the documents logged.
+ */
+export interface OutboxCreatesIntent {
+  _id: string;
+  collection: string;
+  aggregateIds: string[];
+  /** What the collection's rebuilder needs besides the documents (actor, trace context). */
+  meta: Record<string, string>;
+  owner: string;
+  stagedAt: Date;
+}
+
+/** Creates intents live in a collection of their own next to the intents. */
+export function createsCollectionName(intents: string): string {
+  return `${intents}_creates`;
+}
+
+const CREATES_ID_PREFIX = '!creates:';
+
+export function isCreatesIntentId(id: string): boolean {
+  return id.startsWith(CREATES_ID_PREFIX);
+}
+
 /** How many recent writes an aggregate remembers in `_outboxLog`. */
 export const OUTBOX_LOG_SIZE = 16;
 
@@ -77,6 +106,13 @@ export interface StagedWrite {
   abandon(): Promise<void>;
 }
 
+export interface StagedCreates {
+  /** The `_outboxLog` of one of the new documents: put it in the document. */
+  outboxLog(aggregateId: string): OutboxLogRecord[];
+  /** After the insert: the events of the documents written may go out; the rest are dropped. */
+  commit(writtenIds: readonly string[]): void;
+}
+
 export function intentId(collection: string, aggregateId: string, version: number): string {
   // Zero-padded, so sorting ids orders an aggregate's intents by version.
   return `${collection}:${aggregateId}:${String(version).padStart(12, '0')}`;
@@ -92,6 +128,7 @@ function toEntry(item: OutboxItem, seq: number): OutboxEntry {
 
 export class Outbox {
   readonly intents: Collection<OutboxIntent>;
+  readonly creates: Collection<OutboxCreatesIntent>;
   /** Tells this process's intents from those of other processes (dead or alive). */
   readonly owner = randomUUID();
   /** Committed by this process, not yet published. */
@@ -102,7 +139,9 @@ export class Outbox {
   private readonly emitter = new EventEmitter();
 
   constructor(db: Db, opts: { collection?: string } = {}) {
-    this.intents = db.collection<OutboxIntent>(opts.collection ?? DEFAULT_OUTBOX_COLLECTION);
+    const name = opts.collection ?? DEFAULT_OUTBOX_COLLECTION;
+    this.intents = db.collection<OutboxIntent>(name);
+    this.creates = db.collection<OutboxCreatesIntent>(createsCollectionName(name));
     this.stager = new InsertBatcher(this.intents);
   }
 
@@ -141,6 +180,51 @@ export class Outbox {
       },
       abandon: async () => {
         await retryTransient(() => this.intents.deleteOne({ _id: intent._id }));
+      },
+    };
+  }
+
+  /**
+   * Step 1 for many new aggregates at once (version 1 each). Nothing is claimed: new ids are
+   * fresh, and the documents' unique `_id` refuses a second insert anyway.
+   */
+  async stageCreates(args: {
+    collection: string;
+    creates: ReadonlyArray<{ aggregateId: string; items: OutboxItem[] }>;
+    meta?: Record<string, string>;
+    now?: Date;
+  }): Promise<StagedCreates> {
+    const stagedAt = args.now ?? new Date();
+    const intent: OutboxCreatesIntent = {
+      _id: `${CREATES_ID_PREFIX}${args.collection}:${randomUUID()}`,
+      collection: args.collection,
+      aggregateIds: args.creates.map((c) => c.aggregateId),
+      meta: args.meta ?? {},
+      owner: this.owner,
+      stagedAt,
+    };
+    await retryTransient(() => this.creates.insertOne(intent));
+    // Kept in memory only, so not cloned to their JSON form the way stored entries are.
+    let seq = 0;
+    const entriesById = new Map(
+      args.creates.map((c) => [c.aggregateId, c.items.map((item) => ({ seq: ++seq, ...item }))]),
+    );
+    return {
+      outboxLog: (aggregateId) => [
+        { version: 1, eventIds: (entriesById.get(aggregateId) ?? []).map((e) => e.event.id) },
+      ],
+      commit: (writtenIds) => {
+        // One in-memory intent for the batch: the relay publishes it like any create.
+        this.committed.set(intent._id, {
+          _id: intent._id,
+          collection: args.collection,
+          aggregateId: '',
+          version: 1,
+          entries: writtenIds.flatMap((id) => entriesById.get(id) ?? []),
+          owner: this.owner,
+          stagedAt,
+        });
+        this.emitter.emit('committed');
       },
     };
   }

@@ -27,6 +27,7 @@ import mongoose from 'mongoose';
 import { contactUseCases } from './app/contact-use-cases';
 import { loadContactConfig, type ContactConfig } from './config';
 import { contactAuditConsumer } from './events/contact-audit.consumer';
+import { rebuildContactCreated } from './events/contact-events';
 import {
   CONTACT_MERGED_CONSUMER_GROUP,
   contactMergedHandlers,
@@ -47,7 +48,8 @@ import {
   personalDataService,
 } from './grpc/privacy.handlers';
 import { relationshipHandlers } from './grpc/relationship.handlers';
-import { openContactStores } from './store/contact-stores';
+import { contactDatabaseNames, openContactStores } from './store/contact-stores';
+import { CONTACTS_COLLECTION } from './store/contact.model';
 
 export interface RunningContactService {
   grpcPort: number;
@@ -84,12 +86,24 @@ export async function start(
     // The outbox in a database of its own: on FerretDB that is its own SQLite file, so staging
     // an intent does not queue behind the contact write for the one writer lock of a file
     // (bench/contact-write). On MongoDB it makes no difference.
-    const outbox = new Outbox(connection.getClient().db(`${config.CONTACT_DB_NAME}_outbox`));
-    const relay = new OutboxRelay({ db, producer, outbox, logger });
+    const outbox = new Outbox(
+      connection.getClient().db(contactDatabaseNames(config.CONTACT_DB_NAME).outbox),
+    );
+    const relay = new OutboxRelay({
+      db,
+      producer,
+      outbox,
+      logger,
+      // Bulk creates (import) stage ids only; after a crash their events are said again.
+      rebuildCreated: { [CONTACTS_COLLECTION]: rebuildContactCreated },
+    });
     await relay.start();
     cleanups.push(() => relay.stop());
 
-    const stores = await openContactStores(connection, db, outbox);
+    // The audit trail in a database of its own too: an import of 100k contacts is 100k audit
+    // entries, written while the contacts are (bench/contact-import).
+    const auditDb = connection.getClient().db(contactDatabaseNames(config.CONTACT_DB_NAME).audit);
+    const stores = await openContactStores(connection, { db, auditDb }, outbox);
     const uses = contactUseCases(stores);
 
     // Read models the service builds from its own events, each its own consumer group.

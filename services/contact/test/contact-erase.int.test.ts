@@ -12,6 +12,7 @@ import {
 import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
 import { testInfra, waitFor } from '@kith/testkit';
 import mongoose from 'mongoose';
+import { contactDatabaseNames } from '../src/store/contact-stores';
 import {
   contactTestClient,
   failureOf,
@@ -107,7 +108,7 @@ describe('erasing a person against the real servers', () => {
   /** Every document of every collection of the service's databases, as JSON text. */
   async function everyStoredDocument(): Promise<string[]> {
     const texts: string[] = [];
-    for (const name of [running.dbName, `${running.dbName}_outbox`]) {
+    for (const name of Object.values(contactDatabaseNames(running.dbName))) {
       const db = mongo.db(name);
       for (const { name: collection } of await db.listCollections().toArray()) {
         for (const doc of await db.collection(collection).find({}).toArray()) {

@@ -17,9 +17,12 @@ class MemoryContacts {
   readonly stored = new Map<string, StoredContact>();
   readonly events: OutboxItem[] = [];
 
-  async insert(contact: Contact, items: OutboxItem[]) {
-    this.stored.set(contact.id, { contact, outboxLog: [] });
-    this.events.push(...items);
+  async insertCreated(creates: ReadonlyArray<{ contact: Contact; items: OutboxItem[] }>) {
+    for (const { contact, items } of creates) {
+      this.stored.set(contact.id, { contact, outboxLog: [] });
+      this.events.push(...items);
+    }
+    return new Set(creates.map((c) => c.contact.id));
   }
 
   async update(contact: Contact, _expected: number, _log: OutboxLogRecord[], items: OutboxItem[]) {

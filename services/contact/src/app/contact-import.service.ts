@@ -1,7 +1,6 @@
 // Use cases of bulk import. A batch: split off rows an earlier upload committed (resume),
 // validate each row with the same decision as a single create, match it in memory, write
-// all creates of the batch at once (their outbox intents and documents each go out as one
-// or two insertMany through the InsertBatchers), then updates one by one, then the error
+// all creates of the batch at once (one small creates intent, one insertMany), then updates one by one, then the error
 // chunk, then the job with its new checkpoint. See docs/architecture.md, "Bulk import".
 import { v7 as uuidv7 } from 'uuid';
 import type { Contact, ContactFields, ContactFieldsInput } from '../domain/contact';
@@ -22,7 +21,7 @@ import {
 } from '../domain/contact-import';
 import { mergeImportedFields } from '../domain/contact-import-merge';
 import type { ImportMatcher, ImportMatcherFactory } from '../domain/import-matcher';
-import { toOutboxItems } from '../events/contact-events';
+import { createdBatchMeta, toOutboxItems } from '../events/contact-events';
 import { importFinishedItems } from '../events/contact-import-events';
 import type { ContactRepository } from '../store/contact.repository';
 import type {
@@ -141,6 +140,7 @@ export class ContactImportService {
       ...(chunkId ? { errorChunkId: chunkId } : {}),
     });
     if (next !== job) await this.deps.imports.save(next);
+    console.error();
     return { job: next, outcomes: ordered };
   }
 
@@ -197,21 +197,21 @@ export class ContactImportService {
       for (const { outcome } of creates) delete outcome.contactId;
       return outcomes;
     }
-    // All at once: the outbox stager and the contact InsertBatcher group them into batches.
-    const results = await Promise.allSettled(
-      creates.map(({ contact }) =>
-        this.deps.contacts.insert(
+    // One creates intent and one insertMany for the batch (@kith/bus, Outbox.stageCreates).
+    const written = await this.deps.contacts
+      .insertCreated(
+        creates.map(({ contact }) => ({
           contact,
-          toOutboxItems([{ type: CONTACT_EVENT_TYPES.created, contact }], {
+          items: toOutboxItems([{ type: CONTACT_EVENT_TYPES.created, contact }], {
             actorId: job.createdBy,
           }),
-        ),
-      ),
-    );
-    results.forEach((result, i) => {
-      const create = creates[i];
-      if (result.status === 'rejected' && create) storeFailed(create.outcome);
-    });
+        })),
+        createdBatchMeta({ actorId: job.createdBy }),
+      )
+      .catch(() => new Set<string>());
+    for (const { outcome, contact } of creates) {
+      if (!written.has(contact.id)) storeFailed(outcome);
+    }
     // After the creates: a row may update a contact created earlier in the same batch.
     for (const update of updates) {
       await this.update(job, update.outcome, update.fields, definitions).catch(() =>

@@ -8,11 +8,13 @@ import {
   type ContactSnapshot,
   type EventEnvelope,
 } from '@kith/events';
-import { injectTraceContext } from '@kith/telemetry';
+import { extractTraceContext, injectTraceContext } from '@kith/telemetry';
 import { context, type Context } from '@opentelemetry/api';
 import type { Contact } from '../domain/contact';
 import { reachability } from '../domain/consent';
-import type { ContactEvent } from '../domain/contact-decisions';
+import { CONTACT_EVENT_TYPES, type ContactEvent } from '../domain/contact-decisions';
+import { toContact } from '../store/contact-document.mapper';
+import type { ContactDocument } from '../store/contact.model';
 
 /** The public state of a contact in events: no search keys, no normalized phone digits. */
 export function toContactSnapshot(contact: Contact): ContactSnapshot {
@@ -83,15 +85,21 @@ function eventData(event: ContactEvent, actorId: string | undefined): unknown {
  */
 export function toOutboxItems(
   events: readonly ContactEvent[],
-  opts: { actorId?: string | undefined; traceContext?: Context } = {},
+  opts: {
+    actorId?: string | undefined;
+    traceContext?: Context;
+    /** Given ids instead of new ones: a creation said again after a crash keeps its ids. */
+    eventIds?: readonly string[];
+  } = {},
 ): OutboxItem[] {
   const traceContext = opts.traceContext ?? context.active();
   const carrier: Record<string, string> = {};
   injectTraceContext(carrier, traceContext);
-  return events.map((event) => ({
+  return events.map((event, i) => ({
     topic: TOPICS.contact,
     key: event.contact.id,
     event: newEvent({
+      ...(opts.eventIds?.[i] ? { id: opts.eventIds[i] } : {}),
       type: event.type,
       source: CONTACT_SOURCE,
       subject: event.contact.id,
@@ -102,4 +110,31 @@ export function toOutboxItems(
       tracestate: carrier.tracestate,
     }) as EventEnvelope,
   }));
+}
+
+/** What a bulk creation records beside its documents, for `rebuildContactCreated`. */
+export function createdBatchMeta(opts: { actorId?: string | undefined }): Record<string, string> {
+  const meta: Record<string, string> = {};
+  injectTraceContext(meta, context.active());
+  if (opts.actorId) meta.actorId = opts.actorId;
+  return meta;
+}
+
+/**
+ * The relay's rebuilder for contacts created in bulk whose writer died before publishing
+ * (@kith/bus, Outbox.stageCreates): the created event from the stored document. A contact
+ * changed since then is said as it is now, at its current version; its own update event,
+ * held back until this one is out, follows (docs/architecture.md, "Bulk import").
+ */
+export function rebuildContactCreated(
+  doc: Record<string, unknown>,
+  eventIds: readonly string[],
+  meta: Readonly<Record<string, string>>,
+): OutboxItem[] {
+  const contact = toContact(doc as unknown as ContactDocument);
+  return toOutboxItems([{ type: CONTACT_EVENT_TYPES.created, contact }], {
+    actorId: meta.actorId,
+    traceContext: extractTraceContext(meta),
+    eventIds,
+  });
 }

@@ -5,7 +5,7 @@
 import type { mongo } from 'mongoose';
 import type { AuditEntry } from '../domain/contact-audit';
 import { auditEntryHoldsValues, scrubAuditEntry } from '../domain/erase-dependents';
-import { isDuplicateKeyError, retryTransient } from '@kith/bus';
+import { isDuplicateKeyError, retryTransient, writeErrorsOf } from '@kith/bus';
 
 export const CONTACT_AUDIT_COLLECTION = 'contact_audit';
 
@@ -29,6 +29,21 @@ export class ContactAuditRepository {
       await retryTransient(() => this.collection.insertOne({ _id: id, ...rest }));
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
+    }
+  }
+
+  /**
+   * Many entries in one unordered insertMany (the consumer's batches). Idempotent like
+   * `record`: entries already recorded are refused as duplicates and left as they are.
+   */
+  async recordMany(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const docs = entries.map(({ id, ...rest }) => ({ _id: id, ...rest }));
+    try {
+      await retryTransient(() => this.collection.insertMany(docs, { ordered: false }));
+    } catch (err) {
+      const writeErrors = writeErrorsOf(err);
+      if (!writeErrors || writeErrors.some((e) => e.code !== 11000)) throw err;
     }
   }
 

@@ -40,11 +40,25 @@ export interface ContactStores {
   importMatchers: ExactKeyMatcherFactory;
 }
 
+/**
+ * Every database the service owns, named after CONTACT_DB_NAME. On FerretDB each database is
+ * a SQLite file with one writer lock, so the outbox and the audit trail, written alongside
+ * every contact write, get their own (docs/architecture.md).
+ */
+export function contactDatabaseNames(main: string): {
+  main: string;
+  outbox: string;
+  audit: string;
+} {
+  return { main, outbox: `${main}_outbox`, audit: `${main}_audit` };
+}
+
 export async function openContactStores(
   connection: Connection,
-  db: mongo.Db,
+  dbs: { db: mongo.Db; auditDb: mongo.Db },
   outbox: Outbox,
 ): Promise<ContactStores> {
+  const { db } = dbs;
   const contacts = contactModel(connection);
   await ensureContactIndexes(contacts);
   const fields = customFieldModel(connection);
@@ -53,7 +67,7 @@ export async function openContactStores(
   await ensureHouseholdIndexes(households);
   const relationships = relationshipModels(connection);
   await ensureRelationshipIndexes(relationships);
-  const audit = new ContactAuditRepository(db);
+  const audit = new ContactAuditRepository(dbs.auditDb);
   await audit.ensureIndexes();
   const imports = new ContactImportRepository(db, outbox);
   await imports.ensureIndexes();

@@ -3,6 +3,7 @@
 // single-document write, commit. See docs/architecture.md, "the outbox".
 import {
   InsertBatcher,
+  insertManyThroughOutbox,
   retryTransient,
   writeThroughOutbox,
   type Outbox,
@@ -10,6 +11,7 @@ import {
   type OutboxLogRecord,
   type StagedWrite,
 } from '@kith/bus';
+import type { mongo } from 'mongoose';
 import type { Contact, ContactListQuery } from '../domain/contact';
 import { ContactError } from '../domain/contact-error';
 import { OPTIONAL_STATE_FIELDS, toContact, toDocumentState } from './contact-document.mapper';
@@ -31,6 +33,7 @@ const LIST_PROJECTION = { _outboxLog: 0, consentHistory: 0, searchKeys: 0 } as c
 
 export class ContactRepository {
   private readonly inserts: InsertBatcher<ContactDocument>;
+  private readonly collection: mongo.Collection<ContactDocument>;
 
   constructor(
     private readonly model: ContactModel,
@@ -38,9 +41,11 @@ export class ContactRepository {
   ) {
     // The driver's collection, typed with our string ids (mongoose types it with ObjectId).
     const connection = model.db;
-    this.inserts = new InsertBatcher(
-      connection.getClient().db(connection.name).collection<ContactDocument>(CONTACTS_COLLECTION),
-    );
+    this.collection = connection
+      .getClient()
+      .db(connection.name)
+      .collection<ContactDocument>(CONTACTS_COLLECTION);
+    this.inserts = new InsertBatcher(this.collection);
   }
 
   /**
@@ -63,6 +68,27 @@ export class ContactRepository {
       // already; batched with concurrent creates (group commit, see InsertBatcher).
       await this.inserts.insert({ ...toDocumentState(contact), _outboxLog: staged.outboxLog([]) });
     });
+  }
+
+  /**
+   * Many new contacts (a bulk import's batch) through one creates intent and one
+   * `insertMany`: the intent names them and keeps their events in memory (@kith/bus,
+   * Outbox.stageCreates). Answers the ids written; the others failed to store.
+   */
+  async insertCreated(
+    creates: ReadonlyArray<{ contact: Contact; items: OutboxItem[] }>,
+    meta: Record<string, string>,
+  ): Promise<Set<string>> {
+    const { written } = await insertManyThroughOutbox(
+      this.outbox,
+      { collection: CONTACTS_COLLECTION, into: this.collection, meta },
+      creates.map(({ contact, items }) => ({
+        aggregateId: contact.id,
+        items,
+        document: (outboxLog) => ({ ...toDocumentState(contact), _outboxLog: outboxLog }),
+      })),
+    );
+    return new Set(written);
   }
 
   /**

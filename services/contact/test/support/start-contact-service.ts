@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { testDbName, testInfra, uniquePrefix } from '@kith/testkit';
 import mongoose from 'mongoose';
+import { contactDatabaseNames } from '../../src/store/contact-stores';
 import { loadContactConfig } from '../../src/config';
 import { start, type RunningContactService } from '../../src/main';
 
@@ -49,7 +50,9 @@ export async function startContactService(label: string): Promise<TestContactSer
     async stop() {
       await service.stop();
       const connection = await mongoose.createConnection(mongoUrl, { dbName }).asPromise();
-      await connection.dropDatabase();
+      for (const name of Object.values(contactDatabaseNames(dbName))) {
+        await connection.getClient().db(name).dropDatabase();
+      }
       await connection.close();
     },
   };
