@@ -5,7 +5,8 @@ import type { OutboxItem, OutboxLogRecord } from '@kith/bus';
 import { ContactImportService, type ImportRowInput } from '../src/app/contact-import.service';
 import type { Contact, ContactFieldsInput } from '../src/domain/contact';
 import type { ContactImportJob, DuplicateAction } from '../src/domain/contact-import';
-import { ExactKeyMatcher } from '../src/domain/import-matcher';
+import { DEFAULT_MATCHING_RULES } from '../src/domain/contact-matching';
+import { RuleImportMatcher } from '../src/domain/import-matcher';
 import type {
   ContactImportRepository,
   ImportRowError,
@@ -73,8 +74,7 @@ function given(existing: Contact[] = []) {
     contacts: contacts as unknown as ContactRepository,
     imports: imports as unknown as ContactImportRepository,
     matchers: {
-      prepare: async () =>
-        new ExactKeyMatcher(existing.map((contact) => ({ id: contact.id, fields: contact }))),
+      prepare: async () => new RuleImportMatcher(DEFAULT_MATCHING_RULES, 'person', existing),
     },
     now: () => '2026-03-01T10:00:00.000Z',
     newId: () => `id-${++seq}`,

@@ -1,75 +1,165 @@
-import type { ContactFields } from '../src/domain/contact';
-import { ExactKeyMatcher, exactMatchKeys } from '../src/domain/import-matcher';
+import { DEFAULT_MATCHING_RULES, type MatchingRuleSet } from '../src/domain/contact-matching';
+import {
+  MAX_CANDIDATES_PER_KEY,
+  RuleImportMatcher,
+  type MatchableFields,
+  type StoredMatchable,
+} from '../src/domain/import-matcher';
 
-function fields(emails: string[], phones: string[] = []): ContactFields {
+interface Given {
+  first?: string;
+  last?: string;
+  emails?: string[];
+  phones?: string[];
+  postalCode?: string;
+  birthDate?: string;
+}
+
+function fields(given: Given): MatchableFields {
   return {
-    emails: emails.map((address) => ({ address, type: 'other', primary: false, valid: true })),
-    phones: phones.map((normalized) => ({
-      number: normalized,
-      normalized,
-      type: 'other',
-      primary: false,
-      valid: true,
-    })),
-    addresses: [],
-    tags: [],
-    customFields: {},
-    deceased: false,
-    doNotContact: false,
+    person: { firstName: given.first, lastName: given.last },
+    emails: (given.emails ?? []).map((address) => ({ address })),
+    phones: (given.phones ?? []).map((number) => ({ number, normalized: number })),
+    addresses: given.postalCode ? [{ postalCode: given.postalCode }] : [],
+    ...(given.birthDate ? { birthDate: given.birthDate } : {}),
   };
 }
 
-describe('exactMatchKeys', () => {
-  it('gives one key per email and per phone of seven digits or more', () => {
-    expect(exactMatchKeys(fields(['ada@example.org'], ['+442012345678', '1234']))).toEqual([
-      'email:ada@example.org',
-      'phone:+442012345678',
+const stored = (id: string, given: Given): StoredMatchable => ({ id, ...fields(given) });
+
+const matcherOf = (existing: StoredMatchable[], rules: MatchingRuleSet = DEFAULT_MATCHING_RULES) =>
+  new RuleImportMatcher(rules, 'person', existing);
+
+describe('RuleImportMatcher with the default rules', () => {
+  it('does not match a row whose only shared rule weighs less than the threshold', () => {
+    const matcher = matcherOf([stored('c-1', { last: 'Smith', phones: ['+15550102030'] })]);
+
+    expect(matcher.match(fields({ last: 'Jones', phones: ['(555) 010-2030'] }))).toBeUndefined();
+  });
+
+  it('matches once a second rule lifts the score to the threshold, with the score and rules', () => {
+    const matcher = matcherOf([
+      stored('c-1', { last: 'Smith', phones: ['+15550102030'], birthDate: '1980-02-01' }),
     ]);
+
+    expect(
+      matcher.match(fields({ last: 'SMITH', phones: ['(555) 010-2030'], birthDate: '1980-02-01' })),
+    ).toEqual({
+      existingId: 'c-1',
+      score: 12,
+      matchedRules: ['same-phone', 'same-last-name-and-birth-date'],
+    });
   });
 
-  it('compares emails without regard to case or surrounding spaces', () => {
-    expect(exactMatchKeys(fields([' Ada@Example.org ']))).toEqual(['email:ada@example.org']);
-  });
-});
+  it('matches an email alone, compared without regard to case', () => {
+    const matcher = matcherOf([stored('c-1', { first: 'Ada', emails: ['ada@example.org'] })]);
 
-describe('ExactKeyMatcher', () => {
-  it('matches a row sharing an email with an existing contact', () => {
-    const matcher = new ExactKeyMatcher([{ id: 'c-1', fields: fields(['ada@example.org']) }]);
-
-    expect(matcher.match(fields(['ada@example.org']))).toEqual({ existingId: 'c-1', score: 1 });
+    expect(matcher.match(fields({ first: 'Grace', emails: ['ADA@example.org'] }))).toEqual({
+      existingId: 'c-1',
+      score: 10,
+      matchedRules: ['same-email'],
+    });
   });
 
-  it('matches a row sharing only a phone number', () => {
-    const matcher = new ExactKeyMatcher([{ id: 'c-1', fields: fields([], ['+442012345678']) }]);
+  it('picks the best scoring of several candidates', () => {
+    const matcher = matcherOf([
+      stored('c-1', { emails: ['ada@example.org'] }),
+      stored('c-2', {
+        first: 'Ada',
+        last: 'Lovelace',
+        postalCode: 'SW1A 1AA',
+        phones: ['+442079460018'],
+      }),
+      stored('c-3', { last: 'Lovelace', phones: ['+442079460018'] }),
+    ]);
 
-    expect(matcher.match(fields(['other@example.org'], ['+442012345678']))?.existingId).toBe('c-1');
+    const match = matcher.match(
+      fields({
+        first: 'Ada',
+        last: 'Lovelace',
+        emails: ['ada@example.org'],
+        phones: ['020 7946 0018'],
+        postalCode: 'sw1a 1aa',
+      }),
+    );
+
+    expect(match).toEqual({
+      existingId: 'c-2',
+      score: 14,
+      matchedRules: ['same-phone', 'same-name-and-postal-code'],
+    });
   });
 
-  it('does not match on a short phone number shared by strangers', () => {
-    const matcher = new ExactKeyMatcher([{ id: 'c-1', fields: fields([], ['12345']) }]);
+  it('breaks a tie in favour of the oldest id', () => {
+    const matcher = matcherOf([
+      stored('0190-b', { emails: ['ada@example.org'] }),
+      stored('0190-a', { emails: ['ada@example.org'] }),
+    ]);
 
-    expect(matcher.match(fields([], ['12345']))).toBeUndefined();
+    expect(matcher.match(fields({ emails: ['ada@example.org'] }))?.existingId).toBe('0190-a');
   });
 
   it('finds a row created earlier in the same file once remembered', () => {
-    const matcher = new ExactKeyMatcher();
-    matcher.remember('row-1', fields(['ada@example.org']));
+    const matcher = matcherOf([]);
+    const first = fields({ first: 'Ada', emails: ['ada@example.org'] });
+    expect(matcher.match(first)).toBeUndefined();
 
-    expect(matcher.match(fields(['ada@example.org']))?.existingId).toBe('row-1');
+    matcher.remember('row-1', first);
+
+    expect(matcher.match(fields({ emails: ['ada@example.org'] }))?.existingId).toBe('row-1');
   });
 
-  it('keeps the first owner of a key when a later contact has it too', () => {
-    const matcher = new ExactKeyMatcher([
-      { id: 'c-1', fields: fields(['ada@example.org']) },
-      { id: 'c-2', fields: fields(['ada@example.org']) },
-    ]);
+  it('answers nothing for a row that gives no value any rule reads', () => {
+    const matcher = matcherOf([stored('c-1', { last: 'Smith', emails: ['ada@example.org'] })]);
 
-    expect(matcher.match(fields(['ada@example.org']))?.existingId).toBe('c-1');
+    expect(matcher.match(fields({ first: 'Ada' }))).toBeUndefined();
   });
 
-  it('answers nothing for a row without emails or phones', () => {
-    const matcher = new ExactKeyMatcher([{ id: 'c-1', fields: fields(['ada@example.org']) }]);
+  it('still answers the oldest contact of a key shared by more contacts than the cap', () => {
+    // Newest first, as a scan may read them.
+    const crowd = Array.from({ length: MAX_CANDIDATES_PER_KEY + 10 }, (_, i) =>
+      stored(`c-${String(MAX_CANDIDATES_PER_KEY + 9 - i).padStart(3, '0')}`, {
+        emails: ['info@example.org'],
+      }),
+    );
+    const matcher = matcherOf(crowd);
 
-    expect(matcher.match(fields([]))).toBeUndefined();
+    expect(matcher.match(fields({ emails: ['info@example.org'] }))?.existingId).toBe('c-000');
+  });
+});
+
+describe('RuleImportMatcher with a tenant rule set', () => {
+  // The tenant dropped same-email (shared family addresses) and lets a phone match alone.
+  const tenantRules: MatchingRuleSet = {
+    threshold: 6,
+    rules: [
+      { name: 'same-phone', fields: ['phone'], weight: 6 },
+      { name: 'same-last-name-and-birth-date', fields: ['lastName', 'birthDate'], weight: 4 },
+    ],
+  };
+
+  it('does not match on a rule the tenant has removed', () => {
+    const matcher = matcherOf([stored('c-1', { emails: ['family@example.org'] })], tenantRules);
+
+    expect(matcher.match(fields({ emails: ['family@example.org'] }))).toBeUndefined();
+  });
+
+  it("matches when the tenant's own rule reaches its threshold", () => {
+    const matcher = matcherOf([stored('c-1', { phones: ['+15550102030'] })], tenantRules);
+
+    expect(matcher.match(fields({ phones: ['+1 555 010 2030'] }))).toEqual({
+      existingId: 'c-1',
+      score: 6,
+      matchedRules: ['same-phone'],
+    });
+  });
+
+  it('does not match on a rule whose weight stays under the tenant threshold', () => {
+    const matcher = matcherOf(
+      [stored('c-1', { last: 'Smith', birthDate: '1980-02-01' })],
+      tenantRules,
+    );
+
+    expect(matcher.match(fields({ last: 'Smith', birthDate: '1980-02-01' }))).toBeUndefined();
   });
 });

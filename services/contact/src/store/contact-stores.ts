@@ -4,7 +4,6 @@ import type { Outbox } from '@kith/bus';
 import type { Connection, mongo } from 'mongoose';
 import { ContactAuditRepository } from './contact-audit.repository';
 import { ContactImportRepository } from './contact-import.repository';
-import { ExactKeyMatcherFactory } from './contact-match-keys.reader';
 import { ContactMergeRepository } from './contact-merge.repository';
 import { contactModel, ensureContactIndexes } from './contact.model';
 import { ContactRepository } from './contact.repository';
@@ -14,6 +13,7 @@ import { DuplicateCandidatesReader } from './duplicate-candidates.reader';
 import { HouseholdMembershipRepository } from './household-membership.repository';
 import { ensureHouseholdIndexes, householdModel } from './household.model';
 import { HouseholdRepository } from './household.repository';
+import { ImportMatcherReader } from './import-matcher.reader';
 import { MatchingRulesRepository } from './matching-rules.repository';
 import { PersonalDataReader } from './personal-data.reader';
 import { RelationshipContactsReader } from './relationship-contacts.reader';
@@ -36,8 +36,8 @@ export interface ContactStores {
   matchingRules: MatchingRulesRepository;
   merges: ContactMergeRepository;
   imports: ContactImportRepository;
-  /** The import's duplicate matching: one key scan per job (contact-match-keys.reader.ts). */
-  importMatchers: ExactKeyMatcherFactory;
+  /** The import's duplicate matching: the tenant's rules and one scan per job. */
+  importMatchers: ImportMatcherReader;
 }
 
 /**
@@ -71,6 +71,7 @@ export async function openContactStores(
   await audit.ensureIndexes();
   const imports = new ContactImportRepository(db, outbox);
   await imports.ensureIndexes();
+  const matchingRules = new MatchingRulesRepository(db, outbox);
   return {
     contacts: new ContactRepository(contacts, outbox),
     customFields: new CustomFieldRepository(fields, outbox),
@@ -82,9 +83,9 @@ export async function openContactStores(
     audit,
     personalData: new PersonalDataReader(households, relationships.relationships),
     duplicateCandidates: new DuplicateCandidatesReader(contacts),
-    matchingRules: new MatchingRulesRepository(db, outbox),
+    matchingRules,
     merges: new ContactMergeRepository(db),
     imports,
-    importMatchers: new ExactKeyMatcherFactory(contacts),
+    importMatchers: new ImportMatcherReader(contacts, matchingRules),
   };
 }

@@ -12,8 +12,9 @@ const onDuplicate = z
   .default('skip')
   .openapi({
     description:
-      'A row matching an existing contact (same email or phone): skip it (default), update ' +
-      'the existing one (fill: given values replace, list entries are added), or create anyway.',
+      "A row matching an existing contact by the tenant's matching rules (/v1/matching-rules): " +
+      'skip it (default), update the existing one (fill: given values replace, list entries ' +
+      'are added), or create anyway.',
   });
 
 const queryFlag = z

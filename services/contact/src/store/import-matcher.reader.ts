@@ -1,0 +1,60 @@
+// Loads what the import's rule matcher needs, once per import job: the tenant's matching rules
+// (one `_id` read) and one lean projection scan of its live contacts of that kind, read through
+// a cursor (never one array of 100k documents). On FerretDB 1.x any non-_id filter reads the
+// whole collection, so this is the one full read an import pays; rows are matched in memory.
+import type { ContactKind } from '../domain/contact';
+import {
+  RuleImportMatcher,
+  type ImportMatcher,
+  type ImportMatcherFactory,
+  type MatchableFields,
+} from '../domain/import-matcher';
+import { effectiveMatchingRules } from '../domain/matching-rules-decisions';
+import type { ContactDocument, ContactModel } from './contact.model';
+import type { MatchingRulesRepository } from './matching-rules.repository';
+
+/** The fields any rule can read (contact-matching.ts MATCH_FIELDS), nothing else. */
+const MATCH_FIELDS_PROJECTION = {
+  _id: 1,
+  'person.firstName': 1,
+  'person.lastName': 1,
+  'organization.name': 1,
+  'emails.address': 1,
+  'phones.number': 1,
+  'phones.normalized': 1,
+  'addresses.postalCode': 1,
+  birthDate: 1,
+} as const;
+
+type MatchFieldsDocument = Pick<ContactDocument, '_id' | 'person' | 'organization' | 'birthDate'> &
+  Partial<Pick<ContactDocument, 'emails' | 'phones' | 'addresses'>>;
+
+export class ImportMatcherReader implements ImportMatcherFactory {
+  constructor(
+    private readonly model: ContactModel,
+    private readonly rules: Pick<MatchingRulesRepository, 'find'>,
+  ) {}
+
+  async prepare(tenantId: string, kind: ContactKind): Promise<ImportMatcher> {
+    const stored = await this.rules.find(tenantId);
+    const matcher = new RuleImportMatcher(effectiveMatchingRules(tenantId, stored?.rules), kind);
+    // Indexed as the cursor yields them: small batches keep each synchronous stretch short.
+    const cursor = this.model.collection.find<MatchFieldsDocument>(
+      { tenantId, kind, deletedAt: null },
+      { projection: MATCH_FIELDS_PROJECTION, batchSize: 1000 },
+    );
+    for await (const doc of cursor) matcher.remember(doc._id, toMatchable(doc));
+    return matcher;
+  }
+}
+
+function toMatchable(doc: MatchFieldsDocument): MatchableFields {
+  return {
+    ...(doc.person ? { person: doc.person } : {}),
+    ...(doc.organization ? { organization: doc.organization } : {}),
+    emails: doc.emails ?? [],
+    phones: doc.phones ?? [],
+    addresses: doc.addresses ?? [],
+    ...(doc.birthDate ? { birthDate: doc.birthDate } : {}),
+  };
+}
