@@ -93,6 +93,12 @@ export const ContactSnapshotSchema = z
     phones: z.array(ContactPhoneSchema),
     tags: z.array(z.string()),
     addresses: z.array(PostalAddressSchema).optional(),
+    householdAddress: z
+      .object({ householdId: z.string().min(1), address: PostalAddressSchema })
+      .optional()
+      .describe(
+        "the mailing address of the person's household, which they inherit; counts for mail reachability like their own addresses",
+      ),
     source: z.string().optional(),
     ownerId: z.string().optional(),
     birthDate: isoDate.optional(),
@@ -123,7 +129,7 @@ export const ContactSnapshotSchema = z
       })
       .optional()
       .describe(
-        'per channel: consent status and whether Kith suppresses it (do not contact, deceased, opted out, no valid address); enforce at send time',
+        'per channel: consent status and whether Kith suppresses it (do not contact, deceased, opted out, no valid address, where for mail an inherited householdAddress counts); enforce at send time',
       ),
     createdAt: isoTime,
     updatedAt: isoTime,

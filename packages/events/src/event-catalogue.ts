@@ -69,7 +69,8 @@ export const eventCatalogue = {
   },
   [EVENT_TYPES.contactUpdated]: {
     topic: TOPICS.contact,
-    description: 'A contact changed; carries the full new state and the changed fields.',
+    description:
+      "A contact changed; carries the full new state and the changed fields. Also published when a person's inherited household address (householdAddress) changes, so mail reachability follows the household.",
     schema: ContactUpdatedDataSchema,
     key: 'contact id',
   },

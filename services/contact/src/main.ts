@@ -33,6 +33,10 @@ import {
   contactMergedHandlers,
 } from './events/contact-merged.consumer';
 import {
+  HOUSEHOLD_ADDRESS_CONSUMER_GROUP,
+  householdAddressHandlers,
+} from './events/household-address.consumer';
+import {
   HOUSEHOLD_MEMBERS_CONSUMER_GROUP,
   householdMemberHandlers,
 } from './events/household-members.consumer';
@@ -127,6 +131,19 @@ export async function start(
         producer,
         logger,
         // Members remember the contact version their name came from: replays change nothing.
+        dedupe: 'handler',
+      }),
+      // Household address changes, joins and leaves: members' inherited address (reachability).
+      new ConsumerRunner({
+        kafka,
+        db,
+        groupId: HOUSEHOLD_ADDRESS_CONSUMER_GROUP,
+        topics: [TOPICS.contact],
+        topicPrefix: config.KITH_TOPIC_PREFIX,
+        handlers: householdAddressHandlers(uses.householdAddresses),
+        producer,
+        logger,
+        // Each recompute reads the current household: replays change nothing.
         dedupe: 'handler',
       }),
       // Merged contacts: their relationships and household place move to the survivor.

@@ -5,6 +5,7 @@ import {
   type ConsentRecord,
   type ReachabilityInput,
 } from '../src/domain/consent';
+import type { PostalAddress } from '../src/domain/postal-address';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 
@@ -149,5 +150,96 @@ describe('reachability', () => {
     expect(result.sms.reasons).toEqual(['no-valid-address']);
     expect(result.phone.suppressed).toBe(false);
     expect(result.mail.reasons).toEqual(['no-valid-address']);
+  });
+
+  describe('mail through an inherited household address', () => {
+    const householdHome: PostalAddress = {
+      type: 'home',
+      primary: true,
+      line1: '1 Main St',
+      countryCode: 'US',
+      valid: true,
+    };
+    const noAddressOfTheirOwn: ReachabilityInput = { ...reachable, addresses: [] };
+
+    it('opens mail for a person without an address who inherits a valid household address', () => {
+      const given = { ...noAddressOfTheirOwn, householdAddress: { address: householdHome } };
+
+      const result = reachability(given, TODAY);
+
+      expect(result.mail).toEqual({ status: 'unknown', suppressed: false, reasons: [] });
+    });
+
+    it('suppresses mail with no-valid-address when the inherited address is marked invalid', () => {
+      const given = {
+        ...noAddressOfTheirOwn,
+        householdAddress: { address: { ...householdHome, valid: false } },
+      };
+
+      const result = reachability(given, TODAY);
+
+      expect(result.mail).toEqual({
+        status: 'unknown',
+        suppressed: true,
+        reasons: ['no-valid-address'],
+      });
+    });
+
+    it('suppresses mail when the inherited address is seasonal and out of its period today', () => {
+      const given = {
+        ...noAddressOfTheirOwn,
+        householdAddress: {
+          address: { ...householdHome, validFrom: '2026-06-01', validTo: '2026-08-31' },
+        },
+      };
+
+      const result = reachability(given, TODAY);
+
+      expect(result.mail.reasons).toEqual(['no-valid-address']);
+    });
+
+    it('keeps mail open on the person’s own valid address when the household’s is invalid', () => {
+      const given = {
+        ...reachable,
+        householdAddress: { address: { ...householdHome, valid: false } },
+      };
+
+      const result = reachability(given, TODAY);
+
+      expect(result.mail.suppressed).toBe(false);
+    });
+
+    it('still suppresses inherited mail for an opt-out or do-not-contact', () => {
+      const given = {
+        ...noAddressOfTheirOwn,
+        doNotContact: true,
+        communication: { mail: record({ channel: 'mail', status: 'opted_out' }) },
+        householdAddress: { address: householdHome },
+      };
+
+      const result = reachability(given, TODAY);
+
+      expect(result.mail).toEqual({
+        status: 'opted_out',
+        suppressed: true,
+        reasons: ['do-not-contact', 'opted-out'],
+      });
+    });
+
+    it('gives no other channel an address: email, sms and phone ignore the household', () => {
+      const given = {
+        ...noAddressOfTheirOwn,
+        emails: [],
+        phones: [],
+        householdAddress: { address: householdHome },
+      };
+
+      const result = reachability(given, TODAY);
+
+      expect(result.email.reasons).toEqual(['no-valid-address']);
+      expect(result.sms.reasons).toEqual(['no-valid-address']);
+      expect(result.phone.reasons).toEqual(['no-valid-address']);
+      expect(result.mail.suppressed).toBe(false);
+    });
   });
 });

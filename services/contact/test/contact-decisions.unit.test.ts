@@ -1,4 +1,4 @@
-import type { Contact } from '../src/domain/contact';
+import type { Contact, HouseholdAddress } from '../src/domain/contact';
 import {
   CONTACT_EVENT_TYPES,
   decideCreate,
@@ -338,5 +338,24 @@ describe('decideRecordConsent', () => {
     expect(contact.communication).toEqual(withConsent.contact.communication);
     expect(contact.consentHistory).toHaveLength(1);
     expect(contact.doNotContact).toBe(true);
+  });
+});
+
+describe('an inherited household address', () => {
+  it('survives an ordinary update, which does not list it as changed', () => {
+    const householdAddress: HouseholdAddress = {
+      householdId: 'h-1',
+      address: { type: 'home', primary: true, line1: '1 Main St', countryCode: 'US', valid: true },
+    };
+    const jane = { ...givenJane(), householdAddress };
+
+    const { contact, events } = decideUpdate(
+      jane,
+      update({ fields: { tags: ['donor', 'vip'] }, updateMask: ['tags'] }),
+      T1,
+    );
+
+    expect(contact.householdAddress).toEqual(householdAddress);
+    expect(events[0]).toMatchObject({ changedFields: ['tags'] });
   });
 });

@@ -37,6 +37,25 @@ describe('contact document mapping', () => {
     expect(toContact(toDocumentState(deleted))).toEqual(deleted);
   });
 
+  it('round-trips an inherited household address', () => {
+    const withHousehold = {
+      ...contact,
+      householdAddress: {
+        householdId: 'h-1',
+        address: {
+          type: 'home' as const,
+          primary: true,
+          line1: '1 Main St',
+          countryCode: 'US',
+          valid: false,
+        },
+      },
+    };
+
+    expect(toContact(toDocumentState(withHousehold))).toEqual(withHousehold);
+    expect(toContact(toDocumentState(contact))).not.toHaveProperty('householdAddress');
+  });
+
   it('drops nulls and empty strings a document may hold in sub-objects', () => {
     const doc = {
       ...toDocumentState(contact),

@@ -67,6 +67,27 @@ describe('decideErase', () => {
     }
   });
 
+  it('drops the household address the person inherited: it says where they live', () => {
+    const householdAddress = {
+      householdId: 'h-1',
+      address: {
+        type: 'home' as const,
+        primary: true,
+        line1: '1 Main St',
+        countryCode: 'US',
+        valid: true,
+      },
+    };
+
+    const { contact } = decideErase(
+      ada({ householdAddress }),
+      { id: ID, tenantId: 'tenant-a' },
+      NOW,
+    );
+
+    expect(contact).not.toHaveProperty('householdAddress');
+  });
+
   it('names the erased person with the placeholder and no search names', () => {
     const { contact } = decideErase(ada(), { id: ID, tenantId: 'tenant-a' }, NOW);
 

@@ -1,6 +1,7 @@
 import { CONTACT_SOURCE, TOPICS, parseEventData } from '@kith/events';
 import { context, trace, TraceFlags } from '@opentelemetry/api';
 import { decideCreate, decideDelete, decideUpdate } from '../src/domain/contact-decisions';
+import { decideHouseholdAddress } from '../src/domain/household-address-decisions';
 import { toOutboxItems } from '../src/events/contact-events';
 
 const ID = '01900000-0000-7000-8000-000000000001';
@@ -75,6 +76,37 @@ describe('toOutboxItems', () => {
     expect(parseEventData('kith.contact.deleted.v1', remove?.event.data).contact.deletedAt).toBe(
       '2026-01-03T00:00:00.000Z',
     );
+  });
+
+  it('carries the inherited household address and the mail reachability it gives', () => {
+    const created = givenCreated().contact;
+    const householdAddress = {
+      householdId: 'h-1',
+      address: {
+        type: 'home' as const,
+        primary: true,
+        line1: '1 Main St',
+        countryCode: 'US',
+        valid: true,
+      },
+    };
+    const { events } = decideHouseholdAddress(
+      created,
+      householdAddress,
+      '2026-01-02T00:00:00.000Z',
+    );
+
+    const [item] = toOutboxItems(events);
+    const data = parseEventData('kith.contact.updated.v1', item?.event.data);
+
+    expect(data.contact.householdAddress).toEqual(householdAddress);
+    expect(data.contact.reachability?.mail).toEqual({
+      status: 'unknown',
+      suppressed: false,
+      reasons: [],
+    });
+    expect(data.changedFields).toEqual(['householdAddress']);
+    expect(data.previous).toEqual({ householdAddress: null });
   });
 
   it('says who changed what, and what each changed field was before', () => {

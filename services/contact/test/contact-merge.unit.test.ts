@@ -215,6 +215,34 @@ describe('decideMerge', () => {
     expect([merged.version, merged.mergedFrom, merged.updatedAt]).toEqual([4, ['v-1'], NOW]);
   });
 
+  it("keeps the survivor's inherited household address, not the victim's", () => {
+    const address = {
+      type: 'home' as const,
+      primary: true,
+      line1: '1 Main St',
+      countryCode: 'US',
+      valid: true,
+    };
+    const mine = { householdId: 'h-s', address };
+
+    const { survivor: merged } = decideMerge(
+      survivor({ householdAddress: mine }),
+      victim({ householdAddress: { householdId: 'h-v', address } }),
+      command(),
+      NOW,
+    );
+    const { survivor: withoutOne } = decideMerge(
+      survivor(),
+      victim({ householdAddress: { householdId: 'h-v', address } }),
+      command(),
+      NOW,
+    );
+
+    expect(merged.householdAddress).toEqual(mine);
+    // The victim's household place reaches the survivor through re-pointing, then the consumer.
+    expect(withoutOne.householdAddress).toBeUndefined();
+  });
+
   it('turns the victim into a deleted tombstone that points at the survivor', () => {
     const { victim: tombstone } = decideMerge(survivor(), victim(), command(), NOW);
 

@@ -9,6 +9,7 @@ import { ContactService } from './contact.service';
 import { CustomFieldDefinitionsCache } from './custom-field-definitions.cache';
 import { CustomFieldService } from './custom-field.service';
 import { DuplicateService } from './duplicate.service';
+import { HouseholdAddressService } from './household-address.service';
 import { HouseholdService } from './household.service';
 import { MergeRepointing } from './merge-repointing.service';
 import { PersonalDataExportService } from './personal-data-export.service';
@@ -39,6 +40,12 @@ export function contactUseCases(stores: ContactStores) {
     audit: new ContactAuditQuery(stores.audit),
     customFields,
     households,
+    // Members' copies of their household's mailing address (household-address.consumer.ts).
+    householdAddresses: new HouseholdAddressService({
+      contacts: stores.contacts,
+      memberships: stores.memberships,
+      households: stores.households,
+    }),
     relationships,
     // GDPR: subject access export and erasure (docs/privacy.md).
     personalDataExport: new PersonalDataExportService({

@@ -3,6 +3,7 @@
 // it. The history is append-only; the current status is the latest record per channel.
 // Reachability combines them with the hard suppressions (do not contact, deceased,
 // deleted, no valid address) into the one answer the marketing service enforces at send time.
+// For mail, a household's mailing address the person inherits counts like their own.
 import type { ContactFieldError } from './contact-error';
 import { isAddressUsableOn, type PostalAddress } from './postal-address';
 
@@ -156,6 +157,8 @@ export interface ReachabilityInput {
   emails: ReadonlyArray<{ valid: boolean }>;
   phones: ReadonlyArray<{ valid: boolean; type: string }>;
   addresses: readonly PostalAddress[];
+  /** The household mailing address the person inherits, if any (domain/household-address.ts). */
+  householdAddress?: { address: PostalAddress } | undefined;
   communication: CommunicationPreferences;
 }
 
@@ -173,7 +176,10 @@ export function reachability(contact: ReachabilityInput, today: string): Reachab
     email: contact.emails.some((e) => e.valid),
     sms: contact.phones.some((p) => p.valid && p.type === 'mobile'),
     phone: contact.phones.some((p) => p.valid),
-    mail: contact.addresses.some((a) => isAddressUsableOn(a, today)),
+    mail:
+      contact.addresses.some((a) => isAddressUsableOn(a, today)) ||
+      (contact.householdAddress !== undefined &&
+        isAddressUsableOn(contact.householdAddress.address, today)),
   };
   const result = {} as Reachability;
   for (const channel of CHANNELS) {

@@ -45,6 +45,8 @@ export const CHANGEABLE_FIELDS = [
   'deceasedDate',
   'doNotContact',
   'customFields',
+  // Never by a caller's update: only the household-address consumer (household-address.ts).
+  'householdAddress',
 ] as const;
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
 
@@ -260,17 +262,25 @@ function withDerivedNames(
 }
 
 /**
- * Identity, lifecycle and consent (which updates never change), so no stale optional field
- * survives an update.
+ * Identity, lifecycle, consent and the inherited household address (which updates never
+ * change), so no stale optional field survives an update.
  */
 function baseOf(
   contact: Contact,
 ): Pick<
   Contact,
-  'id' | 'tenantId' | 'kind' | 'createdAt' | 'communication' | 'consentHistory' | 'mergedFrom'
+  | 'id'
+  | 'tenantId'
+  | 'kind'
+  | 'createdAt'
+  | 'communication'
+  | 'consentHistory'
+  | 'mergedFrom'
+  | 'householdAddress'
 > {
   return {
     ...(contact.mergedFrom ? { mergedFrom: contact.mergedFrom } : {}),
+    ...(contact.householdAddress ? { householdAddress: contact.householdAddress } : {}),
     id: contact.id,
     tenantId: contact.tenantId,
     kind: contact.kind,

@@ -33,6 +33,7 @@ export const ERASED_FIELDS = [
   'deceasedDate',
   'customFields',
   'consentHistory',
+  'householdAddress',
 ] as const;
 
 export interface EraseContactCommand {
@@ -125,6 +126,8 @@ function withoutPersonalFields(contact: Contact): Contact {
     gender: _gender,
     pronouns: _pronouns,
     deceasedDate: _deceasedDate,
+    // Where the person lives, copied from their household.
+    householdAddress: _householdAddress,
     ...rest
   } = contact;
   return rest;

@@ -129,6 +129,8 @@ export function decideMerge(
     createdAt: s.createdAt < v.createdAt ? s.createdAt : v.createdAt,
     updatedAt: now,
     mergedFrom: [...(s.mergedFrom ?? []), v.id],
+    // The survivor's own household place; the victim's reaches it through re-pointing.
+    ...(s.householdAddress ? { householdAddress: s.householdAddress } : {}),
   };
   const tombstone: Contact = {
     ...v,

@@ -73,6 +73,17 @@ export interface ContactFields {
   customFields: Record<string, CustomFieldValue>;
 }
 
+/**
+ * The mailing address of the household a person belongs to and inherits from (the member's
+ * `inheritsAddress`). A copy kept current by events/household-address.consumer.ts, so
+ * reachability and events can count it without reading the household.
+ */
+export interface HouseholdAddress {
+  householdId: string;
+  /** As the household holds it, valid or not: reachability decides whether it is usable. */
+  address: PostalAddress;
+}
+
 export interface Contact extends ContactFields {
   id: string;
   tenantId: string;
@@ -87,6 +98,8 @@ export interface Contact extends ContactFields {
   communication: CommunicationPreferences;
   /** Every consent change, oldest first; never rewritten. */
   consentHistory: ConsentRecord[];
+  /** Set while the person inherits a household's mailing address; only the household changes it. */
+  householdAddress?: HouseholdAddress;
   createdAt: string;
   updatedAt: string;
   deletedAt?: string;

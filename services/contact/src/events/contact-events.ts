@@ -57,6 +57,12 @@ export function toContactSnapshot(contact: Contact): ContactSnapshot {
   if (contact.deceasedDate) snapshot.deceasedDate = contact.deceasedDate;
   if (contact.deletedAt) snapshot.deletedAt = contact.deletedAt;
   if (contact.mergedInto) snapshot.mergedInto = contact.mergedInto;
+  if (contact.householdAddress) {
+    snapshot.householdAddress = {
+      householdId: contact.householdAddress.householdId,
+      address: { ...contact.householdAddress.address },
+    };
+  }
   return snapshot;
 }
 

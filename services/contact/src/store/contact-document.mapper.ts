@@ -52,6 +52,12 @@ export function toContact(doc: StateFields): Contact {
   if (doc.erasedAt) contact.erasedAt = doc.erasedAt;
   if (doc.mergedInto) contact.mergedInto = doc.mergedInto;
   if (doc.mergedFrom?.length) contact.mergedFrom = [...doc.mergedFrom];
+  if (doc.householdAddress) {
+    contact.householdAddress = {
+      householdId: doc.householdAddress.householdId,
+      address: { ...doc.householdAddress.address },
+    };
+  }
   return contact;
 }
 
@@ -89,6 +95,7 @@ export function toDocumentState(contact: Contact): StateFields {
   if (contact.erasedAt) doc.erasedAt = contact.erasedAt;
   if (contact.mergedInto) doc.mergedInto = contact.mergedInto;
   if (contact.mergedFrom) doc.mergedFrom = contact.mergedFrom;
+  if (contact.householdAddress) doc.householdAddress = contact.householdAddress;
   return doc;
 }
 
@@ -102,6 +109,7 @@ export const OPTIONAL_STATE_FIELDS = [
   'gender',
   'pronouns',
   'deceasedDate',
+  'householdAddress',
 ] as const;
 
 function withoutEmpty<T extends object>(value: object): T {

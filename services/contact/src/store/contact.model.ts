@@ -5,6 +5,7 @@ import type { OutboxLogRecord } from '@kith/bus';
 import type {
   ContactKind,
   EmailAddress,
+  HouseholdAddress,
   OrganizationProfile,
   PersonName,
   PhoneNumber,
@@ -43,6 +44,8 @@ export interface ContactDocument {
   customFields?: Record<string, CustomFieldValue>;
   communication?: CommunicationPreferences;
   consentHistory?: ConsentRecord[];
+  /** The household mailing address the person inherits (events/household-address.consumer.ts). */
+  householdAddress?: HouseholdAddress;
   createdAt: string;
   updatedAt: string;
   /** null (not absent) while live, so `{ deletedAt: null }` reads the same on every server. */
@@ -123,6 +126,8 @@ export const contactSchema = new Schema<ContactDocument>(
     // Current consent per channel and the append-only history (domain/consent.ts).
     communication: { type: Schema.Types.Mixed, default: () => ({}) },
     consentHistory: { type: Schema.Types.Mixed, default: () => [] },
+    // A copy of a household's address; absent unless the person inherits one.
+    householdAddress: { type: Schema.Types.Mixed, default: undefined },
     // ISO-8601 strings, as the API and events carry them; they sort chronologically.
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
