@@ -33,6 +33,12 @@ export type {
   HandlerContext,
   ProcessedEvent,
 } from './consumer-runner';
+export {
+  DEFAULT_PROCESSED_EVENTS_RETENTION_MS,
+  DEFAULT_PRUNE_INTERVAL_MS,
+  ProcessedEventsPruner,
+} from './processed-events-pruner';
+export type { ProcessedEventsPrunerOptions } from './processed-events-pruner';
 export { DLQ_HEADERS, deadLetterMessage } from './dead-letter';
 export { DEFAULT_RETRY, backoffDelayMs } from './retry-backoff.util';
 export type { RetryOptions } from './retry-backoff.util';

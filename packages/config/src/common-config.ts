@@ -38,3 +38,19 @@ export const mongoConfigShape = {
     .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URL')
     .describe('MongoDB connection string (FerretDB locally), e.g. mongodb://127.0.0.1:27017/.'),
 };
+
+/** Services whose consumers keep processed-event marks (@kith/bus ConsumerRunner). */
+export const consumerConfigShape = {
+  PROCESSED_EVENTS_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .default(14)
+    .describe(
+      'Days a consumer remembers an event id it processed; older marks are deleted hourly. ' +
+        "Keep it above the topics' retention.ms (Kafka's default is 7 days) and any outage " +
+        'after which an outbox relay could publish an event again; see docs/architecture.md. ' +
+        '0 never deletes (e.g. where a MongoDB TTL index on processedAt does it).',
+    ),
+};

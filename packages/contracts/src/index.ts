@@ -20,6 +20,16 @@ export * as duplicateV1 from './duplicate-v1';
 export type { ProtoGrpcType as ContactImportProtoGrpcType } from './generated/contact_import';
 export * as contactImportV1 from './contact-import-v1';
 
+/**
+ * ErrorInfo reasons the contact service's errors carry (@kith/grpc-kit's ErrorInfo trailer);
+ * contact.proto says which calls send which, with what metadata.
+ */
+export const CONTACT_ERROR_REASONS = {
+  /** NOT_FOUND of a merge victim; metadata `survivorId`. */
+  merged: 'CONTACT_MERGED',
+} as const;
+export type ContactErrorReason = (typeof CONTACT_ERROR_REASONS)[keyof typeof CONTACT_ERROR_REASONS];
+
 /** Folder holding `kith/<service>/v1/*.proto`. */
 export const PROTO_ROOT = path.resolve(__dirname, '../../../proto');
 

@@ -1,8 +1,15 @@
 export { loadPackageDefinition, loadProto } from './proto-loader';
 export { METADATA, metadataFromContext, metadataValue, readCallContext } from './call-context';
 export type { CallContext } from './call-context';
-export { FIELD_ERRORS_KEY, isServiceError, readFieldErrors, StatusError } from './status-error';
-export type { FieldError } from './status-error';
+export {
+  ERROR_INFO_KEY,
+  FIELD_ERRORS_KEY,
+  isServiceError,
+  readErrorInfo,
+  readFieldErrors,
+  StatusError,
+} from './status-error';
+export type { ErrorInfo, FieldError } from './status-error';
 export { unaryHandler } from './unary-handler';
 export type { UnaryHandlerOptions } from './unary-handler';
 export { createGrpcServer } from './grpc-server';

@@ -9,16 +9,40 @@ export interface FieldError {
 /** Trailing-metadata key carrying FieldError[] as JSON. */
 export const FIELD_ERRORS_KEY = 'x-kith-field-errors';
 
-/** An error a handler means to send: a gRPC status code, a message and optional field errors. */
+/**
+ * The machine-readable cause of an error, shaped like google.rpc.ErrorInfo: a stable
+ * UPPER_SNAKE reason the caller may switch on, and string facts about it (e.g. the survivor
+ * of a merged contact), so nobody has to parse the message.
+ */
+export interface ErrorInfo {
+  reason: string;
+  metadata: Record<string, string>;
+}
+
+/**
+ * Trailing-metadata key carrying one ErrorInfo as JSON. JSON in a trailer like the field
+ * errors, rather than google.rpc.Status in grpc-status-details-bin, which would need the
+ * google.rpc protos and Any packing on both sides for the same two fields.
+ */
+export const ERROR_INFO_KEY = 'x-kith-error-info';
+
+/** An error a handler means to send: a gRPC status code, a message and optional details. */
 export class StatusError extends Error {
   readonly code: grpc.status;
   readonly fieldErrors: FieldError[];
+  readonly errorInfo: ErrorInfo | undefined;
 
-  constructor(code: grpc.status, message: string, fieldErrors: FieldError[] = []) {
+  constructor(
+    code: grpc.status,
+    message: string,
+    fieldErrors: FieldError[] = [],
+    errorInfo?: ErrorInfo,
+  ) {
     super(message);
     this.name = 'StatusError';
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.errorInfo = errorInfo;
   }
 
   /** The shape a grpc-js callback sends: code, details and trailing metadata. */
@@ -27,6 +51,7 @@ export class StatusError extends Error {
     if (this.fieldErrors.length > 0) {
       metadata.set(FIELD_ERRORS_KEY, asciiJson(this.fieldErrors));
     }
+    if (this.errorInfo) metadata.set(ERROR_INFO_KEY, asciiJson(this.errorInfo));
     return Object.assign(new Error(this.message), {
       code: this.code,
       details: this.message,
@@ -60,6 +85,26 @@ export function readFieldErrors(err: grpc.ServiceError): FieldError[] {
     );
   } catch {
     return [];
+  }
+}
+
+/** The ErrorInfo a server put in the trailers; undefined when absent or unreadable. */
+export function readErrorInfo(err: grpc.ServiceError): ErrorInfo | undefined {
+  const raw = err.metadata?.get(ERROR_INFO_KEY)[0];
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { reason, metadata } = parsed as { reason?: unknown; metadata?: unknown };
+    if (typeof reason !== 'string' || typeof metadata !== 'object' || metadata === null) {
+      return undefined;
+    }
+    const facts = Object.entries(metadata).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
+    return { reason, metadata: Object.fromEntries(facts) };
+  } catch {
+    return undefined;
   }
 }
 

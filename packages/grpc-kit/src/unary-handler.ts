@@ -5,7 +5,7 @@ import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Context, Span } from '@opentelemetry/api';
 import { METADATA, metadataValue, readCallContext } from './call-context';
 import type { CallContext } from './call-context';
-import { isServiceError, readFieldErrors, StatusError } from './status-error';
+import { isServiceError, readErrorInfo, readFieldErrors, StatusError } from './status-error';
 
 export interface UnaryHandlerOptions {
   logger: Logger;
@@ -61,7 +61,9 @@ function toStatusError(err: unknown, opts: UnaryHandlerOptions, path: string): S
   if (mapped) return mapped;
   // A failed downstream call keeps its code: collapsing it into INTERNAL would hide, say, a
   // NOT_FOUND or a retryable UNAVAILABLE from our own caller.
-  if (isServiceError(err)) return new StatusError(err.code, err.details, readFieldErrors(err));
+  if (isServiceError(err)) {
+    return new StatusError(err.code, err.details, readFieldErrors(err), readErrorInfo(err));
+  }
   opts.logger.error({ err, rpc: path }, 'unhandled error in gRPC handler');
   return new StatusError(grpc.status.INTERNAL, 'internal error');
 }

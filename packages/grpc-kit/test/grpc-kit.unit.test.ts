@@ -16,7 +16,9 @@ import {
   callUnary,
   createClient,
   createGrpcServer,
+  ERROR_INFO_KEY,
   loadProto,
+  readErrorInfo,
   readFieldErrors,
   StatusError,
   unaryHandler,
@@ -45,6 +47,7 @@ const handlerOpts = {
       : undefined,
 };
 
+const MERGED_INFO = { reason: 'CONTACT_MERGED', metadata: { survivorId: 'c-9 (ünïcode)' } };
 const seen: { ctx?: CallContext; metadata?: grpc.Metadata } = {};
 let updateCalls = 0;
 let unavailableBeforeSuccess = 0;
@@ -67,6 +70,18 @@ const fakeContactService: grpc.UntypedServiceImplementation = {
         throw new StatusError(grpc.status.NOT_FOUND, 'contact not found', [
           { field: 'id', message: 'no contact with this id (ünïcode)' },
         ]);
+      }
+      if (req.id === 'merged') {
+        throw new StatusError(grpc.status.NOT_FOUND, 'contact merged', [], MERGED_INFO);
+      }
+      // What a failed call to another service rejects with: not a StatusError of ours.
+      if (req.id === 'downstream') {
+        throw new StatusError(
+          grpc.status.NOT_FOUND,
+          'not here',
+          [{ field: 'id', message: 'gone' }],
+          MERGED_INFO,
+        ).toServiceError();
       }
       if (req.id === 'domain') throw new FakeDomainError('contact is merged');
       if (req.id === 'boom') throw new Error('driver said: secret connection string');
@@ -199,6 +214,23 @@ describe('errors', () => {
     ]);
   });
 
+  it('round-trips a StatusError with its ErrorInfo', async () => {
+    const err = await rejectionOf(callUnary(client, 'getContact', { id: 'merged' }, ctx));
+
+    expect(err.code).toBe(grpc.status.NOT_FOUND);
+    expect(readErrorInfo(err)).toEqual(MERGED_INFO);
+    expect(readFieldErrors(err)).toEqual([]);
+  });
+
+  it("passes a failed downstream call's code, field errors and ErrorInfo on", async () => {
+    const err = await rejectionOf(callUnary(client, 'getContact', { id: 'downstream' }, ctx));
+
+    expect(err.code).toBe(grpc.status.NOT_FOUND);
+    expect(err.details).toBe('not here');
+    expect(readFieldErrors(err)).toEqual([{ field: 'id', message: 'gone' }]);
+    expect(readErrorInfo(err)).toEqual(MERGED_INFO);
+  });
+
   it("maps the service's own errors through mapError", async () => {
     const err = await rejectionOf(callUnary(client, 'getContact', { id: 'domain' }, ctx));
 
@@ -247,6 +279,27 @@ describe('errors', () => {
     const err = await rejectionOf(callUnary(client, 'getContact', { id: 'c1' }, expired));
 
     expect(err.code).toBe(grpc.status.DEADLINE_EXCEEDED);
+  });
+});
+
+describe('readErrorInfo', () => {
+  function rejectedWith(trailer?: string): grpc.ServiceError {
+    const metadata = new grpc.Metadata();
+    if (trailer !== undefined) metadata.set(ERROR_INFO_KEY, trailer);
+    return Object.assign(new Error('x'), { code: grpc.status.NOT_FOUND, details: 'x', metadata });
+  }
+
+  it('answers undefined without the trailer or when it is not an ErrorInfo', () => {
+    expect(readErrorInfo(rejectedWith())).toBeUndefined();
+    expect(readErrorInfo(rejectedWith('{not json'))).toBeUndefined();
+    expect(readErrorInfo(rejectedWith('{"reason":1,"metadata":{}}'))).toBeUndefined();
+    expect(readErrorInfo(rejectedWith('{"reason":"R"}'))).toBeUndefined();
+  });
+
+  it('keeps only the string metadata values', () => {
+    const err = rejectedWith('{"reason":"R","metadata":{"a":"1","b":2,"c":null}}');
+
+    expect(readErrorInfo(err)).toEqual({ reason: 'R', metadata: { a: '1' } });
   });
 });
 

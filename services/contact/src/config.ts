@@ -1,12 +1,19 @@
 // Every variable the contact service reads, validated at start-up: a missing or invalid
 // one stops the process with a list of all problems (see @kith/config).
-import { commonConfigShape, kafkaConfigShape, loadConfig, mongoConfigShape } from '@kith/config';
+import {
+  commonConfigShape,
+  consumerConfigShape,
+  kafkaConfigShape,
+  loadConfig,
+  mongoConfigShape,
+} from '@kith/config';
 import { z } from 'zod';
 
 export const contactConfigSchema = z.object({
   ...commonConfigShape,
   ...kafkaConfigShape,
   ...mongoConfigShape,
+  ...consumerConfigShape,
   CONTACT_GRPC_PORT: z.coerce
     .number()
     .int()

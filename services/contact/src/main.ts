@@ -9,6 +9,7 @@ import {
   EventProducer,
   Outbox,
   OutboxRelay,
+  ProcessedEventsPruner,
 } from '@kith/bus';
 import {
   CONTACT_PRIVACY_PROTO,
@@ -161,6 +162,16 @@ export async function start(
     for (const consumer of consumers) {
       await consumer.start();
       cleanups.push(() => consumer.stop());
+    }
+    // No TTL indexes on FerretDB: the consumers' processed-event marks are pruned on a timer.
+    if (config.PROCESSED_EVENTS_RETENTION_DAYS > 0) {
+      const pruner = new ProcessedEventsPruner({
+        db,
+        logger,
+        retentionMs: config.PROCESSED_EVENTS_RETENTION_DAYS * 24 * 60 * 60 * 1000,
+      });
+      pruner.start();
+      cleanups.push(() => pruner.stop());
     }
 
     const services = [

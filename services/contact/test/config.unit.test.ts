@@ -12,7 +12,18 @@ describe('loadContactConfig', () => {
       CONTACT_DB_NAME: 'kith_contact',
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       KITH_TOPIC_PREFIX: '',
+      PROCESSED_EVENTS_RETENTION_DAYS: 14,
     });
+  });
+
+  it('reads the processed-event retention in whole days, 0 meaning never prune', () => {
+    const days = (value: string) =>
+      loadContactConfig({ ...required, PROCESSED_EVENTS_RETENTION_DAYS: value })
+        .PROCESSED_EVENTS_RETENTION_DAYS;
+
+    expect(days('30')).toBe(30);
+    expect(days('0')).toBe(0);
+    for (const bad of ['-1', '1.5', 'a week']) expect(() => days(bad)).toThrow(ConfigError);
   });
 
   it('names every missing or invalid variable at once', () => {

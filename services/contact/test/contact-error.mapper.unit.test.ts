@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { StatusError } from '@kith/grpc-kit';
 import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
+import { mergedContactNotFound } from '../src/domain/contact-merge';
 import { contactErrorToStatus, mapContactError } from '../src/grpc/contact-error.mapper';
 
 describe('contactErrorToStatus', () => {
@@ -21,6 +22,20 @@ describe('contactErrorToStatus', () => {
     const statuses = codes.map((code) => contactErrorToStatus(new ContactError(code, 'x')));
 
     expect(statuses.every((s) => s instanceof StatusError)).toBe(true);
+  });
+
+  it('names the survivor of a merged contact in an ErrorInfo on its NOT_FOUND', () => {
+    const status = contactErrorToStatus(mergedContactNotFound('c-old', 'c-new'));
+
+    expect(status.code).toBe(grpc.status.NOT_FOUND);
+    expect(status.errorInfo).toEqual({
+      reason: 'CONTACT_MERGED',
+      metadata: { survivorId: 'c-new' },
+    });
+  });
+
+  it('sends no ErrorInfo for a contact that is simply not there', () => {
+    expect(contactErrorToStatus(ContactError.notFound('c-1')).errorInfo).toBeUndefined();
   });
 
   it('passes field errors on with INVALID_ARGUMENT', () => {

@@ -1,7 +1,7 @@
 // End to end: a generated 10k-row CSV with bad rows and duplicates imported over REST
 // through the gateway into the contact service, against the real Kafka and MongoDB-wire
 // server of the test global setup; then the error report, a re-run that must create
-// nothing, an update import and the CSV export.
+// nothing, an update import and the CSV export, with custom fields that round-trip.
 import { randomBytes } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { contactCsvLines, csvRowCounts, mintTestJwt } from '@kith/testkit';
@@ -98,6 +98,64 @@ test('an update import fills the matching contact and adds what it lacks; export
       tags: 'navy; cobol',
     }),
   ]);
+});
+
+test('an export carries a cf.<key> column per custom field and imports into another tenant with the same values', async () => {
+  const suffix = randomBytes(3).toString('hex');
+  const source = mintTestJwt({ tenant: `tenant-${suffix}-a`, roles: ['admin'] });
+  const target = mintTestJwt({ tenant: `tenant-${suffix}-b`, roles: ['admin'] });
+  const definitions = [
+    { key: 'gift_aid', label: 'Gift Aid', type: 'boolean' },
+    { key: 'joined', label: 'Joined', type: 'date' },
+    { key: 'score', label: 'Score', type: 'number' },
+    {
+      key: 'interests',
+      label: 'Interests',
+      type: 'multi_select',
+      options: [{ value: 'music' }, { value: 'art' }],
+    },
+  ];
+  for (const token of [source, target]) {
+    for (const definition of definitions) {
+      const res = await api('/v1/custom-fields', token, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ recordType: 'person', ...definition }),
+      });
+      expect(res.status).toBe(201);
+    }
+  }
+  const values = { gift_aid: true, joined: '2026-01-31', score: 12.5, interests: ['music', 'art'] };
+  const created = await api('/v1/contacts', source, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: { firstName: 'Ada', lastName: 'Lovelace' },
+      tags: ['round-trip'],
+      customFields: values,
+    }),
+  });
+  expect(created.status).toBe(201);
+
+  const exported = await api('/v1/contacts/export.csv?tag=round-trip', source);
+  expect(exported.status).toBe(200);
+  const csv = await exported.text();
+  const upload = await importCsv(target, csv, 'onDuplicate=create');
+  const imported = await api('/v1/contacts?tag=round-trip', target);
+
+  const records = parse(csv, { columns: true }) as Array<Record<string, string>>;
+  expect(records).toEqual([
+    expect.objectContaining({
+      firstName: 'Ada',
+      'cf.gift_aid': 'true',
+      'cf.interests': 'music; art',
+      'cf.joined': '2026-01-31',
+      'cf.score': '12.5',
+    }),
+  ]);
+  expect(upload.job.counts).toMatchObject({ rows: 1, created: 1, failed: 0 });
+  const { data } = (await imported.json()) as { data: Array<{ customFields: object }> };
+  expect(data).toEqual([expect.objectContaining({ customFields: values })]);
 });
 
 test(`imports ${ROWS} generated rows: creates the good ones, skips duplicates, reports bad rows, and a re-run creates nothing`, async () => {

@@ -238,6 +238,30 @@ describe('merge over REST', () => {
     expect(res.status).toBe(400);
   });
 
+  it('answers 404 for the victim afterwards, naming the survivor in mergedInto', async () => {
+    const { app } = buildTestApp();
+    const survivor = await givenPerson(app);
+    const victim = await givenPerson(app);
+    await request(app)
+      .post(`/v1/contacts/${survivor.id}/merge`)
+      .set('Authorization', bearer())
+      .send({ victimId: victim.id });
+
+    const res = await request(app).get(`/v1/contacts/${victim.id}`).set('Authorization', bearer());
+
+    expect(res.status).toBe(404);
+    expect(res.type).toBe('application/problem+json');
+    expect(JSON.parse(res.text)).toEqual({
+      type: 'urn:kith:problem:not-found',
+      title: 'Resource not found',
+      status: 404,
+      detail: `contact ${victim.id} was merged into ${survivor.id}`,
+      instance: `/v1/contacts/${victim.id}`,
+      errors: [],
+      mergedInto: survivor.id,
+    });
+  });
+
   it('answers 422 when the victim was merged into another record', async () => {
     const { app } = buildTestApp();
     const [a, b, victim] = [await givenPerson(app), await givenPerson(app), await givenPerson(app)];

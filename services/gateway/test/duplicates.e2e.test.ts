@@ -36,7 +36,7 @@ async function person(token: string, firstName: string, email: string): Promise<
   return ((await res.json()) as { id: string }).id;
 }
 
-test('a duplicate found over REST is merged, its old id answers 404 naming the survivor, and a retry answers the same', async () => {
+test('a duplicate found over REST is merged, its old id answers 404 with the survivor in mergedInto, and a retry answers the same', async () => {
   const tenant = `tenant-${randomBytes(3).toString('hex')}`;
   const token = mintTestJwt({ tenant, roles: ['manager'] });
   const jane = await person(token, 'Jane', 'jane@example.org');
@@ -84,9 +84,11 @@ test('a duplicate found over REST is merged, its old id answers 404 naming the s
   expect(body.survivor.emails).toHaveLength(1);
   expect(again.status).toBe(200);
   expect(gone.status).toBe(404);
-  expect(((await gone.json()) as { detail: string }).detail).toBe(
-    `contact ${janet} was merged into ${jane}`,
-  );
+  expect(await gone.json()).toMatchObject({
+    type: 'urn:kith:problem:not-found',
+    detail: `contact ${janet} was merged into ${jane}`,
+    mergedInto: jane,
+  });
   expect(foreign.status).toBe(404);
   expect(readonly.status).toBe(403);
 });

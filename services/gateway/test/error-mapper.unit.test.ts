@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { z } from 'zod';
-import { mapError } from '../src/http/error-mapper';
+import { CONTACT_ERROR_REASONS } from '@kith/contracts';
+import { mapError, problemExtensions } from '../src/http/error-mapper';
 import { GATEWAY_ERRORS, GatewayError } from '../src/http/problem';
 import type { GatewayErrorCode } from '../src/http/problem';
 import { grpcError } from './support/fake-contact-gateway';
@@ -68,10 +69,49 @@ describe('mapError: gRPC statuses', () => {
     ]);
   });
 
+  it('adds mergedInto to the not-found of a merged contact, from its ErrorInfo', () => {
+    const err = grpcError(grpc.status.NOT_FOUND, 'contact c-1 was merged into c-2', [], {
+      reason: 'CONTACT_MERGED',
+      metadata: { survivorId: 'c-2' },
+    });
+
+    const mapped = mapError(err, ctx);
+
+    expect(mapped.problem).toMatchObject({ status: 404, mergedInto: 'c-2' });
+  });
+
+  it('adds no member for a plain not-found, an unknown reason or a 5xx', () => {
+    const unknown = { reason: 'SOMETHING_NEWER', metadata: { survivorId: 'c-2' } };
+    const merged = { reason: 'CONTACT_MERGED', metadata: { survivorId: 'c-2' } };
+
+    const problems = [
+      grpcError(grpc.status.NOT_FOUND, 'x'),
+      grpcError(grpc.status.NOT_FOUND, 'x', [], unknown),
+      grpcError(grpc.status.UNAVAILABLE, 'x', [], merged),
+      grpcError(grpc.status.INTERNAL, 'x', [], merged),
+    ].map((err) => mapError(err, ctx).problem);
+
+    for (const problem of problems) expect(problem).not.toHaveProperty('mergedInto');
+  });
+
   it('asks for a retry after an UNAVAILABLE', () => {
     const mapped = mapError(grpcError(grpc.status.UNAVAILABLE, 'x'), ctx);
 
     expect(mapped.headers['Retry-After']).toBe('1');
+  });
+});
+
+describe('problemExtensions', () => {
+  it('maps every reason a service sends to the members it adds', () => {
+    const members = Object.values(CONTACT_ERROR_REASONS).map((reason) =>
+      problemExtensions({ reason, metadata: { survivorId: 'c-2' } }),
+    );
+
+    expect(members).toEqual([{ mergedInto: 'c-2' }]);
+  });
+
+  it('adds nothing when the metadata lacks the fact', () => {
+    expect(problemExtensions({ reason: CONTACT_ERROR_REASONS.merged, metadata: {} })).toEqual({});
   });
 });
 

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { IMPORT_BATCH_SIZE } from '../src/http/import-upload';
 import { bearer, buildTestApp, PERSON } from './support/test-app';
@@ -183,6 +184,36 @@ describe('GET /v1/contacts/export.csv', () => {
     expect(lines[0]).toMatch(/^id,kind,displayName,prefix,firstName/);
     expect(lines).toHaveLength(4);
     expect(contacts.calls.filter((c) => c.method === 'list')).not.toHaveLength(0);
+  });
+
+  it('adds a cf.<key> column per live custom field of the record type, with the values', async () => {
+    const { app, customFields } = buildTestApp();
+    const ctx = { tenantId: 'tenant-a', userId: 'user-1', roles: ['admin'] };
+    const define = (key: string, type: string, recordType = 'person') =>
+      customFields.create({ recordType, key, spec: { label: key, type } }, ctx);
+    await define('gift_aid', 'boolean');
+    await define('interests', 'multi_select');
+    await define('sector', 'text', 'organization');
+    const retired = await define('retired', 'text');
+    await customFields.archive(
+      { recordType: 'person', key: 'retired', expectedVersion: retired.version },
+      ctx,
+    );
+    const created = await request(app)
+      .post('/v1/contacts')
+      .set('Authorization', bearer())
+      .send({ ...PERSON, customFields: { gift_aid: true, interests: ['art', 'music'] } });
+    expect(created.status).toBe(201);
+
+    const res = await request(app).get('/v1/contacts/export.csv').set('Authorization', bearer());
+
+    expect(res.status).toBe(200);
+    const [header, row] = parse(res.text) as string[][];
+    const cell = (column: string) => row?.[header?.indexOf(column) ?? -1];
+    expect(header?.filter((c) => c.startsWith('cf.'))).toEqual(['cf.gift_aid', 'cf.interests']);
+    expect(cell('cf.gift_aid')).toBe('true');
+    expect(cell('cf.interests')).toBe('art; music');
+    expect(customFields.calls.filter((c) => c.method === 'list')).toHaveLength(1);
   });
 
   it('answers 400 for an invalid filter before sending anything', async () => {

@@ -22,15 +22,28 @@ export interface ContactFieldError {
   message: string;
 }
 
+/** Facts a caller may act on without parsing the message. */
+export interface ContactErrorFacts {
+  /** A merge victim: the contact its data went to. */
+  mergedInto?: string;
+}
+
 export class ContactError extends Error {
   readonly code: ContactErrorCode;
   readonly fieldErrors: ContactFieldError[];
+  readonly facts: ContactErrorFacts;
 
-  constructor(code: ContactErrorCode, message: string, fieldErrors: ContactFieldError[] = []) {
+  constructor(
+    code: ContactErrorCode,
+    message: string,
+    fieldErrors: ContactFieldError[] = [],
+    facts: ContactErrorFacts = {},
+  ) {
     super(message);
     this.name = 'ContactError';
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.facts = facts;
   }
 
   static notFound(id: string): ContactError {

@@ -263,5 +263,7 @@ export function mergedContactNotFound(id: string, survivorId: string): ContactEr
   return new ContactError(
     ContactErrorCode.NOT_FOUND,
     `contact ${id} was merged into ${survivorId}`,
+    [],
+    { mergedInto: survivorId },
   );
 }

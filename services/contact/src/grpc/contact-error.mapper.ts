@@ -1,13 +1,14 @@
 // The one place ContactError codes become gRPC statuses. The switch is exhaustive: a new
 // code does not compile until it is mapped here (and then the gateway maps the status).
 import * as grpc from '@grpc/grpc-js';
-import { StatusError } from '@kith/grpc-kit';
+import { CONTACT_ERROR_REASONS } from '@kith/contracts';
+import { StatusError, type ErrorInfo } from '@kith/grpc-kit';
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
 
 export function contactErrorToStatus(err: ContactError): StatusError {
   switch (err.code) {
     case ContactErrorCode.NOT_FOUND:
-      return new StatusError(grpc.status.NOT_FOUND, err.message);
+      return new StatusError(grpc.status.NOT_FOUND, err.message, [], errorInfoOf(err));
     case ContactErrorCode.VALIDATION_FAILED:
       return new StatusError(grpc.status.INVALID_ARGUMENT, err.message, err.fieldErrors);
     case ContactErrorCode.VERSION_CONFLICT:
@@ -23,6 +24,13 @@ export function contactErrorToStatus(err: ContactError): StatusError {
     default:
       return assertNever(err.code);
   }
+}
+
+/** The facts as an ErrorInfo (reasons and keys documented in contact.proto). */
+export function errorInfoOf(err: ContactError): ErrorInfo | undefined {
+  const { mergedInto } = err.facts;
+  if (!mergedInto) return undefined;
+  return { reason: CONTACT_ERROR_REASONS.merged, metadata: { survivorId: mergedInto } };
 }
 
 /** For unaryHandler's mapError: ContactErrors only; anything else stays INTERNAL. */

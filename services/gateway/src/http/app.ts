@@ -104,7 +104,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Before the contact routers: /contacts/{id}/relationships is the relationships router's,
   // /contacts/{id}/duplicates and /merge the duplicates router's.
   // Before the contact routers: /contacts/export.csv is not a contact id.
-  v1.use(contactExportRouter(routeDeps));
+  v1.use(contactExportRouter({ contacts: deps.contacts, customFields: deps.customFields }));
   v1.use(importsRouter({ imports: deps.imports, idempotency: routeDeps.idempotency }));
   v1.use(relationshipsRouter(routeDeps));
   v1.use(duplicatesRouter({ contacts: deps.contacts, duplicates: deps.duplicates }));

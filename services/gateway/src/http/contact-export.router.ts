@@ -1,15 +1,17 @@
 // GET /v1/contacts/export.csv and /v1/organizations/export.csv: the list with the same
 // filters, as CSV, streamed page by page (never the whole list in memory). A failure after
 // the first bytes cannot become a problem response any more: the connection is cut, so the
-// client sees a truncated transfer rather than a file that looks complete.
+// client sees a truncated transfer rather than a file that looks complete. The tenant's
+// custom field definitions are read once per export, for the `cf.<key>` columns.
 import { once } from 'node:events';
 import { Router, type Response } from 'express';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { listRequest } from '../domain/contact-commands';
-import { EXPORT_COLUMNS, toExportRecord } from '../domain/contact-export';
+import { exportHeader, toExportRecord, type ExportedCustomField } from '../domain/contact-export';
 import { resourceKindOf, type ResourceKind } from '../domain/contact-resource';
 import { MAX_PAGE_SIZE } from '../domain/pagination';
-import type { ContactGateway } from '../grpc/contact.client';
+import type { ContactGateway, RequestContext } from '../grpc/contact.client';
+import type { CustomFieldGateway } from '../grpc/custom-field.client';
 import { requirePermission } from './auth.middleware';
 import { methodNotAllowed, requestContext } from './route-helpers';
 import { ExportQuerySchema } from './schemas/import.schema';
@@ -20,11 +22,39 @@ const EXPORTS: Array<{ kind: ResourceKind; path: string; fileName: string }> = [
   { kind: 'organization', path: '/organizations/export.csv', fileName: 'organizations.csv' },
 ];
 
+/** The ListCustomFields maximum; a record type holds at most 200 definitions. */
+const DEFINITIONS_PAGE_SIZE = 200;
+
 async function write(csv: Stringifier, record: string[]): Promise<void> {
   if (!csv.write(record)) await once(csv, 'drain');
 }
 
-export function contactExportRouter(deps: { contacts: ContactGateway }): Router {
+/**
+ * The record type's live definitions, in key order. Archived ones are left out: the import
+ * refuses new values for them, so their column would fail every row that has one.
+ */
+async function exportedCustomFields(
+  customFields: CustomFieldGateway,
+  recordType: ResourceKind,
+  ctx: RequestContext,
+): Promise<ExportedCustomField[]> {
+  const fields: ExportedCustomField[] = [];
+  let pageToken = '';
+  do {
+    const page = await customFields.list(
+      { recordType, includeArchived: false, pageSize: DEFINITIONS_PAGE_SIZE, pageToken },
+      ctx,
+    );
+    for (const f of page.customFields) fields.push({ key: f.key, type: f.spec?.type ?? '' });
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return fields;
+}
+
+export function contactExportRouter(deps: {
+  contacts: ContactGateway;
+  customFields: CustomFieldGateway;
+}): Router {
   const router = Router();
   for (const spec of EXPORTS) {
     router
@@ -33,8 +63,9 @@ export function contactExportRouter(deps: { contacts: ContactGateway }): Router 
         const given = Object.entries(req.query).filter(([, value]) => value !== '');
         const filters = parseOrThrow(ExportQuerySchema, Object.fromEntries(given), 'query');
         const ctx = requestContext(req, res);
-        // The first page before any byte is sent: a bad filter or a down service is still a
-        // proper problem response.
+        // The definitions and the first page before any byte is sent: a bad filter or a down
+        // service is still a proper problem response.
+        const customFields = await exportedCustomFields(deps.customFields, spec.kind, ctx);
         let page = await deps.contacts.list(
           listRequest(spec.kind, MAX_PAGE_SIZE, '', filters),
           ctx,
@@ -44,10 +75,11 @@ export function contactExportRouter(deps: { contacts: ContactGateway }): Router 
         const csv = stringify();
         csv.pipe(res);
         try {
-          await write(csv, [...EXPORT_COLUMNS]);
+          await write(csv, exportHeader(customFields));
           for (;;) {
             for (const contact of page.contacts) {
-              if (resourceKindOf(contact) === spec.kind) await write(csv, toExportRecord(contact));
+              if (resourceKindOf(contact) !== spec.kind) continue;
+              await write(csv, toExportRecord(contact, customFields));
             }
             if (!page.nextPageToken) break;
             page = await deps.contacts.list(

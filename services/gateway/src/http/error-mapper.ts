@@ -3,12 +3,14 @@
 // nothing about internals (the cause goes to the log, tagged with the trace id).
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import type { ServiceError } from '@grpc/grpc-js';
-import { httpStatusForGrpc, isServiceError, readFieldErrors } from '@kith/grpc-kit';
+import { CONTACT_ERROR_REASONS, type ContactErrorReason } from '@kith/contracts';
+import { httpStatusForGrpc, isServiceError, readErrorInfo, readFieldErrors } from '@kith/grpc-kit';
+import type { ErrorInfo } from '@kith/grpc-kit';
 import { ZodError } from 'zod';
 import type { ResourceKind } from '../domain/contact-resource';
 import { restFieldPath } from '../domain/field-path';
 import { GATEWAY_ERRORS, GatewayError, problemType } from './problem';
-import type { FieldProblem, Problem } from './problem';
+import type { FieldProblem, Problem, ProblemExtensions } from './problem';
 import { fieldProblemsFromZod } from './validation';
 
 export interface MappedError {
@@ -59,6 +61,21 @@ const GRPC_PROBLEMS: Readonly<Record<GrpcCode, { slug: string; title: string }>>
   [GrpcStatus.UNAUTHENTICATED]: { slug: 'unauthenticated', title: 'Authentication required' },
 };
 
+// What each ErrorInfo reason a service sends adds to the problem. Exhaustive over the
+// reasons: a new one does not compile until it is mapped here. An unknown reason (from a
+// newer service) adds nothing rather than failing the response.
+const EXTENSIONS_BY_REASON: Readonly<
+  Record<ContactErrorReason, (metadata: Record<string, string>) => ProblemExtensions>
+> = {
+  [CONTACT_ERROR_REASONS.merged]: ({ survivorId }) =>
+    survivorId ? { mergedInto: survivorId } : {},
+};
+
+export function problemExtensions(info: ErrorInfo | undefined): ProblemExtensions {
+  if (!info || !Object.hasOwn(EXTENSIONS_BY_REASON, info.reason)) return {};
+  return EXTENSIONS_BY_REASON[info.reason as ContactErrorReason](info.metadata);
+}
+
 const BODY_PARSER_ERRORS: Readonly<Record<string, GatewayError>> = {
   'entity.parse.failed': new GatewayError('malformed-json', 'The request body is not valid JSON.'),
   'entity.too.large': new GatewayError('payload-too-large', 'The request body exceeds the limit.'),
@@ -100,8 +117,9 @@ function problem(
   detail: string,
   instance: string,
   errors: FieldProblem[] = [],
+  extensions: ProblemExtensions = {},
 ): Problem {
-  return { type: problemType(slug), title, status, detail, instance, errors };
+  return { type: problemType(slug), title, status, detail, instance, errors, ...extensions };
 }
 
 function fromGatewayError(err: GatewayError, instance: string): MappedError {
@@ -133,8 +151,9 @@ function fromGrpcError(err: ServiceError, ctx: MapContext): MappedError {
   const headers: Record<string, string> = status === 503 ? { 'Retry-After': '1' } : {};
   // Upstream 4xx messages are written for callers; 503/504 details would only leak topology.
   const detail = status >= 500 ? 'Please retry shortly.' : err.details || title;
+  const extensions = status < 500 ? problemExtensions(readErrorInfo(err)) : {};
   return {
-    problem: problem(slug, title, status, detail, ctx.instance, errors),
+    problem: problem(slug, title, status, detail, ctx.instance, errors, extensions),
     headers,
     unexpected: status >= 500,
   };

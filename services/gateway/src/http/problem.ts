@@ -15,7 +15,16 @@ export interface FieldProblem {
   in: FieldLocation;
 }
 
-export interface Problem {
+/**
+ * Extension members (RFC 9457 §3.2): optional, each named in the OpenAPI Problem schema, so a
+ * client can act on them without parsing `detail`.
+ */
+export interface ProblemExtensions {
+  /** On `not-found` for a contact merged into another: the survivor's id. */
+  mergedInto?: string;
+}
+
+export interface Problem extends ProblemExtensions {
   type: string;
   title: string;
   status: number;

@@ -1,19 +1,25 @@
 // An in-memory contact service with the real one's observable rules: tenant-scoped ids,
 // versions starting at 1, ABORTED on a stale expected version, NOT_FOUND for other
-// tenants and deleted records, and page tokens. It records every call's context.
+// tenants and deleted records (naming the survivor of a merged one), and page tokens. It
+// records every call's context.
 import * as grpc from '@grpc/grpc-js';
-import type { contactV1 } from '@kith/contracts';
-import { FIELD_ERRORS_KEY } from '@kith/grpc-kit';
+import { CONTACT_ERROR_REASONS, type contactV1 } from '@kith/contracts';
+import { StatusError, type ErrorInfo } from '@kith/grpc-kit';
 import type { ContactGateway, RequestContext } from '../../src/grpc/contact.client';
 
+/** What a grpc-js client rejects with when the service answers this status. */
 export function grpcError(
   code: grpc.status,
   details: string,
   fieldErrors: Array<{ field: string; message: string }> = [],
+  errorInfo?: ErrorInfo,
 ): grpc.ServiceError {
-  const metadata = new grpc.Metadata();
-  if (fieldErrors.length > 0) metadata.set(FIELD_ERRORS_KEY, JSON.stringify(fieldErrors));
-  return Object.assign(new Error(`${code} ${details}`), { code, details, metadata });
+  const sent = new StatusError(code, details, fieldErrors, errorInfo).toServiceError();
+  return Object.assign(new Error(`${code} ${details}`), {
+    code,
+    details,
+    metadata: sent.metadata as grpc.Metadata,
+  });
 }
 
 type Stored = contactV1.Contact__Output & { tenantId: string };
@@ -22,6 +28,8 @@ export class FakeContactGateway implements ContactGateway {
   readonly calls: Array<{ method: string; ctx: RequestContext; request: unknown }> = [];
   private readonly records = new Map<string, Stored>();
   private readonly histories = new Map<string, contactV1.ConsentRecord__Output[]>();
+  /** `<tenant>/<victim>` -> survivor id, for merged (tombstoned) contacts. */
+  private readonly mergedInto = new Map<string, string>();
   private seq = 0;
   /** The next call rejects with this error instead of running. */
   failNext: Error | undefined;
@@ -149,8 +157,22 @@ export class FakeContactGateway implements ContactGateway {
     }
   }
 
+  /** What a merge does to its victim: a tombstone that names the survivor. */
+  tombstone(id: string, survivorId: string, ctx: RequestContext): void {
+    const current = this.find(id, ctx);
+    this.records.set(key(ctx.tenantId, id), { ...current, deletedAt: '2026-01-02T00:00:00.000Z' });
+    this.mergedInto.set(key(ctx.tenantId, id), survivorId);
+  }
+
   private find(id: string, ctx: RequestContext): Stored {
     const found = this.records.get(key(ctx.tenantId, id));
+    const survivorId = this.mergedInto.get(key(ctx.tenantId, id));
+    if (survivorId) {
+      throw grpcError(grpc.status.NOT_FOUND, `contact ${id} was merged into ${survivorId}`, [], {
+        reason: CONTACT_ERROR_REASONS.merged,
+        metadata: { survivorId },
+      });
+    }
     if (!found || found.deletedAt !== '') throw grpcError(grpc.status.NOT_FOUND, 'no such contact');
     return found;
   }

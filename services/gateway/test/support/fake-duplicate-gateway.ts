@@ -1,6 +1,7 @@
 // An in-memory DuplicateService with the real one's observable rules: rules at version 0
 // (defaults) until stored, ABORTED on a stale version, duplicates and scan pages the test
-// arranges, and merges that are idempotent per victim (another survivor: FAILED_PRECONDITION).
+// arranges, and merges that are idempotent per victim (another survivor: FAILED_PRECONDITION)
+// and leave the victim a tombstone naming its survivor.
 import * as grpc from '@grpc/grpc-js';
 import type { duplicateV1 } from '@kith/contracts';
 import type { RequestContext } from '../../src/grpc/contact.client';
@@ -82,7 +83,10 @@ export class FakeDuplicateGateway implements DuplicateGateway {
     if (earlier && earlier !== req.survivorId) {
       throw grpcError(grpc.status.FAILED_PRECONDITION, `was merged into ${earlier}`);
     }
-    if (!earlier) await this.contacts.get(req.victimId ?? '', ctx);
+    if (!earlier) {
+      await this.contacts.get(req.victimId ?? '', ctx);
+      this.contacts.tombstone(req.victimId ?? '', req.survivorId ?? '', ctx);
+    }
     this.merged.set(key, req.survivorId ?? '');
     return { survivor, victimId: req.victimId ?? '' };
   }

@@ -361,6 +361,16 @@ export const ProblemSchema = z
     detail: z.string(),
     instance: z.string().openapi({ example: '/v1/contacts' }),
     errors: z.array(FieldProblemSchema),
+    mergedInto: z
+      .string()
+      .optional()
+      .openapi({
+        description:
+          'Extension member, only on a not-found for a person or organization that was merged ' +
+          'into another: the id of the surviving record, which holds its data now (same ' +
+          'collection, e.g. /v1/contacts/{mergedInto}).',
+        example: '01J9Z3K7Q2X8M4N6P0R5S1T3V7',
+      }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details.' });
 

@@ -1,0 +1,139 @@
+import type { contactV1 } from '@kith/contracts';
+import {
+  EXPORT_COLUMNS,
+  customFieldCell,
+  exportHeader,
+  toExportRecord,
+  type ExportedCustomField,
+} from '../src/domain/contact-export';
+import { resolveMapping } from '../src/domain/import-mapping';
+import { toImportRow } from '../src/domain/import-row';
+import { FIELD_TYPES } from '../src/http/schemas/custom-field.schema';
+
+const FIELDS: ExportedCustomField[] = [
+  { key: 'gift_aid', type: 'boolean' },
+  { key: 'interests', type: 'multi_select' },
+  { key: 'joined', type: 'date' },
+  { key: 'level', type: 'single_select' },
+  { key: 'notes', type: 'text' },
+  { key: 'score', type: 'number' },
+];
+
+function person(customFields: Record<string, unknown>): contactV1.Contact__Output {
+  return {
+    id: 'c-1',
+    tenantId: 't-1',
+    kind: 'CONTACT_KIND_PERSON',
+    version: '1',
+    displayName: 'Ada Lovelace',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    deletedAt: '',
+    communication: [],
+    reachability: [],
+    fields: {
+      person: {
+        prefix: '',
+        firstName: 'Ada',
+        middleName: '',
+        lastName: 'Lovelace',
+        suffix: '',
+        preferredName: '',
+      },
+      organization: null,
+      emails: [],
+      phones: [],
+      tags: [],
+      source: '',
+      ownerId: '',
+      addresses: [],
+      birthDate: '',
+      gender: '',
+      pronouns: '',
+      deceased: false,
+      deceasedDate: '',
+      doNotContact: false,
+      customFieldsJson: JSON.stringify(customFields),
+    },
+  };
+}
+
+const CELLS: Array<[string, unknown, string]> = [
+  ['text', 'Met at the gala; "VIP"', 'Met at the gala; "VIP"'],
+  ['number', 12.5, '12.5'],
+  ['number', -3, '-3'],
+  ['number', 1e21, '1e+21'],
+  ['date', '2026-01-31', '2026-01-31'],
+  ['boolean', true, 'true'],
+  ['boolean', false, 'false'],
+  ['single_select', 'gold', 'gold'],
+  ['multi_select', ['art', 'music'], 'art; music'],
+];
+
+describe('customFieldCell', () => {
+  it.each(CELLS)('writes a %s value %j as %j', (type, value, cell) => {
+    expect(customFieldCell(type, value)).toBe(cell);
+  });
+
+  it('has a case above for every type the API defines', () => {
+    expect(new Set(CELLS.map(([type]) => type))).toEqual(new Set(FIELD_TYPES));
+  });
+
+  it('writes an empty cell when the record has no value', () => {
+    expect(customFieldCell('boolean', undefined)).toBe('');
+  });
+
+  it('writes a value of a type it does not know by its shape', () => {
+    expect(customFieldCell('currency', ['a', 'b'])).toBe('a; b');
+  });
+});
+
+describe('exportHeader', () => {
+  it('puts one cf.<key> column per definition after the fixed columns', () => {
+    expect(exportHeader(FIELDS)).toEqual([
+      ...EXPORT_COLUMNS,
+      'cf.gift_aid',
+      'cf.interests',
+      'cf.joined',
+      'cf.level',
+      'cf.notes',
+      'cf.score',
+    ]);
+  });
+});
+
+describe('toExportRecord with custom fields', () => {
+  it('fills each cf column from the stored value and leaves the missing ones empty', () => {
+    const record = toExportRecord(
+      person({ gift_aid: false, interests: ['art', 'music'], score: 7, retired: 'x' }),
+      FIELDS,
+    );
+
+    expect(record.slice(EXPORT_COLUMNS.length)).toEqual(['false', 'art; music', '', '', '', '7']);
+  });
+
+  it('imports again as the same cells: each cf column maps to its field', () => {
+    const header = exportHeader(FIELDS);
+    const values = {
+      gift_aid: true,
+      interests: ['art', 'music'],
+      joined: '2026-01-31',
+      level: 'gold',
+      notes: 'line one\nline two',
+      score: 12.5,
+    };
+    const { mapping, unmapped } = resolveMapping(header);
+
+    const row = toImportRow(1, header, toExportRecord(person(values), FIELDS), mapping);
+
+    expect(unmapped).toEqual(['id', 'kind', 'displayName', 'version', 'createdAt', 'updatedAt']);
+    expect(JSON.parse(row.fields?.customFieldsJson ?? '{}')).toEqual({
+      gift_aid: 'true',
+      interests: 'art; music',
+      joined: '2026-01-31',
+      level: 'gold',
+      notes: 'line one\nline two',
+      score: '12.5',
+    });
+  });
+});
