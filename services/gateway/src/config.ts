@@ -60,7 +60,10 @@ export const gatewayConfigSchema = z
       .min(50)
       .max(120_000)
       .default(15_000)
-      .describe('Deadline of each service call of a subject access export, in milliseconds.'),
+      .describe(
+        'Deadline of each service call of a bulk read (a subject access export, a page of ' +
+          'a CSV export), in milliseconds.',
+      ),
     GATEWAY_BODY_LIMIT_KB: z.coerce
       .number()
       .int()

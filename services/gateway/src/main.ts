@@ -37,6 +37,10 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
   });
+  const bulkContacts = new GrpcContactGateway({
+    address: config.CONTACT_GRPC_ADDRESS,
+    deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS,
+  });
   // Custom field definitions are served by the contact service process, at the same address.
   const customFields = new GrpcCustomFieldGateway({
     address: config.CONTACT_GRPC_ADDRESS,
@@ -79,6 +83,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
 
   const app = createApp({
     contacts,
+    bulkContacts,
     customFields,
     duplicates,
     households,
@@ -127,6 +132,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
         server.closeIdleConnections();
       });
       contacts.close();
+      bulkContacts.close();
       customFields.close();
       duplicates.close();
       households.close();

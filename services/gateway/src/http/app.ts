@@ -36,6 +36,11 @@ import { GatewayError, sendProblem } from './problem';
 
 export interface AppDeps {
   contacts: ContactGateway;
+  /**
+   * The same service with the bulk-read deadline, for CSV export pages: on FerretDB a page
+   * with a filter scans the collection (docs/architecture.md). Default: `contacts`.
+   */
+  bulkContacts?: ContactGateway;
   customFields: CustomFieldGateway;
   duplicates: DuplicateGateway;
   households: HouseholdGateway;
@@ -104,7 +109,12 @@ export function createApp(deps: AppDeps): express.Express {
   // Before the contact routers: /contacts/{id}/relationships is the relationships router's,
   // /contacts/{id}/duplicates and /merge the duplicates router's.
   // Before the contact routers: /contacts/export.csv is not a contact id.
-  v1.use(contactExportRouter({ contacts: deps.contacts, customFields: deps.customFields }));
+  v1.use(
+    contactExportRouter({
+      contacts: deps.bulkContacts ?? deps.contacts,
+      customFields: deps.customFields,
+    }),
+  );
   v1.use(importsRouter({ imports: deps.imports, idempotency: routeDeps.idempotency }));
   v1.use(relationshipsRouter(routeDeps));
   v1.use(duplicatesRouter({ contacts: deps.contacts, duplicates: deps.duplicates }));
