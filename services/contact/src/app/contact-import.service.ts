@@ -21,6 +21,8 @@ import {
 } from '../domain/contact-import';
 import { mergeImportedFields } from '../domain/contact-import-merge';
 import type { ImportMatcher, ImportMatcherFactory } from '../domain/import-matcher';
+import type { OutboxItem } from '@kith/bus';
+import { ImportLane } from './import-lane';
 import { createdBatchMeta, toOutboxItems } from '../events/contact-events';
 import { importFinishedItems } from '../events/contact-import-events';
 import type { ContactRepository } from '../store/contact.repository';
@@ -48,6 +50,25 @@ export interface ContactImportServiceDeps {
   newId?: () => string;
 }
 
+/** A batch decided and not written yet. */
+interface BatchPlan {
+  tenantId: string;
+  jobId: string;
+  rows: readonly ImportRowInput[];
+  /** Rows an earlier upload stored (at or before the checkpoint). */
+  done: readonly ImportRowInput[];
+  todo: readonly ImportRowInput[];
+  definitions: readonly CustomFieldDefinition[];
+  outcomes: RowOutcome[];
+  creates: Array<{ outcome: RowOutcome; contact: Contact; items: OutboxItem[] }>;
+  updates: Array<{ outcome: RowOutcome; fields: ContactFields }>;
+  /** The actor and trace context of the request, for a creation said again after a crash. */
+  createdMeta: Record<string, string>;
+}
+
+/** Rows decided between two turns of the event loop. */
+const DECIDE_SLICE = 250;
+
 /** Matchers of open jobs kept in memory; a job whose matcher was dropped re-loads it. */
 const MAX_CACHED_MATCHERS = 8;
 
@@ -55,6 +76,7 @@ export class ContactImportService {
   private readonly now: () => string;
   private readonly newId: () => string;
   private readonly matchers = new Map<string, ImportMatcher>();
+  private readonly lanes = new Map<string, ImportLane>();
 
   constructor(private readonly deps: ContactImportServiceDeps) {
     this.now = deps.now ?? (() => new Date().toISOString());
@@ -101,31 +123,68 @@ export class ContactImportService {
     return next ? { errors, nextPageToken: next } : { errors };
   }
 
-  async importRows(
+  /**
+   * One batch of rows. Batches of one job may arrive while earlier ones are still being
+   * written (the gateway keeps two in flight): the job's lane decides them in order and
+   * writes them in order, overlapping one batch's decisions with the previous one's writes.
+   */
+  importRows(
     tenantId: string,
     jobId: string,
     rows: readonly ImportRowInput[],
   ): Promise<{ job: ContactImportJob; outcomes: RowOutcome[] }> {
+    let lane = this.lanes.get(jobId);
+    if (!lane) {
+      lane = new ImportLane((idle, failed) => {
+        if (this.lanes.get(jobId) === idle) this.lanes.delete(jobId);
+        // Its matcher may remember contacts of the failed batch that were never stored.
+        if (failed) this.matchers.delete(jobId);
+      });
+      this.lanes.set(jobId, lane);
+    }
+    return lane.run(
+      () => this.decideBatch(tenantId, jobId, rows),
+      (plan) => this.writeBatch(plan),
+    );
+  }
+
+  /** Reads, validates and matches every row; writes nothing. */
+  private async decideBatch(
+    tenantId: string,
+    jobId: string,
+    rows: readonly ImportRowInput[],
+  ): Promise<BatchPlan> {
     const job = await this.get(tenantId, jobId);
     const { done, todo } = splitBatch(job, rows);
+    const definitions = (await this.deps.customFields?.forRecordType(job.tenantId, job.kind)) ?? [];
+    const decided =
+      todo.length > 0
+        ? await this.decideRows(job, await this.matcherFor(job), todo, definitions)
+        : { outcomes: [], creates: [], updates: [] };
+    const createdMeta = createdBatchMeta({ actorId: job.createdBy });
+    return { tenantId, jobId, rows, done, todo, definitions, createdMeta, ...decided };
+  }
+
+  /** Stores the batch: contacts, updates, the error chunk, then the job (its checkpoint last). */
+  private async writeBatch(
+    plan: BatchPlan,
+  ): Promise<{ job: ContactImportJob; outcomes: RowOutcome[] }> {
+    // Read again: the batch before this one was written after this one was decided.
+    const job = await this.get(plan.tenantId, plan.jobId);
+    if (!job.dryRun) await this.writeRows(job, plan);
     const outcomes = new Map<number, RowOutcome>();
-    for (const row of done) {
+    for (const row of plan.done) {
       outcomes.set(row.rowNumber, { rowNumber: row.rowNumber, status: 'skipped-done' });
     }
-    if (todo.length > 0) {
-      const matcher = await this.matcherFor(job);
-      for (const outcome of await this.process(job, matcher, todo)) {
-        outcomes.set(outcome.rowNumber, outcome);
-      }
-    }
-    const ordered = rows.map((row) => outcomes.get(row.rowNumber) as RowOutcome);
-    const failed = todo.filter((row) => outcomes.get(row.rowNumber)?.status === 'failed');
-    const firstRow = todo[0]?.rowNumber;
+    for (const outcome of plan.outcomes) outcomes.set(outcome.rowNumber, outcome);
+    const ordered = plan.rows.map((row) => outcomes.get(row.rowNumber) as RowOutcome);
+    const failed = plan.todo.filter((row) => outcomes.get(row.rowNumber)?.status === 'failed');
+    const firstRow = plan.todo[0]?.rowNumber;
     let chunkId: string | undefined;
     if (failed.length > 0 && firstRow !== undefined) {
       chunkId = errorChunkId(job.id, firstRow);
       await this.deps.imports.saveErrors(
-        tenantId,
+        job.tenantId,
         job.id,
         chunkId,
         failed.map((row) => ({
@@ -140,20 +199,19 @@ export class ContactImportService {
       ...(chunkId ? { errorChunkId: chunkId } : {}),
     });
     if (next !== job) await this.deps.imports.save(next);
-    console.error();
     return { job: next, outcomes: ordered };
   }
 
-  private async process(
+  private async decideRows(
     job: ContactImportJob,
     matcher: ImportMatcher,
     rows: readonly ImportRowInput[],
-  ): Promise<RowOutcome[]> {
+    definitions: readonly CustomFieldDefinition[],
+  ): Promise<Pick<BatchPlan, 'outcomes' | 'creates' | 'updates'>> {
     const outcomes: RowOutcome[] = [];
-    const creates: Array<{ outcome: RowOutcome; contact: Contact }> = [];
-    const updates: Array<{ outcome: RowOutcome; fields: ContactFields }> = [];
+    const creates: BatchPlan['creates'] = [];
+    const updates: BatchPlan['updates'] = [];
     const now = this.now();
-    const definitions = (await this.deps.customFields?.forRecordType(job.tenantId, job.kind)) ?? [];
     for (const row of rows) {
       const outcome: RowOutcome = { rowNumber: row.rowNumber, status: 'failed' };
       outcomes.push(outcome);
@@ -190,35 +248,35 @@ export class ContactImportService {
       } else {
         Object.assign(outcome, { status: 'created', contactId: contact.id });
         matcher.remember(contact.id, contact);
-        creates.push({ outcome, contact });
+        creates.push({ outcome, contact, items: [] });
       }
+      // Lets the previous batch's write stage, waiting on the database, go on in between.
+      if (outcomes.length % DECIDE_SLICE === 0) await new Promise((r) => setImmediate(r));
     }
-    if (job.dryRun) {
-      for (const { outcome } of creates) delete outcome.contactId;
-      return outcomes;
-    }
+    // The events are built now, in the request's trace context, all in one call.
+    const items = toOutboxItems(
+      creates.map(({ contact }) => ({ type: CONTACT_EVENT_TYPES.created, contact })),
+      { actorId: job.createdBy },
+    );
+    creates.forEach((create, i) => create.items.push(items[i] as OutboxItem));
+    if (job.dryRun) for (const { outcome } of creates) delete outcome.contactId;
+    return { outcomes, creates, updates };
+  }
+
+  private async writeRows(job: ContactImportJob, plan: BatchPlan): Promise<void> {
     // One creates intent and one insertMany for the batch (@kith/bus, Outbox.stageCreates).
     const written = await this.deps.contacts
-      .insertCreated(
-        creates.map(({ contact }) => ({
-          contact,
-          items: toOutboxItems([{ type: CONTACT_EVENT_TYPES.created, contact }], {
-            actorId: job.createdBy,
-          }),
-        })),
-        createdBatchMeta({ actorId: job.createdBy }),
-      )
+      .insertCreated(plan.creates, plan.createdMeta)
       .catch(() => new Set<string>());
-    for (const { outcome, contact } of creates) {
+    for (const { outcome, contact } of plan.creates) {
       if (!written.has(contact.id)) storeFailed(outcome);
     }
     // After the creates: a row may update a contact created earlier in the same batch.
-    for (const update of updates) {
-      await this.update(job, update.outcome, update.fields, definitions).catch(() =>
+    for (const update of plan.updates) {
+      await this.update(job, update.outcome, update.fields, plan.definitions).catch(() =>
         storeFailed(update.outcome),
       );
     }
-    return outcomes;
   }
 
   /** One read by `_id` and one write per updated row; a lost race is retried once. */

@@ -1,8 +1,9 @@
 // Streams a CSV body into an import job: csv-parse reads the request as it arrives (the
 // file is never held in memory), the first record is the header, and rows go to the
-// contact service in batches of IMPORT_BATCH_SIZE. One batch is in flight while the next
-// is parsed (the service commits a job's batches in order, so never two at once); a slow
-// database slows the upload (TCP backpressure) instead of filling the gateway's memory.
+// contact service in batches of IMPORT_BATCH_SIZE. Two batches are in flight while the next
+// is parsed (the service decides one while it writes the other, and writes a job's batches
+// in order); a slow database slows the upload (TCP backpressure) instead of filling the
+// gateway's memory.
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { contactImportV1 } from '@kith/contracts';
@@ -14,6 +15,12 @@ import { GatewayError } from './problem';
 
 /** Rows per ImportContactRows call (the service takes up to 2000; see MAX_IMPORT_BATCH). */
 export const IMPORT_BATCH_SIZE = 2000;
+/**
+ * Batches sent before the first is answered: the service decides one batch while it writes
+ * the one before (services/contact, app/import-lane.ts), so the upload never waits for a
+ * round trip. Both reach the same service process: a gRPC channel keeps one connection.
+ */
+export const IMPORT_BATCHES_IN_FLIGHT = 2;
 /** One CSV record may not exceed this (a runaway quote would otherwise read the whole file). */
 const MAX_RECORD_BYTES = 64 * 1024;
 /**
@@ -58,16 +65,18 @@ export async function uploadCsv(args: {
   let alreadyDone = 0;
   let job: ImportJobMessage | undefined;
 
-  let inFlight: Promise<void> | undefined;
+  // Batches sent, oldest first, not answered yet.
+  const inFlight: Array<Promise<void>> = [];
   const send = async (rows: contactImportV1.ImportRow[]) => {
     const res = await args.imports.importRows({ jobId: args.jobId, rows }, args.ctx);
     alreadyDone += res.outcomes.filter((o) => o.status === 'IMPORT_ROW_STATUS_SKIPPED_DONE').length;
-    job = res.job ?? job;
+    // Answers come in batch order (the service writes a job's batches in order); the
+    // furthest checkpoint is the job as it stands.
+    if (res.job && (!job || Number(res.job.checkpoint) >= Number(job.checkpoint))) job = res.job;
   };
-  // Waits for the batch in flight, then sends this one without waiting for it.
+  // Sends this batch once fewer than IMPORT_BATCHES_IN_FLIGHT are unanswered.
   const flush = async () => {
-    await inFlight;
-    inFlight = undefined;
+    while (inFlight.length >= IMPORT_BATCHES_IN_FLIGHT) await inFlight.shift();
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
@@ -75,7 +84,10 @@ export async function uploadCsv(args: {
     const sending = send(rows);
     // Observed here so a failure while the next batch is parsed is not "unhandled".
     sending.catch(() => undefined);
-    inFlight = sending;
+    inFlight.push(sending);
+  };
+  const drain = async () => {
+    while (inFlight.length > 0) await inFlight.shift();
   };
 
   try {
@@ -98,9 +110,9 @@ export async function uploadCsv(args: {
       if (full || batchBytes >= MAX_BATCH_BYTES) await flush();
     }
     await flush();
-    await inFlight;
+    await drain();
   } catch (err) {
-    await inFlight?.catch(() => undefined);
+    await Promise.allSettled(inFlight);
     // Batches sent before the bad spot are stored; the job's checkpoint says how far it got.
     if (err instanceof CsvError) {
       throw new GatewayError('validation-failed', `The CSV cannot be read: ${err.message}`, [
