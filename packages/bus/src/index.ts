@@ -47,3 +47,4 @@ export { InsertBatcher, InsertError, writeErrorsOf } from './insert-batcher';
 export type { InsertManyTarget } from './insert-batcher';
 export { insertManyThroughOutbox, writeThroughOutbox } from './outbox-write';
 export type { OutboxCreate, OutboxWriteTarget } from './outbox-write';
+export { secondaryIndexesUsed, serverUsesSecondaryIndexes } from './secondary-indexes';

@@ -1,6 +1,6 @@
 // Every store of the contact service over one connection: models with their indexes
 // created (start-up fails loudly if the server refuses one) and the repositories on top.
-import type { Outbox } from '@kith/bus';
+import { serverUsesSecondaryIndexes, type Outbox } from '@kith/bus';
 import type { Connection, mongo } from 'mongoose';
 import { ContactAuditRepository } from './contact-audit.repository';
 import { ContactImportRepository } from './contact-import.repository';
@@ -60,17 +60,21 @@ export async function openContactStores(
 ): Promise<ContactStores> {
   const { db } = dbs;
   const contacts = contactModel(connection);
-  await ensureContactIndexes(contacts);
   const fields = customFieldModel(connection);
-  await ensureCustomFieldIndexes(fields);
   const households = householdModel(connection);
-  await ensureHouseholdIndexes(households);
   const relationships = relationshipModels(connection);
-  await ensureRelationshipIndexes(relationships);
   const audit = new ContactAuditRepository(dbs.auditDb);
-  await audit.ensureIndexes();
   const imports = new ContactImportRepository(db, outbox);
-  await imports.ensureIndexes();
+  // Every index serves a query; none enforces uniqueness (claims use `_id`), so on a server
+  // that plans no query with them (FerretDB 1.x) they are left out (@kith/bus).
+  if (await serverUsesSecondaryIndexes(db)) {
+    await ensureContactIndexes(contacts);
+    await ensureCustomFieldIndexes(fields);
+    await ensureHouseholdIndexes(households);
+    await ensureRelationshipIndexes(relationships);
+    await audit.ensureIndexes();
+    await imports.ensureIndexes();
+  }
   const matchingRules = new MatchingRulesRepository(db, outbox);
   return {
     contacts: new ContactRepository(contacts, outbox),
