@@ -191,8 +191,9 @@ export class ConsumerRunner {
     const ctx = { topic: topic.slice(this.prefix.length), partition, offset: message.offset };
     // A type this group does not handle is skipped from its header, before the body is
     // parsed: four groups read the contact topic, and an import puts 100k events on it.
-    const headerType = decodeHeaders(message.headers).ce_type;
-    if (headerType !== undefined && !this.opts.handlers[headerType]) return 'done';
+    const typeHeader = message.headers?.ce_type;
+    const headerType = Array.isArray(typeHeader) ? typeHeader.at(-1) : typeHeader;
+    if (headerType !== undefined && !this.opts.handlers[headerType.toString()]) return 'done';
     let event: EventEnvelope;
     try {
       event = fromKafkaMessage(message);
