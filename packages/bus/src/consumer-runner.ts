@@ -152,6 +152,17 @@ export class ConsumerRunner {
     }
   }
 
+  /** OpenTelemetry messaging attributes every consumer span carries. */
+  private spanAttributes(topic: string, partition: number): Record<string, string> {
+    return {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': topic,
+      'messaging.consumer.group.name': this.opts.groupId,
+      'messaging.destination.partition.id': String(partition),
+    };
+  }
+
   /** True when the batch handler stored the run's effect. */
   private async handleRun(topic: string, partition: number, run: BatchRun): Promise<boolean> {
     const parent = extractTraceContext(decodeHeaders(run.first.headers));
@@ -161,11 +172,7 @@ export class ConsumerRunner {
         kind: SpanKind.CONSUMER,
         parent,
         attributes: {
-          'messaging.system': 'kafka',
-          'messaging.operation.type': 'process',
-          'messaging.destination.name': topic,
-          'messaging.consumer.group.name': this.opts.groupId,
-          'messaging.destination.partition.id': String(partition),
+          ...this.spanAttributes(topic, partition),
           'messaging.batch.message_count': run.events.length,
         },
       },
@@ -217,11 +224,7 @@ export class ConsumerRunner {
         kind: SpanKind.CONSUMER,
         parent,
         attributes: {
-          'messaging.system': 'kafka',
-          'messaging.operation.type': 'process',
-          'messaging.destination.name': topic,
-          'messaging.consumer.group.name': this.opts.groupId,
-          'messaging.destination.partition.id': String(partition),
+          ...this.spanAttributes(topic, partition),
           'messaging.kafka.offset': Number(message.offset),
           'messaging.message.id': event.id,
           'cloudevents.event_type': event.type,

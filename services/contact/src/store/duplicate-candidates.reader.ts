@@ -17,13 +17,9 @@ export const MAX_CANDIDATES = 200;
 /** Most contacts one tenant-wide scan reads, in id order; past it the result is truncated. */
 export const MAX_SCANNED_CONTACTS = 20_000;
 
-/** Everything matching reads, nothing else (no consent history, no outbox log). */
-const MATCH_PROJECTION = {
+/** The fields any rule can read (contact-matching.ts MATCH_FIELDS), nothing else. */
+export const MATCH_FIELDS_PROJECTION = {
   _id: 1,
-  tenantId: 1,
-  kind: 1,
-  version: 1,
-  displayName: 1,
   'person.firstName': 1,
   'person.lastName': 1,
   'organization.name': 1,
@@ -32,6 +28,15 @@ const MATCH_PROJECTION = {
   'phones.normalized': 1,
   'addresses.postalCode': 1,
   birthDate: 1,
+} as const;
+
+/** Everything matching reads, nothing else (no consent history, no outbox log). */
+const MATCH_PROJECTION = {
+  ...MATCH_FIELDS_PROJECTION,
+  tenantId: 1,
+  kind: 1,
+  version: 1,
+  displayName: 1,
   createdAt: 1,
   updatedAt: 1,
 } as const;

@@ -11,20 +11,8 @@ import {
 } from '../domain/import-matcher';
 import { effectiveMatchingRules } from '../domain/matching-rules-decisions';
 import type { ContactDocument, ContactModel } from './contact.model';
+import { MATCH_FIELDS_PROJECTION } from './duplicate-candidates.reader';
 import type { MatchingRulesRepository } from './matching-rules.repository';
-
-/** The fields any rule can read (contact-matching.ts MATCH_FIELDS), nothing else. */
-const MATCH_FIELDS_PROJECTION = {
-  _id: 1,
-  'person.firstName': 1,
-  'person.lastName': 1,
-  'organization.name': 1,
-  'emails.address': 1,
-  'phones.number': 1,
-  'phones.normalized': 1,
-  'addresses.postalCode': 1,
-  birthDate: 1,
-} as const;
 
 type MatchFieldsDocument = Pick<ContactDocument, '_id' | 'person' | 'organization' | 'birthDate'> &
   Partial<Pick<ContactDocument, 'emails' | 'phones' | 'addresses'>>;
