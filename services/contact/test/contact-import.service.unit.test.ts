@@ -320,4 +320,38 @@ describe('ContactImportService.importRows with two batches of a job in flight', 
     expect(outcomes[0]).toMatchObject({ status: 'created' });
     expect(emailsOf(contacts)).toContain('b@example.org');
   });
+
+  it('answers rows sent again while their first batch is still being written as done, without writing them twice', async () => {
+    const { service, contacts, imports } = given();
+    const job = await startJob(service, 'create');
+    const rows = [row(1, ada('a@example.org')), row(2, ada('b@example.org'))];
+
+    const [, again] = await Promise.all([
+      service.importRows(TENANT, job.id, rows),
+      service.importRows(TENANT, job.id, rows),
+    ]);
+
+    expect(again.outcomes.map((o) => o.status)).toEqual(['skipped-done', 'skipped-done']);
+    expect(contacts.stored.size).toBe(2);
+    expect(imports.jobs.get(job.id)).toMatchObject({ checkpoint: 2, rows: 2, created: 2 });
+  });
+
+  it('writes only the rows past those of the batch still being written when a resend overlaps it', async () => {
+    const { service, contacts, imports } = given();
+    const job = await startJob(service, 'create');
+    const first = [row(1, ada('a@example.org')), row(2, ada('b@example.org'))];
+
+    const [, resent] = await Promise.all([
+      service.importRows(TENANT, job.id, first),
+      service.importRows(TENANT, job.id, [...first, row(3, ada('c@example.org'))]),
+    ]);
+
+    expect(resent.outcomes.map((o) => o.status)).toEqual([
+      'skipped-done',
+      'skipped-done',
+      'created',
+    ]);
+    expect(contacts.stored.size).toBe(3);
+    expect(imports.jobs.get(job.id)).toMatchObject({ checkpoint: 3, rows: 3, created: 3 });
+  });
 });
