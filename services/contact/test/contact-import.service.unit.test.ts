@@ -4,6 +4,7 @@
 import type { OutboxItem, OutboxLogRecord } from '@kith/bus';
 import { ContactImportService, type ImportRowInput } from '../src/app/contact-import.service';
 import type { Contact, ContactFieldsInput } from '../src/domain/contact';
+import { ContactErrorCode } from '../src/domain/contact-error';
 import type { ContactImportJob, DuplicateAction } from '../src/domain/contact-import';
 import { DEFAULT_MATCHING_RULES } from '../src/domain/contact-matching';
 import { RuleImportMatcher } from '../src/domain/import-matcher';
@@ -47,7 +48,12 @@ class MemoryImports {
     const job = this.jobs.get(id);
     return job && job.tenantId === tenantId ? job : undefined;
   }
+  /** The next save throws this instead of storing the job (a lost connection, say). */
+  failNextSave?: Error;
   async save(job: ContactImportJob) {
+    const failure = this.failNextSave;
+    this.failNextSave = undefined;
+    if (failure) throw failure;
     this.jobs.set(job.id, job);
   }
   readonly finished: Array<{ job: ContactImportJob; items: OutboxItem[] }> = [];
@@ -230,5 +236,122 @@ describe('ContactImportService.importRows', () => {
     await expect(service.importRows('t-2', job.id, [])).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+});
+
+describe('ContactImportService.importRows with two batches of a job in flight', () => {
+  const emailsOf = (contacts: MemoryContacts) =>
+    [...contacts.stored.values()].map((s) => s.contact.emails[0]?.address);
+
+  it('stores two batches sent without waiting exactly as if they were sent one after the other', async () => {
+    const batches = [
+      [row(1, ada('a@example.org')), row(2, ada('not-an-email'))],
+      [row(3, ada('a@example.org')), row(4, ada('b@example.org'))],
+    ];
+    const concurrent = given();
+    const concurrentJob = await startJob(concurrent.service, 'skip');
+    const sequential = given();
+    const sequentialJob = await startJob(sequential.service, 'skip');
+    for (const rows of batches) await sequential.service.importRows(TENANT, sequentialJob.id, rows);
+
+    await Promise.all(
+      batches.map((rows) => concurrent.service.importRows(TENANT, concurrentJob.id, rows)),
+    );
+
+    const after = concurrent.imports.jobs.get(concurrentJob.id);
+    expect(after).toEqual(sequential.imports.jobs.get(sequentialJob.id));
+    expect(after).toMatchObject({ checkpoint: 4, rows: 4, created: 2, skipped: 1, failed: 1 });
+  });
+
+  it('skips a row of the second batch that repeats a row of the first one still being written', async () => {
+    const { service } = given();
+    const job = await startJob(service, 'skip');
+
+    const [first, second] = await Promise.all([
+      service.importRows(TENANT, job.id, [row(1, ada('ada@example.org'))]),
+      service.importRows(TENANT, job.id, [row(2, ada('ADA@example.org'))]),
+    ]);
+
+    expect(second.outcomes[0]).toMatchObject({
+      status: 'skipped',
+      contactId: first.outcomes[0]?.contactId,
+    });
+  });
+
+  it('refuses the second batch with FAILED_PRECONDITION and stores none of its contacts when the first batch fails', async () => {
+    const { service, contacts, imports } = given();
+    const job = await startJob(service, 'skip');
+    imports.failNextSave = new Error('connection reset');
+
+    const first = service.importRows(TENANT, job.id, [row(1, ada('a@example.org'))]);
+    const second = service.importRows(TENANT, job.id, [row(2, ada('b@example.org'))]);
+
+    await expect(first).rejects.toThrow('connection reset');
+    await expect(second).rejects.toMatchObject({ code: ContactErrorCode.FAILED_PRECONDITION });
+    expect(emailsOf(contacts)).not.toContain('b@example.org');
+    expect(imports.jobs.get(job.id)).toMatchObject({ checkpoint: 0, rows: 0 });
+  });
+
+  it('takes the job again once the failed batches have settled', async () => {
+    const { service, imports } = given();
+    const job = await startJob(service, 'skip');
+    imports.failNextSave = new Error('connection reset');
+    await Promise.allSettled([
+      service.importRows(TENANT, job.id, [row(1, ada('a@example.org'))]),
+      service.importRows(TENANT, job.id, [row(2, ada('b@example.org'))]),
+    ]);
+
+    const resumed = await service.importRows(TENANT, job.id, [row(3, ada('c@example.org'))]);
+
+    expect(resumed.job).toMatchObject({ checkpoint: 3, rows: 1, created: 1 });
+  });
+
+  it('forgets the contacts a refused batch had matched against, so its rows are created when sent again', async () => {
+    const { service, contacts, imports } = given();
+    const job = await startJob(service, 'skip');
+    imports.failNextSave = new Error('connection reset');
+    await Promise.allSettled([
+      service.importRows(TENANT, job.id, [row(1, ada('a@example.org'))]),
+      service.importRows(TENANT, job.id, [row(2, ada('b@example.org'))]),
+    ]);
+
+    const { outcomes } = await service.importRows(TENANT, job.id, [row(2, ada('b@example.org'))]);
+
+    expect(outcomes[0]).toMatchObject({ status: 'created' });
+    expect(emailsOf(contacts)).toContain('b@example.org');
+  });
+
+  it('answers rows sent again while their first batch is still being written as done, without writing them twice', async () => {
+    const { service, contacts, imports } = given();
+    const job = await startJob(service, 'create');
+    const rows = [row(1, ada('a@example.org')), row(2, ada('b@example.org'))];
+
+    const [, again] = await Promise.all([
+      service.importRows(TENANT, job.id, rows),
+      service.importRows(TENANT, job.id, rows),
+    ]);
+
+    expect(again.outcomes.map((o) => o.status)).toEqual(['skipped-done', 'skipped-done']);
+    expect(contacts.stored.size).toBe(2);
+    expect(imports.jobs.get(job.id)).toMatchObject({ checkpoint: 2, rows: 2, created: 2 });
+  });
+
+  it('writes only the rows past those of the batch still being written when a resend overlaps it', async () => {
+    const { service, contacts, imports } = given();
+    const job = await startJob(service, 'create');
+    const first = [row(1, ada('a@example.org')), row(2, ada('b@example.org'))];
+
+    const [, resent] = await Promise.all([
+      service.importRows(TENANT, job.id, first),
+      service.importRows(TENANT, job.id, [...first, row(3, ada('c@example.org'))]),
+    ]);
+
+    expect(resent.outcomes.map((o) => o.status)).toEqual([
+      'skipped-done',
+      'skipped-done',
+      'created',
+    ]);
+    expect(contacts.stored.size).toBe(3);
+    expect(imports.jobs.get(job.id)).toMatchObject({ checkpoint: 3, rows: 3, created: 3 });
   });
 });

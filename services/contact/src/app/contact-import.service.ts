@@ -167,10 +167,11 @@ export class ContactImportService {
 
   /** Stores the batch: contacts, updates, the error chunk, then the job (its checkpoint last). */
   private async writeBatch(
-    plan: BatchPlan,
+    decided: BatchPlan,
   ): Promise<{ job: ContactImportJob; outcomes: RowOutcome[] }> {
     // Read again: the batch before this one was written after this one was decided.
-    const job = await this.get(plan.tenantId, plan.jobId);
+    const job = await this.get(decided.tenantId, decided.jobId);
+    const plan = withoutStoredSince(decided, job.checkpoint);
     if (!job.dryRun) await this.writeRows(job, plan);
     const outcomes = new Map<number, RowOutcome>();
     for (const row of plan.done) {
@@ -334,6 +335,24 @@ export class ContactImportService {
     this.matchers.set(job.id, matcher);
     return matcher;
   }
+}
+
+/**
+ * The plan without the rows an earlier batch of the lane stored after this one was decided
+ * (the same rows sent again while their first batch was still being written, e.g. a client's
+ * retry): they are done, like rows at or below the checkpoint, and are not written twice.
+ */
+function withoutStoredSince(plan: BatchPlan, checkpoint: number): BatchPlan {
+  const fresh = (rowNumber: number) => rowNumber > checkpoint;
+  if (plan.todo.every((row) => fresh(row.rowNumber))) return plan;
+  return {
+    ...plan,
+    done: [...plan.done, ...plan.todo.filter((row) => !fresh(row.rowNumber))],
+    todo: plan.todo.filter((row) => fresh(row.rowNumber)),
+    outcomes: plan.outcomes.filter((outcome) => fresh(outcome.rowNumber)),
+    creates: plan.creates.filter((create) => fresh(create.outcome.rowNumber)),
+    updates: plan.updates.filter((update) => fresh(update.outcome.rowNumber)),
+  };
 }
 
 /** A write that failed for a reason other than the row's content (retry the import). */
