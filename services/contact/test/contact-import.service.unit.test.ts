@@ -19,7 +19,13 @@ class MemoryContacts {
   readonly stored = new Map<string, StoredContact>();
   readonly events: OutboxItem[] = [];
 
+  /** The next insertCreated fails as a whole (the store was unreachable). */
+  failNextInsert?: Error;
+
   async insertCreated(creates: ReadonlyArray<{ contact: Contact; items: OutboxItem[] }>) {
+    const failure = this.failNextInsert;
+    this.failNextInsert = undefined;
+    if (failure) throw failure;
     for (const { contact, items } of creates) {
       this.stored.set(contact.id, { contact, outboxLog: [] });
       this.events.push(...items);
@@ -142,6 +148,19 @@ describe('ContactImportService.importRows', () => {
     ]);
 
     expect(outcomes[1]).toMatchObject({ status: 'skipped', contactId: outcomes[0]?.contactId });
+  });
+
+  it('reports rows failed when their contacts could not be stored, and matches no later row against them', async () => {
+    const { service, contacts } = given();
+    const job = await startJob(service, 'skip');
+    contacts.failNextInsert = new Error('connection reset');
+
+    const first = await service.importRows(TENANT, job.id, [row(1, ada('ada@example.org'))]);
+    const second = await service.importRows(TENANT, job.id, [row(2, ada('ada@example.org'))]);
+
+    expect(first.outcomes[0]).toMatchObject({ status: 'failed' });
+    expect(second.outcomes[0]).toMatchObject({ status: 'created' });
+    expect(contacts.stored.size).toBe(1);
   });
 
   it('fills the existing contact when the action is update', async () => {

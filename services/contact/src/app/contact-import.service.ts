@@ -272,6 +272,8 @@ export class ContactImportService {
     for (const { outcome, contact } of plan.creates) {
       if (!written.has(contact.id)) storeFailed(outcome);
     }
+    // The matcher remembered every create; one that was not stored must not be matched.
+    if (written.size < plan.creates.length) this.matchers.delete(job.id);
     // After the creates: a row may update a contact created earlier in the same batch.
     for (const update of plan.updates) {
       await this.update(job, update.outcome, update.fields, plan.definitions).catch(() =>
