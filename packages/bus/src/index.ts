@@ -22,8 +22,10 @@ export type {
 } from './outbox';
 export { planCreatesIntents, resolveCreatesIntent } from './outbox-creates';
 export type { CreatedEventRebuilder, CreatesResolution, LoggedCreate } from './outbox-creates';
-export { OutboxRelay, planRelayStep, resolveStagedIntent } from './outbox-relay';
-export type { IntentDecision, OutboxRelayOptions } from './outbox-relay';
+export { OutboxRelay } from './outbox-relay';
+export type { OutboxRelayOptions } from './outbox-relay';
+export { planRelayStep, resolveStagedIntent } from './outbox-relay-plan';
+export type { IntentDecision, RelayPlanRules } from './outbox-relay-plan';
 export { ConsumerRunner, PROCESSED_EVENTS_COLLECTION } from './consumer-runner';
 export { MAX_BATCH_RUN, batchRunAt } from './consumer-batch-run';
 export type { BatchEventHandler, BatchRun } from './consumer-batch-run';
