@@ -4,8 +4,7 @@
 // chunk, then the job with its new checkpoint. See docs/architecture.md, "Bulk import".
 import { v7 as uuidv7 } from 'uuid';
 import type { Contact, ContactFields, ContactFieldsInput } from '../domain/contact';
-import { CONTACT_EVENT_TYPES, decideCreate, decideUpdate } from '../domain/contact-decisions';
-import { customFieldsFromCells } from '../domain/custom-field-cells';
+import { CONTACT_EVENT_TYPES, decideUpdate } from '../domain/contact-decisions';
 import type { CustomFieldDefinition } from '../domain/custom-field';
 import type { CustomFieldDefinitionSource } from './custom-field-definitions.cache';
 import { ContactError, ContactErrorCode, type ContactFieldError } from '../domain/contact-error';
@@ -20,6 +19,7 @@ import {
   type StartImportCommand,
 } from '../domain/contact-import';
 import { mergeImportedFields } from '../domain/contact-import-merge';
+import { decideImportRow, rowErrorsOf } from '../domain/import-row-decision';
 import type { ImportMatcher, ImportMatcherFactory } from '../domain/import-matcher';
 import type { OutboxItem } from '@kith/bus';
 import { ImportLane } from './import-lane';
@@ -214,43 +214,13 @@ export class ContactImportService {
     const updates: BatchPlan['updates'] = [];
     const now = this.now();
     for (const row of rows) {
-      const outcome: RowOutcome = { rowNumber: row.rowNumber, status: 'failed' };
-      outcomes.push(outcome);
-      if (row.mappingErrors.length > 0) {
-        outcome.errors = row.mappingErrors;
-        continue;
+      const decision = decideImportRow(job, row, { matcher, definitions, id: this.newId(), now });
+      outcomes.push(decision.outcome);
+      if ('create' in decision) {
+        creates.push({ outcome: decision.outcome, contact: decision.create, items: [] });
       }
-      let contact: Contact;
-      try {
-        const fields = row.fields.customFields
-          ? {
-              ...row.fields,
-              customFields: customFieldsFromCells(definitions, row.fields.customFields),
-            }
-          : row.fields;
-        const command = { tenantId: job.tenantId, kind: job.kind, fields };
-        contact = decideCreate(job.createdBy ? { ...command, actorId: job.createdBy } : command, {
-          id: this.newId(),
-          now,
-          customFields: definitions,
-        }).contact;
-      } catch (err) {
-        if (!(err instanceof ContactError)) throw err;
-        outcome.errors =
-          err.fieldErrors.length > 0 ? err.fieldErrors : [{ field: '', message: err.message }];
-        continue;
-      }
-      const match = job.onDuplicate === 'create' ? undefined : matcher.match(contact);
-      if (match && job.onDuplicate === 'skip') {
-        Object.assign(outcome, { status: 'skipped', contactId: match.existingId });
-      } else if (match) {
-        Object.assign(outcome, { status: 'updated', contactId: match.existingId });
-        updates.push({ outcome, fields: contact });
-      } else {
-        Object.assign(outcome, { status: 'created', contactId: contact.id });
-        matcher.remember(contact.id, contact);
-        creates.push({ outcome, contact, items: [] });
-      }
+      if ('update' in decision)
+        updates.push({ outcome: decision.outcome, fields: decision.update });
       // Lets the previous batch's write stage, waiting on the database, go on in between.
       if (outcomes.length % DECIDE_SLICE === 0) await new Promise((r) => setImmediate(r));
     }
@@ -319,8 +289,7 @@ export class ContactImportService {
         if (!(err instanceof ContactError)) throw err;
         if (err.code === ContactErrorCode.VERSION_CONFLICT && attempt < 2) continue;
         outcome.status = 'failed';
-        outcome.errors =
-          err.fieldErrors.length > 0 ? err.fieldErrors : [{ field: '', message: err.message }];
+        outcome.errors = rowErrorsOf(err);
         return;
       }
     }
