@@ -325,6 +325,28 @@ describe('ConsumerRunner against real Kafka and FerretDB', () => {
       });
     });
 
+    it('stops after the event in hand while a failed run is handled one by one', async () => {
+      const events = Array.from({ length: 5 }, (_, i) => contactEvent(`stopping-${i}`));
+      await publish(...events);
+      const handled: string[] = [];
+      let stopping: Promise<void> | undefined;
+
+      await startBatchRunner(
+        'batch-stop',
+        async (event) => {
+          handled.push(event.id);
+          stopping ??= runner?.stop();
+        },
+        async () => {
+          throw new Error('audit store refused the insertMany');
+        },
+      );
+      await waitFor(async () => stopping !== undefined, { what: 'stop requested' });
+      await stopping;
+
+      expect(handled).toEqual([events[0]?.id]);
+    });
+
     it('refuses batch handlers unless the handlers dedupe by themselves', () => {
       const batchHandlers = { [CREATED]: async () => undefined };
 
