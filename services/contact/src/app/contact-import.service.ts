@@ -140,7 +140,6 @@ export class ContactImportService {
       ...(chunkId ? { errorChunkId: chunkId } : {}),
     });
     if (next !== job) await this.deps.imports.save(next);
-    console.error();
     return { job: next, outcomes: ordered };
   }
 
