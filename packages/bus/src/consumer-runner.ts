@@ -142,6 +142,9 @@ export class ConsumerRunner {
       // One by one: a single message, or a run whose batch handler failed.
       const end = i + (run?.events.length ?? 1);
       for (; i < end; i += 1) {
+        // Checked before every message, as before runs existed: stop() and a rebalance take
+        // effect after the message in hand, not after the rest of a failed run.
+        if (!payload.isRunning() || payload.isStale()) return;
         const message = messages[i] as KafkaMessage;
         const outcome = await this.handleMessage(batch.topic, batch.partition, message, payload);
         // Stopped mid-retry: leave the offset unresolved so the message is redelivered.

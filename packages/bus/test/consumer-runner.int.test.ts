@@ -9,6 +9,8 @@ import {
   Outbox,
   OutboxRelay,
   PROCESSED_EVENTS_COLLECTION,
+  type BatchEventHandler,
+  type ConsumerRunnerOptions,
   type EventHandler,
 } from '../src';
 import { TRACEPARENT, contactEvent, messageCount, openBusTestEnv } from './bus-test-env';
@@ -33,6 +35,7 @@ async function startRunner(
   groupId: string,
   handler: EventHandler,
   dedupe: 'processed-ids' | 'handler' = 'processed-ids',
+  more: Partial<ConsumerRunnerOptions> = {},
 ): Promise<void> {
   runner = new ConsumerRunner({
     dedupe,
@@ -45,6 +48,7 @@ async function startRunner(
     producer: env.producer,
     logger: env.logger,
     retry: { attempts: 3, initialDelayMs: 20, maxDelayMs: 50 },
+    ...more,
   });
   await runner.start();
 }
@@ -52,6 +56,15 @@ async function startRunner(
 function publish(...events: EventEnvelope[]): Promise<void> {
   // One key, so one partition: the order below is the order the consumer sees.
   return env.producer.publish(events.map((event) => ({ topic: TOPICS.contact, key: 'k', event })));
+}
+
+/** A runner whose created events also have a batch handler (dedupe by the handlers). */
+function startBatchRunner(
+  groupId: string,
+  handler: EventHandler,
+  batchHandler: BatchEventHandler,
+): Promise<void> {
+  return startRunner(groupId, handler, 'handler', { batchHandlers: { [CREATED]: batchHandler } });
 }
 
 /** True once the group's committed offsets reach the end of every partition. */
@@ -227,5 +240,130 @@ describe('ConsumerRunner against real Kafka and FerretDB', () => {
     const [, traceId, parentSpanId] = TRACEPARENT.split('-');
     expect(spans[0]?.traceId).toBe(traceId);
     expect(spans[0]?.spanId).not.toBe(parentSpanId);
+  });
+
+  describe('with batch handlers', () => {
+    it('hands events produced together to the batch handler in runs, each event once', async () => {
+      const events = Array.from({ length: 6 }, (_, i) => contactEvent(`batched-${i}`));
+      await publish(...events);
+      const runs: string[][] = [];
+      const singles: string[] = [];
+
+      await startBatchRunner(
+        'batched',
+        async (event) => {
+          singles.push(event.id);
+        },
+        async (run) => {
+          runs.push(run.map((event) => event.id));
+        },
+      );
+      await waitFor(() => committedToEnd('batched'), { what: 'group at end of topic' });
+
+      expect(runs.some((run) => run.length > 1)).toBe(true);
+      expect([...runs.flat(), ...singles].sort()).toEqual(events.map((e) => e.id).sort());
+    });
+
+    it('hands every event of a run whose batch handler failed to the single handler, in order', async () => {
+      const events = Array.from({ length: 4 }, (_, i) => contactEvent(`fallback-${i}`));
+      await publish(...events);
+      const failedRuns: string[][] = [];
+      const singles: string[] = [];
+
+      await startBatchRunner(
+        'batch-fails',
+        async (event) => {
+          singles.push(event.id);
+        },
+        async (run) => {
+          failedRuns.push(run.map((event) => event.id));
+          throw new Error('audit store refused the insertMany');
+        },
+      );
+      await waitFor(() => committedToEnd('batch-fails'), { what: 'group at end of topic' });
+
+      expect(failedRuns.length).toBeGreaterThan(0);
+      expect(singles).toEqual(events.map((e) => e.id));
+    });
+
+    it('dead-letters a poison event of a failed run after its retries and handles the others', async () => {
+      const [before, poison, after] = [
+        contactEvent('before'),
+        contactEvent('poison'),
+        contactEvent('after'),
+      ];
+      await publish(before, poison, after);
+      const attempts: string[] = [];
+      const handled: string[] = [];
+
+      await startBatchRunner(
+        'batch-poison',
+        async (event) => {
+          attempts.push(event.subject);
+          if (event.id === poison.id) throw new Error('audit entry failed validation');
+          handled.push(event.id);
+        },
+        async (run) => {
+          if (run.some((event) => event.id === poison.id))
+            throw new Error('audit entry failed validation');
+          handled.push(...run.map((event) => event.id));
+        },
+      );
+      const [dead] = await readTopic({
+        brokers: env.brokers,
+        topic: `${env.prefix}${dlqTopic(TOPICS.contact, 'batch-poison')}`,
+        count: 1,
+      });
+      await waitFor(() => committedToEnd('batch-poison'), { what: 'group at end of topic' });
+
+      expect(attempts.filter((subject) => subject === 'poison')).toHaveLength(3);
+      expect(handled).toEqual([before.id, after.id]);
+      expect(dead?.headers).toMatchObject({
+        ce_id: poison.id,
+        kith_error: 'Error: audit entry failed validation',
+        kith_error_attempts: '3',
+      });
+    });
+
+    it('stops after the event in hand while a failed run is handled one by one', async () => {
+      const events = Array.from({ length: 5 }, (_, i) => contactEvent(`stopping-${i}`));
+      await publish(...events);
+      const handled: string[] = [];
+      let stopping: Promise<void> | undefined;
+
+      await startBatchRunner(
+        'batch-stop',
+        async (event) => {
+          handled.push(event.id);
+          stopping ??= runner?.stop();
+        },
+        async () => {
+          throw new Error('audit store refused the insertMany');
+        },
+      );
+      await waitFor(async () => stopping !== undefined, { what: 'stop requested' });
+      await stopping;
+
+      expect(handled).toEqual([events[0]?.id]);
+    });
+
+    it('refuses batch handlers unless the handlers dedupe by themselves', () => {
+      const batchHandlers = { [CREATED]: async () => undefined };
+
+      const build = () =>
+        new ConsumerRunner({
+          kafka: env.kafka,
+          db: env.db,
+          groupId: 'batch-marks',
+          topics: [TOPICS.contact],
+          topicPrefix: env.prefix,
+          handlers: { [CREATED]: async () => undefined },
+          batchHandlers,
+          producer: env.producer,
+          logger: env.logger,
+        });
+
+      expect(build).toThrow('batchHandlers need dedupe: handler');
+    });
   });
 });

@@ -1,8 +1,16 @@
-import { CONTACT_SOURCE, TOPICS, parseEventData } from '@kith/events';
+import type { OutboxItem } from '@kith/bus';
+import { CONTACT_SOURCE, TOPICS, parseEventData, type EventEnvelope } from '@kith/events';
 import { context, trace, TraceFlags } from '@opentelemetry/api';
-import { decideCreate, decideDelete, decideUpdate } from '../src/domain/contact-decisions';
+import {
+  CONTACT_EVENT_TYPES,
+  decideCreate,
+  decideDelete,
+  decideUpdate,
+} from '../src/domain/contact-decisions';
 import { decideHouseholdAddress } from '../src/domain/household-address-decisions';
-import { toOutboxItems } from '../src/events/contact-events';
+import { rebuildContactCreated, toOutboxItems } from '../src/events/contact-events';
+import { toDocumentState } from '../src/store/contact-document.mapper';
+import { aContact } from './support/contact-fixture';
 
 const ID = '01900000-0000-7000-8000-000000000001';
 const TENANT = 'tenant-a';
@@ -141,5 +149,78 @@ describe('toOutboxItems', () => {
     const [item] = toOutboxItems(givenCreated().events, { traceContext: active });
 
     expect(item?.event.traceparent).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
+  });
+});
+
+describe('rebuildContactCreated', () => {
+  const LOGGED_ID = '01900000-0000-7000-8000-0000000000e1';
+  const contact = aContact({
+    id: ID,
+    tenantId: TENANT,
+    displayName: 'Jane Smith',
+    person: { firstName: 'Jane', lastName: 'Smith' },
+    emails: [{ address: 'jane@example.org', type: 'work', primary: true, valid: true }],
+    phones: [
+      {
+        number: '+1 555 0101',
+        normalized: '+15550101',
+        type: 'mobile',
+        primary: true,
+        valid: true,
+      },
+    ],
+    tags: ['donor'],
+    source: 'import',
+    customFields: { tshirt: 'M' },
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+
+  /** The document as the relay reads it back: the insert's state and `_outboxLog`, as stored. */
+  function storedDocument(): Record<string, unknown> {
+    const doc = {
+      ...toDocumentState(contact),
+      _outboxLog: [{ version: 1, eventIds: [LOGGED_ID] }],
+    };
+    return JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+  }
+
+  /** What an item says, leaving out the envelope's own id and trace. */
+  function said(item: OutboxItem | undefined) {
+    const { topic, key, event } = item ?? ({} as OutboxItem);
+    const { type, source, subject, tenantId, time, data } = event ?? ({} as EventEnvelope);
+    return { topic, key, type, source, subject, tenantId, time, data };
+  }
+
+  it('says the creation as its writer did: same topic, key, type, subject, time and data', () => {
+    const [written] = toOutboxItems([{ type: CONTACT_EVENT_TYPES.created, contact }], {
+      actorId: 'user-7',
+    });
+
+    const [rebuilt] = rebuildContactCreated(storedDocument(), [LOGGED_ID], { actorId: 'user-7' });
+
+    expect(said(rebuilt)).toEqual(said(written));
+  });
+
+  it('keeps the event id the document logged, so consumers recognise a repeat', () => {
+    const [rebuilt] = rebuildContactCreated(storedDocument(), [LOGGED_ID], {});
+
+    expect(rebuilt?.event.id).toBe(LOGGED_ID);
+  });
+
+  it('names the actor the creates intent recorded in its meta', () => {
+    const [byActor] = rebuildContactCreated(storedDocument(), [LOGGED_ID], { actorId: 'user-7' });
+    const [byNobody] = rebuildContactCreated(storedDocument(), [LOGGED_ID], {});
+
+    expect(parseEventData(CONTACT_EVENT_TYPES.created, byActor?.event.data).actorId).toBe('user-7');
+    expect(byNobody?.event.data).not.toHaveProperty('actorId');
+  });
+
+  it('joins the trace the creates intent recorded in its meta', () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
+    const [rebuilt] = rebuildContactCreated(storedDocument(), [LOGGED_ID], { traceparent });
+
+    expect(rebuilt?.event.traceparent).toBe(traceparent);
   });
 });

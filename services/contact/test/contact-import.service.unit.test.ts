@@ -138,6 +138,23 @@ describe('ContactImportService.importRows', () => {
     expect(contacts.events.map((e) => e.event.type)).toEqual(['kith.contact.created.v1']);
   });
 
+  it('writes nothing to the console while importing a batch', async () => {
+    const { service } = given();
+    const job = await startJob(service, 'skip');
+    const written: unknown[][] = [];
+    const stderr = jest.spyOn(console, 'error').mockImplementation((...args) => {
+      written.push(args);
+    });
+
+    try {
+      await service.importRows(TENANT, job.id, [row(1, ada('ada@example.org'))]);
+    } finally {
+      stderr.mockRestore();
+    }
+
+    expect(written).toEqual([]);
+  });
+
   it('skips a row that repeats the email of a row earlier in the same file', async () => {
     const { service } = given();
     const job = await startJob(service, 'skip');
