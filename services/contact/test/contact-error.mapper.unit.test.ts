@@ -34,6 +34,17 @@ describe('contactErrorToStatus', () => {
     });
   });
 
+  it('names the survivor in an ErrorInfo when a merge is refused because the victim went elsewhere', () => {
+    const refused = ContactError.failedPrecondition('contact v was merged into s', [], {
+      mergedInto: 's',
+    });
+
+    const status = contactErrorToStatus(refused);
+
+    expect(status.code).toBe(grpc.status.FAILED_PRECONDITION);
+    expect(status.errorInfo).toEqual({ reason: 'CONTACT_MERGED', metadata: { survivorId: 's' } });
+  });
+
   it('sends no ErrorInfo for a contact that is simply not there', () => {
     expect(contactErrorToStatus(ContactError.notFound('c-1')).errorInfo).toBeUndefined();
   });

@@ -273,12 +273,15 @@ describe('decideMerge', () => {
     );
   });
 
-  it('refuses a victim that was already merged', () => {
+  it('refuses a victim that was already merged, naming the contact it went to', () => {
     const merged = victim({ deletedAt: NOW, mergedInto: 's-9' });
 
     expectCode(
       () => decideMerge(survivor(), merged, command(), NOW),
       ContactErrorCode.FAILED_PRECONDITION,
+    );
+    expect(() => decideMerge(survivor(), merged, command(), NOW)).toThrow(
+      expect.objectContaining({ facts: { mergedInto: 's-9' } }),
     );
   });
 

@@ -262,7 +262,7 @@ describe('merge over REST', () => {
     });
   });
 
-  it('answers 422 when the victim was merged into another record', async () => {
+  it('answers 422 naming the other survivor in mergedInto when the victim was merged into another record', async () => {
     const { app } = buildTestApp();
     const [a, b, victim] = [await givenPerson(app), await givenPerson(app), await givenPerson(app)];
     await request(app)
@@ -276,6 +276,7 @@ describe('merge over REST', () => {
       .send({ victimId: victim.id });
 
     expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ status: 422, mergedInto: a.id });
   });
 
   it('answers 404 when merging into an organization through /contacts', async () => {

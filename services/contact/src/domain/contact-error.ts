@@ -72,8 +72,12 @@ export class ContactError extends Error {
     return new ContactError(ContactErrorCode.ALREADY_EXISTS, message);
   }
 
-  static failedPrecondition(message: string, fieldErrors: ContactFieldError[] = []): ContactError {
-    return new ContactError(ContactErrorCode.FAILED_PRECONDITION, message, fieldErrors);
+  static failedPrecondition(
+    message: string,
+    fieldErrors: ContactFieldError[] = [],
+    facts: ContactErrorFacts = {},
+  ): ContactError {
+    return new ContactError(ContactErrorCode.FAILED_PRECONDITION, message, fieldErrors, facts);
   }
 
   static alreadyDeleted(id: string): ContactError {

@@ -163,7 +163,11 @@ function checkMergeable(
       throw ContactError.notFound(id);
     }
     if (contact.mergedInto) {
-      throw ContactError.failedPrecondition(`contact ${id} was merged into ${contact.mergedInto}`);
+      throw ContactError.failedPrecondition(
+        `contact ${id} was merged into ${contact.mergedInto}`,
+        [],
+        { mergedInto: contact.mergedInto },
+      );
     }
     if (contact.deletedAt) throw ContactError.alreadyDeleted(id);
   }

@@ -20,7 +20,12 @@ export function contactErrorToStatus(err: ContactError): StatusError {
     case ContactErrorCode.ALREADY_EXISTS:
       return new StatusError(grpc.status.ALREADY_EXISTS, err.message);
     case ContactErrorCode.FAILED_PRECONDITION:
-      return new StatusError(grpc.status.FAILED_PRECONDITION, err.message, err.fieldErrors);
+      return new StatusError(
+        grpc.status.FAILED_PRECONDITION,
+        err.message,
+        err.fieldErrors,
+        errorInfoOf(err),
+      );
     default:
       return assertNever(err.code);
   }

@@ -3,6 +3,7 @@
 // arranges, and merges that are idempotent per victim (another survivor: FAILED_PRECONDITION)
 // and leave the victim a tombstone naming its survivor.
 import * as grpc from '@grpc/grpc-js';
+import { CONTACT_ERROR_REASONS } from '@kith/contracts';
 import type { duplicateV1 } from '@kith/contracts';
 import type { RequestContext } from '../../src/grpc/contact.client';
 import type { DuplicateGateway, MatchingRulesMessage } from '../../src/grpc/duplicate.client';
@@ -81,7 +82,10 @@ export class FakeDuplicateGateway implements DuplicateGateway {
     const key = `${ctx.tenantId}:${req.victimId}`;
     const earlier = this.merged.get(key);
     if (earlier && earlier !== req.survivorId) {
-      throw grpcError(grpc.status.FAILED_PRECONDITION, `was merged into ${earlier}`);
+      throw grpcError(grpc.status.FAILED_PRECONDITION, `was merged into ${earlier}`, [], {
+        reason: CONTACT_ERROR_REASONS.merged,
+        metadata: { survivorId: earlier },
+      });
     }
     if (!earlier) {
       await this.contacts.get(req.victimId ?? '', ctx);

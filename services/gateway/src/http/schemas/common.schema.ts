@@ -366,8 +366,9 @@ export const ProblemSchema = z
       .optional()
       .openapi({
         description:
-          'Extension member, only on a not-found for a person or organization that was merged ' +
-          'into another: the id of the surviving record, which holds its data now (same ' +
+          'Extension member, on a not-found for a person or organization that was merged ' +
+          'into another, and on the failed-precondition of a merge whose victim already went ' +
+          'to another record: the id of the surviving record, which holds its data now (same ' +
           'collection, e.g. /v1/contacts/{mergedInto}).',
         example: '01J9Z3K7Q2X8M4N6P0R5S1T3V7',
       }),
