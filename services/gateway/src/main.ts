@@ -33,39 +33,22 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   await mongo.connect();
   const db = mongo.db(config.GATEWAY_DB_NAME);
   const idempotencyStore = new IdempotencyRepository(db);
-  const contacts = new GrpcContactGateway({
+  // Every service below is served by the contact service process, at the same address.
+  const contactProcess = {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
-  });
+  };
+  const contacts = new GrpcContactGateway(contactProcess);
+  // CSV export pages: a bulk read, with the longer deadline.
   const bulkContacts = new GrpcContactGateway({
-    address: config.CONTACT_GRPC_ADDRESS,
+    ...contactProcess,
     deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS,
   });
-  // Custom field definitions are served by the contact service process, at the same address.
-  const customFields = new GrpcCustomFieldGateway({
-    address: config.CONTACT_GRPC_ADDRESS,
-    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
-  });
-  // HouseholdService is served by the contact service process, at the same address.
-  const households = new GrpcHouseholdGateway({
-    address: config.CONTACT_GRPC_ADDRESS,
-    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
-  });
-  // DuplicateService is served by the contact service process, at the same address.
-  const duplicates = new GrpcDuplicateGateway({
-    address: config.CONTACT_GRPC_ADDRESS,
-    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
-  });
-  // RelationshipService is served by the contact service process, at the same address.
-  const relationships = new GrpcRelationshipGateway({
-    address: config.CONTACT_GRPC_ADDRESS,
-    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
-  });
-  // ContactImportService is served by the contact service process, at the same address.
-  const imports = new GrpcContactImportGateway({
-    address: config.CONTACT_GRPC_ADDRESS,
-    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
-  });
+  const customFields = new GrpcCustomFieldGateway(contactProcess);
+  const households = new GrpcHouseholdGateway(contactProcess);
+  const duplicates = new GrpcDuplicateGateway(contactProcess);
+  const relationships = new GrpcRelationshipGateway(contactProcess);
+  const imports = new GrpcContactImportGateway(contactProcess);
   // GDPR: every service holding personal data (the registry), and erasure (contact process).
   const upstreams = parseUpstreams(config.CONTACT_GRPC_ADDRESS, config.PERSONAL_DATA_UPSTREAMS).map(
     ({ name, address }) =>
@@ -74,10 +57,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
         deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS,
       }),
   );
-  const eraser = new GrpcContactPrivacyGateway({
-    address: config.CONTACT_GRPC_ADDRESS,
-    deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
-  });
+  const eraser = new GrpcContactPrivacyGateway(contactProcess);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
