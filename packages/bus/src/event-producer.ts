@@ -60,7 +60,12 @@ export class EventProducer {
     await this.send(messages);
   }
 
+  /** Sends in requests of at most `MAX_REQUEST_BYTES`, one after the other, so order holds. */
   private async send(messages: Array<Message & { topic: string }>): Promise<void> {
+    for (const chunk of chunkByBytes(messages, MAX_REQUEST_BYTES)) await this.sendChunk(chunk);
+  }
+
+  private async sendChunk(messages: Array<Message & { topic: string }>): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const { topic, ...message } of messages) {
       const name = `${this.topicPrefix}${topic}`;
@@ -74,4 +79,43 @@ export class EventProducer {
     }));
     await this.producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
   }
+}
+
+/**
+ * A produce request's record batch per partition must stay under the broker's
+ * `message.max.bytes` (1 MiB by default): a bulk import commits 2000 events at once, about
+ * 3 MB. Half of that per request leaves room for the record overhead.
+ */
+export const MAX_REQUEST_BYTES = 512 * 1024;
+
+function approximateBytes(message: Message): number {
+  let bytes = byteLength(message.key) + byteLength(message.value);
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    bytes += name.length + byteLength(value as Buffer | string | undefined);
+  }
+  return bytes;
+}
+
+function byteLength(value: Buffer | string | null | undefined): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+}
+
+/** Consecutive runs of messages of at most `maxBytes` each (a bigger message goes alone). */
+export function chunkByBytes<M extends Message>(messages: readonly M[], maxBytes: number): M[][] {
+  const chunks: M[][] = [];
+  let current: M[] = [];
+  let size = 0;
+  for (const message of messages) {
+    const bytes = approximateBytes(message);
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(message);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }

@@ -1,6 +1,6 @@
 export { createKafka, ensureTopics } from './kafka';
 export type { CreateKafkaOptions, EnsureTopicsOptions } from './kafka';
-export { EventProducer } from './event-producer';
+export { EventProducer, MAX_REQUEST_BYTES, chunkByBytes } from './event-producer';
 export type { PublishItem, RawMessage } from './event-producer';
 export {
   DEFAULT_OUTBOX_COLLECTION,
