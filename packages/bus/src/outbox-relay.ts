@@ -52,6 +52,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly deleteDelayMs: number;
   private pendingDeletes: string[] = [];
+  private readonly unrebuildable = new Set<string>();
   private deleteTimer: NodeJS.Timeout | undefined;
   private lastScanAt = 0;
   private readonly now: () => number;
@@ -233,7 +234,11 @@ export class OutboxRelay {
   private async resolveCreates(intent: OutboxCreatesIntent): Promise<number | undefined> {
     const rebuild = this.opts.rebuildCreated?.[intent.collection];
     if (!rebuild) {
-      this.log.error({ intent: intent._id }, 'no rebuilder for a creates intent; it waits');
+      // A wiring mistake, said once per intent rather than at every poll.
+      if (!this.unrebuildable.has(intent._id)) {
+        this.unrebuildable.add(intent._id);
+        this.log.error({ intent: intent._id }, 'no rebuilder for a creates intent; it waits');
+      }
       return undefined;
     }
     const docs = await retryTransient(() =>
