@@ -8,66 +8,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import {
-  contactCsvLines,
-  csvRowCounts,
-  mintTestJwt,
-  testDbName,
-  testInfra,
-  TEST_JWT,
-  uniquePrefix,
-} from '@kith/testkit';
-import {
-  start as startContact,
-  type RunningContactService,
-} from '../../../services/contact/src/main';
-import { loadContactConfig } from '../../../services/contact/src/config';
-import { start as startGateway, type RunningGateway } from '../../../services/gateway/src/main';
-import { loadGatewayConfig } from '../../../services/gateway/src/config';
+import { contactCsvLines, csvRowCounts, mintTestJwt } from '@kith/testkit';
+import { startE2eStack, type E2eStack } from '../../../services/gateway/test/support/e2e-stack';
 import { ApiError, KithApi } from '../src/api-client';
 import { exportContacts } from '../src/export-command';
 import { importContacts, type ImportOptions } from '../src/import-command';
 
-const infra = testInfra();
-const topicPrefix = uniquePrefix('e2e-cli');
 const ROWS = 1200;
-let contact: RunningContactService;
-let gateway: RunningGateway;
+let stack: E2eStack;
 let baseUrl: string;
 let dir: string;
 
 beforeAll(async () => {
-  const common = {
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    MONGO_URL: infra.mongoUrl,
-    KITH_TOPIC_PREFIX: topicPrefix,
-    LOG_LEVEL: 'warn',
-  };
-  contact = await startContact(
-    loadContactConfig({
-      ...common,
-      CONTACT_GRPC_PORT: '0',
-      CONTACT_DB_NAME: testDbName('e2e-cli-contact'),
-    }),
-  );
-  gateway = await startGateway(
-    loadGatewayConfig({
-      ...common,
-      GATEWAY_HTTP_PORT: '0',
-      GATEWAY_DB_NAME: testDbName('e2e-cli-gateway'),
-      CONTACT_GRPC_ADDRESS: `127.0.0.1:${contact.grpcPort}`,
-      KITH_JWT_ISSUER: TEST_JWT.issuer,
-      KITH_JWT_AUDIENCE: TEST_JWT.audience,
-      KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
-    }),
-  );
-  baseUrl = `http://127.0.0.1:${gateway.httpPort}`;
+  stack = await startE2eStack('e2e-cli');
+  baseUrl = stack.baseUrl;
   dir = await mkdtemp(path.join(os.tmpdir(), 'kith-cli-'));
 });
 
 afterAll(async () => {
-  await gateway?.stop();
-  await contact?.stop();
+  await stack?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
