@@ -1,4 +1,5 @@
 import { ContactErrorCode } from '../src/domain/contact-error';
+import { aContact } from './support/contact-fixture';
 import { decideCreate } from '../src/domain/contact-decisions';
 import {
   contactToProto,
@@ -66,6 +67,35 @@ describe('contact proto mapping', () => {
       displayName: 'Acme',
       deletedAt: '',
       fields: { person: null, organization: { name: 'Acme' }, source: '', ownerId: '' },
+      householdAddress: null,
     });
+  });
+
+  it('writes the household mailing address a person inherits, and opens mail with it', () => {
+    const contact = aContact({
+      id: 'c-1',
+      tenantId: 't',
+      person: { firstName: 'Jane', lastName: 'Smith' },
+      householdAddress: {
+        householdId: 'h-1',
+        address: {
+          type: 'home',
+          primary: true,
+          line1: '1 Main St',
+          countryCode: 'US',
+          valid: true,
+        },
+      },
+    });
+
+    const proto = contactToProto(contact, '2026-01-01');
+
+    expect(proto.householdAddress).toMatchObject({
+      householdId: 'h-1',
+      address: { line1: '1 Main St', countryCode: 'US', valid: true },
+    });
+    expect(proto.reachability).toContainEqual(
+      expect.objectContaining({ channel: 'mail', suppressed: false }),
+    );
   });
 });

@@ -99,6 +99,10 @@ describe('mail reachability through an inherited household address', () => {
     const read = await mailOnceSettled(tenant, jane.id, false);
     expect(mailOf(read)).toEqual({ suppressed: false, reasons: [] });
     expect(read.version).toBe('2');
+    expect(read.householdAddress).toMatchObject({
+      householdId: household.id,
+      address: { line1: '1 Main St' },
+    });
     const [event] = await householdAddressEvents(jane.id, (events) => events.length >= 1);
     expect(event?.contact).toMatchObject({
       version: 2,

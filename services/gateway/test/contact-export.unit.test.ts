@@ -31,6 +31,7 @@ function person(customFields: Record<string, unknown>): contactV1.Contact__Outpu
     deletedAt: '',
     communication: [],
     reachability: [],
+    householdAddress: null,
     fields: {
       person: {
         prefix: '',

@@ -30,6 +30,7 @@ describe('people and organizations over REST', () => {
       pronouns: null,
       deceased: false,
       deceasedDate: null,
+      householdAddress: null,
       displayName: 'Ada Lovelace',
       emails: [{ address: 'ada@example.org', type: 'work', primary: true, valid: true }],
       phones: [],

@@ -48,6 +48,7 @@ function protoContact(
     },
     communication: [],
     reachability: [],
+    householdAddress: null,
     displayName: 'Ada Lovelace',
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-02T00:00:00.000Z',
@@ -65,6 +66,33 @@ describe('proto -> REST mapping', () => {
     expect(person.source).toBeNull();
     expect(person.deletedAt).toBeNull();
     expect(Object.keys(person).slice(0, 3)).toEqual(['id', 'kind', 'version']);
+  });
+
+  it('shows the household mailing address a person inherits, and null when there is none', () => {
+    const address = {
+      type: 'home',
+      primary: true,
+      line1: '1 Main St',
+      line2: '',
+      city: 'Springfield',
+      region: '',
+      postalCode: '',
+      countryCode: 'US',
+      valid: true,
+      validFrom: '',
+      validUntil: '',
+    };
+
+    const inheriting = toPersonResource(
+      protoContact({ householdAddress: { householdId: 'h-1', address } as never }),
+    );
+    const alone = toPersonResource(protoContact());
+
+    expect(inheriting.householdAddress).toMatchObject({
+      householdId: 'h-1',
+      address: { line1: '1 Main St', city: 'Springfield', countryCode: 'US', valid: true },
+    });
+    expect(alone.householdAddress).toBeNull();
   });
 
   it('maps an organization profile to top-level name, organizationType and website', () => {

@@ -50,6 +50,7 @@ describe('toExportRecord', () => {
     deletedAt: '',
     communication: [],
     reachability: [],
+    householdAddress: null,
     fields: {
       person: {
         prefix: '',

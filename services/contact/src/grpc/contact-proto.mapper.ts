@@ -153,6 +153,12 @@ export function contactToProto(
       return record ? [consentRecordToProto(record)] : [];
     }),
     reachability: CHANNELS.map((channel) => ({ channel, ...reach[channel] })),
+    householdAddress: contact.householdAddress
+      ? {
+          householdId: contact.householdAddress.householdId,
+          address: addressToProto(contact.householdAddress.address),
+        }
+      : null,
     fields: {
       person: contact.person ? { ...contact.person } : null,
       organization: contact.organization ? { ...contact.organization } : null,

@@ -92,6 +92,8 @@ export interface PersonResource extends ContactResourceBase {
   pronouns: string | null;
   deceased: boolean;
   deceasedDate: string | null;
+  /** The household mailing address the person inherits; null when they do not. */
+  householdAddress: { householdId: string; address: AddressResource } | null;
 }
 
 export interface OrganizationResource extends ContactResourceBase {
@@ -244,6 +246,12 @@ export function toPersonResource(contact: contactV1.Contact__Output): PersonReso
     pronouns: orNull(contact.fields?.pronouns),
     deceased: contact.fields?.deceased ?? false,
     deceasedDate: orNull(contact.fields?.deceasedDate),
+    householdAddress: contact.householdAddress?.address
+      ? {
+          householdId: contact.householdAddress.householdId,
+          address: toAddressResource(contact.householdAddress.address),
+        }
+      : null,
   };
 }
 

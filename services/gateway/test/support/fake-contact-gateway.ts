@@ -54,6 +54,7 @@ export class FakeContactGateway implements ContactGateway {
       deletedAt: '',
       communication: [],
       reachability: [],
+      householdAddress: null,
     };
     this.records.set(key(ctx.tenantId, id), contact);
     return { ...contact };

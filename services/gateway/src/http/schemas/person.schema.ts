@@ -1,6 +1,7 @@
 // Request and response schemas of /v1/contacts (people).
 import { z } from './zod';
 import {
+  AddressSchema,
   contactPointFields,
   contactPointPatchFields,
   contactResourceShape,
@@ -93,6 +94,15 @@ export const PersonSchema = z
     pronouns: z.string().nullable(),
     deceased: z.boolean(),
     deceasedDate: z.string().nullable(),
+    householdAddress: z
+      .object({ householdId: z.string(), address: AddressSchema })
+      .nullable()
+      .openapi({
+        description:
+          'Read-only: the household mailing address the person inherits (set through the ' +
+          "household's members, inheritsAddress). Mail reachability counts it when the " +
+          'person has no usable address of their own.',
+      }),
     ...contactResourceShape,
   })
   .openapi('Person');
