@@ -402,8 +402,14 @@ export const AuditEntrySchema = z
     changes: z.array(
       z.object({
         field: z.string(),
-        before: z.unknown().openapi({ description: 'null when unset' }),
-        after: z.unknown().openapi({ description: 'null when cleared' }),
+        before: z
+          .unknown()
+          .openapi({ description: 'null when unset, on a created entry, and after an erasure' }),
+        after: z.unknown().openapi({
+          description:
+            'null when cleared, on a created entry (it names the fields a creation set, not ' +
+            'their values), and after an erasure',
+        }),
       }),
     ),
   })
