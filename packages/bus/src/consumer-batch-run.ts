@@ -1,7 +1,7 @@
 // Which consecutive messages of a fetched batch go to one batch handler together
 // (ConsumerRunnerOptions.batchHandlers).
 import type { KafkaMessage } from 'kafkajs';
-import { fromKafkaMessage, type EventEnvelope } from '@kith/events';
+import { eventTypeOf, fromKafkaMessage, type EventEnvelope } from '@kith/events';
 
 /** Takes a run of consecutive events of one partition at once; must be idempotent. */
 export type BatchEventHandler = (events: EventEnvelope[]) => Promise<void>;
@@ -29,14 +29,17 @@ export function batchRunAt(
   let handler: BatchEventHandler | undefined;
   const events: EventEnvelope[] = [];
   for (let i = start; i < messages.length && events.length < MAX_BATCH_RUN; i += 1) {
+    const message = messages[i] as KafkaMessage;
+    // The type from its header first: a message no batch handler takes is not decoded here.
+    const type = eventTypeOf(message);
+    const next = type === undefined ? undefined : handlers[type];
+    if (!next || (handler && next !== handler)) break;
     let event: EventEnvelope;
     try {
-      event = fromKafkaMessage(messages[i] as KafkaMessage);
+      event = fromKafkaMessage(message);
     } catch {
       break;
     }
-    const next = handlers[event.type];
-    if (!next || (handler && next !== handler)) break;
     handler = next;
     events.push(event);
   }

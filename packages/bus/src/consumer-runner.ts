@@ -5,7 +5,13 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { Collection, Db } from 'mongodb';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import { EnvelopeError, decodeHeaders, dlqTopic, fromKafkaMessage } from '@kith/events';
+import {
+  EnvelopeError,
+  decodeHeaders,
+  dlqTopic,
+  eventTypeOf,
+  fromKafkaMessage,
+} from '@kith/events';
 import type { EventEnvelope } from '@kith/events';
 import type { Logger } from '@kith/logger';
 import { extractTraceContext, withSpan } from '@kith/telemetry';
@@ -201,9 +207,8 @@ export class ConsumerRunner {
     const ctx = { topic: topic.slice(this.prefix.length), partition, offset: message.offset };
     // A type this group does not handle is skipped from its header, before the body is
     // parsed: four groups read the contact topic, and an import puts 100k events on it.
-    const typeHeader = message.headers?.ce_type;
-    const headerType = Array.isArray(typeHeader) ? typeHeader.at(-1) : typeHeader;
-    if (headerType !== undefined && !this.opts.handlers[headerType.toString()]) return 'done';
+    const headerType = eventTypeOf(message);
+    if (headerType !== undefined && !this.opts.handlers[headerType]) return 'done';
     let event: EventEnvelope;
     try {
       event = fromKafkaMessage(message);

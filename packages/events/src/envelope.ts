@@ -116,6 +116,17 @@ export function decodeHeaders(
   return out;
 }
 
+/**
+ * The event type from the `ce_type` header alone, without decoding the other headers or the
+ * body: a consumer can pass over a type it does not handle for the price of one header.
+ */
+export function eventTypeOf(m: Pick<IncomingKafkaMessage, 'headers'>): string | undefined {
+  const raw = m.headers?.ce_type;
+  // A repeated header keeps its last value, as in decodeHeaders.
+  const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+  return value === undefined ? undefined : value.toString();
+}
+
 export function fromKafkaMessage(m: IncomingKafkaMessage): EventEnvelope {
   const h = decodeHeaders(m.headers);
   for (const name of REQUIRED_EVENT_HEADERS) {
