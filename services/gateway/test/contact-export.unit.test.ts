@@ -4,20 +4,13 @@ import {
   customFieldCell,
   exportHeader,
   toExportRecord,
-  type ExportedCustomField,
 } from '../src/domain/contact-export';
 import { resolveMapping } from '../src/domain/import-mapping';
 import { toImportRow } from '../src/domain/import-row';
 import { FIELD_TYPES } from '../src/http/schemas/custom-field.schema';
 
-const FIELDS: ExportedCustomField[] = [
-  { key: 'gift_aid', type: 'boolean' },
-  { key: 'interests', type: 'multi_select' },
-  { key: 'joined', type: 'date' },
-  { key: 'level', type: 'single_select' },
-  { key: 'notes', type: 'text' },
-  { key: 'score', type: 'number' },
-];
+// One of each type: a boolean, a multi-select, a date, a single select, a text, a number.
+const FIELDS = ['gift_aid', 'interests', 'joined', 'level', 'notes', 'score'];
 
 function person(customFields: Record<string, unknown>): contactV1.Contact__Output {
   return {
@@ -72,8 +65,8 @@ const CELLS: Array<[string, unknown, string]> = [
 ];
 
 describe('customFieldCell', () => {
-  it.each(CELLS)('writes a %s value %j as %j', (type, value, cell) => {
-    expect(customFieldCell(type, value)).toBe(cell);
+  it.each(CELLS)('writes a %s value %j as %j', (_type, value, cell) => {
+    expect(customFieldCell(value)).toBe(cell);
   });
 
   it('has a case above for every type the API defines', () => {
@@ -81,11 +74,11 @@ describe('customFieldCell', () => {
   });
 
   it('writes an empty cell when the record has no value', () => {
-    expect(customFieldCell('boolean', undefined)).toBe('');
+    expect(customFieldCell(undefined)).toBe('');
   });
 
   it('writes a value of a type it does not know by its shape', () => {
-    expect(customFieldCell('currency', ['a', 'b'])).toBe('a; b');
+    expect(customFieldCell(['a', 'b'])).toBe('a; b');
   });
 });
 

@@ -5,6 +5,7 @@
 // Custom fields follow as `cf.<key>` columns, one per definition, written the way the
 // contact service reads import cells (services/contact/src/domain/custom-field-cells.ts).
 import type { contactV1 } from '@kith/contracts';
+import { parseCustomFields } from './contact-resource';
 import { IMPORT_FIELDS } from './import-mapping';
 
 export const EXPORT_COLUMNS = [
@@ -22,54 +23,25 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 /** Tags joined with "; " (the import splits on ; | and ,). */
 export const TAG_JOIN = '; ';
 
-/** What the export needs of a custom field definition. */
-export interface ExportedCustomField {
-  key: string;
-  /** The definition's type; one the gateway does not know yet is written by value shape. */
-  type: string;
+/**
+ * The header: the fixed columns, then one `cf.<key>` per custom field key in the given order.
+ * After the fixed ones, so a reader that goes by position is not shifted by a tenant's fields.
+ */
+export function exportHeader(customFieldKeys: readonly string[]): string[] {
+  return [...EXPORT_COLUMNS, ...customFieldKeys.map((key) => `cf.${key}`)];
 }
 
 /**
- * The header: the fixed columns, then one `cf.<key>` per definition in the given order.
- * After the fixed ones, so a reader that goes by position is not shifted by a tenant's fields.
+ * One custom field value as its CSV cell; '' when the record has none. Stored values are
+ * normalized by type (custom-field-values.ts), so the plain text form of each is what the
+ * import reads back to the same value: true/false for booleans (as the deceased and
+ * doNotContact columns), String(n) for numbers (exponents included), YYYY-MM-DD dates, and
+ * multi-select options joined like tags (the import splits on ; and |).
  */
-export function exportHeader(customFields: readonly ExportedCustomField[]): string[] {
-  return [...EXPORT_COLUMNS, ...customFields.map((f) => `cf.${f.key}`)];
-}
-
-type CellWriter = (value: unknown) => string;
-
-const plain: CellWriter = (value) => {
+export function customFieldCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map(String).join(TAG_JOIN);
   return typeof value === 'string' ? value : String(value);
-};
-
-// Stored values are normalized by type (custom-field-values.ts), so each writer only has to
-// produce text the import reads back to the same value. One entry per type of FIELD_TYPES
-// (http/schemas/custom-field.schema.ts); a type added there but not here is written by shape.
-const CELL_WRITERS: Record<
-  'text' | 'number' | 'date' | 'boolean' | 'single_select' | 'multi_select',
-  CellWriter
-> = {
-  text: plain,
-  // String(n) is a form the import's number reader accepts, exponents included ("1e+21").
-  number: plain,
-  // Stored as YYYY-MM-DD.
-  date: plain,
-  // true/false like the deceased and doNotContact columns; the import also reads yes/no.
-  boolean: (value) => (typeof value === 'boolean' ? (value ? 'true' : 'false') : plain(value)),
-  single_select: plain,
-  // Option values joined like tags; the import splits a multi-select cell on ; and |.
-  multi_select: plain,
-};
-
-/** One custom field value as its CSV cell; '' when the record has none. */
-export function customFieldCell(type: string, value: unknown): string {
-  if (value === undefined || value === null) return '';
-  const write = Object.hasOwn(CELL_WRITERS, type)
-    ? CELL_WRITERS[type as keyof typeof CELL_WRITERS]
-    : plain;
-  return write(value);
 }
 
 function primaryFirst<T extends { primary: boolean }>(entries: readonly T[]): T[] {
@@ -78,7 +50,7 @@ function primaryFirst<T extends { primary: boolean }>(entries: readonly T[]): T[
 
 export function toExportRecord(
   contact: contactV1.Contact__Output,
-  customFields: readonly ExportedCustomField[] = [],
+  customFieldKeys: readonly string[] = [],
 ): string[] {
   const f = contact.fields;
   const person = f?.person;
@@ -129,10 +101,6 @@ export function toExportRecord(
   const stored = parseCustomFields(f?.customFieldsJson);
   return [
     ...EXPORT_COLUMNS.map((column) => values[column]),
-    ...customFields.map((field) => customFieldCell(field.type, stored[field.key])),
+    ...customFieldKeys.map((key) => customFieldCell(stored[key])),
   ];
-}
-
-function parseCustomFields(json: string | undefined): Record<string, unknown> {
-  return json ? (JSON.parse(json) as Record<string, unknown>) : {};
 }

@@ -187,7 +187,8 @@ export function toReachabilityResource(
   ) as Record<Channel, ChannelReachabilityResource>;
 }
 
-function parseCustomFields(json: string | undefined): Record<string, unknown> {
+/** The custom field values the contact service sends as JSON. */
+export function parseCustomFields(json: string | undefined): Record<string, unknown> {
   return json ? (JSON.parse(json) as Record<string, unknown>) : {};
 }
 

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { Router, type Response } from 'express';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { listRequest } from '../domain/contact-commands';
-import { exportHeader, toExportRecord, type ExportedCustomField } from '../domain/contact-export';
+import { exportHeader, toExportRecord } from '../domain/contact-export';
 import { resourceKindOf, type ResourceKind } from '../domain/contact-resource';
 import { MAX_PAGE_SIZE } from '../domain/pagination';
 import type { ContactGateway, RequestContext } from '../grpc/contact.client';
@@ -33,22 +33,22 @@ async function write(csv: Stringifier, record: string[]): Promise<void> {
  * The record type's live definitions, in key order. Archived ones are left out: the import
  * refuses new values for them, so their column would fail every row that has one.
  */
-async function exportedCustomFields(
+async function exportedCustomFieldKeys(
   customFields: CustomFieldGateway,
   recordType: ResourceKind,
   ctx: RequestContext,
-): Promise<ExportedCustomField[]> {
-  const fields: ExportedCustomField[] = [];
+): Promise<string[]> {
+  const keys: string[] = [];
   let pageToken = '';
   do {
     const page = await customFields.list(
       { recordType, includeArchived: false, pageSize: DEFINITIONS_PAGE_SIZE, pageToken },
       ctx,
     );
-    for (const f of page.customFields) fields.push({ key: f.key, type: f.spec?.type ?? '' });
+    for (const field of page.customFields) keys.push(field.key);
     pageToken = page.nextPageToken;
   } while (pageToken);
-  return fields;
+  return keys;
 }
 
 export function contactExportRouter(deps: {
@@ -65,7 +65,7 @@ export function contactExportRouter(deps: {
         const ctx = requestContext(req, res);
         // The definitions and the first page before any byte is sent: a bad filter or a down
         // service is still a proper problem response.
-        const customFields = await exportedCustomFields(deps.customFields, spec.kind, ctx);
+        const customFieldKeys = await exportedCustomFieldKeys(deps.customFields, spec.kind, ctx);
         let page = await deps.contacts.list(
           listRequest(spec.kind, MAX_PAGE_SIZE, '', filters),
           ctx,
@@ -75,11 +75,11 @@ export function contactExportRouter(deps: {
         const csv = stringify();
         csv.pipe(res);
         try {
-          await write(csv, exportHeader(customFields));
+          await write(csv, exportHeader(customFieldKeys));
           for (;;) {
             for (const contact of page.contacts) {
               if (resourceKindOf(contact) !== spec.kind) continue;
-              await write(csv, toExportRecord(contact, customFields));
+              await write(csv, toExportRecord(contact, customFieldKeys));
             }
             if (!page.nextPageToken) break;
             page = await deps.contacts.list(
