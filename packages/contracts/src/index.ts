@@ -25,7 +25,10 @@ export * as contactImportV1 from './contact-import-v1';
  * contact.proto says which calls send which, with what metadata.
  */
 export const CONTACT_ERROR_REASONS = {
-  /** NOT_FOUND of a merge victim; metadata `survivorId`. */
+  /**
+   * NOT_FOUND of a merge victim, FAILED_PRECONDITION of a merge whose victim went elsewhere;
+   * metadata `survivorId`.
+   */
   merged: 'CONTACT_MERGED',
 } as const;
 export type ContactErrorReason = (typeof CONTACT_ERROR_REASONS)[keyof typeof CONTACT_ERROR_REASONS];

@@ -80,7 +80,8 @@ export async function start(
       .createConnection(config.MONGO_URL, { dbName: config.CONTACT_DB_NAME })
       .asPromise();
     cleanups.push(() => connection.close());
-    const db = connection.getClient().db(config.CONTACT_DB_NAME);
+    const dbNames = contactDatabaseNames(config.CONTACT_DB_NAME);
+    const db = connection.getClient().db(dbNames.main);
 
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'kith-contact', logger });
     await ensureTopics(kafka, [TOPICS.contact], { prefix: config.KITH_TOPIC_PREFIX });
@@ -91,9 +92,7 @@ export async function start(
     // The outbox in a database of its own: on FerretDB that is its own SQLite file, so staging
     // an intent does not queue behind the contact write for the one writer lock of a file
     // (bench/contact-write). On MongoDB it makes no difference.
-    const outbox = new Outbox(
-      connection.getClient().db(contactDatabaseNames(config.CONTACT_DB_NAME).outbox),
-    );
+    const outbox = new Outbox(connection.getClient().db(dbNames.outbox));
     const relay = new OutboxRelay({
       db,
       producer,
@@ -107,7 +106,7 @@ export async function start(
 
     // The audit trail in a database of its own too: an import of 100k contacts is 100k audit
     // entries, written while the contacts are (bench/contact-import).
-    const auditDb = connection.getClient().db(contactDatabaseNames(config.CONTACT_DB_NAME).audit);
+    const auditDb = connection.getClient().db(dbNames.audit);
     const stores = await openContactStores(connection, { db, auditDb }, outbox);
     const uses = contactUseCases(stores);
 

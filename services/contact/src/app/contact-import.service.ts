@@ -1,7 +1,8 @@
 // Use cases of bulk import. A batch: split off rows an earlier upload committed (resume),
 // validate each row with the same decision as a single create, match it in memory, write
-// all creates of the batch at once (one small creates intent, one insertMany), then updates one by one, then the error
-// chunk, then the job with its new checkpoint. See docs/architecture.md, "Bulk import".
+// all creates of the batch at once (one small creates intent, one insertMany), then updates
+// one by one, then the error chunk, then the job with its new checkpoint. A job's batches go
+// through its lane (import-lane.ts). See docs/architecture.md, "Bulk import".
 import { v7 as uuidv7 } from 'uuid';
 import type { Contact, ContactFields, ContactFieldsInput } from '../domain/contact';
 import { CONTACT_EVENT_TYPES, decideUpdate } from '../domain/contact-decisions';
@@ -210,27 +211,26 @@ export class ContactImportService {
     definitions: readonly CustomFieldDefinition[],
   ): Promise<Pick<BatchPlan, 'outcomes' | 'creates' | 'updates'>> {
     const outcomes: RowOutcome[] = [];
-    const creates: BatchPlan['creates'] = [];
+    const created: Array<{ outcome: RowOutcome; contact: Contact }> = [];
     const updates: BatchPlan['updates'] = [];
     const now = this.now();
     for (const row of rows) {
       const decision = decideImportRow(job, row, { matcher, definitions, id: this.newId(), now });
       outcomes.push(decision.outcome);
-      if ('create' in decision) {
-        creates.push({ outcome: decision.outcome, contact: decision.create, items: [] });
-      }
+      if ('create' in decision)
+        created.push({ outcome: decision.outcome, contact: decision.create });
       if ('update' in decision)
         updates.push({ outcome: decision.outcome, fields: decision.update });
       // Lets the previous batch's write stage, waiting on the database, go on in between.
       if (outcomes.length % DECIDE_SLICE === 0) await new Promise((r) => setImmediate(r));
     }
+    if (job.dryRun) for (const { outcome } of created) delete outcome.contactId;
     // The events are built now, in the request's trace context, all in one call.
     const items = toOutboxItems(
-      creates.map(({ contact }) => ({ type: CONTACT_EVENT_TYPES.created, contact })),
+      created.map(({ contact }) => ({ type: CONTACT_EVENT_TYPES.created, contact })),
       { actorId: job.createdBy },
     );
-    creates.forEach((create, i) => create.items.push(items[i] as OutboxItem));
-    if (job.dryRun) for (const { outcome } of creates) delete outcome.contactId;
+    const creates = created.map((create, i) => ({ ...create, items: [items[i] as OutboxItem] }));
     return { outcomes, creates, updates };
   }
 

@@ -43,7 +43,7 @@ export class ContactAuditRepository {
       await retryTransient(() => this.collection.insertMany(docs, { ordered: false }));
     } catch (err) {
       const writeErrors = writeErrorsOf(err);
-      if (!writeErrors || writeErrors.some((e) => e.code !== 11000)) throw err;
+      if (!writeErrors || !writeErrors.every(isDuplicateKeyError)) throw err;
     }
   }
 
