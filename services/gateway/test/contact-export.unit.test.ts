@@ -1,4 +1,3 @@
-import type { contactV1 } from '@kith/contracts';
 import {
   EXPORT_COLUMNS,
   customFieldCell,
@@ -8,48 +7,13 @@ import {
 import { resolveMapping } from '../src/domain/import-mapping';
 import { toImportRow } from '../src/domain/import-row';
 import { FIELD_TYPES } from '../src/http/schemas/custom-field.schema';
+import { protoContact } from './support/proto-contact';
 
 // One of each type: a boolean, a multi-select, a date, a single select, a text, a number.
 const FIELDS = ['gift_aid', 'interests', 'joined', 'level', 'notes', 'score'];
 
-function person(customFields: Record<string, unknown>): contactV1.Contact__Output {
-  return {
-    id: 'c-1',
-    tenantId: 't-1',
-    kind: 'CONTACT_KIND_PERSON',
-    version: '1',
-    displayName: 'Ada Lovelace',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    deletedAt: '',
-    communication: [],
-    reachability: [],
-    householdAddress: null,
-    fields: {
-      person: {
-        prefix: '',
-        firstName: 'Ada',
-        middleName: '',
-        lastName: 'Lovelace',
-        suffix: '',
-        preferredName: '',
-      },
-      organization: null,
-      emails: [],
-      phones: [],
-      tags: [],
-      source: '',
-      ownerId: '',
-      addresses: [],
-      birthDate: '',
-      gender: '',
-      pronouns: '',
-      deceased: false,
-      deceasedDate: '',
-      doNotContact: false,
-      customFieldsJson: JSON.stringify(customFields),
-    },
-  };
+function person(customFields: Record<string, unknown>) {
+  return protoContact({}, { customFieldsJson: JSON.stringify(customFields) });
 }
 
 const CELLS: Array<[string, unknown, string]> = [

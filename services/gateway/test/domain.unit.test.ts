@@ -1,4 +1,3 @@
-import type { contactV1 } from '@kith/contracts';
 import {
   createOrganizationRequest,
   createPersonRequest,
@@ -13,49 +12,7 @@ import {
 import { formatPath, restFieldPath } from '../src/domain/field-path';
 import { canonicalJson, idempotencyId, requestFingerprint } from '../src/domain/idempotency';
 import { decodeCursor, encodeCursor } from '../src/domain/pagination';
-
-function protoContact(
-  overrides: Partial<contactV1.Contact__Output> = {},
-): contactV1.Contact__Output {
-  return {
-    id: 'c-1',
-    tenantId: 't',
-    kind: 'CONTACT_KIND_PERSON',
-    version: '3',
-    fields: {
-      person: {
-        prefix: '',
-        firstName: 'Ada',
-        middleName: '',
-        lastName: 'Lovelace',
-        suffix: '',
-        preferredName: '',
-      },
-      organization: null,
-      emails: [{ address: 'a@example.org', type: 'work', primary: true, valid: true }],
-      phones: [],
-      addresses: [],
-      tags: ['donor'],
-      source: '',
-      ownerId: 'u-1',
-      birthDate: '',
-      gender: '',
-      pronouns: '',
-      deceased: false,
-      deceasedDate: '',
-      doNotContact: false,
-      customFieldsJson: '',
-    },
-    communication: [],
-    reachability: [],
-    householdAddress: null,
-    displayName: 'Ada Lovelace',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-02T00:00:00.000Z',
-    deletedAt: '',
-    ...overrides,
-  };
-}
+import { protoContact } from './support/proto-contact';
 
 describe('proto -> REST mapping', () => {
   it('turns empty proto strings into null and the int64 version into a number', () => {

@@ -1,6 +1,6 @@
-import type { contactV1 } from '@kith/contracts';
 import { EXPORT_COLUMNS, toExportRecord } from '../src/domain/contact-export';
 import { describeErrors, reportHeader, reportRecord } from '../src/domain/import-error-report';
+import { protoContact } from './support/proto-contact';
 
 const failedRow = {
   rowNumber: '3',
@@ -39,28 +39,9 @@ describe('the import error report', () => {
 });
 
 describe('toExportRecord', () => {
-  const contact: contactV1.Contact__Output = {
-    id: 'c-1',
-    tenantId: 't-1',
-    kind: 'CONTACT_KIND_PERSON',
-    version: '2',
-    displayName: 'Ada Lovelace',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-02T00:00:00.000Z',
-    deletedAt: '',
-    communication: [],
-    reachability: [],
-    householdAddress: null,
-    fields: {
-      person: {
-        prefix: '',
-        firstName: 'Ada',
-        middleName: '',
-        lastName: 'Lovelace',
-        suffix: '',
-        preferredName: '',
-      },
-      organization: null,
+  const contact = protoContact(
+    { tenantId: 't-1', version: '2' },
+    {
       emails: [
         { address: 'second@example.org', type: 'work', primary: false, valid: true },
         { address: 'ada@example.org', type: 'home', primary: true, valid: true },
@@ -71,17 +52,11 @@ describe('toExportRecord', () => {
       ],
       tags: ['donor', 'gala'],
       source: 'web',
-      ownerId: 'u-1',
-      addresses: [],
       birthDate: '1815-12-10',
-      gender: '',
-      pronouns: '',
       deceased: true,
       deceasedDate: '1852-11-27',
-      doNotContact: false,
-      customFieldsJson: '',
     },
-  };
+  );
   const record = Object.fromEntries(EXPORT_COLUMNS.map((c, i) => [c, toExportRecord(contact)[i]]));
 
   it('puts the primary email first and the mobile in its own column', () => {
