@@ -1,5 +1,6 @@
 import { decideCreate, decideDelete } from '../src/domain/contact-decisions';
 import { toContact, toDocumentState } from '../src/store/contact-document.mapper';
+import { anInheritedAddress } from './support/contact-fixture';
 
 const ID = '01900000-0000-7000-8000-000000000001';
 
@@ -40,16 +41,7 @@ describe('contact document mapping', () => {
   it('round-trips an inherited household address', () => {
     const withHousehold = {
       ...contact,
-      householdAddress: {
-        householdId: 'h-1',
-        address: {
-          type: 'home' as const,
-          primary: true,
-          line1: '1 Main St',
-          countryCode: 'US',
-          valid: false,
-        },
-      },
+      householdAddress: anInheritedAddress({ valid: false }),
     };
 
     expect(toContact(toDocumentState(withHousehold))).toEqual(withHousehold);

@@ -2,7 +2,7 @@ import type { Contact } from '../src/domain/contact';
 import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
 import { ERASED_DISPLAY_NAME, decideErase } from '../src/domain/contact-erase';
 import type { ConsentRecord } from '../src/domain/consent';
-import { aContact } from './support/contact-fixture';
+import { aContact, anInheritedAddress } from './support/contact-fixture';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const ID = '0193a0b2-7c4e-7000-8000-000000000001';
@@ -68,16 +68,7 @@ describe('decideErase', () => {
   });
 
   it('drops the household address the person inherited: it says where they live', () => {
-    const householdAddress = {
-      householdId: 'h-1',
-      address: {
-        type: 'home' as const,
-        primary: true,
-        line1: '1 Main St',
-        countryCode: 'US',
-        valid: true,
-      },
-    };
+    const householdAddress = anInheritedAddress();
 
     const { contact } = decideErase(
       ada({ householdAddress }),

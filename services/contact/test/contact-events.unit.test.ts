@@ -10,7 +10,7 @@ import {
 import { decideHouseholdAddress } from '../src/domain/household-address-decisions';
 import { rebuildContactCreated, toOutboxItems } from '../src/events/contact-events';
 import { toDocumentState } from '../src/store/contact-document.mapper';
-import { aContact } from './support/contact-fixture';
+import { aContact, anInheritedAddress } from './support/contact-fixture';
 
 const ID = '01900000-0000-7000-8000-000000000001';
 const TENANT = 'tenant-a';
@@ -88,16 +88,7 @@ describe('toOutboxItems', () => {
 
   it('carries the inherited household address and the mail reachability it gives', () => {
     const created = givenCreated().contact;
-    const householdAddress = {
-      householdId: 'h-1',
-      address: {
-        type: 'home' as const,
-        primary: true,
-        line1: '1 Main St',
-        countryCode: 'US',
-        valid: true,
-      },
-    };
+    const householdAddress = anInheritedAddress();
     const { events } = decideHouseholdAddress(
       created,
       householdAddress,

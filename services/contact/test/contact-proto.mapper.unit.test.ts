@@ -1,5 +1,5 @@
 import { ContactErrorCode } from '../src/domain/contact-error';
-import { aContact } from './support/contact-fixture';
+import { aContact, anInheritedAddress } from './support/contact-fixture';
 import { decideCreate } from '../src/domain/contact-decisions';
 import {
   contactToProto,
@@ -76,16 +76,7 @@ describe('contact proto mapping', () => {
       id: 'c-1',
       tenantId: 't',
       person: { firstName: 'Jane', lastName: 'Smith' },
-      householdAddress: {
-        householdId: 'h-1',
-        address: {
-          type: 'home',
-          primary: true,
-          line1: '1 Main St',
-          countryCode: 'US',
-          valid: true,
-        },
-      },
+      householdAddress: anInheritedAddress(),
     });
 
     const proto = contactToProto(contact, '2026-01-01');
