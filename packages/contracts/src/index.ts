@@ -30,6 +30,8 @@ export const CONTACT_ERROR_REASONS = {
    * metadata `survivorId`.
    */
   merged: 'CONTACT_MERGED',
+  /** ABORTED because another request holds the record for a moment (a merge): send it again. */
+  busy: 'CONTACT_BUSY',
 } as const;
 export type ContactErrorReason = (typeof CONTACT_ERROR_REASONS)[keyof typeof CONTACT_ERROR_REASONS];
 

@@ -12,6 +12,7 @@ describe('contactErrorToStatus', () => {
     [ContactErrorCode.ALREADY_DELETED, grpc.status.FAILED_PRECONDITION],
     [ContactErrorCode.ALREADY_EXISTS, grpc.status.ALREADY_EXISTS],
     [ContactErrorCode.FAILED_PRECONDITION, grpc.status.FAILED_PRECONDITION],
+    [ContactErrorCode.BUSY, grpc.status.ABORTED],
   ])('maps %s to gRPC status %d', (code, status) => {
     expect(contactErrorToStatus(new ContactError(code, 'x')).code).toBe(status);
   });
@@ -22,6 +23,12 @@ describe('contactErrorToStatus', () => {
     const statuses = codes.map((code) => contactErrorToStatus(new ContactError(code, 'x')));
 
     expect(statuses.every((s) => s instanceof StatusError)).toBe(true);
+  });
+
+  it('marks a busy record as retryable as it is with the ErrorInfo reason CONTACT_BUSY', () => {
+    const status = contactErrorToStatus(ContactError.busy('contact c is being merged'));
+
+    expect(status.errorInfo).toEqual({ reason: 'CONTACT_BUSY', metadata: {} });
   });
 
   it('names the survivor of a merged contact in an ErrorInfo on its NOT_FOUND', () => {

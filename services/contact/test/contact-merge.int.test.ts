@@ -6,7 +6,9 @@ import { Outbox } from '@kith/bus';
 import type { relationshipV1 } from '@kith/contracts';
 import { readTopic, testInfra } from '@kith/testkit';
 import mongoose from 'mongoose';
+import { ContactLeases } from '../src/app/contact-leases';
 import { ContactMergeService, type MergeStep } from '../src/app/contact-merge.service';
+import { ContactLeaseRepository } from '../src/store/contact-lease.repository';
 import { ContactMergeRepository } from '../src/store/contact-merge.repository';
 import { contactModel } from '../src/store/contact.model';
 import { ContactRepository } from '../src/store/contact.repository';
@@ -72,9 +74,11 @@ describe('merging contacts against the real servers', () => {
   /** The merge saga of a second "process" that dies after `step`. */
   function crashingMerges(step: MergeStep): ContactMergeService {
     const outbox = new Outbox(connection.getClient().db(`${running.dbName}_outbox`));
+    const db = connection.getClient().db(running.dbName);
     return new ContactMergeService({
       contacts: new ContactRepository(contactModel(connection), outbox),
-      merges: new ContactMergeRepository(connection.getClient().db(running.dbName)),
+      merges: new ContactMergeRepository(db),
+      leases: new ContactLeases({ leases: new ContactLeaseRepository(db) }),
       afterStep: async (reached) => {
         if (reached === step) throw new Error(`crash after ${step}`);
       },

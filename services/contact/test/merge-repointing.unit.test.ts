@@ -45,13 +45,27 @@ function given(
     relationships?: Relationship[];
     households?: Record<string, Household>;
     createFails?: ContactErrorCode;
+    /** Contact id -> the contact it was merged into since. */
+    mergedInto?: Record<string, string>;
   } = {},
 ) {
   let stored = [...(opts.relationships ?? [])];
   const calls: string[] = [];
+  const marks: string[] = [];
   const notFound = () => new ContactError(ContactErrorCode.NOT_FOUND, 'none');
   const deps: MergeRepointingDeps = {
     now: () => NOW,
+    contacts: {
+      findById: async (_tenant, id) => {
+        const mergedInto = opts.mergedInto?.[id];
+        return { contact: { id, ...(mergedInto ? { mergedInto } : {}) } } as never;
+      },
+    },
+    merges: {
+      markRepointed: async (_tenant, victimId, survivorId) => {
+        marks.push(`${victimId}->${survivorId}`);
+      },
+    },
     relationships: {
       listForContact: async (query) => ({
         relationships: stored.filter(
@@ -78,8 +92,8 @@ function given(
         if (!found) throw notFound();
         return found;
       },
-      addMember: async (command) => {
-        calls.push(`join ${command.member.contactId} as ${command.member.role}`);
+      replaceMember: async (command) => {
+        calls.push(`replace ${command.victimId} by ${command.survivorId}`);
         return {} as never;
       },
       removeDeletedPerson: async (_tenant, contactId) => {
@@ -87,7 +101,7 @@ function given(
       },
     },
   };
-  return { repointing: new MergeRepointing(deps), calls };
+  return { repointing: new MergeRepointing(deps), calls, marks };
 }
 
 describe('re-pointing after a merge', () => {
@@ -120,13 +134,55 @@ describe('re-pointing after a merge', () => {
     expect(calls).toEqual(['create survivor->acme', 'delete r-1']);
   });
 
-  it('lets the survivor take the victim’s household place, with its role, when it has none', async () => {
+  it('lets the survivor take the victim’s household place in one household write when it has none', async () => {
     const home = household([{ contactId: 'victim', role: 'child' }]);
     const { repointing, calls } = given({ households: { victim: home } });
 
     await repointing.repoint(TENANT, 'victim', 'survivor');
 
-    expect(calls).toEqual(['join survivor as child', 'leave victim']);
+    expect(calls).toEqual(['replace victim by survivor']);
+  });
+
+  it('moves the records to the end of the chain when the survivor was merged on since', async () => {
+    const { repointing, calls } = given({
+      relationships: [relationship('r-1', 'victim', 'acme')],
+      households: { victim: household([{ contactId: 'victim' }]) },
+      mergedInto: { survivor: 'next', next: 'last' },
+    });
+
+    await repointing.repoint(TENANT, 'victim', 'survivor');
+
+    expect(calls).toEqual(['create last->acme', 'delete r-1', 'replace victim by last']);
+  });
+
+  it('stops following a chain that loops back on itself', async () => {
+    const { repointing, calls } = given({
+      relationships: [relationship('r-1', 'victim', 'acme')],
+      mergedInto: { survivor: 'next', next: 'survivor' },
+    });
+
+    await repointing.repoint(TENANT, 'victim', 'survivor');
+
+    expect(calls[0]).toMatch(/^create (survivor|next)->acme$/);
+  });
+
+  it('marks the merge re-pointed once everything has moved', async () => {
+    const { repointing, marks } = given({ relationships: [relationship('r-1', 'victim', 'acme')] });
+
+    await repointing.repoint(TENANT, 'victim', 'survivor');
+
+    expect(marks).toEqual(['victim->survivor']);
+  });
+
+  it('does not mark the merge re-pointed when moving a record failed', async () => {
+    const { repointing, marks } = given({
+      relationships: [relationship('r-1', 'victim', 'acme')],
+      createFails: ContactErrorCode.VERSION_CONFLICT,
+    });
+
+    await expect(repointing.repoint(TENANT, 'victim', 'survivor')).rejects.toThrow('refused');
+
+    expect(marks).toEqual([]);
   });
 
   it('only lets the victim leave when the survivor has a household of its own', async () => {

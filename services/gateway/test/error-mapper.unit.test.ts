@@ -99,6 +99,24 @@ describe('mapError: gRPC statuses', () => {
 
     expect(mapped.headers['Retry-After']).toBe('1');
   });
+
+  it('asks for a retry of the same request after a 409 of a record busy with a merge', () => {
+    const err = grpcError(grpc.status.ABORTED, 'contact c-1 is being merged', [], {
+      reason: CONTACT_ERROR_REASONS.busy,
+      metadata: {},
+    });
+
+    const mapped = mapError(err, ctx);
+
+    expect(mapped.problem.status).toBe(409);
+    expect(mapped.headers['Retry-After']).toBe('1');
+  });
+
+  it('asks for no retry after a plain version conflict (re-read first)', () => {
+    const mapped = mapError(grpcError(grpc.status.ABORTED, 'stale'), ctx);
+
+    expect(mapped.headers).toEqual({});
+  });
 });
 
 describe('problemExtensions', () => {
@@ -107,7 +125,7 @@ describe('problemExtensions', () => {
       problemExtensions({ reason, metadata: { survivorId: 'c-2' } }),
     );
 
-    expect(members).toEqual([{ mergedInto: 'c-2' }]);
+    expect(members).toEqual([{ mergedInto: 'c-2' }, {}]);
   });
 
   it('adds nothing when the metadata lacks the fact', () => {

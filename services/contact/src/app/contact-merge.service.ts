@@ -18,24 +18,36 @@
 // consumers re-point its records: a retry tombstones it. Until then a write to the victim
 // would not reach the survivor; retrying promptly is the caller's part (the gateway answers
 // 5xx, so clients retry with the same body).
+//
+// Concurrency (app/contact-leases.ts): steps 1 to 4, with the checks before them, run while
+// the merge holds leases on both contacts, taken in sorted id order. Merges that share a
+// contact therefore run one after the other, so the outcome is always that of some sequential
+// order: of X into Y and Y into X sent at once one wins and the other is refused, and a cycle
+// (A into B, B into C, C into A) can never all win. A merge that cannot get a lease in time
+// answers BUSY (ABORTED, retry the same request). Before leasing, a merge whose victim has
+// absorbed records whose re-pointing (relationships, household place) is still running waits
+// for it, so the next hop's re-pointing finds everything it must move on.
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
 import type { Contact } from '../domain/contact';
-import {
-  decideMerge,
-  decideTombstone,
-  mergedContactNotFound,
-  type MergeCommand,
-} from '../domain/contact-merge';
+import { decideMerge, decideTombstone, type MergeCommand } from '../domain/contact-merge';
 import { mergedOutboxItems } from '../events/duplicate-events';
 import type { ContactMergeRepository, MergeRecord } from '../store/contact-merge.repository';
 import type { ContactRepository, StoredContact } from '../store/contact.repository';
+import type { ContactLeases } from './contact-leases';
+import { mergedAway } from './merge-chain';
 
 export type MergeStep = 'claimed' | 'absorbed' | 'tombstoned';
 
 export interface ContactMergeServiceDeps {
   contacts: ContactRepository;
   merges: ContactMergeRepository;
+  leases: Pick<ContactLeases, 'hold'>;
   now?: () => string;
+  /**
+   * How long a merge waits for its contacts' leases and for earlier re-pointing, in all,
+   * before answering BUSY. Under the gateway's 5 s deadline, with room for the saga.
+   */
+  waitMs?: number;
   /** Tests inject a crash between steps here; production leaves it out. */
   afterStep?: (step: MergeStep) => Promise<void>;
 }
@@ -47,14 +59,18 @@ export interface MergeResult {
 
 /** Lost races with another writer of the survivor are retried on its newer state. */
 const ATTEMPTS = 3;
+const WAIT_MS = 2_000;
+const POLL_MS = 100;
 
 export class ContactMergeService {
   private readonly now: () => string;
   private readonly afterStep: (step: MergeStep) => Promise<void>;
+  private readonly waitMs: number;
 
   constructor(private readonly deps: ContactMergeServiceDeps) {
     this.now = deps.now ?? (() => new Date().toISOString());
     this.afterStep = deps.afterStep ?? (async () => undefined);
+    this.waitMs = deps.waitMs ?? WAIT_MS;
   }
 
   async merge(command: MergeCommand): Promise<MergeResult> {
@@ -62,6 +78,41 @@ export class ContactMergeService {
       // Let the decision word the refusal, before any write.
       decideMerge(undefined, undefined, command, this.now());
     }
+    const deadline = Date.now() + this.waitMs;
+    // Wait outside the leases (other merges of these contacts need not wait for us), then
+    // check once more inside them: a merge into the victim may have finished in between.
+    while ((await this.unrepointed(command)) && Date.now() + POLL_MS <= deadline) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    return this.deps.leases.hold(
+      command.tenantId,
+      [command.survivorId, command.victimId],
+      deadline,
+      async () => {
+        const waiting = await this.unrepointed(command);
+        if (waiting) {
+          throw ContactError.busy(
+            `contact ${command.victimId} absorbed ${waiting} moments ago and its records are ` +
+              'still moving to it; retry shortly',
+          );
+        }
+        return this.run(command);
+      },
+    );
+  }
+
+  /** A merge into the victim whose re-pointing has not finished: its victim's id. */
+  private async unrepointed(command: MergeCommand): Promise<string | undefined> {
+    const victim = await this.deps.contacts.findById(command.tenantId, command.victimId);
+    for (const absorbedId of victim?.contact.mergedFrom ?? []) {
+      const record = await this.deps.merges.find(command.tenantId, absorbedId);
+      if (record && (await this.deps.merges.awaitsRepointing(record))) return absorbedId;
+    }
+    return undefined;
+  }
+
+  /** Steps 1 to 4, under the leases. */
+  private async run(command: MergeCommand): Promise<MergeResult> {
     const record = await this.claim(command);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -84,12 +135,15 @@ export class ContactMergeService {
     ]);
     const survivorClaim = await this.deps.merges.find(command.tenantId, command.survivorId);
     if (survivorClaim) {
+      await this.refuseMerged(command.tenantId, survivor?.contact);
       throw ContactError.failedPrecondition(
         `contact ${command.survivorId} is being merged into ${survivorClaim.survivorId}`,
       );
     }
     const existing = await this.deps.merges.find(command.tenantId, command.victimId);
     if (!existing) {
+      await this.refuseMerged(command.tenantId, survivor?.contact);
+      await this.refuseMerged(command.tenantId, victim?.contact);
       // Refuse a bad merge before claiming anything (the decision throws).
       decideMerge(survivor?.contact, victim?.contact, command, this.now());
     }
@@ -102,8 +156,10 @@ export class ContactMergeService {
         fieldChoices: { ...command.fieldChoices },
         ...(command.actorId ? { actorId: command.actorId } : {}),
         startedAt: this.now(),
+        tracksRepointing: true,
       }));
     if (record.survivorId !== command.survivorId) {
+      await this.refuseMerged(command.tenantId, victim?.contact);
       throw ContactError.failedPrecondition(
         `contact ${command.victimId} was merged into ${record.survivorId}` +
           (record.completedAt ? '' : ' (unfinished: retry that merge to complete it)'),
@@ -166,10 +222,10 @@ export class ContactMergeService {
     return stored;
   }
 
-  /** What reading a merged contact answers: NOT_FOUND naming the survivor. */
-  static notFoundFor(contact: Contact): ContactError {
-    return contact.mergedInto
-      ? mergedContactNotFound(contact.id, contact.mergedInto)
-      : ContactError.notFound(contact.id);
+  /** A side already merged: refused, naming the end of its chain (as reading it does). */
+  private async refuseMerged(tenantId: string, contact: Contact | undefined): Promise<void> {
+    if (contact?.mergedInto && contact.tenantId === tenantId) {
+      throw await mergedAway(this.deps.contacts, tenantId, contact.id, contact.mergedInto);
+    }
   }
 }

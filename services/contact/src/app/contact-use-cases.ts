@@ -4,6 +4,7 @@ import type { ContactStores } from '../store/contact-stores';
 import { ContactAuditQuery } from './contact-audit.query';
 import { ContactEraseService } from './contact-erase.service';
 import { ContactImportService } from './contact-import.service';
+import { ContactLeases } from './contact-leases';
 import { ContactMergeService } from './contact-merge.service';
 import { ContactService } from './contact.service';
 import { CustomFieldDefinitionsCache } from './custom-field-definitions.cache';
@@ -67,7 +68,11 @@ export function contactUseCases(stores: ContactStores) {
       candidates: stores.duplicateCandidates,
       rules: stores.matchingRules,
     }),
-    merges: new ContactMergeService({ contacts: stores.contacts, merges: stores.merges }),
+    merges: new ContactMergeService({
+      contacts: stores.contacts,
+      merges: stores.merges,
+      leases: new ContactLeases({ leases: stores.leases }),
+    }),
     imports: new ContactImportService({
       contacts: stores.contacts,
       imports: stores.imports,
@@ -75,6 +80,8 @@ export function contactUseCases(stores: ContactStores) {
       customFields: definitions,
     }),
     repointing: new MergeRepointing({
+      contacts: stores.contacts,
+      merges: stores.merges,
       relationships: stores.relationships,
       relationshipService: relationships,
       households,

@@ -14,7 +14,6 @@ import {
   type UpdateContactCommand,
 } from '../domain/contact-decisions';
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
-import { mergedContactNotFound } from '../domain/contact-merge';
 import type { ConsentRecord } from '../domain/consent';
 import {
   encodePageToken,
@@ -27,6 +26,7 @@ import { customFieldFilter } from '../domain/custom-field-filter';
 import type { CustomFieldDefinition } from '../domain/custom-field';
 import type { ContactKind } from '../domain/contact';
 import type { CustomFieldDefinitionSource } from './custom-field-definitions.cache';
+import { contactNotFound } from './merge-chain';
 
 /** How often a consent is retried when other writes keep winning the race. */
 const CONSENT_ATTEMPTS = 5;
@@ -68,9 +68,8 @@ export class ContactService {
   async get(tenantId: string, id: string): Promise<Contact> {
     const stored = await this.repository.findById(tenantId, id);
     if (!stored || stored.contact.deletedAt) {
-      // A merge victim says where its data went (the gateway puts it in the 404 detail).
-      const survivorId = stored?.contact.mergedInto;
-      throw survivorId ? mergedContactNotFound(id, survivorId) : ContactError.notFound(id);
+      // A merge victim says where its data went now (the gateway puts it in the 404).
+      throw await contactNotFound(this.repository, tenantId, id, stored?.contact);
     }
     return stored.contact;
   }

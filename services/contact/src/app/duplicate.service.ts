@@ -19,7 +19,7 @@ import { matchingRulesOutboxItems } from '../events/duplicate-events';
 import type { ContactRepository } from '../store/contact.repository';
 import type { DuplicateCandidatesReader, MatchRow } from '../store/duplicate-candidates.reader';
 import type { MatchingRulesRepository } from '../store/matching-rules.repository';
-import { ContactMergeService } from './contact-merge.service';
+import { contactNotFound } from './merge-chain';
 
 export const DEFAULT_SCAN_PAGE = 50;
 export const MAX_SCAN_PAGE = 200;
@@ -68,7 +68,7 @@ export class DuplicateService {
     const stored = await this.deps.contacts.findById(tenantId, contactId);
     const contact = stored?.contact;
     if (!contact || contact.deletedAt) {
-      throw contact ? ContactMergeService.notFoundFor(contact) : ContactError.notFound(contactId);
+      throw await contactNotFound(this.deps.contacts, tenantId, contactId, contact);
     }
     if (kind && contact.kind !== kind) throw ContactError.notFound(contactId);
     const rules = await this.getRules(tenantId);

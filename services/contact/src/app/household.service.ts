@@ -37,11 +37,13 @@ import {
   householdNotFound,
   type HouseholdDecision,
 } from '../domain/household-decisions';
+import { decideReplaceMember } from '../domain/household-merge-decisions';
 import { parseHouseholdListQuery, type MemberInput } from '../domain/household-validation';
 import { toHouseholdOutboxItems } from '../events/household-events';
 import type { ContactRepository } from '../store/contact.repository';
 import type { HouseholdMembershipRepository } from '../store/household-membership.repository';
 import type { HouseholdRepository } from '../store/household.repository';
+import { contactNotFound } from './merge-chain';
 
 export interface HouseholdServiceDeps {
   households: HouseholdRepository;
@@ -134,6 +136,25 @@ export class HouseholdService {
     return household;
   }
 
+  /**
+   * A merge survivor takes the victim's place in one household write (one event, names
+   * generated once). The survivor's claim is taken first and the victim's freed after, as a
+   * join and a leave order them (see the top).
+   */
+  async replaceMember(
+    command: Target & { victimId: string; survivorId: string },
+  ): Promise<Household> {
+    const stored = await this.households.findById(command.tenantId, command.id);
+    const survivor = await this.readPerson(command.tenantId, command.survivorId);
+    const now = this.now();
+    const { household, events } = decideReplaceMember(stored?.household, command, survivor, now);
+    if (!stored) throw householdNotFound(command.id);
+    await this.claim(command.tenantId, command.survivorId, household.id, now);
+    await this.households.update(household, stored.outboxLog, toHouseholdOutboxItems(events));
+    await this.memberships.release(command.tenantId, command.victimId, household.id);
+    return household;
+  }
+
   async removeMember(command: Target & { contactId: string }): Promise<Household> {
     const { household } = await this.change(command, (h) =>
       decideRemoveMember(h, command, this.now()),
@@ -148,6 +169,11 @@ export class HouseholdService {
     const stored = claim && (await this.households.findById(tenantId, claim.householdId));
     const household = stored?.household;
     if (!household || household.deletedAt || !isCurrentMember(household, contactId)) {
+      // A merge victim names where its data (and household place) went, as reading it does.
+      const person = await this.contacts.findById(tenantId, contactId);
+      if (person?.contact.mergedInto) {
+        throw await contactNotFound(this.contacts, tenantId, contactId, person.contact);
+      }
       throw new ContactError(
         ContactErrorCode.NOT_FOUND,
         `contact ${contactId} is not in a household`,

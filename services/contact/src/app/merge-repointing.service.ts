@@ -3,18 +3,31 @@
 // idempotent, so the consumer can redeliver: a relationship already moved is no longer listed
 // for the victim, a survivor already in the household is not added again, and a victim that
 // already left does not leave again.
+//
+// The records go to the end of the survivor's merge chain as it stands when they are written
+// (A's to C if B was merged into C meanwhile), and once all have moved the merge is marked
+// re-pointed: until then the survivor cannot be merged away (app/contact-merge.service.ts),
+// so the next hop's re-pointing finds everything it must move on.
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
 import type { Relationship } from '../domain/relationship';
+import type { ContactMergeRepository } from '../store/contact-merge.repository';
+import type { ContactRepository } from '../store/contact.repository';
 import type { RelationshipRepository } from '../store/relationship.repository';
 import type { HouseholdService } from './household.service';
+import { finalSurvivorId } from './merge-chain';
 import type { RelationshipService } from './relationship.service';
 
 const PAGE = 200;
 
 export interface MergeRepointingDeps {
+  contacts: Pick<ContactRepository, 'findById'>;
+  merges: Pick<ContactMergeRepository, 'markRepointed'>;
   relationships: Pick<RelationshipRepository, 'listForContact'>;
   relationshipService: Pick<RelationshipService, 'create' | 'delete'>;
-  households: Pick<HouseholdService, 'getContactHousehold' | 'addMember' | 'removeDeletedPerson'>;
+  households: Pick<
+    HouseholdService,
+    'getContactHousehold' | 'replaceMember' | 'removeDeletedPerson'
+  >;
   now?: () => string;
 }
 
@@ -26,8 +39,10 @@ export class MergeRepointing {
   }
 
   async repoint(tenantId: string, victimId: string, survivorId: string): Promise<void> {
-    await this.repointRelationships(tenantId, victimId, survivorId);
-    await this.repointHousehold(tenantId, victimId, survivorId);
+    const target = await finalSurvivorId(this.deps.contacts, tenantId, survivorId);
+    await this.repointRelationships(tenantId, victimId, target);
+    await this.repointHousehold(tenantId, victimId, target);
+    await this.deps.merges.markRepointed(tenantId, victimId, survivorId, this.now());
   }
 
   /**
@@ -96,7 +111,10 @@ export class MergeRepointing {
     }
   }
 
-  /** The survivor takes the victim's place (role, address) if it is in no household itself. */
+  /**
+   * The survivor takes the victim's place (role, address) if it is in no household itself, in
+   * one household write; otherwise the victim just leaves.
+   */
   private async repointHousehold(
     tenantId: string,
     victimId: string,
@@ -104,19 +122,20 @@ export class MergeRepointing {
   ): Promise<void> {
     const household = await this.householdOf(tenantId, victimId);
     if (!household) return;
-    const member = household.members.find((m) => m.contactId === victimId && !m.leftAt);
-    const survivorHousehold = await this.householdOf(tenantId, survivorId);
-    if (!survivorHousehold && member) {
-      await this.deps.households.addMember({
-        id: household.id,
-        tenantId,
-        expectedVersion: household.version,
-        member: {
-          contactId: survivorId,
-          role: member.role,
-          inheritsAddress: member.inheritsAddress,
-        },
-      });
+    if (!(await this.householdOf(tenantId, survivorId))) {
+      try {
+        await this.deps.households.replaceMember({
+          id: household.id,
+          tenantId,
+          expectedVersion: household.version,
+          victimId,
+          survivorId,
+        });
+        return;
+      } catch (err) {
+        // FAILED_PRECONDITION: the survivor was deleted since; the victim still leaves.
+        if (!isCode(err, ContactErrorCode.FAILED_PRECONDITION)) throw err;
+      }
     }
     await this.deps.households.removeDeletedPerson(tenantId, victimId);
   }

@@ -53,6 +53,7 @@ import type { ContactRepository } from '../store/contact.repository';
 import type { RelationshipContactsReader } from '../store/relationship-contacts.reader';
 import type { RelationshipTypeRepository } from '../store/relationship-type.repository';
 import type { RelationshipRepository } from '../store/relationship.repository';
+import { contactNotFound } from './merge-chain';
 
 export interface RelationshipServiceDeps {
   relationships: RelationshipRepository;
@@ -188,11 +189,15 @@ export class RelationshipService {
     const today = this.now().slice(0, 10);
     const query = parseRelationshipListQuery(input, today);
     const contact = await this.deps.contacts.findById(input.tenantId, input.contactId);
-    if (
-      !contact ||
-      contact.contact.deletedAt ||
-      (input.contactKind && contact.contact.kind !== input.contactKind)
-    ) {
+    if (!contact || contact.contact.deletedAt) {
+      throw await contactNotFound(
+        this.deps.contacts,
+        input.tenantId,
+        input.contactId,
+        contact?.contact,
+      );
+    }
+    if (input.contactKind && contact.contact.kind !== input.contactKind) {
       throw ContactError.notFound(input.contactId);
     }
     const [page, stored] = await Promise.all([

@@ -14,6 +14,8 @@ export enum ContactErrorCode {
   ALREADY_EXISTS = 'ALREADY_EXISTS',
   /** The request is valid but the current state does not allow it (e.g. a deleted member). */
   FAILED_PRECONDITION = 'FAILED_PRECONDITION',
+  /** Another request holds the record for a moment (e.g. a merge): retry the same request. */
+  BUSY = 'BUSY',
 }
 
 export interface ContactFieldError {
@@ -78,6 +80,10 @@ export class ContactError extends Error {
     facts: ContactErrorFacts = {},
   ): ContactError {
     return new ContactError(ContactErrorCode.FAILED_PRECONDITION, message, fieldErrors, facts);
+  }
+
+  static busy(message: string): ContactError {
+    return new ContactError(ContactErrorCode.BUSY, message);
   }
 
   static alreadyDeleted(id: string): ContactError {

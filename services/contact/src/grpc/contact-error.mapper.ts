@@ -26,6 +26,13 @@ export function contactErrorToStatus(err: ContactError): StatusError {
         err.fieldErrors,
         errorInfoOf(err),
       );
+    case ContactErrorCode.BUSY:
+      // ABORTED like a lost race (409 at the gateway), with a reason saying the same request
+      // can simply be sent again (the gateway adds Retry-After).
+      return new StatusError(grpc.status.ABORTED, err.message, [], {
+        reason: CONTACT_ERROR_REASONS.busy,
+        metadata: {},
+      });
     default:
       return assertNever(err.code);
   }

@@ -2,11 +2,17 @@
 // it is the merge saga's first write and claims the victim: a second merge of the same victim
 // finds it (an `_id` lookup, cheap on FerretDB) and either resumes the same merge or is
 // refused. See app/contact-merge.service.ts for the steps.
+//
+// Once the merged event's consumer has moved the victim's relationships and household place,
+// it inserts `contact_merges_repointed` with the same `_id` (an insert, not an update of the
+// record: FerretDB updates read and write back the whole document, so a concurrent `complete`
+// could undo it). Until then the survivor must not be merged away itself.
 import { retryTransient, isDuplicateKeyError } from '@kith/bus';
 import type { mongo } from 'mongoose';
 import type { FieldChoices } from '../domain/contact-merge';
 
 export const CONTACT_MERGES_COLLECTION = 'contact_merges';
+export const CONTACT_MERGES_REPOINTED_COLLECTION = 'contact_merges_repointed';
 
 export interface MergeRecord {
   _id: string;
@@ -19,6 +25,18 @@ export interface MergeRecord {
   startedAt: string;
   /** Set once the victim is a tombstone: the merge is done. */
   completedAt?: string;
+  /**
+   * True on records written since re-pointing is tracked: their re-pointing is done once the
+   * repointed mark exists. Older records lack it and count as re-pointed.
+   */
+  tracksRepointing?: boolean;
+}
+
+interface RepointedMark {
+  _id: string;
+  tenantId: string;
+  survivorId: string;
+  repointedAt: string;
 }
 
 export function mergeRecordId(tenantId: string, victimId: string): string {
@@ -27,9 +45,11 @@ export function mergeRecordId(tenantId: string, victimId: string): string {
 
 export class ContactMergeRepository {
   private readonly records: mongo.Collection<MergeRecord>;
+  private readonly repointed: mongo.Collection<RepointedMark>;
 
   constructor(db: mongo.Db) {
     this.records = db.collection<MergeRecord>(CONTACT_MERGES_COLLECTION);
+    this.repointed = db.collection<RepointedMark>(CONTACT_MERGES_REPOINTED_COLLECTION);
   }
 
   async find(tenantId: string, victimId: string): Promise<MergeRecord | undefined> {
@@ -58,6 +78,28 @@ export class ContactMergeRepository {
     await retryTransient(() =>
       this.records.deleteOne({ _id: record._id, survivorId: record.survivorId }),
     );
+  }
+
+  /** The victim's records now name the survivor. Idempotent: a second mark is a duplicate. */
+  async markRepointed(
+    tenantId: string,
+    victimId: string,
+    survivorId: string,
+    now: string,
+  ): Promise<void> {
+    const mark = { _id: mergeRecordId(tenantId, victimId), tenantId, survivorId, repointedAt: now };
+    try {
+      await retryTransient(() => this.repointed.insertOne(mark));
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+  }
+
+  /** True while the merge's consumer has not yet moved the victim's records. */
+  async awaitsRepointing(record: MergeRecord): Promise<boolean> {
+    if (!record.tracksRepointing) return false;
+    const mark = await retryTransient(() => this.repointed.findOne({ _id: record._id }));
+    return !mark;
   }
 
   async complete(record: MergeRecord, now: string): Promise<void> {

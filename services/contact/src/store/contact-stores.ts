@@ -4,6 +4,7 @@ import { serverUsesSecondaryIndexes, type Outbox } from '@kith/bus';
 import type { Connection, mongo } from 'mongoose';
 import { ContactAuditRepository } from './contact-audit.repository';
 import { ContactImportRepository } from './contact-import.repository';
+import { ContactLeaseRepository } from './contact-lease.repository';
 import { ContactMergeRepository } from './contact-merge.repository';
 import { contactModel, ensureContactIndexes } from './contact.model';
 import { ContactRepository } from './contact.repository';
@@ -35,6 +36,8 @@ export interface ContactStores {
   duplicateCandidates: DuplicateCandidatesReader;
   matchingRules: MatchingRulesRepository;
   merges: ContactMergeRepository;
+  /** Short-lived leases that keep merges sharing a contact apart (domain/contact-lease.ts). */
+  leases: ContactLeaseRepository;
   imports: ContactImportRepository;
   /** The import's duplicate matching: the tenant's rules and one scan per job. */
   importMatchers: ImportMatcherReader;
@@ -89,6 +92,7 @@ export async function openContactStores(
     duplicateCandidates: new DuplicateCandidatesReader(contacts),
     matchingRules,
     merges: new ContactMergeRepository(db),
+    leases: new ContactLeaseRepository(db),
     imports,
     importMatchers: new ImportMatcherReader(contacts, matchingRules),
   };

@@ -69,6 +69,8 @@ const EXTENSIONS_BY_REASON: Readonly<
 > = {
   [CONTACT_ERROR_REASONS.merged]: ({ survivorId }) =>
     survivorId ? { mergedInto: survivorId } : {},
+  // Says "send the same request again shortly": a header (Retry-After), not a member.
+  [CONTACT_ERROR_REASONS.busy]: () => ({}),
 };
 
 export function problemExtensions(info: ErrorInfo | undefined): ProblemExtensions {
@@ -148,10 +150,13 @@ function fromGrpcError(err: ServiceError, ctx: MapContext): MappedError {
     message: f.message,
     in: 'body' as const,
   }));
-  const headers: Record<string, string> = status === 503 ? { 'Retry-After': '1' } : {};
+  const info = readErrorInfo(err);
+  // A 409 from a record busy for a moment (a merge holding it) is retried as it is.
+  const retryable = status === 503 || info?.reason === CONTACT_ERROR_REASONS.busy;
+  const headers: Record<string, string> = retryable ? { 'Retry-After': '1' } : {};
   // Upstream 4xx messages are written for callers; 503/504 details would only leak topology.
   const detail = status >= 500 ? 'Please retry shortly.' : err.details || title;
-  const extensions = status < 500 ? problemExtensions(readErrorInfo(err)) : {};
+  const extensions = status < 500 ? problemExtensions(info) : {};
   return {
     problem: problem(slug, title, status, detail, ctx.instance, errors, extensions),
     headers,
