@@ -2,7 +2,12 @@
 // the same merge sent twice at once, and a merge of a survivor whose own merge is still being
 // re-pointed. FerretDB has no transactions: only the contact leases keep these apart.
 import * as grpc from '@grpc/grpc-js';
-import { isServiceError } from '@kith/grpc-kit';
+import { CONTACT_ERROR_REASONS } from '@kith/contracts';
+import { isServiceError, readErrorInfo } from '@kith/grpc-kit';
+import { testInfra } from '@kith/testkit';
+import mongoose from 'mongoose';
+import { LEASE_TTL_MS, type ContactLease } from '../src/domain/contact-lease';
+import { CONTACT_LEASES_COLLECTION } from '../src/store/contact-lease.repository';
 import { contactTestClient, type ContactTestClient } from './support/contact-test-client';
 import { duplicateTestClient, type DuplicateTestClient } from './support/duplicate-test-client';
 import { householdTestClient, type HouseholdTestClient } from './support/household-test-client';
@@ -52,9 +57,13 @@ describe('merges racing each other against the real servers', () => {
   let duplicates: DuplicateTestClient;
   let households: HouseholdTestClient;
   let relationships: RelationshipTestClient;
+  let connection: mongoose.Connection;
 
   beforeAll(async () => {
     running = await startContactService('contact-merge-races');
+    connection = await mongoose
+      .createConnection(testInfra().mongoUrl, { dbName: running.dbName })
+      .asPromise();
     contacts = contactTestClient(running.service.grpcPort);
     duplicates = duplicateTestClient(running.service.grpcPort);
     households = householdTestClient(running.service.grpcPort);
@@ -66,8 +75,24 @@ describe('merges racing each other against the real servers', () => {
     duplicates?.close();
     households?.close();
     relationships?.close();
+    await connection?.close();
     await running?.stop();
   });
+
+  /** A lease another merge (alive, or dead for a while) holds on the contact. */
+  async function leasedBySomeoneElse(tenant: string, contactId: string, ageMs: number) {
+    await connection
+      .getClient()
+      .db(running.dbName)
+      .collection<ContactLease & { _id: string }>(CONTACT_LEASES_COLLECTION)
+      .insertOne({
+        _id: `${tenant}:${contactId}`,
+        tenantId: tenant,
+        contactId,
+        holder: 'another-merge',
+        takenAt: new Date(Date.now() - ageMs).toISOString(),
+      });
+  }
 
   const live = async (tenant: string, ids: string[]): Promise<string[]> => {
     const found = await Promise.all(ids.map((id) => contacts.get(tenant, id).catch(() => null)));
@@ -113,6 +138,32 @@ describe('merges racing each other against the real servers', () => {
     expect(wins).toBeLessThan(3);
     // As if run one after the other: each win takes one record away.
     expect(await live(tenant, ids)).toHaveLength(3 - wins);
+  });
+
+  it('answers ABORTED with the reason CONTACT_BUSY, and changes nothing, while another merge holds a contact', async () => {
+    const tenant = newTenant();
+    const survivor = await contacts.create(tenant, person('Jane'));
+    const victim = await contacts.create(tenant, person('Janet'));
+    await leasedBySomeoneElse(tenant, victim.id, 0);
+
+    const refused = await duplicates
+      .merge(tenant, { survivorId: survivor.id, victimId: victim.id })
+      .catch((err: grpc.ServiceError) => err);
+
+    expect(refused).toMatchObject({ code: grpc.status.ABORTED });
+    expect(readErrorInfo(refused as grpc.ServiceError)?.reason).toBe(CONTACT_ERROR_REASONS.busy);
+    expect(await live(tenant, [survivor.id, victim.id])).toHaveLength(2);
+  });
+
+  it('takes over the lease of a merge that died and merges', async () => {
+    const tenant = newTenant();
+    const survivor = await contacts.create(tenant, person('Jane'));
+    const victim = await contacts.create(tenant, person('Janet'));
+    await leasedBySomeoneElse(tenant, victim.id, LEASE_TTL_MS + 1000);
+
+    const merged = await duplicates.merge(tenant, { survivorId: survivor.id, victimId: victim.id });
+
+    expect(merged.survivor?.version).toBe('2');
   });
 
   it('answers two identical merges sent at once the same way, as a sequential repeat', async () => {

@@ -117,3 +117,24 @@ test('matching rules start as the defaults at version 0 and change with If-Match
   expect(await put.json()).toMatchObject({ version: 1, isDefault: false, threshold: 6 });
   expect(stale.status).toBe(409);
 });
+
+test('of two opposite merges sent at once over REST one answers 200, the other a problem, and one record stays', async () => {
+  const tenant = `tenant-${randomBytes(3).toString('hex')}`;
+  const token = mintTestJwt({ tenant, roles: ['manager'] });
+  const x = await person(token, 'Xena', 'xena@example.org');
+  const y = await person(token, 'Yara', 'yara@example.org');
+  const merge = (survivor: string, victim: string) =>
+    api(`/v1/contacts/${survivor}/merge`, token, {
+      method: 'POST',
+      body: JSON.stringify({ victimId: victim }),
+    });
+
+  const answers = await Promise.all([merge(y, x), merge(x, y)]);
+  const reads = await Promise.all([x, y].map((id) => api(`/v1/contacts/${id}`, token)));
+
+  expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+  const refused = answers.find((a) => a.status !== 200);
+  expect([409, 422]).toContain(refused?.status);
+  expect(refused?.headers.get('content-type')).toContain('application/problem+json');
+  expect(reads.filter((r) => r.status === 200)).toHaveLength(1);
+});

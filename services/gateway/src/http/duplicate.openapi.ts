@@ -52,11 +52,15 @@ function perKind(path: string, noun: string): RouteConfig[] {
       summary: `Merge another ${tagNoun} into this one`,
       description:
         'This record survives; the victim becomes a tombstone pointing at it (reading it ' +
-        'answers 404 naming the survivor). Emails, phones, addresses and tags are unioned; ' +
+        'answers 404 naming the end of its merge chain in mergedInto). Emails, phones, ' +
+        'addresses and tags are unioned; ' +
         'consent histories joined (an opt-out on either side stays current); do-not-contact ' +
         'and deceased are kept if either has them. Idempotent: the same merge again answers ' +
-        'the same result and finishes one a failure interrupted. 422 when the victim was ' +
-        `merged into another record or is of another kind. ${rolesNote('contact:merge')}`,
+        'the same result and finishes one a failure interrupted. Merges sharing a record run ' +
+        'one at a time: 409 with Retry-After when another merge holds either record, or the ' +
+        "victim's own earlier merge is still moving records to it (send the same request " +
+        'again). 422 when the victim was merged into another record or is of another kind. ' +
+        rolesNote('contact:merge'),
       request: {
         params: IdParamsSchema,
         headers: OptionalIfMatchSchema,
