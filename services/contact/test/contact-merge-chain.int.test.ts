@@ -3,28 +3,12 @@
 import * as grpc from '@grpc/grpc-js';
 import { CONTACT_ERROR_REASONS } from '@kith/contracts';
 import { isServiceError, readErrorInfo } from '@kith/grpc-kit';
-import { contactTestClient, type ContactTestClient } from './support/contact-test-client';
-import { duplicateTestClient, type DuplicateTestClient } from './support/duplicate-test-client';
-import { householdTestClient, type HouseholdTestClient } from './support/household-test-client';
-import {
-  relationshipTestClient,
-  type RelationshipTestClient,
-} from './support/relationship-test-client';
+import { aPerson, mergeClients, type MergeClients } from './support/merge-test-kit';
 import {
   newTenant,
   startContactService,
   type TestContactService,
 } from './support/start-contact-service';
-
-function person(first: string) {
-  return {
-    kind: 'CONTACT_KIND_PERSON' as const,
-    fields: {
-      person: { firstName: first, lastName: 'Smith' },
-      emails: [{ address: `${first.toLowerCase()}@example.org`, type: 'home' }],
-    },
-  };
-}
 
 /** The status and the survivor a failed read named (ErrorInfo CONTACT_MERGED). */
 async function refusalOf(
@@ -44,26 +28,20 @@ async function refusalOf(
 
 describe('reading a record merged twice against the real servers', () => {
   let running: TestContactService;
-  let contacts: ContactTestClient;
-  let duplicates: DuplicateTestClient;
-  let households: HouseholdTestClient;
-  let relationships: RelationshipTestClient;
+  let clients: MergeClients;
   const tenant = newTenant();
   const ids = { a: '', b: '', c: '' };
 
   beforeAll(async () => {
     running = await startContactService('contact-merge-chain');
-    contacts = contactTestClient(running.service.grpcPort);
-    duplicates = duplicateTestClient(running.service.grpcPort);
-    households = householdTestClient(running.service.grpcPort);
-    relationships = relationshipTestClient(running.service.grpcPort);
+    clients = mergeClients(running.service.grpcPort);
     for (const name of ['a', 'b', 'c'] as const) {
-      ids[name] = (await contacts.create(tenant, person(name.toUpperCase()))).id;
+      ids[name] = (await clients.contacts.create(tenant, aPerson(name.toUpperCase()))).id;
     }
-    await duplicates.merge(tenant, { survivorId: ids.b, victimId: ids.a });
+    await clients.duplicates.merge(tenant, { survivorId: ids.b, victimId: ids.a });
     // A merge answered ABORTED (busy: the first one's re-pointing is still running) is retried.
     for (let attempt = 0; ; attempt++) {
-      const merged = await duplicates
+      const merged = await clients.duplicates
         .merge(tenant, { survivorId: ids.c, victimId: ids.b })
         .then(() => true)
         .catch((err: unknown) => {
@@ -75,10 +53,7 @@ describe('reading a record merged twice against the real servers', () => {
   });
 
   afterAll(async () => {
-    contacts?.close();
-    duplicates?.close();
-    households?.close();
-    relationships?.close();
+    clients?.close();
     await running?.stop();
   });
 
@@ -87,30 +62,30 @@ describe('reading a record merged twice against the real servers', () => {
     expect(refusal).toEqual({ code: endOfChain.code, mergedInto: endOfChain.mergedInto() });
 
   it('answers GetContact of the first victim with the last survivor', async () => {
-    expectEnd(await refusalOf(contacts.get(tenant, ids.a)));
+    expectEnd(await refusalOf(clients.contacts.get(tenant, ids.a)));
   });
 
   it('answers its consent history with the last survivor', async () => {
-    expectEnd(await refusalOf(contacts.consentHistory(tenant, ids.a)));
+    expectEnd(await refusalOf(clients.contacts.consentHistory(tenant, ids.a)));
   });
 
   it('answers its relationships with the last survivor', async () => {
-    expectEnd(await refusalOf(relationships.listFor(tenant, { contactId: ids.a })));
+    expectEnd(await refusalOf(clients.relationships.listFor(tenant, { contactId: ids.a })));
   });
 
   it('answers its household with the last survivor', async () => {
     expectEnd(
-      await refusalOf(households.call('GetContactHousehold', tenant, { contactId: ids.a })),
+      await refusalOf(clients.households.call('GetContactHousehold', tenant, { contactId: ids.a })),
     );
   });
 
   it('answers its duplicates with the last survivor', async () => {
-    expectEnd(await refusalOf(duplicates.duplicatesOf(tenant, ids.a)));
+    expectEnd(await refusalOf(clients.duplicates.duplicatesOf(tenant, ids.a)));
   });
 
   it('refuses a merge of the first victim naming the last survivor', async () => {
     const refusal = await refusalOf(
-      duplicates.merge(tenant, { survivorId: ids.c, victimId: ids.a }),
+      clients.duplicates.merge(tenant, { survivorId: ids.c, victimId: ids.a }),
     );
 
     expect(refusal).toEqual({ code: grpc.status.FAILED_PRECONDITION, mergedInto: ids.c });

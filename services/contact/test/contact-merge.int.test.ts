@@ -19,6 +19,7 @@ import {
 } from './support/contact-test-client';
 import { duplicateTestClient, type DuplicateTestClient } from './support/duplicate-test-client';
 import { householdTestClient, type HouseholdTestClient } from './support/household-test-client';
+import { eventually } from './support/merge-test-kit';
 import {
   relationshipTestClient,
   type RelationshipTestClient,
@@ -38,15 +39,6 @@ function person(first: string, email: string, extra: Record<string, unknown> = {
       ...extra,
     },
   };
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe('merging contacts against the real servers', () => {
