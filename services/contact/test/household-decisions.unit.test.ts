@@ -118,6 +118,20 @@ describe('adding a member', () => {
     ]);
   });
 
+  it('takes a deceased person’s death into the snapshot, so they do not name the household', () => {
+    const once = join(givenHousehold(), JANE);
+
+    const { household } = decideAddMember(
+      once,
+      { ...target(once), member: { contactId: JOHN.id } },
+      { ...JOHN, deceased: true },
+      T2,
+    );
+
+    expect(household.members[1]).toMatchObject({ contactId: JOHN.id, deceased: true });
+    expect(household.name).toBe('Jane Smith');
+  });
+
   it('keeps an overridden name when a member joins', () => {
     const base = givenHousehold();
     const named = decideUpdateHousehold(

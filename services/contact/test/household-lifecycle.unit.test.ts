@@ -133,3 +133,57 @@ describe('refreshing a renamed member', () => {
     expect(events).toEqual([]);
   });
 });
+
+describe('refreshing a member who died', () => {
+  it('marks the member deceased and leaves them out of the generated names', () => {
+    const household = givenJaneAndJohn();
+
+    const { household: after, events } = decideRefreshMemberName(
+      household,
+      { contactId: JOHN.id, version: 2, firstName: 'John', lastName: 'Smith', deceased: true },
+      T2,
+    );
+
+    expect(after).toMatchObject({ name: 'Jane Smith', greeting: 'Jane', version: 4 });
+    expect(after.members[1]).toMatchObject({ contactId: JOHN.id, deceased: true });
+    expect(events[0]).toMatchObject({
+      changedFields: ['name', 'greeting', 'members'],
+      memberChanges: [{ contactId: JOHN.id, change: 'renamed' }],
+    });
+  });
+
+  it('keeps the overrides as they were set', () => {
+    const household = givenJaneAndJohn();
+    const named = decideUpdateHousehold(
+      household,
+      { ...target(household), changes: { nameOverride: 'Mr and Mrs Smith' } },
+      T2,
+    ).household;
+
+    const { household: after } = decideRefreshMemberName(
+      named,
+      { contactId: JOHN.id, version: 2, firstName: 'John', lastName: 'Smith', deceased: true },
+      T2,
+    );
+
+    expect(after).toMatchObject({ name: 'Mr and Mrs Smith', greeting: 'Jane' });
+  });
+
+  it('brings a member marked deceased by mistake back into the names', () => {
+    const household = givenJaneAndJohn();
+    const died = decideRefreshMemberName(
+      household,
+      { contactId: JOHN.id, version: 2, firstName: 'John', lastName: 'Smith', deceased: true },
+      T2,
+    ).household;
+
+    const { household: after } = decideRefreshMemberName(
+      died,
+      { contactId: JOHN.id, version: 3, firstName: 'John', lastName: 'Smith' },
+      T2,
+    );
+
+    expect(after.name).toBe('Jane and John Smith');
+    expect(after.members[1]).not.toHaveProperty('deceased');
+  });
+});
