@@ -71,6 +71,21 @@ describe('creating a household', () => {
     expect(err.fieldErrors.map((e) => e.field)).toEqual(['mailingAddress.line1']);
   });
 
+  it('refuses control characters and lone surrogates in the overrides, naming each', () => {
+    const err = errorOf(() =>
+      decideCreateHousehold(
+        {
+          tenantId: TENANT,
+          changes: { nameOverride: 'The\u0000Smiths', greetingOverride: '\uDC00' },
+        },
+        { id: ID, now: T0 },
+      ),
+    );
+
+    expect(err.code).toBe(ContactErrorCode.VALIDATION_FAILED);
+    expect(err.fieldErrors.map((e) => e.field)).toEqual(['nameOverride', 'greetingOverride']);
+  });
+
   it('refuses an override longer than 200 characters', () => {
     const err = errorOf(() =>
       decideCreateHousehold(
