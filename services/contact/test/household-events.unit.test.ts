@@ -1,15 +1,11 @@
 import { EVENT_TYPES, parseEventData } from '@kith/events';
 import { decideRefreshMemberName } from '../src/domain/household-decisions';
 import { toHouseholdOutboxItems } from '../src/events/household-events';
-import { JOHN, T2, givenJaneAndJohn } from './support/household-givens';
+import { JOHN, JOHN_DIED, T2, givenJaneAndJohn } from './support/household-givens';
 
 describe('the household updated event after a death', () => {
   it('carries the new names and marks the member who died', () => {
-    const { events } = decideRefreshMemberName(
-      givenJaneAndJohn(),
-      { contactId: JOHN.id, version: 2, firstName: 'John', lastName: 'Smith', deceased: true },
-      T2,
-    );
+    const { events } = decideRefreshMemberName(givenJaneAndJohn(), JOHN_DIED, T2);
 
     const [item] = toHouseholdOutboxItems(events);
     const data = parseEventData(EVENT_TYPES.householdUpdated, item?.event.data);
