@@ -1,6 +1,6 @@
 // Contracts generated from proto/ at build time (`pnpm --filter @kith/contracts generate`)
-// plus the loader options that match how the types were generated. Nothing here is
-// written by hand except this file.
+// plus the loader options that match how the types were generated, and the input rules
+// both edges share (field-rules.ts). Nothing else here is written by hand.
 import path from 'node:path';
 import type { Options } from '@grpc/proto-loader';
 
@@ -19,6 +19,7 @@ export type { ProtoGrpcType as DuplicateProtoGrpcType } from './generated/duplic
 export * as duplicateV1 from './duplicate-v1';
 export type { ProtoGrpcType as ContactImportProtoGrpcType } from './generated/contact_import';
 export * as contactImportV1 from './contact-import-v1';
+export { COUNTRY_CODE_MESSAGE, isCountryCode, textProblem } from './field-rules';
 
 /**
  * ErrorInfo reasons the contact service's errors carry (@kith/grpc-kit's ErrorInfo trailer);

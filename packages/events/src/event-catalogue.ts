@@ -145,7 +145,7 @@ export const eventCatalogue = {
     topic: TOPICS.contact,
     description:
       'A household changed: overrides, mailing address, a member joined or left, or a ' +
-      "member's name snapshot was refreshed; carries the full new state, the changed fields " +
+      "member's snapshot was refreshed (renamed, or marked deceased); carries the full new state, the changed fields " +
       'and the member changes.',
     schema: HouseholdUpdatedDataSchema,
     key: 'household id',

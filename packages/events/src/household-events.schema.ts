@@ -26,6 +26,13 @@ export const HouseholdMemberSnapshotSchema = z.object({
   leftAt: isoTime.optional().describe('set once the person left: the entry stays as history'),
   firstName: z.string().optional().describe('name snapshot used to generate the names'),
   lastName: z.string().optional(),
+  deceased: z
+    .boolean()
+    .optional()
+    .describe(
+      'true once the person died; absent while alive. A deceased member does not name the ' +
+        'household while a living member remains',
+    ),
 });
 
 export const HouseholdSnapshotSchema = z
@@ -57,7 +64,10 @@ export const HouseholdUpdatedDataSchema = z.object({
   changedFields: z.array(z.string()).describe('top-level snapshot fields that changed'),
   memberChanges: z
     .array(HouseholdMemberChangeSchema)
-    .describe('who joined, left or had their name snapshot refreshed'),
+    .describe(
+      'who joined, left or had their snapshot refreshed ("renamed": a new name, a death, or ' +
+        'an erasure of a former member)',
+    ),
 });
 
 export const HouseholdDeletedDataSchema = z.object({

@@ -153,6 +153,24 @@ describe('contact service over gRPC', () => {
     });
   });
 
+  it('answers INVALID_ARGUMENT for a name with NUL, a made-up country and a future birth date', async () => {
+    const failure = await failureOf(
+      client.create(newTenant(), {
+        kind: 'CONTACT_KIND_PERSON',
+        fields: {
+          person: { firstName: 'Ja\u0000ne', lastName: 'Smith' },
+          birthDate: '2999-01-01',
+          addresses: [{ line1: '1 Main St', countryCode: 'JJ' }],
+        },
+      }),
+    );
+
+    expect(failure).toEqual({
+      code: grpc.status.INVALID_ARGUMENT,
+      fields: ['person.firstName', 'addresses[0].countryCode', 'birthDate'],
+    });
+  });
+
   it('soft-deletes with the expected version, then the contact no longer reads or lists', async () => {
     const tenant = newTenant();
     const created = await client.create(tenant, jane);

@@ -4,8 +4,14 @@ import {
   normalizeTags,
   validateContactFields,
 } from '../src/domain/contact-validation';
+import type { ContactFieldsInput, ContactKind } from '../src/domain/contact';
 
 const jane = { person: { firstName: 'Jane', lastName: 'Smith' } };
+const NOW = '2026-03-10T12:00:00.000Z';
+
+function validate(kind: ContactKind, input: ContactFieldsInput) {
+  return validateContactFields(kind, input, { now: NOW });
+}
 
 function fieldsWithErrors(result: ReturnType<typeof validateContactFields>): string[] {
   return result.errors.map((e) => e.field);
@@ -13,32 +19,32 @@ function fieldsWithErrors(result: ReturnType<typeof validateContactFields>): str
 
 describe('validateContactFields: names', () => {
   it('accepts a person with only a last name', () => {
-    const result = validateContactFields('person', { person: { lastName: 'Smith' } });
+    const result = validate('person', { person: { lastName: 'Smith' } });
 
     expect(result.errors).toEqual([]);
     expect(result.fields.person).toEqual({ lastName: 'Smith' });
   });
 
   it('rejects a person with neither first nor last name', () => {
-    const result = validateContactFields('person', { person: { prefix: 'Dr', firstName: '  ' } });
+    const result = validate('person', { person: { prefix: 'Dr', firstName: '  ' } });
 
     expect(fieldsWithErrors(result)).toEqual(['person']);
   });
 
   it('rejects an organization without a name', () => {
-    const result = validateContactFields('organization', { organization: { website: 'x.org' } });
+    const result = validate('organization', { organization: { website: 'x.org' } });
 
     expect(fieldsWithErrors(result)).toEqual(['organization.name']);
   });
 
   it('rejects an organization profile on a person', () => {
-    const result = validateContactFields('person', { ...jane, organization: { name: 'Acme' } });
+    const result = validate('person', { ...jane, organization: { name: 'Acme' } });
 
     expect(fieldsWithErrors(result)).toEqual(['organization']);
   });
 
   it('rejects a personal name on an organization', () => {
-    const result = validateContactFields('organization', {
+    const result = validate('organization', {
       organization: { name: 'Acme' },
       person: { firstName: 'Jane' },
     });
@@ -47,7 +53,7 @@ describe('validateContactFields: names', () => {
   });
 
   it('treats an all-empty sub-message as absent', () => {
-    const result = validateContactFields('organization', {
+    const result = validate('organization', {
       organization: { name: 'Acme' },
       person: { firstName: '', lastName: '' },
     });
@@ -57,13 +63,13 @@ describe('validateContactFields: names', () => {
   });
 
   it('trims names and collapses inner whitespace', () => {
-    const result = validateContactFields('person', { person: { firstName: '  Mary  Ann ' } });
+    const result = validate('person', { person: { firstName: '  Mary  Ann ' } });
 
     expect(result.fields.person).toEqual({ firstName: 'Mary Ann' });
   });
 
   it('rejects a first name over the maximum length', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       person: { firstName: 'x'.repeat(LIMITS.name + 1) },
     });
 
@@ -73,7 +79,7 @@ describe('validateContactFields: names', () => {
 
 describe('validateContactFields: emails', () => {
   it('lowercases and trims addresses', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       emails: [{ address: ' Jane@Example.ORG ', type: 'Work' }],
     });
@@ -84,7 +90,7 @@ describe('validateContactFields: emails', () => {
   });
 
   it('rejects an address that is not an email', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       emails: [{ address: 'jane.example.org' }],
     });
@@ -93,7 +99,7 @@ describe('validateContactFields: emails', () => {
   });
 
   it('rejects the same address twice, whatever its case', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       emails: [{ address: 'jane@example.org' }, { address: 'JANE@example.org' }],
     });
@@ -102,7 +108,7 @@ describe('validateContactFields: emails', () => {
   });
 
   it('makes the first address primary when none is', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       emails: [{ address: 'a@example.org' }, { address: 'b@example.org' }],
     });
@@ -111,7 +117,7 @@ describe('validateContactFields: emails', () => {
   });
 
   it('keeps the primary the caller chose', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       emails: [{ address: 'a@example.org' }, { address: 'b@example.org', primary: true }],
     });
@@ -120,7 +126,7 @@ describe('validateContactFields: emails', () => {
   });
 
   it('rejects two primary addresses', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       emails: [
         { address: 'a@example.org', primary: true },
@@ -132,7 +138,7 @@ describe('validateContactFields: emails', () => {
   });
 
   it('rejects an unknown email type and defaults an empty one to other', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       emails: [{ address: 'a@example.org', type: 'pager' }, { address: 'b@example.org' }],
     });
@@ -144,7 +150,7 @@ describe('validateContactFields: emails', () => {
 
 describe('validateContactFields: phones', () => {
   it('keeps the number as entered and stores a digits-only form', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       phones: [{ number: ' +1 (555) 010-2030 ', type: 'mobile' }],
     });
@@ -161,13 +167,13 @@ describe('validateContactFields: phones', () => {
   });
 
   it('rejects letters in a phone number', () => {
-    const result = validateContactFields('person', { ...jane, phones: [{ number: '555-CALL' }] });
+    const result = validate('person', { ...jane, phones: [{ number: '555-CALL' }] });
 
     expect(fieldsWithErrors(result)).toEqual(['phones[0].number']);
   });
 
   it('rejects the same number written two ways', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       phones: [{ number: '555 0102' }, { number: '555-0102' }],
     });
@@ -176,7 +182,7 @@ describe('validateContactFields: phones', () => {
   });
 
   it('rejects two primary numbers', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       phones: [
         { number: '5550101', primary: true },
@@ -190,7 +196,7 @@ describe('validateContactFields: phones', () => {
 
 describe('validateContactFields: tags and the rest', () => {
   it('trims, lowercases and de-duplicates tags', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       tags: [' Donor ', 'donor', 'Major  Gift', ''],
     });
@@ -199,13 +205,13 @@ describe('validateContactFields: tags and the rest', () => {
   });
 
   it('rejects a tag over the maximum length', () => {
-    const result = validateContactFields('person', { ...jane, tags: ['x'.repeat(LIMITS.tag + 1)] });
+    const result = validate('person', { ...jane, tags: ['x'.repeat(LIMITS.tag + 1)] });
 
     expect(fieldsWithErrors(result)).toEqual(['tags[0]']);
   });
 
   it('reports every problem at once', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       person: {},
       emails: [{ address: 'nope' }],
       phones: [{ number: 'abc' }],
@@ -215,7 +221,7 @@ describe('validateContactFields: tags and the rest', () => {
   });
 
   it('drops an empty source and owner', () => {
-    const result = validateContactFields('person', { ...jane, source: ' ', ownerId: '' });
+    const result = validate('person', { ...jane, source: ' ', ownerId: '' });
 
     expect(result.fields).toEqual({
       person: jane.person,
@@ -248,7 +254,7 @@ describe('normalizeTags', () => {
 
 describe('validateContactFields: personal fields, addresses and flags', () => {
   it('keeps a person’s birth date, gender, pronouns and do-not-contact', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       birthDate: '1990-04-21',
       gender: ' woman ',
@@ -267,13 +273,13 @@ describe('validateContactFields: personal fields, addresses and flags', () => {
   });
 
   it('reads a death date as deceased even when deceased says false, and refuses one before birth', () => {
-    const deceased = validateContactFields('person', { ...jane, deceasedDate: '2020-01-01' });
-    const impossible = validateContactFields('person', {
+    const deceased = validate('person', { ...jane, deceasedDate: '2020-01-01' });
+    const impossible = validate('person', {
       ...jane,
       birthDate: '1990-01-01',
       deceasedDate: '1980-01-01',
     });
-    const contradiction = validateContactFields('person', {
+    const contradiction = validate('person', {
       ...jane,
       deceased: false,
       deceasedDate: '2020-01-01',
@@ -286,7 +292,7 @@ describe('validateContactFields: personal fields, addresses and flags', () => {
   });
 
   it('refuses personal fields on an organization, naming each', () => {
-    const result = validateContactFields('organization', {
+    const result = validate('organization', {
       organization: { name: 'Acme' },
       birthDate: '1990-01-01',
       deceased: true,
@@ -296,13 +302,13 @@ describe('validateContactFields: personal fields, addresses and flags', () => {
   });
 
   it('refuses a date that is not a calendar date', () => {
-    expect(
-      fieldsWithErrors(validateContactFields('person', { ...jane, birthDate: '1990-13-01' })),
-    ).toEqual(['birthDate']);
+    expect(fieldsWithErrors(validate('person', { ...jane, birthDate: '1990-13-01' }))).toEqual([
+      'birthDate',
+    ]);
   });
 
   it('validates addresses and keeps the invalid flags of emails and phones', () => {
-    const result = validateContactFields('person', {
+    const result = validate('person', {
       ...jane,
       emails: [{ address: 'jane@example.org', valid: false }],
       phones: [{ number: '555 0101', valid: false }],
@@ -320,5 +326,73 @@ describe('validateContactFields: personal fields, addresses and flags', () => {
       primary: true,
       valid: true,
     });
+  });
+});
+
+describe('validateContactFields: dates against the clock', () => {
+  it('refuses a birth date after today, naming the field', () => {
+    const result = validate('person', { ...jane, birthDate: '2026-03-12' });
+
+    expect(result.errors).toEqual([{ field: 'birthDate', message: 'must not be in the future' }]);
+  });
+
+  it('accepts a birth date of today where it is already tomorrow in UTC+14', () => {
+    expect(validate('person', { ...jane, birthDate: '2026-03-11' }).errors).toEqual([]);
+  });
+
+  it('refuses a death date in the future', () => {
+    expect(fieldsWithErrors(validate('person', { ...jane, deceasedDate: '2999-01-01' }))).toEqual([
+      'deceasedDate',
+    ]);
+  });
+});
+
+describe('validateContactFields: characters in free text', () => {
+  it('refuses NUL and other control characters in names, naming each field', () => {
+    const result = validate('person', {
+      person: { firstName: 'Ja\u0000ne', lastName: 'Smith\u001b[0m', preferredName: 'J\u0007' },
+    });
+
+    expect(result.errors).toEqual([
+      { field: 'person.firstName', message: 'must not contain control characters' },
+      { field: 'person.lastName', message: 'must not contain control characters' },
+      { field: 'person.preferredName', message: 'must not contain control characters' },
+    ]);
+  });
+
+  it('refuses a lone surrogate in an organization name', () => {
+    const result = validate('organization', { organization: { name: 'Acme \uD800' } });
+
+    expect(result.errors).toEqual([
+      { field: 'organization.name', message: 'must be valid Unicode text (no lone surrogates)' },
+    ]);
+  });
+
+  it('checks the other free texts too: tags, source, gender, pronouns, emails', () => {
+    const result = validate('person', {
+      ...jane,
+      tags: ['ok', 'b\u0000d'],
+      source: 'web\u0000',
+      gender: '\uDC00',
+      pronouns: 'she\u0008her',
+      emails: [{ address: 'ja\u0000ne@example.org' }],
+    });
+
+    expect(fieldsWithErrors(result).sort()).toEqual([
+      'emails[0].address',
+      'gender',
+      'pronouns',
+      'source',
+      'tags[1]',
+    ]);
+  });
+
+  it('still turns tabs and line breaks in a name into single spaces', () => {
+    const result = validate('person', {
+      person: { firstName: 'Mary\tAnn', lastName: 'Smith\r\n' },
+    });
+
+    expect(result.errors).toEqual([]);
+    expect(result.fields.person).toEqual({ firstName: 'Mary Ann', lastName: 'Smith' });
   });
 });

@@ -71,6 +71,21 @@ describe('creating a household', () => {
     expect(err.fieldErrors.map((e) => e.field)).toEqual(['mailingAddress.line1']);
   });
 
+  it('refuses control characters and lone surrogates in the overrides, naming each', () => {
+    const err = errorOf(() =>
+      decideCreateHousehold(
+        {
+          tenantId: TENANT,
+          changes: { nameOverride: 'The\u0000Smiths', greetingOverride: '\uDC00' },
+        },
+        { id: ID, now: T0 },
+      ),
+    );
+
+    expect(err.code).toBe(ContactErrorCode.VALIDATION_FAILED);
+    expect(err.fieldErrors.map((e) => e.field)).toEqual(['nameOverride', 'greetingOverride']);
+  });
+
   it('refuses an override longer than 200 characters', () => {
     const err = errorOf(() =>
       decideCreateHousehold(
@@ -116,6 +131,20 @@ describe('adding a member', () => {
         memberChanges: [{ contactId: JOHN.id, change: 'joined' }],
       },
     ]);
+  });
+
+  it('takes a deceased person’s death into the snapshot, so they do not name the household', () => {
+    const once = join(givenHousehold(), JANE);
+
+    const { household } = decideAddMember(
+      once,
+      { ...target(once), member: { contactId: JOHN.id } },
+      { ...JOHN, deceased: true },
+      T2,
+    );
+
+    expect(household.members[1]).toMatchObject({ contactId: JOHN.id, deceased: true });
+    expect(household.name).toBe('Jane Smith');
   });
 
   it('keeps an overridden name when a member joins', () => {

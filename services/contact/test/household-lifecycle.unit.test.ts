@@ -8,22 +8,19 @@ import {
 } from '../src/domain/household-decisions';
 import {
   JOHN,
+  JOHN_DIED,
   T1,
   T2,
   errorOf,
   givenHousehold,
   givenJaneAndJohn,
   target,
+  withNameOverride,
 } from './support/household-givens';
 
 describe('changing overrides and the address', () => {
   it('clears an override with null, so the generated name comes back', () => {
-    const household = givenJaneAndJohn();
-    const named = decideUpdateHousehold(
-      household,
-      { ...target(household), changes: { nameOverride: 'Mr and Mrs Smith' } },
-      T2,
-    ).household;
+    const named = withNameOverride(givenJaneAndJohn(), 'Mr and Mrs Smith');
 
     const cleared = decideUpdateHousehold(
       named,
@@ -131,5 +128,42 @@ describe('refreshing a renamed member', () => {
     );
 
     expect(events).toEqual([]);
+  });
+});
+
+describe('refreshing a member who died', () => {
+  it('marks the member deceased and leaves them out of the generated names', () => {
+    const household = givenJaneAndJohn();
+
+    const { household: after, events } = decideRefreshMemberName(household, JOHN_DIED, T2);
+
+    expect(after).toMatchObject({ name: 'Jane Smith', greeting: 'Jane', version: 4 });
+    expect(after.members[1]).toMatchObject({ contactId: JOHN.id, deceased: true });
+    expect(events[0]).toMatchObject({
+      changedFields: ['name', 'greeting', 'members'],
+      memberChanges: [{ contactId: JOHN.id, change: 'renamed' }],
+    });
+  });
+
+  it('keeps the overrides as they were set', () => {
+    const named = withNameOverride(givenJaneAndJohn(), 'Mr and Mrs Smith');
+
+    const { household: after } = decideRefreshMemberName(named, JOHN_DIED, T2);
+
+    expect(after).toMatchObject({ name: 'Mr and Mrs Smith', greeting: 'Jane' });
+  });
+
+  it('brings a member marked deceased by mistake back into the names', () => {
+    const household = givenJaneAndJohn();
+    const died = decideRefreshMemberName(household, JOHN_DIED, T2).household;
+
+    const { household: after } = decideRefreshMemberName(
+      died,
+      { contactId: JOHN.id, version: 3, firstName: 'John', lastName: 'Smith' },
+      T2,
+    );
+
+    expect(after.name).toBe('Jane and John Smith');
+    expect(after.members[1]).not.toHaveProperty('deceased');
   });
 });

@@ -48,6 +48,26 @@ describe('the household members consumer on renames', () => {
     });
   });
 
+  it('refreshes the member when a person was marked deceased', async () => {
+    const refreshMemberName = jest.fn(async () => undefined);
+    const handle = householdMemberHandlers({ refreshMemberName, removeDeletedPerson: jest.fn() })[
+      'kith.contact.updated.v1'
+    ];
+
+    await handle?.(
+      updated({ deceased: true, deceasedDate: '2026-01-01' }, ['deceased', 'deceasedDate']),
+      CTX,
+    );
+
+    expect(refreshMemberName).toHaveBeenCalledWith('tenant-a', {
+      contactId: 'c-1',
+      version: 2,
+      firstName: 'Jon',
+      lastName: 'Doe',
+      deceased: true,
+    });
+  });
+
   it('ignores updates that do not touch the name', async () => {
     const refreshMemberName = jest.fn(async () => undefined);
     const handle = householdMemberHandlers({ refreshMemberName, removeDeletedPerson: jest.fn() })[

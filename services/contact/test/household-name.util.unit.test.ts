@@ -139,3 +139,44 @@ describe('generated household names', () => {
     expect(generateHouseholdNames(members).greeting).toBe('Alex and Alex');
   });
 });
+
+describe('generated household names after a death', () => {
+  it('leaves a deceased adult out while a living adult remains', () => {
+    const members = [member('Jane', 'Smith'), member('John', 'Smith', { deceased: true })];
+
+    expect(generateHouseholdNames(members)).toEqual({ name: 'Jane Smith', greeting: 'Jane' });
+  });
+
+  it('addresses the family when the only adult died and children live there', () => {
+    const members = [
+      member('Jane', 'Smith', { deceased: true }),
+      member('Tim', 'Smith', { role: 'child' }),
+    ];
+
+    expect(generateHouseholdNames(members)).toEqual({
+      name: 'The Smith Household',
+      greeting: 'The Smith Family',
+    });
+  });
+
+  it('keeps naming the household after its members when every one of them died', () => {
+    const members = [
+      member('Jane', 'Smith', { deceased: true }),
+      member('John', 'Smith', { deceased: true }),
+    ];
+
+    expect(generateHouseholdNames(members)).toEqual({
+      name: 'Jane and John Smith',
+      greeting: 'Jane and John',
+    });
+  });
+
+  it('does not count a living member who left as one who remains', () => {
+    const members = [
+      member('Jane', 'Smith', { deceased: true }),
+      member('John', 'Smith', { leftAt: T0 }),
+    ];
+
+    expect(generateHouseholdNames(members)).toEqual({ name: 'Jane Smith', greeting: 'Jane' });
+  });
+});

@@ -134,3 +134,38 @@ describe('address helpers', () => {
     expect(isIsoDate('2024-2-1')).toBe(false);
   });
 });
+
+describe('validatePostalAddress: the country and the characters', () => {
+  it.each(['JJ', 'XX', 'uk'])('refuses %s, which has the format but is no country', (code) => {
+    const { errors } = validateOne({ line1: '1 Main St', countryCode: code });
+
+    expect(errors).toEqual([
+      {
+        field: 'address.countryCode',
+        message: 'must be an ISO 3166-1 alpha-2 country code, e.g. US',
+      },
+    ]);
+  });
+
+  it('accepts an assigned code in any case', () => {
+    expect(validateOne({ line1: '1 Main St', countryCode: 'de' }).errors).toEqual([]);
+  });
+
+  it('refuses control characters and lone surrogates in the address lines', () => {
+    const { errors } = validateOne({
+      line1: '1 Main\u0000 St',
+      line2: 'Flat \uD800',
+      city: 'Spring\u0085field',
+      region: 'IL',
+      postalCode: '627\u000001',
+      countryCode: 'US',
+    });
+
+    expect(errors.map((e) => e.field)).toEqual([
+      'address.line1',
+      'address.line2',
+      'address.city',
+      'address.postalCode',
+    ]);
+  });
+});

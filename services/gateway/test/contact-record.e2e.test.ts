@@ -122,3 +122,24 @@ test('bad input answers 400 with field errors, never a 500', async () => {
   expect(person.body.errors.map((e: { field: string }) => e.field)).toContain('birthDate');
   expect(consent.status).toBe(404);
 });
+
+test('a birth date in the future answers 400 naming birthDate, on create and on PATCH', async () => {
+  const created = await api('POST', '/v1/contacts', {
+    body: { name: { firstName: 'Bo' }, birthDate: '2999-01-01' },
+  });
+  const existing = await api('POST', '/v1/contacts', { body: { name: { firstName: 'Cy' } } });
+  const patched = await api('PATCH', `/v1/contacts/${existing.body.id as string}`, {
+    headers: { 'if-match': '"1"' },
+    body: { birthDate: '2999-01-01' },
+  });
+
+  const futureBirthDate = {
+    field: 'birthDate',
+    message: 'must not be in the future',
+    in: 'body',
+  };
+  expect(created.status).toBe(400);
+  expect(created.body.errors).toEqual([futureBirthDate]);
+  expect(patched.status).toBe(400);
+  expect(patched.body.errors).toEqual([futureBirthDate]);
+});

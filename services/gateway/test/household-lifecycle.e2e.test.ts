@@ -1,7 +1,7 @@
 // End to end: households over REST through the gateway into the contact service, against
 // the real Kafka and MongoDB-wire server of the test global setup, driven over HTTP only.
 import { randomBytes } from 'node:crypto';
-import { mintTestJwt } from '@kith/testkit';
+import { mintTestJwt, waitFor } from '@kith/testkit';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;
@@ -80,4 +80,47 @@ test('a household built over REST names its adults, keeps one household per pers
   expect(mine.status).toBe(200);
   expect(((await mine.json()) as { id: string }).id).toBe(household.id);
   expect(foreign.status).toBe(404);
+});
+
+test('marking a member deceased over REST takes them out of the generated names', async () => {
+  const tenant = `tenant-${randomBytes(3).toString('hex')}`;
+  const token = mintTestJwt({ tenant, roles: ['manager'] });
+  const jane = await person(token, 'Jane', 'Smith');
+  const john = await person(token, 'John', 'Smith');
+  const created = await api('/v1/households', token, { method: 'POST' });
+  const { id } = (await created.json()) as { id: string };
+  for (const [contactId, version] of [
+    [jane, 1],
+    [john, 2],
+  ] as const) {
+    await api(`/v1/households/${id}/members`, token, {
+      method: 'POST',
+      headers: { 'if-match': `"${version}"` },
+      body: JSON.stringify({ contactId }),
+    });
+  }
+
+  const patched = await api(`/v1/contacts/${john}`, token, {
+    method: 'PATCH',
+    headers: { 'if-match': '"1"', 'content-type': 'application/merge-patch+json' },
+    body: JSON.stringify({ deceased: true, deceasedDate: '2026-01-15' }),
+  });
+  // The household follows the contact through its updated event, a moment later.
+  const household = await waitFor(
+    async () => {
+      const body = (await (await api(`/v1/households/${id}`, token)).json()) as { version: number };
+      return body.version > 3 ? body : undefined;
+    },
+    { timeoutMs: 20_000, what: 'the household to follow the death' },
+  );
+
+  expect(patched.status).toBe(200);
+  expect(household).toMatchObject({
+    name: 'Jane Smith',
+    greeting: 'Jane',
+    members: [
+      { contactId: jane, deceased: false },
+      { contactId: john, deceased: true },
+    ],
+  });
 });

@@ -183,7 +183,8 @@ export class HouseholdService {
   }
 
   /**
-   * A person was renamed: refresh their snapshot and the generated names of their household.
+   * A person was renamed or marked deceased (or no longer is): refresh their snapshot and the
+   * generated names of their household.
    * Idempotent (see decideRefreshMemberName); a concurrent write makes it throw
    * VERSION_CONFLICT, and the consumer's retry reads again.
    */
@@ -250,6 +251,7 @@ export class HouseholdService {
       version: contact.version,
       deleted: contact.deletedAt !== undefined,
     };
+    if (contact.deceased) person.deceased = true;
     if (contact.person?.firstName) person.firstName = contact.person.firstName;
     if (contact.person?.lastName) person.lastName = contact.person.lastName;
     return person;

@@ -107,7 +107,9 @@ export function decideCreate(
   command: CreateContactCommand,
   context: { id: string; now: string; customFields?: readonly CustomFieldDefinition[] },
 ): Decision {
-  const { fields, errors } = validateContactFields(command.kind, command.fields);
+  const { fields, errors } = validateContactFields(command.kind, command.fields, {
+    now: context.now,
+  });
   const custom = validateCustomFieldValues(
     context.customFields ?? [],
     command.fields.customFields ?? {},
@@ -141,6 +143,7 @@ export function decideUpdate(
   const { fields, errors } = validateContactFields(
     existing.kind,
     applyUpdateMask(existing, command.fields, paths),
+    { now },
   );
   // Masked custom fields absent from the patch are cleared, like every other masked field.
   const given = command.fields.customFields ?? {};

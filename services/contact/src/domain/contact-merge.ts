@@ -108,7 +108,7 @@ export function decideMerge(
       input.organization = { ...input.organization, [part]: value };
     else (input as Record<string, unknown>)[part] = value;
   }
-  const { fields, errors } = validateContactFields(s.kind, input);
+  const { fields, errors } = validateContactFields(s.kind, input, { now });
   if (errors.length > 0) {
     throw ContactError.validation(errors.map((e) => ({ ...e, field: `merged.${e.field}` })));
   }

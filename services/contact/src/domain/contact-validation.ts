@@ -14,7 +14,9 @@ import {
   type PhoneNumber,
   type PhoneType,
 } from './contact';
+import { textProblem } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
+import { checkFreeText, isFutureDay } from './free-text';
 import { isIsoDate, validatePostalAddresses } from './postal-address';
 
 export const LIMITS = {
@@ -40,6 +42,12 @@ export const LIMITS = {
 export interface ValidationResult {
   fields: ContactFields;
   errors: ContactFieldError[];
+}
+
+/** The clock the rules need: birth and death dates may not lie in the future. */
+export interface ValidationContext {
+  /** ISO-8601 time of the change. */
+  now: string;
 }
 
 // Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is the mail
@@ -76,13 +84,11 @@ export function normalizeEmail(address: string): string {
 export function validateContactFields(
   kind: ContactKind,
   input: ContactFieldsInput,
+  context: ValidationContext,
 ): ValidationResult {
   const errors: ContactFieldError[] = [];
-  const checkLength = (field: string, value: string | undefined, max: number): void => {
-    if (value !== undefined && value.length > max) {
-      errors.push({ field, message: `must be at most ${max} characters` });
-    }
-  };
+  const checkLength = (field: string, value: string | undefined, max: number): void =>
+    checkFreeText(errors, field, value, max);
 
   const person = cleanPerson(input.person);
   const organization = cleanOrganization(input.organization);
@@ -117,7 +123,7 @@ export function validateContactFields(
   const emails = validateEmails(input.emails ?? [], errors);
   const phones = validatePhones(input.phones ?? [], errors);
   const addresses = validatePostalAddresses(input.addresses ?? [], 'addresses', errors);
-  const personal = validatePersonalFields(kind, input, errors);
+  const personal = validatePersonalFields(kind, input, context, errors);
 
   const tags = normalizeTags(input.tags ?? []);
   if (tags.length > LIMITS.tags) {
@@ -154,11 +160,12 @@ export function validateContactFields(
 /**
  * Birth date, gender, pronouns and death belong to persons. A death date implies deceased
  * (the date is the stronger statement: clearing `deceased` needs the date cleared too);
- * a person cannot die before being born.
+ * a person cannot die before being born, and neither date lies in the future.
  */
 function validatePersonalFields(
   kind: ContactKind,
   input: ContactFieldsInput,
+  context: ValidationContext,
   errors: ContactFieldError[],
 ): Pick<ContactFields, 'birthDate' | 'gender' | 'pronouns' | 'deceased' | 'deceasedDate'> {
   const birthDate = cleanText(input.birthDate);
@@ -185,6 +192,8 @@ function validatePersonalFields(
   ] as const) {
     if (value !== undefined && !isIsoDate(value)) {
       errors.push({ field, message: 'must be a date, YYYY-MM-DD' });
+    } else if (value !== undefined && isFutureDay(value, context.now)) {
+      errors.push({ field, message: 'must not be in the future' });
     }
   }
   if (birthDate && deceasedDate && isIsoDate(birthDate) && isIsoDate(deceasedDate)) {
@@ -192,12 +201,8 @@ function validatePersonalFields(
       errors.push({ field: 'deceasedDate', message: 'must not be before birthDate' });
     }
   }
-  if (gender && gender.length > LIMITS.gender) {
-    errors.push({ field: 'gender', message: `must be at most ${LIMITS.gender} characters` });
-  }
-  if (pronouns && pronouns.length > LIMITS.pronouns) {
-    errors.push({ field: 'pronouns', message: `must be at most ${LIMITS.pronouns} characters` });
-  }
+  checkFreeText(errors, 'gender', gender, LIMITS.gender);
+  checkFreeText(errors, 'pronouns', pronouns, LIMITS.pronouns);
   return { birthDate, gender, pronouns, deceased, deceasedDate };
 }
 
@@ -241,7 +246,7 @@ function validateEmails(
         field: `emails[${i}].address`,
         message: `must be at most ${LIMITS.email} characters`,
       });
-    } else if (!EMAIL_PATTERN.test(address)) {
+    } else if (!EMAIL_PATTERN.test(address) || textProblem(address)) {
       errors.push({ field: `emails[${i}].address`, message: 'is not a valid email address' });
     } else if (seen.has(address)) {
       errors.push({ field: `emails[${i}].address`, message: 'is listed twice' });

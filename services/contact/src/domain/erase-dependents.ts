@@ -39,7 +39,7 @@ export function decideEraseHouseholdMember(
 ): HouseholdDecision {
   const members = current.members.map((member) => {
     if (member.contactId !== person.contactId) return member;
-    const { firstName: _first, lastName: _last, ...rest } = member;
+    const { firstName: _first, lastName: _last, deceased: _deceased, ...rest } = member;
     return {
       ...rest,
       contactVersion: ERASED_MEMBER_VERSION,

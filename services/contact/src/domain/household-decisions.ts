@@ -191,8 +191,10 @@ export function decideDeleteHousehold(
 }
 
 /**
- * A current member was renamed (from kith.contact.updated.v1). Idempotent: an event not newer
- * than the snapshot, or one that changes no name, decides nothing. No expected version: this
+ * A current member was renamed or marked deceased, or no longer is (from
+ * kith.contact.updated.v1). Reported as change 'renamed': the member's snapshot was refreshed.
+ * Idempotent: an event not newer than the snapshot, or one that changes neither a name nor
+ * the death, decides nothing. No expected version: this
  * is the service reacting, not a caller; the store's version claim still guards the write.
  */
 export function decideRefreshMemberName(
@@ -214,7 +216,7 @@ export function decideRefreshMemberName(
     ...snapshot,
     contactVersion: person.version,
   };
-  if (sameNames(member, snapshot)) {
+  if (sameSnapshot(member, snapshot)) {
     // Only the version moved: store nothing, the next real rename still compares correctly.
     return unchanged(current);
   }
@@ -284,14 +286,20 @@ function nameSnapshot(person: MemberNameSnapshot): MemberNameSnapshot {
   const snapshot: MemberNameSnapshot = {};
   if (person.firstName?.trim()) snapshot.firstName = person.firstName.trim();
   if (person.lastName?.trim()) snapshot.lastName = person.lastName.trim();
+  // Absent while alive, so snapshots of the living stay as they were stored before.
+  if (person.deceased === true) snapshot.deceased = true;
   return snapshot;
 }
 
 function withoutNames(member: HouseholdMember): HouseholdMember {
-  const { firstName: _first, lastName: _last, ...rest } = member;
+  const { firstName: _first, lastName: _last, deceased: _deceased, ...rest } = member;
   return rest;
 }
 
-function sameNames(a: MemberNameSnapshot, b: MemberNameSnapshot): boolean {
-  return a.firstName === b.firstName && a.lastName === b.lastName;
+function sameSnapshot(a: MemberNameSnapshot, b: MemberNameSnapshot): boolean {
+  return (
+    a.firstName === b.firstName &&
+    a.lastName === b.lastName &&
+    (a.deceased === true) === (b.deceased === true)
+  );
 }

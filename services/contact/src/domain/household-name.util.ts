@@ -9,7 +9,10 @@
 //    (one does not write to minors by name): "The Smith Household" / "The Smith Family";
 //  - nobody with a name: "Unnamed Household" / "Friends" (like NPSP's anonymous household).
 // A member without a first name counts by last name ("Smith"), one without a last name by
-// first name. Overrides win over all of this, in decideHouseholdNames.
+// first name. A deceased member no longer names the household while a living member remains
+// (one does not write "Dear Jane and John" to John's widow); when every current member has
+// died, they all still count, so the household keeps a name. Overrides win over all of this,
+// in withNames (household-decisions.ts), and are never changed by a death.
 import { currentMembers, type HouseholdMember, type MemberNameSnapshot } from './household';
 
 export const UNNAMED_HOUSEHOLD = { name: 'Unnamed Household', greeting: 'Friends' } as const;
@@ -27,7 +30,7 @@ export function joinNames(names: readonly string[]): string {
 
 /** The generated names for these members (current ones only count). */
 export function generateHouseholdNames(members: readonly HouseholdMember[]): HouseholdNames {
-  const present = currentMembers({ members: [...members] }).filter(hasName);
+  const present = namingMembers(currentMembers({ members: [...members] })).filter(hasName);
   const adults = present.filter((m) => m.role === 'adult');
   if (adults.length > 0) return { name: formalName(adults), greeting: informalGreeting(adults) };
   const lastNames = distinct(present.map((m) => m.lastName).filter(isText));
@@ -57,6 +60,12 @@ function formalName(people: readonly MemberNameSnapshot[]): string {
 
 function informalGreeting(people: readonly MemberNameSnapshot[]): string {
   return joinNames(people.map((p) => p.firstName ?? p.lastName).filter(isText));
+}
+
+/** The living current members, or all current members when none of them lives. */
+function namingMembers(current: readonly HouseholdMember[]): HouseholdMember[] {
+  const living = current.filter((m) => m.deceased !== true);
+  return living.length > 0 ? living : [...current];
 }
 
 function hasName(member: MemberNameSnapshot): boolean {

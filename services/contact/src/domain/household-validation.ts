@@ -9,6 +9,7 @@ import {
   type HouseholdChanges,
   type MemberRole,
 } from './household';
+import { checkFreeText } from './free-text';
 import { validatePostalAddress, type PostalAddress } from './postal-address';
 
 /** The cleaned form of HouseholdChanges: undefined = unchanged, null = clear. */
@@ -33,9 +34,7 @@ export function validateHouseholdChanges(changes: HouseholdChanges): CleanHouseh
     const value = changes[field];
     if (value === undefined) continue;
     const text = value?.trim().replace(/\s+/g, ' ') ?? '';
-    if (text.length > HOUSEHOLD_LIMITS.name) {
-      errors.push({ field, message: `must be at most ${HOUSEHOLD_LIMITS.name} characters` });
-    }
+    checkFreeText(errors, field, text, HOUSEHOLD_LIMITS.name);
     clean[field] = text === '' ? null : text;
   }
   if (changes.mailingAddress !== undefined) {

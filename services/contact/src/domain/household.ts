@@ -8,10 +8,15 @@ import type { PostalAddress, PostalAddressInput } from './postal-address';
 export const MEMBER_ROLES = ['adult', 'child'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-/** The names a member had when they joined or were last renamed: the names are built from them. */
+/**
+ * What the generated names are built from, as the member was when they joined or their
+ * contact last changed: their names, and whether they died.
+ */
 export interface MemberNameSnapshot {
   firstName?: string;
   lastName?: string;
+  /** Set (true) once the person is deceased; absent while they live. */
+  deceased?: boolean;
 }
 
 export interface HouseholdMember extends MemberNameSnapshot {

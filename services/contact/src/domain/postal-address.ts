@@ -1,6 +1,8 @@
 // Postal addresses, shared by contacts (persons and organizations) and households. One
 // shape everywhere, so a member can inherit the household's address as it is.
+import { COUNTRY_CODE_MESSAGE, isCountryCode } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
+import { checkFreeText } from './free-text';
 
 export const ADDRESS_TYPES = ['home', 'work', 'other'] as const;
 export type AddressType = (typeof ADDRESS_TYPES)[number];
@@ -39,7 +41,6 @@ export interface PostalAddressInput {
 
 export const ADDRESS_LIMITS = { line: 200, city: 100, region: 100, postalCode: 20, count: 10 };
 
-const COUNTRY_CODE = /^[A-Z]{2}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function clean(value: string | undefined): string | undefined {
@@ -101,11 +102,8 @@ export function validatePostalAddress(
     errors.push({ field: `${path}.type`, message: `must be one of ${ADDRESS_TYPES.join(', ')}` });
   }
   if (!line1) errors.push({ field: `${path}.line1`, message: 'is required' });
-  if (!COUNTRY_CODE.test(countryCode)) {
-    errors.push({
-      field: `${path}.countryCode`,
-      message: 'must be an ISO 3166-1 alpha-2 code, e.g. US',
-    });
+  if (!isCountryCode(countryCode)) {
+    errors.push({ field: `${path}.countryCode`, message: COUNTRY_CODE_MESSAGE });
   }
   const address: PostalAddress = {
     type,
@@ -116,9 +114,7 @@ export function validatePostalAddress(
   };
   const text = (part: 'line1' | 'line2' | 'city' | 'region', max: number): string | undefined => {
     const value = clean(input[part]);
-    if (value !== undefined && value.length > max) {
-      errors.push({ field: `${path}.${part}`, message: `must be at most ${max} characters` });
-    }
+    checkFreeText(errors, `${path}.${part}`, value, max);
     return value;
   };
   text('line1', ADDRESS_LIMITS.line);
@@ -130,12 +126,7 @@ export function validatePostalAddress(
   if (region) address.region = region;
   const postalCode = clean(input.postalCode);
   if (postalCode !== undefined) {
-    if (postalCode.length > ADDRESS_LIMITS.postalCode) {
-      errors.push({
-        field: `${path}.postalCode`,
-        message: `must be at most ${ADDRESS_LIMITS.postalCode} characters`,
-      });
-    }
+    checkFreeText(errors, `${path}.postalCode`, postalCode, ADDRESS_LIMITS.postalCode);
     address.postalCode = normalizePostalCode(postalCode);
   }
   let datesValid = true;

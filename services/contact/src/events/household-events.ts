@@ -32,6 +32,7 @@ export function toHouseholdSnapshot(household: Household): HouseholdSnapshot {
       if (m.leftAt) member.leftAt = m.leftAt;
       if (m.firstName) member.firstName = m.firstName;
       if (m.lastName) member.lastName = m.lastName;
+      if (m.deceased === true) member.deceased = true;
       return member;
     }),
     createdAt: household.createdAt,

@@ -87,6 +87,7 @@ export function householdToProto(household: Household): householdV1.Household {
       leftAt: m.leftAt ?? '',
       firstName: m.firstName ?? '',
       lastName: m.lastName ?? '',
+      deceased: m.deceased === true,
     })),
     createdAt: household.createdAt,
     updatedAt: household.updatedAt,

@@ -61,6 +61,7 @@ function toMember(member: HouseholdMember): HouseholdMember {
   if (member.leftAt) out.leftAt = member.leftAt;
   if (member.firstName) out.firstName = member.firstName;
   if (member.lastName) out.lastName = member.lastName;
+  if (member.deceased === true) out.deceased = true;
   return out;
 }
 

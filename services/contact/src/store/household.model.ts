@@ -53,6 +53,7 @@ const memberSchema = new Schema(
     contactVersion: { type: Number, required: true },
     firstName: String,
     lastName: String,
+    deceased: Boolean,
   },
   { _id: false },
 );

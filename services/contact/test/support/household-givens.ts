@@ -1,7 +1,11 @@
 // Households as the decision tests need them: fixed times, two people, and a few givens.
 import { ContactError } from '../../src/domain/contact-error';
 import type { Household, PersonForMembership } from '../../src/domain/household';
-import { decideAddMember, decideCreateHousehold } from '../../src/domain/household-decisions';
+import {
+  decideAddMember,
+  decideCreateHousehold,
+  decideUpdateHousehold,
+} from '../../src/domain/household-decisions';
 
 export const T0 = '2026-01-01T10:00:00.000Z';
 export const T1 = '2026-01-02T10:00:00.000Z';
@@ -34,6 +38,20 @@ export function join(household: Household, who: PersonForMembership, role = 'adu
 
 export function givenJaneAndJohn(): Household {
   return join(join(givenHousehold(), JANE), JOHN);
+}
+
+/** John's contact after he was marked deceased, as kith.contact.updated.v1 carries it. */
+export const JOHN_DIED = {
+  contactId: JOHN.id,
+  version: 2,
+  firstName: 'John',
+  lastName: 'Smith',
+  deceased: true,
+};
+
+export function withNameOverride(household: Household, nameOverride: string): Household {
+  return decideUpdateHousehold(household, { ...target(household), changes: { nameOverride } }, T2)
+    .household;
 }
 
 export function errorOf(fn: () => unknown): ContactError {

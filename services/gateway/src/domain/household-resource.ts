@@ -10,6 +10,8 @@ export interface HouseholdMemberResource {
   inheritsAddress: boolean;
   firstName: string | null;
   lastName: string | null;
+  /** The person died; they do not name the household while a living member remains. */
+  deceased: boolean;
   joinedAt: string;
   /** null while the person is a member; set once they left (the entry stays as history). */
   leftAt: string | null;
@@ -115,6 +117,7 @@ export function toHouseholdResource(household: householdV1.Household__Output): H
       inheritsAddress: m.inheritsAddress,
       firstName: orNull(m.firstName),
       lastName: orNull(m.lastName),
+      deceased: m.deceased,
       joinedAt: m.joinedAt,
       leftAt: orNull(m.leftAt),
     })),

@@ -99,6 +99,7 @@ export class FakeHouseholdGateway implements HouseholdGateway {
       leftAt: '',
       firstName: '',
       lastName: '',
+      deceased: false,
     };
     return this.save({ ...current, members: [...current.members, member] }, ctx);
   }

@@ -2,10 +2,18 @@
 // path/header parameters and the problem shape. Limits and patterns mirror the contact
 // service's own rules (services/contact/src/domain/contact-validation.ts), so the gateway
 // refuses early what the service would refuse, and nothing the service accepts.
+import { COUNTRY_CODE_MESSAGE, isCountryCode, textProblem } from '@kith/contracts';
 import { z } from './zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/pagination';
 
-export const shortText = (max: number) => z.string().trim().min(1).max(max);
+/** No control characters, no lone surrogates: the contact service's own rule. */
+function wellFormedText(value: string, ctx: z.RefinementCtx): void {
+  const problem = textProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+}
+
+export const shortText = (max: number) =>
+  z.string().trim().min(1).max(max).superRefine(wellFormedText);
 
 // Deliberately loose, like the service: one @, no spaces, a dot in the domain.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -14,6 +22,7 @@ const emailAddress = z
   .trim()
   .max(254)
   .regex(EMAIL_PATTERN, 'Not a valid email address.')
+  .superRefine(wellFormedText)
   .openapi({ format: 'email', example: 'ada@example.org' });
 
 export const EmailInputSchema = z
@@ -49,6 +58,7 @@ export const PhoneInputSchema = z
   .openapi('PhoneInput');
 
 const isoDate = z.iso.date().openapi({ example: '1990-04-21' });
+const COUNTRY_CODE_FORMAT = /^[A-Za-z]{2}$/;
 
 export const AddressInputSchema = z
   .strictObject({
@@ -62,8 +72,16 @@ export const AddressInputSchema = z
     countryCode: z
       .string()
       .trim()
-      .regex(/^[A-Za-z]{2}$/, 'An ISO 3166-1 alpha-2 code, e.g. US.')
-      .openapi({ example: 'US' }),
+      .regex(COUNTRY_CODE_FORMAT, COUNTRY_CODE_MESSAGE)
+      // The format stays a pattern for the OpenAPI document; the list is checked once it holds.
+      .refine(
+        (code) => !COUNTRY_CODE_FORMAT.test(code) || isCountryCode(code.toUpperCase()),
+        COUNTRY_CODE_MESSAGE,
+      )
+      .openapi({
+        example: 'US',
+        description: 'An assigned ISO 3166-1 alpha-2 code, any case (stored upper case).',
+      }),
     valid: z.boolean().default(true).openapi({
       description: 'false once mail came back undeliverable (the invalid-address flag)',
     }),

@@ -84,6 +84,11 @@ const HouseholdMemberSchema = z
     inheritsAddress: z.boolean(),
     firstName: z.string().nullable().openapi({ description: 'Name snapshot used for naming.' }),
     lastName: z.string().nullable(),
+    deceased: z.boolean().openapi({
+      description:
+        'The person died. A deceased member does not name the household while a living ' +
+        'member remains; overrides stay as set.',
+    }),
     joinedAt: z.iso.datetime(),
     leftAt: z.iso
       .datetime()
