@@ -1,11 +1,19 @@
 // Every variable the gateway reads, validated at start-up: a missing or invalid one stops
 // the process with a list of all problems (see @kith/config).
-import { commonConfigShape, loadConfig, mongoConfigShape, sensitive } from '@kith/config';
+import {
+  commonConfigShape,
+  kafkaConfigShape,
+  loadConfig,
+  mongoConfigShape,
+  sensitive,
+} from '@kith/config';
 import { z } from 'zod';
 
 export const gatewayConfigSchema = z
   .object({
     ...commonConfigShape,
+    // Kafka: the gateway consumes kith.contact.erased.v1 (events/contact-erased.consumer.ts).
+    ...kafkaConfigShape,
     ...mongoConfigShape,
     GATEWAY_HTTP_PORT: z.coerce
       .number()
@@ -23,7 +31,7 @@ export const gatewayConfigSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')
       .default('kith_gateway')
-      .describe('MongoDB database of the gateway (idempotency keys).'),
+      .describe('MongoDB database of the gateway (idempotency keys, consumer state).'),
     KITH_JWT_ISSUER: z.string().min(1).describe('Expected `iss` of bearer tokens.'),
     KITH_JWT_AUDIENCE: z.string().min(1).describe('Expected `aud` of bearer tokens.'),
     KITH_JWT_HS256_SECRET: sensitive(
