@@ -31,7 +31,7 @@ export const gatewayConfigSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')
       .default('kith_gateway')
-      .describe('MongoDB database of the gateway (idempotency keys, consumer state).'),
+      .describe('MongoDB database of the gateway (idempotency keys).'),
     KITH_JWT_ISSUER: z.string().min(1).describe('Expected `iss` of bearer tokens.'),
     KITH_JWT_AUDIENCE: z.string().min(1).describe('Expected `aud` of bearer tokens.'),
     KITH_JWT_HS256_SECRET: sensitive(
