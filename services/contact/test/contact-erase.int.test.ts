@@ -1,6 +1,8 @@
 // GDPR erasure against the real servers: a person with every kind of personal data the
 // contact service holds is erased, and afterwards no original value is found in any document
-// of any collection of the service's databases (the contact database and its outbox database).
+// of any collection of the service's databases (the contact database, its outbox and audit
+// databases): contacts, audit trail, outbox, households, relationships, custom field values,
+// merge records and the merged tombstone, import jobs and their error reports.
 import * as grpc from '@grpc/grpc-js';
 import {
   CONTACT_PRIVACY_PROTO,
@@ -33,6 +35,7 @@ import {
   type CustomFieldTestClient,
 } from './support/custom-field-test-client';
 import { duplicateTestClient } from './support/duplicate-test-client';
+import { contactImportTestClient } from './support/contact-import-test-client';
 
 // Distinctive values, so a hit in a raw document can only be the person's data.
 const PERSONAL = {
@@ -52,6 +55,11 @@ const PERSONAL = {
   statement: 'I agree that Kith may email me about Lumen appeals',
   description: 'carer after the hip surgery',
   customValue: 'allergic-to-penicillin-zq',
+  /** The email of a duplicate of her merged into her record. */
+  duplicateEmail: 'z.quillfeather@example.net',
+  /** A row of hers that an import refused (its report keeps the row as read). */
+  refusedBirthDate: '1984-19-07',
+  refusedPhone: '020 7946 0321',
 };
 
 describe('erasing a person against the real servers', () => {
@@ -208,12 +216,61 @@ describe('erasing a person against the real servers', () => {
     return created.id;
   }
 
+  /** A duplicate of her merged into her record: a merge record and a tombstone. */
+  async function arrangeMergedDuplicate(tenant: string, survivorId: string): Promise<void> {
+    const victim = await contacts.create(tenant, {
+      kind: 'CONTACT_KIND_PERSON',
+      fields: {
+        person: { firstName: PERSONAL.firstName, lastName: PERSONAL.lastName },
+        emails: [{ address: PERSONAL.duplicateEmail, type: 'work' }],
+      },
+    });
+    const duplicates = duplicateTestClient(running.service.grpcPort);
+    try {
+      await duplicates.merge(tenant, { survivorId, victimId: victim.id });
+    } finally {
+      duplicates.close();
+    }
+  }
+
+  /** An import that refused a row of hers (a birth date that is no date): its error report. */
+  async function arrangeRefusedImportRow(tenant: string): Promise<void> {
+    const imports = contactImportTestClient(running.service.grpcPort);
+    try {
+      const [outcome] = await imports.importPeople(tenant, [
+        {
+          rowNumber: 1,
+          fields: {
+            person: { firstName: PERSONAL.firstName, lastName: PERSONAL.lastName },
+            emails: [{ address: PERSONAL.email, type: 'home' }],
+            phones: [{ number: PERSONAL.refusedPhone, type: 'home' }],
+            birthDate: PERSONAL.refusedBirthDate,
+          },
+          cells: [
+            { column: 'First name', value: PERSONAL.firstName },
+            { column: 'Last name', value: PERSONAL.lastName },
+            { column: 'Email', value: PERSONAL.email.toUpperCase() },
+            { column: 'Phone', value: PERSONAL.refusedPhone },
+            { column: 'Birth date', value: PERSONAL.refusedBirthDate },
+          ],
+        },
+      ]);
+      expect(outcome?.status).toBe('IMPORT_ROW_STATUS_FAILED');
+    } finally {
+      imports.close();
+    }
+  }
+
   it('leaves none of the personal values in any collection, and says so only once', async () => {
     const tenant = newTenant();
     const id = await arrangeZephyrine(tenant);
+    await arrangeMergedDuplicate(tenant, id);
+    await arrangeRefusedImportRow(tenant);
     const before = (await everyStoredDocument()).join('\n');
     expect(before).toContain(PERSONAL.street);
     expect(before).toContain(PERSONAL.description);
+    expect(before).toContain(PERSONAL.duplicateEmail);
+    expect(before).toContain(PERSONAL.refusedBirthDate);
 
     const erased = await erase(tenant, id);
 
@@ -230,7 +287,7 @@ describe('erasing a person against the real servers', () => {
       { what: 'the outbox to drain' },
     );
     const leaks = (await everyStoredDocument()).filter((text) =>
-      Object.values(PERSONAL).some((value) => text.includes(value)),
+      Object.values(PERSONAL).some((value) => text.toLowerCase().includes(value.toLowerCase())),
     );
     expect(leaks).toEqual([]);
     expect(await erase(tenant, id)).toMatchObject({ alreadyErased: true, version: erased.version });

@@ -1,13 +1,11 @@
 // Import dedup by the tenant's matching rules against the real servers: the matcher's one
 // projection scan and rules read run on FerretDB, and only live contacts of the tenant and
 // the job's kind are candidates.
+import type { contactV1 } from '@kith/contracts';
 import {
-  CONTACT_IMPORT_PROTO,
-  type ContactImportProtoGrpcType,
-  type contactImportV1,
-  type contactV1,
-} from '@kith/contracts';
-import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
+  contactImportTestClient,
+  type ContactImportTestClient,
+} from './support/contact-import-test-client';
 import { contactTestClient, type ContactTestClient } from './support/contact-test-client';
 import { duplicateTestClient, type DuplicateTestClient } from './support/duplicate-test-client';
 import {
@@ -15,8 +13,6 @@ import {
   startContactService,
   type TestContactService,
 } from './support/start-contact-service';
-
-type ImportClient = contactImportV1.ContactImportServiceClient;
 
 const person = (fields: contactV1.ContactFields): contactV1.CreateContactRequest => ({
   kind: 'CONTACT_KIND_PERSON',
@@ -27,17 +23,13 @@ describe('import dedup by the matching rules, against the real servers', () => {
   let running: TestContactService;
   let contacts: ContactTestClient;
   let duplicates: DuplicateTestClient;
-  let imports: ImportClient;
+  let imports: ContactImportTestClient;
 
   beforeAll(async () => {
     running = await startContactService('import-matching');
     contacts = contactTestClient(running.service.grpcPort);
     duplicates = duplicateTestClient(running.service.grpcPort);
-    const proto = loadProto(CONTACT_IMPORT_PROTO) as unknown as ContactImportProtoGrpcType;
-    imports = createClient<ImportClient>(
-      proto.kith.contact.v1.ContactImportService,
-      `127.0.0.1:${running.service.grpcPort}`,
-    );
+    imports = contactImportTestClient(running.service.grpcPort);
   });
 
   afterAll(async () => {
@@ -49,23 +41,11 @@ describe('import dedup by the matching rules, against the real servers', () => {
 
   /** One skip job of people with these rows (row numbers from 1); the row outcomes. */
   async function importPeople(tenantId: string, rows: contactV1.ContactFields[]) {
-    const ctx = { tenantId, userId: 'u-1', roles: [] };
-    const started = await callUnary<contactImportV1.StartContactImportResponse__Output>(
-      imports,
-      'StartContactImport',
-      { kind: 'CONTACT_KIND_PERSON', onDuplicate: 'DUPLICATE_ACTION_SKIP' },
-      ctx,
+    const outcomes = await imports.importPeople(
+      tenantId,
+      rows.map((fields, i) => ({ rowNumber: i + 1, fields })),
     );
-    const res = await callUnary<contactImportV1.ImportContactRowsResponse__Output>(
-      imports,
-      'ImportContactRows',
-      {
-        jobId: started.job?.id,
-        rows: rows.map((fields, i) => ({ rowNumber: i + 1, fields })),
-      },
-      ctx,
-    );
-    return res.outcomes.map((o) => ({ status: o.status, contactId: o.contactId }));
+    return outcomes.map((o) => ({ status: o.status, contactId: o.contactId }));
   }
 
   it("skips a row matching under the tenant's own rules, and only live people of the tenant", async () => {

@@ -1,11 +1,19 @@
 // Every variable the gateway reads, validated at start-up: a missing or invalid one stops
 // the process with a list of all problems (see @kith/config).
-import { commonConfigShape, loadConfig, mongoConfigShape, sensitive } from '@kith/config';
+import {
+  commonConfigShape,
+  kafkaConfigShape,
+  loadConfig,
+  mongoConfigShape,
+  sensitive,
+} from '@kith/config';
 import { z } from 'zod';
 
 export const gatewayConfigSchema = z
   .object({
     ...commonConfigShape,
+    // Kafka: the gateway consumes kith.contact.erased.v1 (events/contact-erased.consumer.ts).
+    ...kafkaConfigShape,
     ...mongoConfigShape,
     GATEWAY_HTTP_PORT: z.coerce
       .number()

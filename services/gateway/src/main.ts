@@ -3,6 +3,8 @@
 import { telemetry } from './instrument';
 import type { AddressInfo } from 'node:net';
 import { createJwtVerifier } from '@kith/auth';
+import { createKafka, ensureTopics, EventProducer } from '@kith/bus';
+import { TOPICS } from '@kith/events';
 import { checkHealth } from '@kith/grpc-kit';
 import { createLogger } from '@kith/logger';
 import { MongoClient } from 'mongodb';
@@ -16,6 +18,7 @@ import { GrpcDuplicateGateway } from './grpc/duplicate.client';
 import { GrpcHouseholdGateway } from './grpc/household.client';
 import { GrpcContactPrivacyGateway, GrpcPersonalDataUpstream } from './grpc/personal-data.client';
 import { parseUpstreams } from './domain/personal-data-export';
+import { contactErasedConsumer } from './events/contact-erased.consumer';
 import { GrpcRelationshipGateway } from './grpc/relationship.client';
 import { createApp } from './http/app';
 import { IdempotencyRepository } from './store/idempotency.repository';
@@ -33,6 +36,22 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   await mongo.connect();
   const db = mongo.db(config.GATEWAY_DB_NAME);
   const idempotencyStore = new IdempotencyRepository(db);
+  await idempotencyStore.ensureIndexes();
+  // Erasures reach the stored responses through kith.contact.erased.v1, wherever they came
+  // from; the producer only dead-letters what the consumer cannot handle.
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'kith-gateway', logger });
+  await ensureTopics(kafka, [TOPICS.contact], { prefix: config.KITH_TOPIC_PREFIX });
+  const producer = new EventProducer(kafka, { topicPrefix: config.KITH_TOPIC_PREFIX });
+  await producer.connect();
+  const erasures = contactErasedConsumer({
+    kafka,
+    db,
+    producer,
+    storedResponses: idempotencyStore,
+    topicPrefix: config.KITH_TOPIC_PREFIX,
+    logger,
+  });
+  await erasures.start();
   // Every service below is served by the contact service process, at the same address.
   const contactProcess = {
     address: config.CONTACT_GRPC_ADDRESS,
@@ -120,6 +139,8 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
       eraser.close();
       for (const upstream of upstreams) upstream.close();
       imports.close();
+      await erasures.stop();
+      await producer.disconnect();
       await mongo.close();
       logger.info('gateway stopped');
     },

@@ -3,6 +3,7 @@ import { gatewayConfigSchema, loadGatewayConfig } from '../src/config';
 
 const valid = {
   MONGO_URL: 'mongodb://127.0.0.1:27017/',
+  KAFKA_BROKERS: '127.0.0.1:9092',
   KITH_JWT_ISSUER: 'kith',
   KITH_JWT_AUDIENCE: 'kith-api',
   KITH_JWT_HS256_SECRET: 's'.repeat(32),
@@ -31,7 +32,7 @@ describe('gateway config', () => {
 
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['MONGO_URL', 'KITH_JWT_ISSUER', 'KITH_JWT_AUDIENCE']) {
+    for (const name of ['MONGO_URL', 'KAFKA_BROKERS', 'KITH_JWT_ISSUER', 'KITH_JWT_AUDIENCE']) {
       expect(problems).toContain(name);
     }
   });

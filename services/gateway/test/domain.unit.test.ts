@@ -10,7 +10,13 @@ import {
   toResource,
 } from '../src/domain/contact-resource';
 import { formatPath, restFieldPath } from '../src/domain/field-path';
-import { canonicalJson, idempotencyId, requestFingerprint } from '../src/domain/idempotency';
+import {
+  NO_CONTACTS,
+  canonicalJson,
+  contactsAt,
+  idempotencyId,
+  requestFingerprint,
+} from '../src/domain/idempotency';
 import { decodeCursor, encodeCursor } from '../src/domain/pagination';
 import { protoContact } from './support/proto-contact';
 
@@ -239,5 +245,26 @@ describe('idempotency helpers', () => {
     expect(requestFingerprint('post', '/v1/contacts', { a: 1 })).toBe(base);
     expect(requestFingerprint('POST', '/v1/organizations', { a: 1 })).not.toBe(base);
     expect(requestFingerprint('POST', '/v1/contacts', { a: 2 })).not.toBe(base);
+  });
+});
+
+describe('the contacts a stored response names', () => {
+  it('reads a contact resource by its id', () => {
+    expect(contactsAt('id')({ id: 'c-1', displayName: 'Ada' })).toEqual({ contactId: 'c-1' });
+  });
+
+  it('reads both sides of a relationship', () => {
+    const body = { id: 'r-1', contactAId: 'c-1', contactBId: 'c-2' };
+
+    expect(contactsAt('contactAId', 'contactBId')(body)).toEqual({
+      contactId: 'c-1',
+      otherContactId: 'c-2',
+    });
+  });
+
+  it('names no contact for a body without the fields, or one that is not an object', () => {
+    expect(contactsAt('id')({ id: 7 })).toEqual({});
+    expect(contactsAt('id')('text')).toEqual({});
+    expect(NO_CONTACTS({ id: 'c-1' })).toEqual({});
   });
 });

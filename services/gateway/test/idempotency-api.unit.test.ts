@@ -187,6 +187,40 @@ describe('Idempotency-Key on POST', () => {
       expect(res.body.errors[0]).toMatchObject({ field: 'idempotency-key', in: 'header' });
     }
   });
+
+  it('stores the created contact id with the response, so an erasure can find it', async () => {
+    const { app, idempotencyStore } = buildTestApp();
+
+    const created = await request(app)
+      .post('/v1/contacts')
+      .set('Authorization', bearer())
+      .set('Idempotency-Key', 'key-contact')
+      .send(PERSON);
+
+    const [entry] = [...idempotencyStore.entries.values()];
+    expect(entry?.contacts).toEqual({ contactId: (created.body as { id: string }).id });
+  });
+
+  it('answers 410 problem+json and creates nothing for a retry after the person was erased', async () => {
+    const { app, contacts, idempotencyStore } = buildTestApp();
+    const send = () =>
+      request(app)
+        .post('/v1/contacts')
+        .set('Authorization', bearer())
+        .set('Idempotency-Key', 'key-erased')
+        .send(PERSON);
+    const created = await send();
+    await idempotencyStore.eraseContact('tenant-a', (created.body as { id: string }).id);
+
+    const retry = await send();
+
+    expect(retry.status).toBe(410);
+    expect(retry.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toMatchObject({ type: 'urn:kith:problem:response-erased', status: 410 });
+    expect(JSON.stringify(retry.body)).not.toContain('Lovelace');
+    expect(contacts.calls.filter((c) => c.method === 'create')).toHaveLength(1);
+  });
 });
 
 async function waitUntil(condition: () => boolean): Promise<void> {

@@ -119,6 +119,48 @@ describe('IdempotencyRepository against FerretDB', () => {
     expect([a.outcome, b.outcome]).toEqual(['started', 'started']);
   });
 
+  it('drops the response of every record of the tenant that names an erased contact', async () => {
+    const asA = scope();
+    const asB = scope();
+    const a = await repo.begin(asA, 'fp', T0);
+    const b = await repo.begin(asB, 'fp', T0);
+    if (a.outcome !== 'started' || b.outcome !== 'started') throw new Error('expected claims');
+    await repo.complete(a.id, response, T0, { contactId: 'c-erased' });
+    await repo.complete(b.id, response, T0, { contactId: 'c-other', otherContactId: 'c-erased' });
+
+    const scrubbed = await repo.eraseContact('tenant-a', 'c-erased', later(10));
+
+    expect(scrubbed).toBe(2);
+    for (const id of [a.id, b.id]) {
+      const doc = await db.collection(IDEMPOTENCY_COLLECTION).findOne({ _id: id as never });
+      expect(doc).toMatchObject({ erasedAt: later(10), fingerprint: 'fp' });
+      expect(doc).not.toHaveProperty('response');
+      expect(doc).not.toHaveProperty('contactId');
+      expect(doc).not.toHaveProperty('otherContactId');
+    }
+  });
+
+  it('answers erased to a retry of a scrubbed key, not a new claim', async () => {
+    const s = scope();
+    const begun = await repo.begin(s, 'fp', T0);
+    if (begun.outcome !== 'started') throw new Error('expected a claim');
+    await repo.complete(begun.id, response, T0, { contactId: 'c-gone' });
+    await repo.eraseContact('tenant-a', 'c-gone', later(10));
+
+    expect(await repo.begin(s, 'fp', later(20))).toEqual({ outcome: 'erased' });
+  });
+
+  it("leaves another tenant's record naming the same contact id alone", async () => {
+    const other = { tenantId: 'tenant-b', userId: 'user-1', key: `key-${++n}` };
+    const begun = await repo.begin(other, 'fp', T0);
+    if (begun.outcome !== 'started') throw new Error('expected a claim');
+    await repo.complete(begun.id, response, T0, { contactId: 'c-shared' });
+
+    await repo.eraseContact('tenant-a', 'c-shared', later(10));
+
+    expect(await repo.begin(other, 'fp', later(20))).toEqual({ outcome: 'replay', response });
+  });
+
   it('purges records older than retention and keeps younger ones', async () => {
     const purgeDb = client.db(testDbName('gateway-purge'));
     const purgeRepo = new IdempotencyRepository(purgeDb, { retentionMs: RETENTION_MS });

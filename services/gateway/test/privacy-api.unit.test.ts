@@ -125,6 +125,22 @@ describe('POST /v1/contacts/{id}/erase', () => {
     });
   });
 
+  it("drops the gateway's stored responses that name the person at once", async () => {
+    const { app, idempotencyStore } = buildTestApp();
+    const create = () =>
+      request(app)
+        .post('/v1/contacts')
+        .set('Authorization', bearer())
+        .set('Idempotency-Key', 'key-before-erasure')
+        .send({ name: { firstName: 'Ada', lastName: 'Lovelace' } });
+    const { id } = (await create()).body as { id: string };
+
+    await request(app).post(`/v1/contacts/${id}/erase`).set('Authorization', bearer());
+
+    expect([...idempotencyStore.entries.values()][0]).toMatchObject({ erased: true });
+    expect((await create()).status).toBe(410);
+  });
+
   it('erases the current version when no If-Match is sent', async () => {
     const { app, eraser } = buildTestApp();
 

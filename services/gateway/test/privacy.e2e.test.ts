@@ -1,10 +1,15 @@
 // End to end: subject access export and erasure over REST through the gateway into the real
 // contact service (Kafka and MongoDB-wire server of the test global setup), over HTTP only.
 // A second gateway lists an upstream nobody serves, so its exports must answer 503.
+// After an erasure, no store of either service (every collection of their databases) and no
+// replay of a stored Idempotency-Key response names the person.
 import { randomBytes } from 'node:crypto';
 import { mintTestJwt, testDbName, testInfra, TEST_JWT, uniquePrefix, waitFor } from '@kith/testkit';
+import { MongoClient } from 'mongodb';
 import { start as startContact, type RunningContactService } from '../../contact/src/main';
 import { loadContactConfig } from '../../contact/src/config';
+import { contactDatabaseNames } from '../../contact/src/store/contact-stores';
+import { GrpcContactPrivacyGateway } from '../src/grpc/personal-data.client';
 import { start as startGateway, type RunningGateway } from '../src/main';
 import { loadGatewayConfig } from '../src/config';
 
@@ -13,8 +18,12 @@ const topicPrefix = uniquePrefix('e2e-privacy');
 let contact: RunningContactService;
 let gateway: RunningGateway;
 let brokenGateway: RunningGateway;
+let mongo: MongoClient;
+const contactDb = testDbName('e2e-privacy-contact');
+const gatewayDb = testDbName('e2e-privacy-gateway');
 
 beforeAll(async () => {
+  mongo = await new MongoClient(infra.mongoUrl).connect();
   const common = {
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     MONGO_URL: infra.mongoUrl,
@@ -25,13 +34,13 @@ beforeAll(async () => {
     loadContactConfig({
       ...common,
       CONTACT_GRPC_PORT: '0',
-      CONTACT_DB_NAME: testDbName('e2e-privacy-contact'),
+      CONTACT_DB_NAME: contactDb,
     }),
   );
   const gatewayConfig = {
     ...common,
     GATEWAY_HTTP_PORT: '0',
-    GATEWAY_DB_NAME: testDbName('e2e-privacy-gateway'),
+    GATEWAY_DB_NAME: gatewayDb,
     CONTACT_GRPC_ADDRESS: `127.0.0.1:${contact.grpcPort}`,
     KITH_JWT_ISSUER: TEST_JWT.issuer,
     KITH_JWT_AUDIENCE: TEST_JWT.audience,
@@ -49,6 +58,7 @@ afterAll(async () => {
   await brokenGateway?.stop();
   await gateway?.stop();
   await contact?.stop();
+  await mongo?.close();
 });
 
 function api(
@@ -122,4 +132,133 @@ test('an export answers 503 when one registered service is unreachable', async (
 
   expect(res.status).toBe(503);
   expect(((await res.json()) as { type: string }).type).toBe('urn:kith:problem:export-incomplete');
+});
+
+// Distinctive values, so a hit in a raw document or a response can only be her data.
+const HER = {
+  firstName: 'Wilhelmina',
+  lastName: 'Crowthorne',
+  email: 'wilhelmina.crowthorne@example.org',
+  phone: '+44 20 7946 0555',
+  street: '9 Larkspur Row',
+  birthDate: '1979-03-14',
+  description: 'neighbour who drives her to the clinic',
+};
+const hasHerData = (text: string) => Object.values(HER).some((value) => text.includes(value));
+
+function createHer(admin: string, key: string): Promise<Response> {
+  return api(gateway, '/v1/contacts', admin, {
+    method: 'POST',
+    headers: { 'idempotency-key': key },
+    body: JSON.stringify({
+      name: { firstName: HER.firstName, lastName: HER.lastName },
+      emails: [{ address: HER.email }],
+      phones: [{ number: HER.phone }],
+      addresses: [{ line1: HER.street, city: 'Larkbury', countryCode: 'GB' }],
+      birthDate: HER.birthDate,
+    }),
+  });
+}
+
+/** Every document of every collection of the gateway's and the contact service's databases. */
+async function everyStoredDocument(): Promise<string[]> {
+  const texts: string[] = [];
+  for (const name of [gatewayDb, ...Object.values(contactDatabaseNames(contactDb))]) {
+    const db = mongo.db(name);
+    for (const { name: collection } of await db.listCollections().toArray()) {
+      for (const doc of await db.collection(collection).find({}).toArray()) {
+        texts.push(`${name}.${collection}: ${JSON.stringify(doc)}`);
+      }
+    }
+  }
+  return texts;
+}
+
+describe('stored Idempotency-Key responses after an erasure', () => {
+  it('answers a retried create with 410 and none of her data, and no store keeps it', async () => {
+    const admin = mintTestJwt({
+      tenant: `tenant-${randomBytes(3).toString('hex')}`,
+      roles: ['admin'],
+    });
+    const key = `create-${randomBytes(4).toString('hex')}`;
+    const created = await createHer(admin, key);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await everyStoredDocument()).some(hasHerData)).toBe(true);
+
+    const erased = await api(gateway, `/v1/contacts/${id}/erase`, admin, { method: 'POST' });
+    expect(erased.status).toBe(200);
+    const replay = await createHer(admin, key);
+
+    expect(replay.status).toBe(410);
+    expect(replay.headers.get('content-type')).toContain('application/problem+json');
+    const text = await replay.text();
+    expect(JSON.parse(text)).toMatchObject({ type: 'urn:kith:problem:response-erased' });
+    expect(hasHerData(text)).toBe(false);
+    // The audit consumer and the relay finish the contact service's part a moment later.
+    await waitFor(async () => !(await everyStoredDocument()).some(hasHerData), {
+      what: 'no stored document naming her',
+    });
+  });
+
+  it('reaches the stored responses of an erasure made past the gateway (over gRPC)', async () => {
+    const tenant = `tenant-${randomBytes(3).toString('hex')}`;
+    const admin = mintTestJwt({ tenant, roles: ['admin'] });
+    const key = `create-${randomBytes(4).toString('hex')}`;
+    const { id } = (await (await createHer(admin, key)).json()) as { id: string };
+    const eraser = new GrpcContactPrivacyGateway({
+      address: `127.0.0.1:${contact.grpcPort}`,
+      deadlineMs: 5000,
+    });
+    try {
+      await eraser.erase(
+        { id, expectedVersion: '0' },
+        { tenantId: tenant, userId: 'dpo', roles: ['admin'] },
+      );
+    } finally {
+      eraser.close();
+    }
+
+    // The gateway learns of it from kith.contact.erased.v1.
+    await waitFor(async () => (await createHer(admin, key)).status === 410, {
+      what: 'the replay to answer 410',
+    });
+    const replayed = await (await createHer(admin, key)).text();
+    expect(hasHerData(replayed)).toBe(false);
+  });
+
+  it('answers a retried relationship create with 410 once either side is erased', async () => {
+    const admin = mintTestJwt({
+      tenant: `tenant-${randomBytes(3).toString('hex')}`,
+      roles: ['admin'],
+    });
+    const { id: herId } = (await (
+      await createHer(admin, `her-${randomBytes(4).toString('hex')}`)
+    ).json()) as {
+      id: string;
+    };
+    const other = await api(gateway, '/v1/contacts', admin, {
+      method: 'POST',
+      body: JSON.stringify({ name: { firstName: 'Bram', lastName: 'Other' } }),
+    });
+    const { id: otherId } = (await other.json()) as { id: string };
+    const relate = () =>
+      api(gateway, '/v1/relationships', admin, {
+        method: 'POST',
+        headers: { 'idempotency-key': 'relate-1' },
+        body: JSON.stringify({
+          typeCode: 'spouse-of',
+          contactAId: otherId,
+          contactBId: herId,
+          description: HER.description,
+        }),
+      });
+    expect((await relate()).status).toBe(201);
+
+    await api(gateway, `/v1/contacts/${herId}/erase`, admin, { method: 'POST' });
+    const replay = await relate();
+
+    expect(replay.status).toBe(410);
+    expect(hasHerData(await replay.text())).toBe(false);
+  });
 });

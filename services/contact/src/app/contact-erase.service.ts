@@ -1,6 +1,6 @@
 // GDPR erasure of a person (use case). Reads the contact, lets decideErase decide, scrubs the
 // records that mention the person (household name snapshots and overrides, relationship
-// descriptions), writes the anonymised contact with kith.contact.erased.v1 through the outbox.
+// descriptions, import error reports' refused rows), writes the anonymised contact with kith.contact.erased.v1 through the outbox.
 // The audit trail is scrubbed by its consumer on that event (events/contact-audit.consumer.ts),
 // after every earlier entry of the contact has been recorded.
 //
@@ -23,10 +23,17 @@ import {
   namesOf,
   type ErasedPerson,
 } from '../domain/erase-dependents';
+import {
+  decideEraseReportRows,
+  erasedIdentifiersOf,
+  identifiesNobody,
+  type ErasedIdentifiers,
+} from '../domain/erase-import-rows';
 import { effectiveType, placeholderType } from '../domain/relationship-type';
 import { erasedOutboxItem } from '../events/contact-erased-event';
 import { toHouseholdOutboxItems } from '../events/household-events';
 import { relationshipOutboxItems } from '../events/relationship-events';
+import type { ContactImportRepository } from '../store/contact-import.repository';
 import type { ContactRepository } from '../store/contact.repository';
 import type { HouseholdMembershipRepository } from '../store/household-membership.repository';
 import type { HouseholdRepository } from '../store/household.repository';
@@ -44,6 +51,7 @@ export interface ContactEraseServiceDeps {
   relationships: Pick<RelationshipRepository, 'update'>;
   relationshipTypes: Pick<RelationshipTypeRepository, 'find'>;
   reader: Pick<PersonalDataReader, 'householdsOf' | 'relationshipsOf'>;
+  imports: Pick<ContactImportRepository, 'errorChunksOf' | 'saveErrors'>;
   now?: () => string;
 }
 
@@ -89,24 +97,45 @@ export class ContactEraseService {
     if (!stored) throw ContactError.notFound(command.id);
     if (!erased) {
       // Repairs what a crash after the contact write may have left (see the top).
-      await this.scrubDependents(command.tenantId, { contactId: contact.id, names: [] });
+      const nobody = { emails: [], phones: [] };
+      await this.scrubDependents(command.tenantId, { contactId: contact.id, names: [] }, nobody);
       return { contact, alreadyErased: true };
     }
     const person: ErasedPerson = {
       contactId: contact.id,
       names: namesOf({ ...stored.contact.person }),
     };
-    await this.scrubDependents(command.tenantId, person);
+    const identifiers = erasedIdentifiersOf({
+      ...stored.contact,
+      emails: stored.contact.emails ?? [],
+      phones: stored.contact.phones ?? [],
+      addresses: stored.contact.addresses ?? [],
+    });
+    await this.scrubDependents(command.tenantId, person, identifiers);
     await this.deps.contacts.update(contact, stored.contact.version, stored.outboxLog, [
       erasedOutboxItem(contact, command.actorId),
     ]);
-    await this.scrubDependents(command.tenantId, person);
+    await this.scrubDependents(command.tenantId, person, identifiers);
     return { contact, alreadyErased: false };
   }
 
-  private async scrubDependents(tenantId: string, person: ErasedPerson): Promise<void> {
+  private async scrubDependents(
+    tenantId: string,
+    person: ErasedPerson,
+    identifiers: ErasedIdentifiers,
+  ): Promise<void> {
     await this.scrubHouseholds(tenantId, person);
     await this.scrubRelationships(tenantId, person.contactId);
+    await this.scrubImportReports(tenantId, identifiers);
+  }
+
+  /** Refused rows are found by their values, so only while those are known (not on a retry). */
+  private async scrubImportReports(tenantId: string, who: ErasedIdentifiers): Promise<void> {
+    if (identifiesNobody(who)) return;
+    for (const { chunkId, jobId, rows } of await this.deps.imports.errorChunksOf(tenantId)) {
+      const scrubbed = decideEraseReportRows(rows, who);
+      if (scrubbed) await this.deps.imports.saveErrors(tenantId, jobId, chunkId, scrubbed);
+    }
   }
 
   private async scrubHouseholds(tenantId: string, person: ErasedPerson): Promise<void> {

@@ -62,6 +62,7 @@ export function contactUseCases(stores: ContactStores) {
       relationships: stores.relationships,
       relationshipTypes: stores.relationshipTypes,
       reader: stores.personalData,
+      imports: stores.imports,
     }),
     duplicates: new DuplicateService({
       contacts: stores.contacts,

@@ -112,6 +112,18 @@ export class ContactImportRepository {
     );
   }
 
+  /**
+   * Every error chunk of the tenant, for an erasure (rare): a refused row has no contact id
+   * to look it up by. `tenantId` equality is pushed down on FerretDB; on MongoDB the
+   * `{tenantId, jobId}` index serves it.
+   */
+  async errorChunksOf(
+    tenantId: string,
+  ): Promise<Array<{ chunkId: string; jobId: string; rows: ImportRowError[] }>> {
+    const docs = await retryTransient(() => this.chunks.find({ tenantId }).toArray());
+    return docs.map(({ _id, jobId, rows }) => ({ chunkId: _id, jobId, rows }));
+  }
+
   async errorChunk(tenantId: string, chunkId: string): Promise<ImportRowError[]> {
     const doc = await retryTransient(() => this.chunks.findOne({ _id: chunkId }));
     return doc && doc.tenantId === tenantId ? doc.rows : [];

@@ -33,3 +33,34 @@ export function requestFingerprint(method: string, path: string, body: unknown):
     .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
     .digest('hex');
 }
+
+/**
+ * The contacts a stored response names, so an erasure finds it by `{tenantId, contactId}`
+ * without scanning: at most two (a relationship names both sides), each a top-level scalar
+ * field of the record (FerretDB pushes down only top-level equality).
+ */
+export interface ResponseContacts {
+  contactId?: string;
+  otherContactId?: string;
+}
+
+/** How a route says which contacts its response names: the body's top-level id fields. */
+export type ContactsOf = (body: unknown) => ResponseContacts;
+
+/** Reads up to two top-level string fields of a JSON body as the contacts it names. */
+export function contactsAt(...fields: [] | [string] | [string, string]): ContactsOf {
+  return (body) => {
+    if (body === null || typeof body !== 'object') return {};
+    const [contactId, otherContactId] = fields.map((field) => {
+      const value = (body as Record<string, unknown>)[field];
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    });
+    return {
+      ...(contactId ? { contactId } : {}),
+      ...(otherContactId ? { otherContactId } : {}),
+    };
+  };
+}
+
+/** For routes whose responses name no contact (custom fields, imports, types, households). */
+export const NO_CONTACTS: ContactsOf = () => ({});

@@ -102,6 +102,7 @@ export function createApp(deps: AppDeps): express.Express {
   v1.use(
     privacyRouter({
       ...deps.privacy,
+      storedResponses: deps.idempotencyStore,
       logger: deps.logger,
       now: routeDeps.idempotency.now,
     }),

@@ -21,6 +21,7 @@ import {
   versionFromIfMatch,
 } from './route-helpers';
 import { idempotency } from './idempotency.middleware';
+import { contactsAt } from '../domain/idempotency';
 import type { IdempotencyOptions } from './idempotency.middleware';
 import { GatewayError } from './problem';
 import {
@@ -123,7 +124,7 @@ export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(
         req.body = parseOrThrow(spec.createSchema, req.body, 'body');
         next();
       },
-      idempotency(deps.idempotency),
+      idempotency(deps.idempotency, contactsAt('id')),
       async (req, res) => {
         const caller = callerOf(res);
         const created = await contacts.create(

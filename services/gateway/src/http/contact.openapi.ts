@@ -74,7 +74,7 @@ function registerResource(registry: OpenAPIRegistry, d: ResourceDocs): void {
             schema: { type: 'string' },
           },
         }),
-        ...problems(400, 403, 409, 413, 415, 422),
+        ...problems(400, 403, 409, 410, 413, 415, 422),
       },
     },
     {

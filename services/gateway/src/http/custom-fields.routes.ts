@@ -13,6 +13,7 @@ import type { CustomFieldGateway } from '../grpc/custom-field.client';
 import { callerOf, requirePermission } from './auth.middleware';
 import { etagOf, versionFromIfMatch } from './route-helpers';
 import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
+import { NO_CONTACTS } from '../domain/idempotency';
 import { GatewayError } from './problem';
 import {
   CreateCustomFieldBodySchema,
@@ -83,7 +84,7 @@ export function customFieldsRouter(deps: CustomFieldRoutesDeps): Router {
         req.body = parseOrThrow(CreateCustomFieldBodySchema, req.body, 'body');
         next();
       },
-      idempotency(deps.idempotency),
+      idempotency(deps.idempotency, NO_CONTACTS),
       async (req, res) => {
         const { recordType, key, ...spec } = req.body as ReturnType<
           typeof CreateCustomFieldBodySchema.parse

@@ -14,6 +14,7 @@ import type { HouseholdGateway, HouseholdMessage } from '../grpc/household.clien
 import { requirePermission } from './auth.middleware';
 import { etagOf, methodNotAllowed, requestContext, versionFromIfMatch } from './route-helpers';
 import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
+import { NO_CONTACTS } from '../domain/idempotency';
 import { GatewayError } from './problem';
 import { IdParamsSchema } from './schemas/common.schema';
 import {
@@ -72,7 +73,8 @@ export function householdsRouter(deps: HouseholdRouterDeps): Router {
         req.body = parseOrThrow(CreateHouseholdBodySchema, req.body ?? {}, 'body');
         next();
       },
-      idempotency(deps.idempotency),
+      // A new household has no members yet: its response names no contact.
+      idempotency(deps.idempotency, NO_CONTACTS),
       async (req, res) => {
         const created = await households.create(
           createHouseholdRequest(req.body as Parameters<typeof createHouseholdRequest>[0]),

@@ -3,9 +3,11 @@
 // is a client bug (422); a retry while the first is still running gets 409. Responses of
 // 5xx release the key: nothing was promised, and the contact service also receives the
 // key (idempotency-key metadata) to dedupe a create that succeeded after our timeout.
+// Each route says which contacts its responses name (contactsAt), stored with the record so
+// an erasure drops those responses; a retry then answers 410 (docs/privacy.md).
 import type { Logger } from '@kith/logger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { requestFingerprint } from '../domain/idempotency';
+import { requestFingerprint, type ContactsOf } from '../domain/idempotency';
 import type { IdempotencyStore, StoredResponse } from '../store/idempotency.repository';
 import { callerOf } from './auth.middleware';
 import { GatewayError } from './problem';
@@ -21,7 +23,8 @@ export interface IdempotencyOptions {
   now: () => Date;
 }
 
-export function idempotency(opts: IdempotencyOptions): RequestHandler {
+/** `contactsOf` is required: a route that forgot it would keep a person's data past erasure. */
+export function idempotency(opts: IdempotencyOptions, contactsOf: ContactsOf): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const headers = parseOrThrow(
       IdempotencyHeadersSchema,
@@ -51,8 +54,16 @@ export function idempotency(opts: IdempotencyOptions): RequestHandler {
           [],
           { 'Retry-After': '1' },
         );
+      case 'erased':
+        throw new GatewayError(
+          'response-erased',
+          'The response to this Idempotency-Key named a person who has since been erased, so it ' +
+            'is no longer kept. Nothing was done again.',
+          [],
+          { [REPLAYED_HEADER]: 'true' },
+        );
       case 'started':
-        captureResponse(res, begun.id, opts);
+        captureResponse(res, begun.id, opts, contactsOf);
         return next();
     }
   };
@@ -69,17 +80,22 @@ function replay(res: Response, stored: StoredResponse): void {
  * Wraps res.send so the response is stored before it leaves: a client retrying the moment
  * it gets an answer must find the record completed, not in flight. res.json ends in send.
  */
-function captureResponse(res: Response, id: string, opts: IdempotencyOptions): void {
+function captureResponse(
+  res: Response,
+  id: string,
+  opts: IdempotencyOptions,
+  contactsOf: ContactsOf,
+): void {
   const originalSend = res.send.bind(res);
   let captured = false;
   res.send = function sendAfterStoring(body?: unknown): Response {
     if (captured) return originalSend(body);
     captured = true;
     const status = res.statusCode;
-    const settle =
-      status >= 500
-        ? opts.store.release(id)
-        : opts.store.complete(id, toStored(res, status, body), opts.now());
+    const stored = status >= 500 ? undefined : toStored(res, status, body);
+    const settle = stored
+      ? opts.store.complete(id, stored, opts.now(), contactsNamed(stored, contactsOf))
+      : opts.store.release(id);
     void settle
       .catch((err: unknown) => opts.logger.warn({ err }, 'idempotency record not saved'))
       .then(() => originalSend(body))
@@ -99,4 +115,14 @@ function toStored(res: Response, status: number, body: unknown): StoredResponse 
   else if (Buffer.isBuffer(body)) text = body.toString('utf8');
   else text = body === undefined ? '' : JSON.stringify(body);
   return { status, body: text, headers };
+}
+
+/** Only a success names the resource's contacts; an error body names none. */
+function contactsNamed(stored: StoredResponse, contactsOf: ContactsOf) {
+  if (stored.status >= 300) return {};
+  try {
+    return contactsOf(JSON.parse(stored.body) as unknown);
+  } catch {
+    return {};
+  }
 }

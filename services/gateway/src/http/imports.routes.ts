@@ -12,6 +12,7 @@ import { reportHeader, reportRecord } from '../domain/import-error-report';
 import type { ContactImportGateway } from '../grpc/contact-import.client';
 import { requirePermission } from './auth.middleware';
 import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
+import { NO_CONTACTS } from '../domain/idempotency';
 import { uploadCsv, type UploadResult } from './import-upload';
 import { GatewayError } from './problem';
 import { methodNotAllowed, requestContext } from './route-helpers';
@@ -69,7 +70,7 @@ export function importsRouter(deps: ImportsRouterDeps): Router {
         req.body = parseOrThrow(StartImportBodySchema, req.body ?? {}, 'body');
         next();
       },
-      idempotency(deps.idempotency),
+      idempotency(deps.idempotency, NO_CONTACTS),
       async (req, res) => {
         const body = req.body as ReturnType<typeof StartImportBodySchema.parse>;
         const job = await imports.start(

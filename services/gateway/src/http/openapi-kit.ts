@@ -13,6 +13,7 @@ const PROBLEMS: Record<number, string> = {
   403: 'Your roles do not allow this.',
   404: 'No such record in your tenant (or it is of the other kind).',
   409: 'Version conflict, or the same Idempotency-Key is still in flight.',
+  410: 'The stored response of this Idempotency-Key named a person since erased (response-erased).',
   413: 'Body over 100 kB.',
   415: 'Body is not application/json (text/csv for CSV uploads).',
   422: 'Idempotency-Key reused with another body, or the record does not allow this.',

@@ -2,13 +2,16 @@
 //  GET  /v1/contacts/{id}/export  everything Kith holds on the person, from every service that
 //       holds personal data, called in parallel with deadlines; all or nothing (503).
 //  POST /v1/contacts/{id}/erase   anonymise the person (contact:erase, admins only); If-Match
-//       optional; naturally idempotent, so no Idempotency-Key.
+//       optional; naturally idempotent, so no Idempotency-Key. The gateway's stored responses
+//       naming the person are dropped here at once (cheap: two pushed-down updates), and again
+//       by its consumer of kith.contact.erased.v1, which also sees erasures made elsewhere.
 import { Router } from 'express';
 import type { Logger } from '@kith/logger';
 import { ExportFailure, assembleExport } from '../domain/personal-data-export';
 import type { UpstreamOutcome } from '../domain/personal-data-export';
 import type { ContactPrivacyGateway, PersonalDataUpstream } from '../grpc/personal-data.client';
-import { requirePermission } from './auth.middleware';
+import type { IdempotencyStore } from '../store/idempotency.repository';
+import { callerOf, requirePermission } from './auth.middleware';
 import { GatewayError } from './problem';
 import { etagOf, methodNotAllowed, requestContext, versionFromIfMatch } from './route-helpers';
 import { IdParamsSchema } from './schemas/common.schema';
@@ -17,6 +20,7 @@ import { parseOrThrow } from './validation';
 export interface PrivacyRouterDeps {
   upstreams: readonly PersonalDataUpstream[];
   eraser: ContactPrivacyGateway;
+  storedResponses: Pick<IdempotencyStore, 'eraseContact'>;
   logger: Logger;
   now: () => Date;
 }
@@ -64,6 +68,10 @@ export function privacyRouter(deps: PrivacyRouterDeps): Router {
         { id, expectedVersion: String(expectedVersion) },
         requestContext(req, res),
       );
+      // The erasure is done either way: the consumer retries what fails here.
+      await deps.storedResponses
+        .eraseContact(callerOf(res).tenantId, erased.id, deps.now())
+        .catch((err: unknown) => deps.logger.warn({ err }, 'stored responses not scrubbed yet'));
       const version = Number(erased.version);
       res.setHeader('ETag', etagOf(version));
       res.json({

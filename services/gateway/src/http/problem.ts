@@ -47,6 +47,7 @@ export type GatewayErrorCode =
   | 'version-conflict'
   | 'idempotency-key-reused'
   | 'idempotency-key-in-flight'
+  | 'response-erased'
   | 'export-incomplete';
 
 export const GATEWAY_ERRORS: Readonly<Record<GatewayErrorCode, { status: number; title: string }>> =
@@ -69,6 +70,10 @@ export const GATEWAY_ERRORS: Readonly<Record<GatewayErrorCode, { status: number;
     'idempotency-key-in-flight': {
       status: 409,
       title: 'A request with this idempotency key is still in progress',
+    },
+    'response-erased': {
+      status: 410,
+      title: 'The stored response of this idempotency key named a person since erased',
     },
     'export-incomplete': {
       status: 503,

@@ -12,6 +12,7 @@ import { toRelationshipTypeResource } from '../domain/relationship-resource';
 import { requirePermission } from './auth.middleware';
 import { etagOf, methodNotAllowed, requestContext, versionFromIfMatch } from './route-helpers';
 import { idempotency } from './idempotency.middleware';
+import { NO_CONTACTS } from '../domain/idempotency';
 import { pageTokenOf, type RelationshipRouterDeps } from './relationships.routes';
 import {
   CreateRelationshipTypeBodySchema,
@@ -54,7 +55,7 @@ export function relationshipTypesRouter(deps: RelationshipRouterDeps): Router {
         req.body = parseOrThrow(CreateRelationshipTypeBodySchema, req.body, 'body');
         next();
       },
-      idempotency(deps.idempotency),
+      idempotency(deps.idempotency, NO_CONTACTS),
       async (req, res) => {
         const created = await relationships.upsertType(
           createRelationshipTypeRequest(

@@ -124,7 +124,7 @@ export function relationshipRoutes(h: OpenApiHelpers): RouteConfig[] {
       request: { headers: IdempotencyHeadersSchema, body: body(CreateRelationshipBodySchema) },
       responses: {
         201: created(RelationshipSchema),
-        ...h.problems(400, 403, 404, 409, 413, 415, 422),
+        ...h.problems(400, 403, 404, 409, 410, 413, 415, 422),
       },
     },
     {

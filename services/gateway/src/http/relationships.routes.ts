@@ -19,6 +19,7 @@ import type { relationshipV1 } from '@kith/contracts';
 import { requirePermission } from './auth.middleware';
 import { etagOf, methodNotAllowed, requestContext, versionFromIfMatch } from './route-helpers';
 import { idempotency } from './idempotency.middleware';
+import { contactsAt } from '../domain/idempotency';
 import type { IdempotencyOptions } from './idempotency.middleware';
 import { GatewayError } from './problem';
 import { IdParamsSchema } from './schemas/common.schema';
@@ -107,7 +108,7 @@ export function relationshipsRouter(deps: RelationshipRouterDeps): Router {
         req.body = parseOrThrow(CreateRelationshipBodySchema, req.body, 'body');
         next();
       },
-      idempotency(deps.idempotency),
+      idempotency(deps.idempotency, contactsAt('contactAId', 'contactBId')),
       async (req, res) => {
         const created = await relationships.create(
           createRelationshipRequest(req.body as Parameters<typeof createRelationshipRequest>[0]),

@@ -1,11 +1,13 @@
 // Idempotency records in the gateway's own database. Every hot-path operation is an exact
 // `{_id}` filter: FerretDB 1.x (SQLite) pushes only that down to SQL and would otherwise
 // decode the whole collection. Conditional filters appear only on rare paths (taking over
-// a record left behind by a crashed request) and in the periodic purge.
+// a record left behind by a crashed request), in the periodic purge, and in an erasure
+// (top-level equality on tenantId and a contact id, which FerretDB pushes down).
 import { randomUUID } from 'node:crypto';
+import { serverUsesSecondaryIndexes } from '@kith/bus';
 import type { Collection, Db } from 'mongodb';
 import { idempotencyId } from '../domain/idempotency';
-import type { IdempotencyScope } from '../domain/idempotency';
+import type { IdempotencyScope, ResponseContacts } from '../domain/idempotency';
 
 export interface StoredResponse {
   status: number;
@@ -18,15 +20,28 @@ export type BeginResult =
   | { outcome: 'started'; id: string }
   | { outcome: 'replay'; response: StoredResponse }
   | { outcome: 'mismatch' }
-  | { outcome: 'in-flight' };
+  | { outcome: 'in-flight' }
+  /** The stored response named a person since erased: it is gone, the key stays used. */
+  | { outcome: 'erased' };
 
 export interface IdempotencyStore {
   /** Claims the key for this request, or says why not. */
   begin(scope: IdempotencyScope, fingerprint: string, now: Date): Promise<BeginResult>;
-  /** Stores the final response under a key this request claimed. */
-  complete(id: string, response: StoredResponse, now: Date): Promise<void>;
+  /** Stores the final response under a key this request claimed, with the contacts it names. */
+  complete(
+    id: string,
+    response: StoredResponse,
+    now: Date,
+    contacts?: ResponseContacts,
+  ): Promise<void>;
   /** Gives a claimed key up (the request failed in a retryable way). */
   release(id: string): Promise<void>;
+  /**
+   * GDPR erasure: drops the body of every stored response of the tenant that names the
+   * contact; their keys stay used (a retry answers `erased`, it does not create again).
+   * Idempotent. Answers how many records it scrubbed.
+   */
+  eraseContact(tenantId: string, contactId: string, now: Date): Promise<number>;
 }
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency_keys';
@@ -42,7 +57,14 @@ interface IdempotencyDoc {
   lockedUntil: Date;
   completedAt?: Date;
   response?: StoredResponse;
+  /** The contacts the response names (ResponseContacts), so an erasure finds it. */
+  contactId?: string;
+  otherContactId?: string;
+  /** Set when an erasure removed the response (and the contact ids with it). */
+  erasedAt?: Date;
 }
+
+const CONTACT_FIELDS = ['contactId', 'otherContactId'] as const;
 
 export interface IdempotencyRepositoryOptions {
   /** How long an in-flight claim blocks retries before it counts as abandoned. */
@@ -59,7 +81,10 @@ export class IdempotencyRepository implements IdempotencyStore {
   private readonly leaseMs: number;
   readonly retentionMs: number;
 
-  constructor(db: Db, opts: IdempotencyRepositoryOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    opts: IdempotencyRepositoryOptions = {},
+  ) {
     this.collection = db.collection<IdempotencyDoc>(IDEMPOTENCY_COLLECTION);
     this.leaseMs = opts.inFlightLeaseMs ?? 60_000;
     this.retentionMs = opts.retentionMs ?? 24 * 60 * 60 * 1000;
@@ -80,6 +105,7 @@ export class IdempotencyRepository implements IdempotencyStore {
         continue;
       }
       if (existing.fingerprint !== fingerprint) return { outcome: 'mismatch' };
+      if (existing.erasedAt) return { outcome: 'erased' };
       if (existing.state === 'completed' && existing.response) {
         return { outcome: 'replay', response: existing.response };
       }
@@ -88,11 +114,41 @@ export class IdempotencyRepository implements IdempotencyStore {
     return { outcome: 'in-flight' };
   }
 
-  async complete(id: string, response: StoredResponse, now: Date): Promise<void> {
+  /** Indexes for MongoDB, tenant first; FerretDB 1.x plans no query with them (@kith/bus). */
+  async ensureIndexes(): Promise<void> {
+    if (!(await serverUsesSecondaryIndexes(this.db))) return;
+    for (const field of CONTACT_FIELDS) {
+      await this.collection.createIndex({ tenantId: 1, [field]: 1 });
+    }
+  }
+
+  async complete(
+    id: string,
+    response: StoredResponse,
+    now: Date,
+    contacts: ResponseContacts = {},
+  ): Promise<void> {
     await this.collection.updateOne(
       { _id: id },
-      { $set: { state: 'completed', response, completedAt: now } },
+      { $set: { state: 'completed', response, completedAt: now, ...contacts } },
     );
+  }
+
+  /**
+   * One update per contact field, each a top-level equality FerretDB pushes down. The ids go
+   * with the body, so the record no longer links the key to the person, and an erasure
+   * delivered again matches nothing.
+   */
+  async eraseContact(tenantId: string, contactId: string, now: Date): Promise<number> {
+    let scrubbed = 0;
+    for (const field of CONTACT_FIELDS) {
+      const result = await this.collection.updateMany(
+        { tenantId, [field]: contactId },
+        { $set: { erasedAt: now }, $unset: { response: '', contactId: '', otherContactId: '' } },
+      );
+      scrubbed += result.modifiedCount;
+    }
+    return scrubbed;
   }
 
   async release(id: string): Promise<void> {

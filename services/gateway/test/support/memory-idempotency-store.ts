@@ -1,7 +1,7 @@
 // The IdempotencyStore contract in memory, for unit tests of the HTTP layer. The Mongo
 // repository is tested against the same behaviours in idempotency.int.test.ts.
 import { idempotencyId } from '../../src/domain/idempotency';
-import type { IdempotencyScope } from '../../src/domain/idempotency';
+import type { IdempotencyScope, ResponseContacts } from '../../src/domain/idempotency';
 import type {
   BeginResult,
   IdempotencyStore,
@@ -9,8 +9,11 @@ import type {
 } from '../../src/store/idempotency.repository';
 
 interface Entry {
+  tenantId: string;
   fingerprint: string;
   response?: StoredResponse;
+  contacts?: ResponseContacts;
+  erased?: boolean;
 }
 
 export class MemoryIdempotencyStore implements IdempotencyStore {
@@ -20,20 +23,40 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     const id = idempotencyId(scope);
     const existing = this.entries.get(id);
     if (!existing) {
-      this.entries.set(id, { fingerprint });
+      this.entries.set(id, { tenantId: scope.tenantId, fingerprint });
       return { outcome: 'started', id };
     }
     if (existing.fingerprint !== fingerprint) return { outcome: 'mismatch' };
+    if (existing.erased) return { outcome: 'erased' };
     if (existing.response) return { outcome: 'replay', response: existing.response };
     return { outcome: 'in-flight' };
   }
 
-  async complete(id: string, response: StoredResponse): Promise<void> {
+  async complete(
+    id: string,
+    response: StoredResponse,
+    _now: Date,
+    contacts: ResponseContacts = {},
+  ): Promise<void> {
     const entry = this.entries.get(id);
-    if (entry) entry.response = response;
+    if (entry) Object.assign(entry, { response, contacts });
   }
 
   async release(id: string): Promise<void> {
     this.entries.delete(id);
+  }
+
+  async eraseContact(tenantId: string, contactId: string): Promise<number> {
+    let scrubbed = 0;
+    for (const entry of this.entries.values()) {
+      const { contacts } = entry;
+      if (entry.tenantId !== tenantId || !contacts) continue;
+      if (contacts.contactId !== contactId && contacts.otherContactId !== contactId) continue;
+      delete entry.response;
+      delete entry.contacts;
+      entry.erased = true;
+      scrubbed += 1;
+    }
+    return scrubbed;
   }
 }
