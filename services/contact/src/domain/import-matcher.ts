@@ -31,8 +31,7 @@ export type MatchableFields = Omit<MatchableContact, 'id' | 'kind'>;
  * its survivor), a deleted or erased one, or nothing it knows.
  */
 export type IdResolution =
-  | { status: 'live' | 'deleted' | 'erased'; id: string }
-  | { status: 'unknown' };
+  { status: 'live' | 'deleted' | 'erased'; id: string } | { status: 'unknown' };
 
 export interface ImportMatcher {
   /** The existing (or earlier imported) contact this row duplicates, if any. */
@@ -100,9 +99,12 @@ export class RuleImportMatcher implements ImportMatcher {
     let current = id;
     for (let hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
       const known = this.ids.get(current);
+      // A survivor this index lacks is gone for this import: not an id to ignore.
       if (!known) return hop === 0 ? { status: 'unknown' } : { status: 'deleted', id: current };
       if (!known.retired) return { status: 'live', id: current };
-      if (!known.mergedInto || known.retired === 'erased') return { status: known.retired, id: current };
+      if (known.retired === 'erased' || !known.mergedInto) {
+        return { status: known.retired, id: current };
+      }
       current = known.mergedInto;
     }
     return { status: 'deleted', id };
