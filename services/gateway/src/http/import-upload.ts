@@ -74,8 +74,8 @@ export async function uploadCsv(args: {
 
   // Batches sent, oldest first, not answered yet.
   const inFlight: Array<Promise<void>> = [];
-  const send = async (rows: contactImportV1.ImportRow[]) => {
-    const res = await args.imports.importRows({ jobId: await jobId(), rows }, args.ctx);
+  const send = async (id: string, rows: contactImportV1.ImportRow[]) => {
+    const res = await args.imports.importRows({ jobId: id, rows }, args.ctx);
     alreadyDone += res.outcomes.filter((o) => o.status === 'IMPORT_ROW_STATUS_SKIPPED_DONE').length;
     // Answers come in batch order (the service writes a job's batches in order); the
     // furthest checkpoint is the job as it stands.
@@ -88,7 +88,9 @@ export async function uploadCsv(args: {
     const rows = batch;
     batch = [];
     batchBytes = 0;
-    const sending = send(rows);
+    // Awaited here, not in send: the parser waits, so batch k is on its way before batch k+1
+    // is read (the service takes a job's batches in the order they arrive).
+    const sending = send(await jobId(), rows);
     // Observed here so a failure while the next batch is parsed is not "unhandled".
     sending.catch(() => undefined);
     inFlight.push(sending);
