@@ -391,3 +391,86 @@ describe('ContactImportService.importRows with two batches of a job in flight', 
     expect(imports.jobs.get(job.id)).toMatchObject({ checkpoint: 3, rows: 3, created: 3 });
   });
 });
+
+describe('ContactImportService.importRows with the id and consent columns of an export', () => {
+  // Matched by no rule (no email, only a name): the id is what ties the row to the record.
+  const GRACE = aContact({
+    id: 'c-grace',
+    tenantId: TENANT,
+    displayName: 'Grace Hopper',
+    person: { firstName: 'Grace', lastName: 'Hopper' },
+    communication: {
+      email: {
+        channel: 'email',
+        status: 'opted_out',
+        source: 'unsubscribe-link',
+        capturedAt: '2026-02-01T00:00:00.000Z',
+        recordedAt: '2026-02-01T00:00:00.000Z',
+      },
+    },
+  });
+  const exported = (extra: Partial<ImportRowInput> = {}): ImportRowInput => ({
+    ...row(1, { person: { firstName: 'Grace', lastName: 'Hopper' } }),
+    contactId: 'c-grace',
+    consents: [{ channel: 'email', status: 'opted_out', capturedAt: '2026-02-01T00:00:00.000Z' }],
+    ...extra,
+  });
+
+  it('creates nothing and changes nothing for a row of its own export', async () => {
+    const { service, contacts } = given([GRACE]);
+    const job = await startJob(service, 'update');
+
+    const { outcomes } = await service.importRows(TENANT, job.id, [exported()]);
+
+    expect(outcomes).toEqual([{ rowNumber: 1, status: 'updated', contactId: 'c-grace' }]);
+    expect(contacts.stored.size).toBe(1);
+    expect(contacts.events).toEqual([]);
+  });
+
+  it('records a newer consent of the row on the contact in the same write as its fields', async () => {
+    const { service, contacts } = given([GRACE]);
+    const job = await startJob(service, 'update');
+    const consents = [
+      { channel: 'email', status: 'opted_in', capturedAt: '2026-02-20T00:00:00.000Z' },
+    ];
+
+    await service.importRows(TENANT, job.id, [
+      exported({ consents, fields: { ...exported().fields, tags: ['gala'] } }),
+    ]);
+
+    const updated = contacts.stored.get('c-grace')?.contact;
+    expect(updated).toMatchObject({
+      version: 2,
+      tags: ['gala'],
+      communication: { email: { status: 'opted_in', source: 'import' } },
+    });
+    expect(contacts.events.map((e) => e.event.type)).toEqual([
+      'kith.contact.updated.v1',
+      'kith.contact.consent-changed.v1',
+    ]);
+  });
+
+  it('records a consent alone when the row changes no field', async () => {
+    const { service, contacts } = given([GRACE]);
+    const job = await startJob(service, 'update');
+
+    await service.importRows(TENANT, job.id, [
+      exported({ consents: [{ channel: 'sms', status: 'opted_out' }] }),
+    ]);
+
+    expect(contacts.stored.get('c-grace')?.contact).toMatchObject({
+      version: 2,
+      communication: { email: { status: 'opted_out' }, sms: { status: 'opted_out' } },
+    });
+    expect(contacts.events.map((e) => e.event.type)).toEqual(['kith.contact.consent-changed.v1']);
+  });
+
+  it('makes the importing user the owner of the contacts it creates', async () => {
+    const { service, contacts } = given();
+    const job = await startJob(service, 'skip');
+
+    const { outcomes } = await service.importRows(TENANT, job.id, [row(1, ada('ada@example.org'))]);
+
+    expect(contacts.stored.get(outcomes[0]?.contactId ?? '')?.contact.ownerId).toBe('u-1');
+  });
+});

@@ -163,3 +163,57 @@ describe('RuleImportMatcher with a tenant rule set', () => {
     expect(matcher.match(fields({ last: 'Smith', birthDate: '1980-02-01' }))).toBeUndefined();
   });
 });
+
+describe('RuleImportMatcher.resolveId: what the id column of an export names', () => {
+  const retired = (id: string, state: Partial<StoredMatchable>): StoredMatchable => ({
+    ...stored(id, {}),
+    deletedAt: '2026-02-01T00:00:00.000Z',
+    ...state,
+  });
+
+  it('answers a live contact as itself', () => {
+    const matcher = matcherOf([stored('c-1', { last: 'Smith' })]);
+
+    expect(matcher.resolveId('c-1')).toEqual({ status: 'live', id: 'c-1' });
+  });
+
+  it('answers a merge victim as its survivor, following a chain of merges', () => {
+    const matcher = matcherOf([
+      retired('c-1', { mergedInto: 'c-2' }),
+      retired('c-2', { mergedInto: 'c-3' }),
+      stored('c-3', { last: 'Smith' }),
+    ]);
+
+    expect(matcher.resolveId('c-1')).toEqual({ status: 'live', id: 'c-3' });
+  });
+
+  it('answers a deleted contact as deleted and an erased one as erased', () => {
+    const matcher = matcherOf([
+      retired('c-1', {}),
+      retired('c-2', { erasedAt: '2026-02-02T00:00:00.000Z' }),
+    ]);
+
+    expect([matcher.resolveId('c-1'), matcher.resolveId('c-2')]).toEqual([
+      { status: 'deleted', id: 'c-1' },
+      { status: 'erased', id: 'c-2' },
+    ]);
+  });
+
+  it('answers a victim whose survivor was deleted since as deleted', () => {
+    const matcher = matcherOf([retired('c-1', { mergedInto: 'c-2' }), retired('c-2', {})]);
+
+    expect(matcher.resolveId('c-1')).toEqual({ status: 'deleted', id: 'c-2' });
+  });
+
+  it('answers an id it was never given (another tenant, another kind, a typo) as unknown', () => {
+    const matcher = matcherOf([stored('c-1', { last: 'Smith' })]);
+
+    expect(matcher.resolveId('c-9')).toEqual({ status: 'unknown' });
+  });
+
+  it('does not match a row against a deleted contact', () => {
+    const matcher = matcherOf([retired('c-1', { ...fields({ emails: ['ada@example.org'] }) })]);
+
+    expect(matcher.match(fields({ emails: ['ada@example.org'] }))).toBeUndefined();
+  });
+});

@@ -84,7 +84,7 @@ describe('toExportRecord with custom fields', () => {
 
     const row = toImportRow(1, header, toExportRecord(person(values), FIELDS), mapping);
 
-    expect(unmapped).toEqual(['id', 'kind', 'displayName', 'version', 'createdAt', 'updatedAt']);
+    expect(unmapped).toEqual(['kind', 'displayName', 'version', 'createdAt', 'updatedAt']);
     expect(JSON.parse(row.fields?.customFieldsJson ?? '{}')).toEqual({
       gift_aid: 'true',
       interests: 'art; music',
@@ -93,5 +93,47 @@ describe('toExportRecord with custom fields', () => {
       notes: 'line one\nline two',
       score: '12.5',
     });
+  });
+});
+
+describe('toExportRecord with consent', () => {
+  const optedOut = {
+    channel: 'email',
+    status: 'opted_out',
+    source: 'unsubscribe-link',
+    capturedAt: '2026-02-01T00:00:00.000Z',
+    statement: '',
+    campaignId: '',
+    recordedAt: '2026-02-01T00:00:01.000Z',
+    recordedBy: '',
+  };
+  const cell = (record: string[], column: string) => record[exportHeader([]).indexOf(column)];
+
+  it('writes the current status and capture time of each channel, empty for a channel without one', () => {
+    const record = toExportRecord(protoContact({ communication: [optedOut] }));
+
+    expect(
+      ['email', 'sms', 'phone', 'mail'].flatMap((channel) => [
+        cell(record, `consent.${channel}.status`),
+        cell(record, `consent.${channel}.capturedAt`),
+      ]),
+    ).toEqual(['opted_out', '2026-02-01T00:00:00.000Z', '', '', '', '', '', '']);
+  });
+
+  it("imports again with the contact's id and its consent", () => {
+    const header = exportHeader([]);
+    const { mapping } = resolveMapping(header);
+
+    const row = toImportRow(
+      1,
+      header,
+      toExportRecord(protoContact({ communication: [optedOut] })),
+      mapping,
+    );
+
+    expect(row.contactId).toBe('c-1');
+    expect(row.consents).toEqual([
+      { channel: 'email', status: 'opted_out', capturedAt: '2026-02-01T00:00:00.000Z' },
+    ]);
   });
 });

@@ -43,8 +43,23 @@ describe('resolveMapping', () => {
     const { mapping } = resolveMapping([...EXPORT_COLUMNS]);
 
     const mapped = EXPORT_COLUMNS.filter((_, i) => mapping[i] !== undefined);
-    expect(mapped).toEqual(IMPORT_FIELDS.filter((f) => EXPORT_COLUMNS.includes(f as never)));
+    expect(mapped).toEqual(
+      EXPORT_COLUMNS.filter(
+        (c) => c === 'id' || c.startsWith('consent.') || IMPORT_FIELDS.includes(c as never),
+      ),
+    );
     mapped.forEach((column) => expect(mapping[EXPORT_COLUMNS.indexOf(column)]).toBe(column));
+  });
+
+  it("maps the export's id and consent columns, and ignores a consent column of a channel it does not know", () => {
+    const { mapping } = resolveMapping([
+      'ID',
+      'consent.email.status',
+      'consent.sms.capturedAt',
+      'consent.fax.status',
+    ]);
+
+    expect(mapping).toEqual(['id', 'consent.email.status', 'consent.sms.capturedAt', undefined]);
   });
 });
 
@@ -54,6 +69,13 @@ describe('parseMapSpecs', () => {
       { field: 'map', message: '"Email" is not column=field' },
       { field: 'map', message: '"mail" is not an import field' },
     ]);
+  });
+
+  it('takes the id and the consent columns as targets', () => {
+    const { overrides, errors } = parseMapSpecs(['Kith=id', 'Email opt=consent.email.status']);
+
+    expect(errors).toEqual([]);
+    expect([...overrides.values()]).toEqual(['id', 'consent.email.status']);
   });
 
   it('keeps "=" inside a column name (the last one separates)', () => {
@@ -117,6 +139,39 @@ describe('toImportRow', () => {
       { column: 'First', value: 'Ada' },
       { column: 'Notes', value: 'likes maths' },
     ]);
+  });
+});
+
+describe('toImportRow with the id and consent columns', () => {
+  const headers = [
+    'id',
+    'First',
+    'consent.email.status',
+    'consent.email.capturedAt',
+    'consent.sms.status',
+  ];
+  const mapping = resolveMapping(headers).mapping;
+
+  it("sends the id cell as the row's contact id and one consent per channel given", () => {
+    const row = toImportRow(
+      1,
+      headers,
+      [' c-1 ', 'Ada', 'opted_in', '2026-01-05T09:00:00Z', 'opted_out'],
+      mapping,
+    );
+
+    expect(row.contactId).toBe('c-1');
+    expect(row.consents).toEqual([
+      { channel: 'email', status: 'opted_in', capturedAt: '2026-01-05T09:00:00Z' },
+      { channel: 'sms', status: 'opted_out', capturedAt: '' },
+    ]);
+  });
+
+  it('sends no consent for a channel whose cells are empty', () => {
+    const row = toImportRow(1, headers, ['', 'Ada', '', '', ''], mapping);
+
+    expect(row.consents).toEqual([]);
+    expect(row.contactId ?? '').toBe('');
   });
 });
 

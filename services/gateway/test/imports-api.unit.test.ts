@@ -84,6 +84,40 @@ describe('POST /v1/imports/contacts', () => {
     expect((await upload(app, '/v1/imports/contacts', '')).status).toBe(400);
   });
 
+  it.each([
+    ['a mapping to a field that does not exist', '?map=Email%3Dmail', csv(1), 'map', 'query'],
+    ['a mapping of a column the file lacks', '?map=Mail%3Demail', csv(1), 'map', 'query'],
+    ['an empty body', '', '', '(body)', 'body'],
+    ['a header that maps no column', '', 'Notes,Remarks\nx,y\n', '(body)', 'body'],
+  ])(
+    'opens no job for %s, and says what was wrong with the request',
+    async (_, query, body, field, where) => {
+      const { app, imports } = buildTestApp();
+      const start = jest.spyOn(imports, 'start');
+
+      const res = await upload(app, `/v1/imports/contacts${query}`, body);
+
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field, in: where })]);
+      expect(res.body.detail).not.toMatch(/import|rows stored/i);
+      expect(res.headers.location).toBeUndefined();
+      expect(start).not.toHaveBeenCalled();
+    },
+  );
+
+  it('names the job and where to go on when the file breaks after rows were stored', async () => {
+    const { app } = buildTestApp();
+    const broken = `${csv(IMPORT_BATCH_SIZE + 5)}"unterminated,Lovelace,x@example.org\n`;
+
+    const res = await upload(app, '/v1/imports/contacts', broken);
+
+    expect(res.status).toBe(400);
+    expect(res.headers.location).toBe('/v1/imports/job-1');
+    expect(res.body.detail).toContain(
+      `Import job-1 keeps rows 1 to ${IMPORT_BATCH_SIZE}; continue with POST /v1/imports/job-1/rows?firstRow=${IMPORT_BATCH_SIZE + 1}.`,
+    );
+  });
+
   it('is refused to roles without contact:import', async () => {
     const { app } = buildTestApp();
 

@@ -4,11 +4,12 @@
 // one by one, then the error chunk, then the job with its new checkpoint. A job's batches go
 // through its lane (import-lane.ts). See docs/architecture.md, "Bulk import".
 import { v7 as uuidv7 } from 'uuid';
-import type { Contact, ContactFields, ContactFieldsInput } from '../domain/contact';
-import { CONTACT_EVENT_TYPES, decideUpdate } from '../domain/contact-decisions';
+import type { Contact, ContactFields } from '../domain/contact';
+import type { ConsentRecord } from '../domain/consent';
+import { CONTACT_EVENT_TYPES } from '../domain/contact-decisions';
 import type { CustomFieldDefinition } from '../domain/custom-field';
 import type { CustomFieldDefinitionSource } from './custom-field-definitions.cache';
-import { ContactError, ContactErrorCode, type ContactFieldError } from '../domain/contact-error';
+import { ContactError, ContactErrorCode } from '../domain/contact-error';
 import {
   applyBatch,
   errorChunkId,
@@ -19,8 +20,8 @@ import {
   type RowOutcome,
   type StartImportCommand,
 } from '../domain/contact-import';
-import { mergeImportedFields } from '../domain/contact-import-merge';
-import { decideImportRow, rowErrorsOf } from '../domain/import-row-decision';
+import { decideImportUpdate } from '../domain/contact-import-merge';
+import { decideImportRow, rowErrorsOf, type ImportRowFields } from '../domain/import-row-decision';
 import type { ImportMatcher, ImportMatcherFactory } from '../domain/import-matcher';
 import type { OutboxItem } from '@kith/bus';
 import { ImportLane } from './import-lane';
@@ -33,11 +34,7 @@ import type {
   ImportRowError,
 } from '../store/contact-import.repository';
 
-export interface ImportRowInput {
-  rowNumber: number;
-  fields: ContactFieldsInput;
-  /** Problems the caller found while mapping cells to fields. */
-  mappingErrors: ContactFieldError[];
+export interface ImportRowInput extends ImportRowFields {
   cells: ImportCell[];
 }
 
@@ -62,7 +59,7 @@ interface BatchPlan {
   definitions: readonly CustomFieldDefinition[];
   outcomes: RowOutcome[];
   creates: Array<{ outcome: RowOutcome; contact: Contact; items: OutboxItem[] }>;
-  updates: Array<{ outcome: RowOutcome; fields: ContactFields }>;
+  updates: Array<{ outcome: RowOutcome; fields: ContactFields; consents: ConsentRecord[] }>;
   /** The actor and trace context of the request, for a creation said again after a crash. */
   createdMeta: Record<string, string>;
 }
@@ -219,8 +216,10 @@ export class ContactImportService {
       outcomes.push(decision.outcome);
       if ('create' in decision)
         created.push({ outcome: decision.outcome, contact: decision.create });
-      if ('update' in decision)
-        updates.push({ outcome: decision.outcome, fields: decision.update });
+      if ('update' in decision) {
+        const { outcome, update, consents } = decision;
+        updates.push({ outcome, fields: update, consents });
+      }
       // Lets the previous batch's write stage, waiting on the database, go on in between.
       if (outcomes.length % DECIDE_SLICE === 0) await new Promise((r) => setImmediate(r));
     }
@@ -246,7 +245,7 @@ export class ContactImportService {
     if (written.size < plan.creates.length) this.matchers.delete(job.id);
     // After the creates: a row may update a contact created earlier in the same batch.
     for (const update of plan.updates) {
-      await this.update(job, update.outcome, update.fields, plan.definitions).catch(() =>
+      await this.update(job, update.outcome, update, plan.definitions).catch(() =>
         storeFailed(update.outcome),
       );
     }
@@ -256,7 +255,7 @@ export class ContactImportService {
   private async update(
     job: ContactImportJob,
     outcome: RowOutcome,
-    row: ContactFields,
+    row: { fields: ContactFields; consents: readonly ConsentRecord[] },
     definitions: readonly CustomFieldDefinition[],
   ) {
     const id = outcome.contactId as string;
@@ -265,22 +264,12 @@ export class ContactImportService {
       if (!stored || stored.contact.deletedAt) {
         return storeFailed(outcome, 'the matching contact is gone');
       }
-      const { fields, updateMask } = mergeImportedFields(stored.contact, row);
-      if (updateMask.length === 0) return;
       try {
-        const { contact, events } = decideUpdate(
-          stored.contact,
-          {
-            id,
-            tenantId: job.tenantId,
-            expectedVersion: stored.contact.version,
-            fields,
-            updateMask,
-            ...(job.createdBy ? { actorId: job.createdBy } : {}),
-          },
-          this.now(),
+        const { contact, events } = decideImportUpdate(stored.contact, row, {
+          now: this.now(),
           definitions,
-        );
+          ...(job.createdBy ? { actorId: job.createdBy } : {}),
+        });
         if (events.length === 0) return;
         const items = toOutboxItems(events, { actorId: job.createdBy });
         await this.deps.contacts.update(contact, stored.contact.version, stored.outboxLog, items);

@@ -2,8 +2,13 @@
 // lists): a value the row gives replaces the existing one, a value it leaves empty keeps
 // what is there, and emails, phones, addresses and tags the row adds join the existing
 // lists (an entry already there is not repeated, and the existing primary stays primary).
-// The answer is an update command's fields and mask, so decideUpdate validates it as usual.
-import type { ContactFields, ContactFieldsInput } from './contact';
+// The answer is an update command's fields and mask, so decideUpdate validates it as usual;
+// the row's consent records that say something new (import-consent.ts) ride in the same write.
+import type { ConsentRecord } from './consent';
+import type { Contact, ContactFields, ContactFieldsInput } from './contact';
+import { CONTACT_EVENT_TYPES, decideUpdate, type Decision } from './contact-decisions';
+import type { CustomFieldDefinition } from './custom-field';
+import { withImportedConsent } from './import-consent';
 
 export interface ImportUpdate {
   fields: ContactFieldsInput;
@@ -87,4 +92,45 @@ export function mergeImportedFields(existing: ContactFields, row: ContactFields)
     updateMask.push('tags');
   }
   return { fields, updateMask };
+}
+
+/**
+ * The update an imported duplicate makes: its merged fields and its new consent records, as
+ * one version (one write); no events when neither changes anything.
+ */
+export function decideImportUpdate(
+  existing: Contact,
+  row: { fields: ContactFields; consents: readonly ConsentRecord[] },
+  context: { now: string; actorId?: string; definitions: readonly CustomFieldDefinition[] },
+): Decision {
+  const { fields, updateMask } = mergeImportedFields(existing, row.fields);
+  const updated: Decision =
+    updateMask.length === 0
+      ? { contact: existing, events: [] }
+      : decideUpdate(
+          existing,
+          {
+            id: existing.id,
+            tenantId: existing.tenantId,
+            expectedVersion: existing.version,
+            fields,
+            updateMask,
+            ...(context.actorId ? { actorId: context.actorId } : {}),
+          },
+          context.now,
+          context.definitions,
+        );
+  const { contact: consented, added } = withImportedConsent(updated.contact, row.consents);
+  if (added.length === 0) return updated;
+  const contact =
+    updated.events.length > 0
+      ? consented
+      : { ...consented, version: existing.version + 1, updatedAt: context.now };
+  return {
+    contact,
+    events: [
+      ...updated.events.map((event) => ({ ...event, contact })),
+      ...added.map((record) => ({ type: CONTACT_EVENT_TYPES.consentChanged, contact, record })),
+    ],
+  };
 }

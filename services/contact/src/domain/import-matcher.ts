@@ -5,6 +5,8 @@
 // that share one of its keys (two contacts can satisfy a rule only if they share its key), so
 // matching costs about the number of candidates, not the number of contacts. Contacts created
 // earlier in the same file are added as they are created, so in-file duplicates are caught too.
+// The same scan gives the ids of deleted, merged and erased contacts, so a file's `id` column
+// (an export's) is resolved in memory too.
 import type { ContactKind } from './contact';
 import {
   findDuplicates,
@@ -24,11 +26,19 @@ export interface ImportMatch {
 /** What matching reads of a row or a stored contact; a ContactFields fits. */
 export type MatchableFields = Omit<MatchableContact, 'id' | 'kind'>;
 
+/**
+ * What an id of the file names in this tenant and kind: a live contact (a merge victim answers
+ * its survivor), a deleted or erased one, or nothing it knows.
+ */
+export type IdResolution =
+  { status: 'live' | 'deleted' | 'erased'; id: string } | { status: 'unknown' };
+
 export interface ImportMatcher {
   /** The existing (or earlier imported) contact this row duplicates, if any. */
   match(fields: MatchableFields): ImportMatch | undefined;
   /** Makes a contact created by this import findable by the rows after it. */
   remember(id: string, fields: MatchableFields): void;
+  resolveId(id: string): IdResolution;
 }
 
 export interface ImportMatcherFactory {
@@ -36,8 +46,16 @@ export interface ImportMatcherFactory {
   prepare(tenantId: string, kind: ContactKind): Promise<ImportMatcher>;
 }
 
-/** A stored contact as the factory reads it. */
-export type StoredMatchable = MatchableFields & { id: string };
+/** A stored contact as the factory reads it; a deleted one is kept only for resolveId. */
+export type StoredMatchable = MatchableFields & {
+  id: string;
+  deletedAt?: string;
+  erasedAt?: string;
+  mergedInto?: string;
+};
+
+/** More merges in a row than this is a cycle (a damaged record): the id is not followed. */
+const MAX_MERGE_HOPS = 16;
 
 type Candidate = MatchableContact & { id: string };
 
@@ -55,13 +73,41 @@ export const MAX_CANDIDATES_PER_KEY = 50;
  */
 export class RuleImportMatcher implements ImportMatcher {
   private readonly byKey = new Map<string, Candidate[]>();
+  /** Every id seen: live, or retired with where a merge sent it. */
+  private readonly ids = new Map<string, { retired?: 'deleted' | 'erased'; mergedInto?: string }>();
 
   constructor(
     private readonly ruleSet: MatchingRuleSet,
     private readonly kind: ContactKind,
     existing: Iterable<StoredMatchable> = [],
   ) {
-    for (const contact of existing) this.remember(contact.id, contact);
+    for (const contact of existing) {
+      if (!contact.deletedAt) this.remember(contact.id, contact);
+      else this.rememberRetired(contact.id, contact);
+    }
+  }
+
+  /** A deleted (merged, erased) contact: never matched, only resolved by id. */
+  rememberRetired(id: string, state: { erasedAt?: string; mergedInto?: string }): void {
+    this.ids.set(id, {
+      retired: state.erasedAt ? 'erased' : 'deleted',
+      ...(state.mergedInto ? { mergedInto: state.mergedInto } : {}),
+    });
+  }
+
+  resolveId(id: string): IdResolution {
+    let current = id;
+    for (let hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
+      const known = this.ids.get(current);
+      // A survivor this index lacks is gone for this import: not an id to ignore.
+      if (!known) return hop === 0 ? { status: 'unknown' } : { status: 'deleted', id: current };
+      if (!known.retired) return { status: 'live', id: current };
+      if (known.retired === 'erased' || !known.mergedInto) {
+        return { status: known.retired, id: current };
+      }
+      current = known.mergedInto;
+    }
+    return { status: 'deleted', id };
   }
 
   match(fields: MatchableFields): ImportMatch | undefined {
@@ -79,6 +125,7 @@ export class RuleImportMatcher implements ImportMatcher {
 
   /** Stored contacts may come in any order; a crowded key keeps its oldest. */
   remember(id: string, fields: MatchableFields): void {
+    this.ids.set(id, {});
     const contact: Candidate = { ...this.matchable(fields), id };
     for (const key of matchKeys(contact, this.ruleSet)) {
       const bucket = this.byKey.get(key);

@@ -59,6 +59,16 @@ export function rowsFromProto(rows: contactImportV1.ImportRow__Output[]): Import
     fields: fieldsFromProto(row.fields),
     mappingErrors: row.mappingErrors.map(({ field, message }) => ({ field, message })),
     cells: row.cells.map(({ column, value }) => ({ column, value })),
+    ...(row.contactId.trim() ? { contactId: row.contactId.trim() } : {}),
+    ...(row.consents.length > 0
+      ? {
+          consents: row.consents.map(({ channel, status, capturedAt }) => ({
+            channel,
+            status,
+            ...(capturedAt ? { capturedAt } : {}),
+          })),
+        }
+      : {}),
   }));
 }
 

@@ -2,11 +2,12 @@
 // (import-mapping.ts), so an exported file imports again as it is; the columns only the
 // export has (id, kind, displayName, version, times) are ignored by the import. Lossy by
 // design: the primary address, two emails and three phones (one of them the first mobile).
-// Custom fields follow as `cf.<key>` columns, one per definition, written the way the
-// contact service reads import cells (services/contact/src/domain/custom-field-cells.ts).
+// The current consent per channel follows (status and capture time), so a file re-imported
+// keeps every opt-out; then custom fields as `cf.<key>` columns, one per definition, written
+// the way the contact service reads import cells (services/contact/src/domain/custom-field-cells.ts).
 import type { contactV1 } from '@kith/contracts';
 import { parseCustomFields } from './contact-resource';
-import { IMPORT_FIELDS } from './import-mapping';
+import { CONSENT_COLUMNS, IMPORT_FIELDS, type ConsentColumn } from './import-mapping';
 
 export const EXPORT_COLUMNS = [
   'id',
@@ -17,6 +18,8 @@ export const EXPORT_COLUMNS = [
   'version',
   'createdAt',
   'updatedAt',
+  // Fixed too (one pair per channel), so they come before the tenant's cf.<key> columns.
+  ...CONSENT_COLUMNS,
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
@@ -44,6 +47,23 @@ export function customFieldCell(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
 }
 
+/** The current record per channel as its two cells; '' for a channel without one. */
+function consentCells(
+  communication: readonly contactV1.ConsentRecord__Output[],
+): Record<ConsentColumn, string> {
+  const cells = Object.fromEntries(CONSENT_COLUMNS.map((column) => [column, ''])) as Record<
+    ConsentColumn,
+    string
+  >;
+  for (const record of communication) {
+    const status = `consent.${record.channel}.status`;
+    if (!(status in cells)) continue;
+    cells[status as ConsentColumn] = record.status;
+    cells[`consent.${record.channel}.capturedAt` as ConsentColumn] = record.capturedAt;
+  }
+  return cells;
+}
+
 function primaryFirst<T extends { primary: boolean }>(entries: readonly T[]): T[] {
   return [...entries].sort((a, b) => Number(b.primary) - Number(a.primary));
 }
@@ -61,7 +81,9 @@ export function toExportRecord(
   const others = phones.filter((p) => p !== mobile);
   const address = primaryFirst(f?.addresses ?? [])[0];
   const isPerson = contact.kind === 'CONTACT_KIND_PERSON';
+  const consent = consentCells(contact.communication);
   const values: Record<ExportColumn, string> = {
+    ...consent,
     id: contact.id,
     kind: isPerson ? 'person' : 'organization',
     displayName: contact.displayName,

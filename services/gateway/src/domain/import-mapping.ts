@@ -2,7 +2,9 @@
 // mapped to nothing are ignored (and reported, so a typo in a header is noticed). Without an
 // explicit mapping a header is matched against the documented names and aliases below
 // (case, spaces, `_` and `-` ignored), so a file exported by /v1/contacts/export.csv
-// imports as it is. Pure: no I/O; the router streams rows through mapRow.
+// imports as it is: its `id` column names the record, its `consent.<channel>.status` and
+// `.capturedAt` columns the consent. Pure: no I/O; the router streams rows through toImportRow.
+import { CHANNELS, type Channel } from './contact-resource';
 
 export const IMPORT_FIELDS = [
   'prefix',
@@ -84,12 +86,15 @@ const ALIASES: Record<string, ImportField> = {
   dnc: 'doNotContact',
 };
 
-const BY_NORMALIZED = new Map<string, ImportField>([
+/** The export's id column: the row is that contact (see docs/api.md, "Imports and exports"). */
+export const ID_COLUMN = 'id';
+
+const BY_NORMALIZED = new Map<string, ImportField | typeof ID_COLUMN>([
   ...IMPORT_FIELDS.map((field) => [normalizeHeader(field), field] as const),
   ...Object.entries(ALIASES),
+  [ID_COLUMN, ID_COLUMN],
 ]);
 
-/** Per column index: the field it fills, or undefined when ignored. */
 /** A custom field's value: `cf.<key>` as a column header or a --map target. */
 export type CustomFieldColumn = `cf.${string}`;
 const CUSTOM_FIELD_COLUMN = /^cf\.[a-z][a-z0-9_]{0,39}$/;
@@ -98,7 +103,20 @@ export function isCustomFieldColumn(name: string): name is CustomFieldColumn {
   return CUSTOM_FIELD_COLUMN.test(name);
 }
 
-export type ColumnTarget = ImportField | CustomFieldColumn;
+/** A channel's current consent: `consent.<channel>.status` and `consent.<channel>.capturedAt`. */
+export const CONSENT_PARTS = ['status', 'capturedAt'] as const;
+export type ConsentPart = (typeof CONSENT_PARTS)[number];
+export type ConsentColumn = `consent.${Channel}.${ConsentPart}`;
+export const CONSENT_COLUMNS: readonly ConsentColumn[] = CHANNELS.flatMap((channel) =>
+  CONSENT_PARTS.map((part) => `consent.${channel}.${part}` as const),
+);
+
+export function isConsentColumn(name: string): name is ConsentColumn {
+  return (CONSENT_COLUMNS as readonly string[]).includes(name);
+}
+
+export type ColumnTarget = ImportField | typeof ID_COLUMN | CustomFieldColumn | ConsentColumn;
+/** Per column index: the field it fills, or undefined when ignored. */
 export type ColumnMapping = Array<ColumnTarget | undefined>;
 
 export interface MappingResult {
@@ -136,7 +154,10 @@ export function parseMapSpecs(specs: readonly string[]): {
       continue;
     }
     const field =
-      (IMPORT_FIELDS as readonly string[]).includes(target) || isCustomFieldColumn(target)
+      (IMPORT_FIELDS as readonly string[]).includes(target) ||
+      target === ID_COLUMN ||
+      isCustomFieldColumn(target) ||
+      isConsentColumn(target)
         ? (target as ColumnTarget)
         : undefined;
     if (!field) {
@@ -165,7 +186,7 @@ export function resolveMapping(
     const trimmed = header.trim();
     const field = overrides.has(header)
       ? overrides.get(header)
-      : isCustomFieldColumn(trimmed)
+      : isCustomFieldColumn(trimmed) || isConsentColumn(trimmed)
         ? trimmed
         : BY_NORMALIZED.get(normalizeHeader(header));
     if (!field || taken.has(field)) {

@@ -3,7 +3,13 @@
 // boolean cell says); the contact service validates the values with the same rules as a
 // single create, so the report names fields the way the API does.
 import type { contactImportV1, contactV1 } from '@kith/contracts';
-import { isCustomFieldColumn, type ColumnMapping, type ImportField } from './import-mapping';
+import {
+  ID_COLUMN,
+  isConsentColumn,
+  isCustomFieldColumn,
+  type ColumnMapping,
+  type ImportField,
+} from './import-mapping';
 
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
@@ -55,17 +61,26 @@ export function toImportRow(
     });
   }
   const customFields: Record<string, string> = {};
+  // Per channel, in the order its first cell appears: the contact service judges the values.
+  const consent = new Map<string, { status: string; capturedAt: string }>();
+  let contactId = '';
   mapping.forEach((field, i) => {
     const value = (record[i] ?? '').trim();
     if (!field || value === '') return;
     // Custom field cells go as text; the contact service reads them by the field's type.
     if (isCustomFieldColumn(field)) customFields[field.slice('cf.'.length)] = value;
+    else if (isConsentColumn(field)) {
+      const [, channel = '', part] = field.split('.');
+      const cells = consent.get(channel) ?? { status: '', capturedAt: '' };
+      consent.set(channel, { ...cells, [part === 'status' ? 'status' : 'capturedAt']: value });
+    } else if (field === ID_COLUMN) contactId = value;
     else place(field, value, fields, address, mappingErrors);
   });
   if (Object.keys(address).length > 0) fields.addresses = [address];
   if (Object.keys(customFields).length > 0) fields.customFieldsJson = JSON.stringify(customFields);
   if (!fields.source && defaults.source) fields.source = defaults.source;
-  return { rowNumber: String(rowNumber), fields, mappingErrors, cells };
+  const consents = [...consent].map(([channel, cells]) => ({ channel, ...cells }));
+  return { rowNumber: String(rowNumber), fields, mappingErrors, cells, contactId, consents };
 }
 
 function place(

@@ -3,7 +3,8 @@
 // contact service in batches of IMPORT_BATCH_SIZE. Two batches are in flight while the next
 // is parsed (the service decides one while it writes the other, and writes a job's batches
 // in order); a slow database slows the upload (TCP backpressure) instead of filling the
-// gateway's memory.
+// gateway's memory. A one-shot upload's job is opened only once the request proved readable
+// (a mapping that fits the header, a first batch of rows): a refused request leaves no job.
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import type { contactImportV1 } from '@kith/contracts';
@@ -31,6 +32,7 @@ const MAX_RECORD_BYTES = 64 * 1024;
 const MAX_BATCH_BYTES = 1024 * 1024;
 
 export interface UploadResult {
+  jobId: string;
   job: ImportJobMessage;
   rows: number;
   alreadyDone: number;
@@ -39,7 +41,8 @@ export interface UploadResult {
 
 export async function uploadCsv(args: {
   body: Readable;
-  jobId: string;
+  /** The job, or how to open it: called once, before the first batch is sent. */
+  jobId: string | (() => Promise<string>);
   firstRow: number;
   mapSpecs: readonly string[];
   imports: ContactImportGateway;
@@ -64,11 +67,15 @@ export async function uploadCsv(args: {
   let rowNumber = args.firstRow - 1;
   let alreadyDone = 0;
   let job: ImportJobMessage | undefined;
+  const open = args.jobId;
+  let opening: Promise<string> | undefined =
+    typeof open === 'string' ? Promise.resolve(open) : undefined;
+  const jobId = () => (opening ??= (open as () => Promise<string>)());
 
   // Batches sent, oldest first, not answered yet.
   const inFlight: Array<Promise<void>> = [];
-  const send = async (rows: contactImportV1.ImportRow[]) => {
-    const res = await args.imports.importRows({ jobId: args.jobId, rows }, args.ctx);
+  const send = async (id: string, rows: contactImportV1.ImportRow[]) => {
+    const res = await args.imports.importRows({ jobId: id, rows }, args.ctx);
     alreadyDone += res.outcomes.filter((o) => o.status === 'IMPORT_ROW_STATUS_SKIPPED_DONE').length;
     // Answers come in batch order (the service writes a job's batches in order); the
     // furthest checkpoint is the job as it stands.
@@ -81,7 +88,9 @@ export async function uploadCsv(args: {
     const rows = batch;
     batch = [];
     batchBytes = 0;
-    const sending = send(rows);
+    // Awaited here, not in send: the parser waits, so batch k is on its way before batch k+1
+    // is read (the service takes a job's batches in the order they arrive).
+    const sending = send(await jobId(), rows);
     // Observed here so a failure while the next batch is parsed is not "unhandled".
     sending.catch(() => undefined);
     inFlight.push(sending);
@@ -96,9 +105,8 @@ export async function uploadCsv(args: {
         headers = record.map((h) => h.trim());
         const resolved = resolveMapping(headers, overrides);
         if (resolved.errors.length > 0) throw invalidMapping(resolved.errors);
-        if (resolved.mapping.every((field) => field === undefined)) {
-          throw invalidMapping([{ field: 'map', message: 'no column maps to a contact field' }]);
-        }
+        if (resolved.mapping.every((field) => field === undefined))
+          throw nothingMapped(overrides.size > 0);
         mapping = resolved.mapping;
         unmappedColumns = resolved.unmapped;
         continue;
@@ -126,12 +134,25 @@ export async function uploadCsv(args: {
       { field: '(body)', message: 'no header row', in: 'body' },
     ]);
   }
+  const id = await jobId();
   return {
-    job: job ?? (await args.imports.get(args.jobId, args.ctx)),
+    jobId: id,
+    job: job ?? (await args.imports.get(id, args.ctx)),
     rows: rowNumber - (args.firstRow - 1),
     alreadyDone,
     unmappedColumns,
   };
+}
+
+/** Blamed on the `map` parameter when it has entries, else on the file's header row. */
+function nothingMapped(explicit: boolean): GatewayError {
+  const message = 'no column maps to a contact field';
+  if (explicit) return invalidMapping([{ field: 'map', message }]);
+  return new GatewayError(
+    'validation-failed',
+    'No column of the header row maps to a contact field; name one with map=column=field.',
+    [{ field: '(body)', message: `${message} (header row)`, in: 'body' }],
+  );
 }
 
 function invalidMapping(errors: Array<{ field: string; message: string }>): GatewayError {

@@ -110,7 +110,9 @@ export function registerImportRoutes(registry: OpenAPIRegistry): void {
       summary: 'Export people as CSV',
       description:
         'The list with the same filters, streamed page by page; the columns import again as ' +
-        'they are. After the fixed columns, one cf.<key> column per live custom field of the ' +
+        'they are (the id column ties each row to its record). The fixed columns end with ' +
+        'consent.<channel>.status and .capturedAt per channel (the current consent); then ' +
+        'one cf.<key> column per live custom field of the ' +
         'record type, written as the import reads it (booleans true/false, multi-selects ' +
         `"a; b"). ${rolesNote('contact:export-csv')}`,
       request: { query: ExportQuerySchema },

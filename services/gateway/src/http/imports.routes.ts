@@ -95,33 +95,39 @@ export function importsRouter(deps: ImportsRouterDeps): Router {
       requireCsv(req);
       const query = parseOrThrow(OneShotImportQuerySchema, req.query, 'query');
       const ctx = requestContext(req, res);
-      const job = await imports.start(
-        {
-          kind: KIND_TO_PROTO[query.kind],
-          onDuplicate: ACTION_TO_PROTO[query.onDuplicate],
-          dryRun: query.dryRun,
-          fileName: query.fileName ?? '',
-        },
-        ctx,
-      );
+      // Opened by the upload once the mapping fits the header and a first batch is read.
+      let opened: string | undefined;
+      const openJob = async () => {
+        const job = await imports.start(
+          {
+            kind: KIND_TO_PROTO[query.kind],
+            onDuplicate: ACTION_TO_PROTO[query.onDuplicate],
+            dryRun: query.dryRun,
+            fileName: query.fileName ?? '',
+          },
+          ctx,
+        );
+        opened = job.id;
+        return job.id;
+      };
       const result = await uploadCsv({
         body: req,
-        jobId: job.id,
+        jobId: openJob,
         firstRow: 1,
         mapSpecs: query.map,
         imports,
         ctx,
-      }).catch((err: unknown) => {
-        // The job exists and may hold rows already: name it, so the rest can be sent to it.
-        if (!(err instanceof GatewayError)) throw err;
-        const detail = `${err.detail} Import ${job.id} keeps the rows stored before; continue with POST /v1/imports/${job.id}/rows.`;
-        throw new GatewayError(err.code, detail, err.errors, {
-          ...err.headers,
-          Location: `/v1/imports/${encodeURIComponent(job.id)}`,
-        });
+      }).catch(async (err: unknown) => {
+        if (!(err instanceof GatewayError) || opened === undefined) throw err;
+        // The job may hold rows already: name it, so the rest can be sent to it.
+        const stored = Number((await imports.get(opened, ctx)).checkpoint);
+        if (stored === 0) throw err;
+        const path = `/v1/imports/${encodeURIComponent(opened)}`;
+        const detail = `${err.detail} Import ${opened} keeps rows 1 to ${stored}; continue with POST ${path}/rows?firstRow=${stored + 1}.`;
+        throw new GatewayError(err.code, detail, err.errors, { ...err.headers, Location: path });
       });
-      result.job = await imports.finish(job.id, ctx);
-      res.status(201).setHeader('Location', `/v1/imports/${encodeURIComponent(job.id)}`);
+      result.job = await imports.finish(result.jobId, ctx);
+      res.status(201).setHeader('Location', `/v1/imports/${encodeURIComponent(result.jobId)}`);
       res.json(uploadBody(result));
     })
     .all(methodNotAllowed('POST'));

@@ -11,6 +11,8 @@ export interface E2eStack {
   baseUrl: string;
   /** Prefix of every topic this stack uses, e.g. to read `${topicPrefix}kith.contact.v1`. */
   topicPrefix: string;
+  /** The contact service's database on the test server, for tests that count what it stored. */
+  contactDb: { mongoUrl: string; name: string };
   stop(): Promise<void>;
 }
 
@@ -23,12 +25,9 @@ export async function startE2eStack(label: string): Promise<E2eStack> {
     KITH_TOPIC_PREFIX: topicPrefix,
     LOG_LEVEL: 'warn',
   };
+  const contactDbName = testDbName(`${label}-contact`);
   const contact = await startContact(
-    loadContactConfig({
-      ...common,
-      CONTACT_GRPC_PORT: '0',
-      CONTACT_DB_NAME: testDbName(`${label}-contact`),
-    }),
+    loadContactConfig({ ...common, CONTACT_GRPC_PORT: '0', CONTACT_DB_NAME: contactDbName }),
   );
   const gateway = await startGateway(
     loadGatewayConfig({
@@ -47,6 +46,7 @@ export async function startE2eStack(label: string): Promise<E2eStack> {
   return {
     baseUrl: `http://127.0.0.1:${gateway.httpPort}`,
     topicPrefix,
+    contactDb: { mongoUrl: infra.mongoUrl, name: contactDbName },
     async stop() {
       await gateway.stop();
       await contact.stop();

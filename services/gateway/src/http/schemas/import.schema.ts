@@ -29,7 +29,8 @@ const mapParam = z
   .openapi({
     description:
       'Column mapping, repeatable: map=E-mail%3Demail (column=field; field "-" ignores the ' +
-      'column). Columns not mapped use the default header names (docs/api.md).',
+      'column; besides the contact fields: id, cf.<key>, consent.<channel>.status|capturedAt). ' +
+      'Columns not mapped use the default header names (docs/api.md).',
   });
 
 export const StartImportBodySchema = z
