@@ -42,10 +42,11 @@ export {
 } from './processed-events-pruner';
 export type { ProcessedEventsPrunerOptions } from './processed-events-pruner';
 export { DLQ_HEADERS, deadLetterMessage } from './dead-letter';
-export { DEFAULT_RETRY, backoffDelayMs } from './retry-backoff.util';
-export type { RetryOptions } from './retry-backoff.util';
+export { DEFAULT_RETRY, backoffDelayMs, retryWhen } from './retry-backoff.util';
+export type { RetryOptions, RetryWhenOptions } from './retry-backoff.util';
 export { isDuplicateKeyError, isTransientStoreError, retryTransient } from './store-retry.util';
 export { InsertBatcher, InsertError, writeErrorsOf } from './insert-batcher';
+export { KeyedLanes } from './keyed-lanes';
 export type { InsertManyTarget } from './insert-batcher';
 export { insertManyThroughOutbox, writeThroughOutbox } from './outbox-write';
 export type { OutboxCreate, OutboxWriteTarget } from './outbox-write';

@@ -1,6 +1,7 @@
 // FerretDB 1.x on SQLite answers concurrent writes to one database with "database is locked"
 // (SQLITE_BUSY, code 1 InternalError) instead of waiting; the write did not happen, so trying
 // again shortly is safe for an insert of a fresh _id or an idempotent update.
+import { retryWhen } from './retry-backoff.util';
 
 export function isTransientStoreError(err: unknown): boolean {
   const message = err instanceof Error ? err.message : String(err);
@@ -8,21 +9,17 @@ export function isTransientStoreError(err: unknown): boolean {
 }
 
 /** Runs `op`, retrying transient store errors with a short doubling backoff. */
-export async function retryTransient<T>(
+export function retryTransient<T>(
   op: () => Promise<T>,
   opts: { attempts?: number; initialDelayMs?: number } = {},
 ): Promise<T> {
   // 10 attempts wait up to ~5 s in total: enough for the lock bursts measured on FerretDB.
-  const attempts = opts.attempts ?? 10;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await op();
-    } catch (err) {
-      if (attempt >= attempts || !isTransientStoreError(err)) throw err;
-      const delay = (opts.initialDelayMs ?? 10) * 2 ** (attempt - 1);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
+  return retryWhen(() => op(), isTransientStoreError, {
+    attempts: opts.attempts ?? 10,
+    initialDelayMs: opts.initialDelayMs ?? 10,
+    maxDelayMs: Number.POSITIVE_INFINITY,
+    jitter: false,
+  });
 }
 
 /** The server's duplicate-key error (code 11000), on MongoDB and FerretDB alike. */

@@ -43,6 +43,10 @@ const channel = z.enum(['email', 'sms', 'phone', 'mail']);
 const consentStatus = z.enum(['opted_in', 'opted_out', 'unknown']);
 
 export const ConsentRecordSchema = z.object({
+  id: z
+    .string()
+    .optional()
+    .describe('unique per record (absent on records stored before ids existed)'),
   channel,
   status: consentStatus,
   source: z.string().describe('where it was captured, e.g. web-form, unsubscribe-link'),

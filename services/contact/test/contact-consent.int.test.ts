@@ -155,6 +155,96 @@ describe('consent and the person model', () => {
   });
 });
 
+describe('consent records under concurrency and retries', () => {
+  let running: TestContactService;
+  let client: ContactTestClient;
+
+  beforeAll(async () => {
+    running = await startContactService('contact-consent-races');
+    client = contactTestClient(running.service.grpcPort);
+  });
+
+  afterAll(async () => {
+    client?.close();
+    await running?.stop();
+  });
+
+  const aPerson = (tenant: string) =>
+    client.create(tenant, {
+      kind: 'CONTACT_KIND_PERSON',
+      fields: { person: { firstName: 'Ida' } },
+    });
+  const consent = (contactId: string, source: string) => ({
+    contactId,
+    channel: 'email',
+    status: 'opted_in',
+    source,
+  });
+
+  it('keeps every one of ten concurrent consents, each at its own version', async () => {
+    const tenant = newTenant();
+    const person = await aPerson(tenant);
+
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        client.recordConsent(tenant, consent(person.id, `form-${n}`)),
+      ),
+    );
+    const history = await client.consentHistory(tenant, person.id);
+
+    expect(answers.map((a) => Number(a.contact?.version)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 10 }, (_, n) => n + 2),
+    );
+    expect(history.map((r) => r.source).sort()).toEqual(
+      Array.from({ length: 10 }, (_, n) => `form-${n}`).sort(),
+    );
+  });
+
+  it('stores one record for a retry with the same idempotency-key and answers it again', async () => {
+    const tenant = newTenant();
+    const person = await aPerson(tenant);
+    const opts = { idempotencyKey: 'signup-42' };
+
+    const first = await client.recordConsent(tenant, consent(person.id, 'web-form'), opts);
+    const retried = await client.recordConsent(tenant, consent(person.id, 'web-form'), opts);
+    const history = await client.consentHistory(tenant, person.id);
+
+    expect(retried.record).toEqual(first.record);
+    expect(retried.contact?.version).toBe('2');
+    expect(history).toHaveLength(1);
+  });
+
+  it('stores one record for concurrent calls with the same idempotency-key', async () => {
+    const tenant = newTenant();
+    const person = await aPerson(tenant);
+    const opts = { idempotencyKey: 'signup-43' };
+
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        client.recordConsent(tenant, consent(person.id, 'web-form'), opts),
+      ),
+    );
+    const history = await client.consentHistory(tenant, person.id);
+
+    expect(new Set(answers.map((a) => JSON.stringify(a.record))).size).toBe(1);
+    expect(history).toHaveLength(1);
+  });
+
+  it('refuses the same idempotency-key for a different consent with FAILED_PRECONDITION', async () => {
+    const tenant = newTenant();
+    const person = await aPerson(tenant);
+    const opts = { idempotencyKey: 'signup-44' };
+    await client.recordConsent(tenant, consent(person.id, 'web-form'), opts);
+
+    const reused = await failureOf(
+      client.recordConsent(tenant, consent(person.id, 'phone-call'), opts),
+    );
+
+    expect(reused.code).toBe(grpc.status.FAILED_PRECONDITION);
+    expect(await client.consentHistory(tenant, person.id)).toHaveLength(1);
+  });
+});
+
 describe('the audit trail', () => {
   let running: TestContactService;
   let client: ContactTestClient;

@@ -11,6 +11,7 @@ import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
 
 const T0 = '2026-01-01T10:00:00.000Z';
 const T1 = '2026-01-02T10:00:00.000Z';
+const T2 = '2026-01-03T10:00:00.000Z';
 const ID = '01900000-0000-7000-8000-000000000001';
 const TENANT = 'tenant-a';
 
@@ -274,6 +275,7 @@ describe('decideDelete', () => {
 
 describe('decideRecordConsent', () => {
   const consent = { channel: 'email', status: 'opted_out', source: 'unsubscribe-link' };
+  const recording = (recordId: string) => ({ now: T1, recordId });
 
   it('appends to the history, makes it current and raises the version', () => {
     const current = givenJane();
@@ -281,18 +283,27 @@ describe('decideRecordConsent', () => {
     const { contact, events, record } = decideRecordConsent(
       current,
       { id: ID, tenantId: TENANT, userId: 'user-1', consent },
-      T1,
+      recording('rec-1'),
     );
 
     expect(contact.version).toBe(2);
     expect(contact.communication.email).toEqual(record);
     expect(contact.consentHistory).toEqual([record]);
-    expect(record).toMatchObject({ status: 'opted_out', capturedAt: T1, recordedBy: 'user-1' });
+    expect(record).toMatchObject({
+      id: 'rec-1',
+      status: 'opted_out',
+      capturedAt: T1,
+      recordedBy: 'user-1',
+    });
     expect(events).toEqual([{ type: CONTACT_EVENT_TYPES.consentChanged, contact, record }]);
   });
 
   it('keeps an older capture in the history without making it current', () => {
-    const optedOut = decideRecordConsent(givenJane(), { id: ID, tenantId: TENANT, consent }, T1);
+    const optedOut = decideRecordConsent(
+      givenJane(),
+      { id: ID, tenantId: TENANT, consent },
+      recording('rec-1'),
+    );
 
     const { contact } = decideRecordConsent(
       optedOut.contact,
@@ -301,7 +312,7 @@ describe('decideRecordConsent', () => {
         tenantId: TENANT,
         consent: { channel: 'email', status: 'opted_in', source: 'import', capturedAt: T0 },
       },
-      T1,
+      recording('rec-2'),
     );
 
     expect(contact.communication.email?.status).toBe('opted_out');
@@ -312,22 +323,64 @@ describe('decideRecordConsent', () => {
     const deleted = decideDelete(givenJane(), { id: ID, tenantId: TENANT, expectedVersion: 1 }, T1);
 
     expect(() =>
-      decideRecordConsent(deleted.contact, { id: ID, tenantId: TENANT, consent }, T1),
+      decideRecordConsent(
+        deleted.contact,
+        { id: ID, tenantId: TENANT, consent },
+        recording('rec-1'),
+      ),
     ).toThrow(expect.objectContaining({ code: ContactErrorCode.ALREADY_DELETED }));
     expect(() =>
-      decideRecordConsent(givenJane(), { id: ID, tenantId: 'other', consent }, T1),
+      decideRecordConsent(givenJane(), { id: ID, tenantId: 'other', consent }, recording('rec-1')),
     ).toThrow(expect.objectContaining({ code: ContactErrorCode.NOT_FOUND }));
     expect(() =>
       decideRecordConsent(
         givenJane(),
         { id: ID, tenantId: TENANT, consent: { channel: 'email', status: 'yes' } },
-        T1,
+        recording('rec-1'),
       ),
     ).toThrow(expect.objectContaining({ code: ContactErrorCode.VALIDATION_FAILED }));
   });
 
+  it('answers a record already stored under the same id again, with no write and no event', () => {
+    const first = decideRecordConsent(
+      givenJane(),
+      { id: ID, tenantId: TENANT, consent },
+      recording('rec-1'),
+    );
+
+    const retried = decideRecordConsent(
+      first.contact,
+      { id: ID, tenantId: TENANT, consent },
+      { now: T2, recordId: 'rec-1' },
+    );
+
+    expect(retried.record).toEqual(first.record);
+    expect(retried.contact).toBe(first.contact);
+    expect(retried.events).toEqual([]);
+  });
+
+  it('refuses the id of a stored record for a different consent', () => {
+    const first = decideRecordConsent(
+      givenJane(),
+      { id: ID, tenantId: TENANT, consent },
+      recording('rec-1'),
+    );
+
+    expect(() =>
+      decideRecordConsent(
+        first.contact,
+        { id: ID, tenantId: TENANT, consent: { ...consent, status: 'opted_in' } },
+        { now: T2, recordId: 'rec-1' },
+      ),
+    ).toThrow(expect.objectContaining({ code: ContactErrorCode.FAILED_PRECONDITION }));
+  });
+
   it('is never undone by an ordinary update', () => {
-    const withConsent = decideRecordConsent(givenJane(), { id: ID, tenantId: TENANT, consent }, T1);
+    const withConsent = decideRecordConsent(
+      givenJane(),
+      { id: ID, tenantId: TENANT, consent },
+      recording('rec-1'),
+    );
 
     const { contact } = decideUpdate(
       withConsent.contact,

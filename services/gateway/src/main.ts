@@ -90,6 +90,8 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     relationships,
     privacy: { upstreams, eraser },
     idempotencyStore,
+    // A retry of an in-flight request waits as long as the first can take, then replays it.
+    idempotencyWaitMs: config.GATEWAY_GRPC_DEADLINE_MS,
     verifyToken: createJwtVerifier({
       issuer: config.KITH_JWT_ISSUER,
       audience: config.KITH_JWT_AUDIENCE,

@@ -35,6 +35,54 @@ describe('consents over REST', () => {
     });
   });
 
+  it('replays the first answer to a POST repeated with the same Idempotency-Key, recording once', async () => {
+    const { app, contacts } = buildTestApp();
+    const person = await createPerson(app);
+    const post = () =>
+      request(app)
+        .post(`/v1/contacts/${person.id}/consents`)
+        .set('Authorization', bearer())
+        .set('Idempotency-Key', 'signup-1')
+        .send({ channel: 'email', status: 'opted_in', source: 'web-form' });
+
+    const first = await post();
+    const second = await post();
+
+    expect(second.status).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.body).toEqual(first.body);
+    expect(contacts.calls.filter((c) => c.method === 'recordConsent')).toHaveLength(1);
+  });
+
+  it('passes the Idempotency-Key on to the contact service', async () => {
+    const { app, contacts } = buildTestApp();
+    const person = await createPerson(app);
+
+    await request(app)
+      .post(`/v1/contacts/${person.id}/consents`)
+      .set('Authorization', bearer())
+      .set('Idempotency-Key', 'signup-2')
+      .send({ channel: 'email', status: 'opted_in', source: 'web-form' });
+
+    expect(contacts.calls.find((c) => c.method === 'recordConsent')?.ctx.idempotencyKey).toBe(
+      'signup-2',
+    );
+  });
+
+  it('claims no Idempotency-Key for an invalid consent', async () => {
+    const { app, idempotencyStore } = buildTestApp();
+    const person = await createPerson(app);
+
+    const res = await request(app)
+      .post(`/v1/contacts/${person.id}/consents`)
+      .set('Authorization', bearer())
+      .set('Idempotency-Key', 'signup-3')
+      .send({ channel: 'fax', status: 'opted_in', source: 'web-form' });
+
+    expect(res.status).toBe(400);
+    expect(idempotencyStore.entries.size).toBe(0);
+  });
+
   it('answers 400 naming each bad field, before anything is written', async () => {
     const { app, contacts } = buildTestApp();
     const person = await createPerson(app);

@@ -98,6 +98,7 @@ describe('toExportRecord with custom fields', () => {
 
 describe('toExportRecord with consent', () => {
   const optedOut = {
+    id: '',
     channel: 'email',
     status: 'opted_out',
     source: 'unsubscribe-link',

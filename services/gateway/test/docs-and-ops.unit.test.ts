@@ -168,6 +168,10 @@ describe('the OpenAPI document', () => {
     expect(names(paths['/v1/contacts/{id}']?.patch)).toEqual(['header:if-match', 'path:id']);
     expect(names(paths['/v1/organizations']?.post)).toEqual(['header:idempotency-key']);
     expect(paths['/v1/organizations']?.post?.requestBody).toBeDefined();
+    expect(names(paths['/v1/contacts/{id}/consents']?.post)).toEqual([
+      'header:idempotency-key',
+      'path:id',
+    ]);
   });
 
   it('marks the operational endpoints as needing no token', async () => {

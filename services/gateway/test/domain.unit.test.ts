@@ -13,6 +13,7 @@ import { formatPath, restFieldPath } from '../src/domain/field-path';
 import {
   NO_CONTACTS,
   canonicalJson,
+  contactInPath,
   contactsAt,
   idempotencyId,
   requestFingerprint,
@@ -250,21 +251,27 @@ describe('idempotency helpers', () => {
 
 describe('the contacts a stored response names', () => {
   it('reads a contact resource by its id', () => {
-    expect(contactsAt('id')({ id: 'c-1', displayName: 'Ada' })).toEqual({ contactId: 'c-1' });
+    expect(contactsAt('id')({ id: 'c-1', displayName: 'Ada' }, {})).toEqual({ contactId: 'c-1' });
   });
 
   it('reads both sides of a relationship', () => {
     const body = { id: 'r-1', contactAId: 'c-1', contactBId: 'c-2' };
 
-    expect(contactsAt('contactAId', 'contactBId')(body)).toEqual({
+    expect(contactsAt('contactAId', 'contactBId')(body, {})).toEqual({
       contactId: 'c-1',
       otherContactId: 'c-2',
     });
   });
 
   it('names no contact for a body without the fields, or one that is not an object', () => {
-    expect(contactsAt('id')({ id: 7 })).toEqual({});
-    expect(contactsAt('id')('text')).toEqual({});
-    expect(NO_CONTACTS({ id: 'c-1' })).toEqual({});
+    expect(contactsAt('id')({ id: 7 }, {})).toEqual({});
+    expect(contactsAt('id')('text', {})).toEqual({});
+    expect(NO_CONTACTS({ id: 'c-1' }, { id: 'c-1' })).toEqual({});
+  });
+
+  it('reads the contact of a consent from its path', () => {
+    expect(contactInPath('id')({ consent: { id: 'k-1' } }, { id: 'c-1' })).toEqual({
+      contactId: 'c-1',
+    });
   });
 });

@@ -3,6 +3,7 @@
 // imitate: versions, masks, soft delete, pagination, field errors and stored idempotency.
 import { randomBytes } from 'node:crypto';
 import { mintTestJwt } from '@kith/testkit';
+import { e2eApi, type E2eApi } from './support/e2e-api';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;
@@ -19,23 +20,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function api(
-  method: string,
-  path: string,
-  opts: { body?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      ...opts.headers,
-    },
-    ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : {} };
-}
+// Reads `token` when called: it is minted in beforeAll.
+const api: E2eApi = (method, path, opts) => e2eApi(baseUrl, token)(method, path, opts);
 
 async function createPerson(firstName: string, extra: Record<string, unknown> = {}) {
   const res = await api('POST', '/v1/contacts', { body: { name: { firstName }, ...extra } });

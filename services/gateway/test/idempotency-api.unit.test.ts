@@ -100,6 +100,36 @@ describe('Idempotency-Key on POST', () => {
     expect((await first).status).toBe(201);
   });
 
+  it('lets a duplicate that arrives while the first is in flight wait, then replays the answer', async () => {
+    const { app, contacts, idempotencyStore } = buildTestApp({ idempotencyWaitMs: 10_000 });
+    let open!: () => void;
+    contacts.createGate = new Promise<void>((resolve) => (open = resolve));
+    const outcomes: string[] = [];
+    const begin = idempotencyStore.begin.bind(idempotencyStore);
+    idempotencyStore.begin = async (...args) => {
+      const begun = await begin(...args);
+      outcomes.push(begun.outcome);
+      return begun;
+    };
+    const post = () =>
+      request(app)
+        .post('/v1/contacts')
+        .set('Authorization', bearer())
+        .set('Idempotency-Key', 'key-4b')
+        .send(PERSON);
+
+    const first = post().then((r) => r);
+    await waitUntil(() => contacts.calls.some((c) => c.method === 'create'));
+    const duplicate = post().then((r) => r);
+    await waitUntil(() => outcomes.includes('in-flight'));
+    open();
+
+    expect((await duplicate).status).toBe(201);
+    expect((await duplicate).headers['idempotent-replayed']).toBe('true');
+    expect((await duplicate).body).toEqual((await first).body);
+    expect(contacts.calls.filter((c) => c.method === 'create')).toHaveLength(1);
+  });
+
   it('keeps keys apart per user, so another user with the same key creates anew', async () => {
     const { app, contacts } = buildTestApp();
     for (const sub of ['user-1', 'user-2']) {

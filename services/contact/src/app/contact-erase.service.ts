@@ -15,7 +15,7 @@
 // after 2 leaves an erased contact: erasing it again answers `alreadyErased` and re-runs the
 // scrub by id, which is idempotent (records already scrubbed are not written again).
 import type { Contact } from '../domain/contact';
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { ContactError } from '../domain/contact-error';
 import { decideErase, type EraseContactCommand } from '../domain/contact-erase';
 import {
   decideEraseHouseholdMember,
@@ -40,6 +40,7 @@ import type { HouseholdRepository } from '../store/household.repository';
 import type { PersonalDataReader } from '../store/personal-data.reader';
 import type { RelationshipTypeRepository } from '../store/relationship-type.repository';
 import type { RelationshipRepository } from '../store/relationship.repository';
+import { retryOnVersionConflict } from './version-conflict-retry';
 
 /** A concurrent write to a household or relationship being scrubbed: read again and retry. */
 const ATTEMPTS = 4;
@@ -69,15 +70,14 @@ export class ContactEraseService {
   }
 
   async erase(command: EraseContactCommand): Promise<EraseOutcome> {
-    for (let attempt = 1; ; attempt++) {
-      try {
+    return retryOnVersionConflict(
+      async () => {
         const outcome = await this.eraseOnce(command);
         await this.eraseMergedVictims(command, outcome.contact.mergedFrom ?? []);
         return outcome;
-      } catch (err) {
-        if (!isConflict(err) || attempt >= ATTEMPTS || command.expectedVersion) throw err;
-      }
-    }
+      },
+      { attempts: command.expectedVersion ? 1 : ATTEMPTS },
+    );
   }
 
   /**
@@ -171,8 +171,4 @@ export class ContactEraseService {
       );
     }
   }
-}
-
-function isConflict(err: unknown): boolean {
-  return err instanceof ContactError && err.code === ContactErrorCode.VERSION_CONFLICT;
 }

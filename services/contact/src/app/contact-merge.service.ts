@@ -27,7 +27,7 @@
 // answers BUSY (ABORTED, retry the same request). Before leasing, a merge whose victim has
 // absorbed records whose re-pointing (relationships, household place) is still running waits
 // for it, so the next hop's re-pointing finds everything it must move on.
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { ContactError } from '../domain/contact-error';
 import type { Contact } from '../domain/contact';
 import { decideMerge, decideTombstone, type MergeCommand } from '../domain/contact-merge';
 import { mergedOutboxItems } from '../events/duplicate-events';
@@ -35,6 +35,7 @@ import type { ContactMergeRepository, MergeRecord } from '../store/contact-merge
 import type { ContactRepository, StoredContact } from '../store/contact.repository';
 import type { ContactLeases } from './contact-leases';
 import { mergedAway } from './merge-chain';
+import { retryOnVersionConflict } from './version-conflict-retry';
 
 export type MergeStep = 'claimed' | 'absorbed' | 'tombstoned';
 
@@ -114,17 +115,11 @@ export class ContactMergeService {
   /** Steps 1 to 4, under the leases. */
   private async run(command: MergeCommand): Promise<MergeResult> {
     const record = await this.claim(command);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.finish(record, command);
-      } catch (err) {
-        const lostRace =
-          err instanceof ContactError && err.code === ContactErrorCode.VERSION_CONFLICT;
-        // With an expected version the caller wants to know; without, merge into the newer state.
-        const expected = command.expectedSurvivorVersion ?? command.expectedVictimVersion;
-        if (!lostRace || attempt >= ATTEMPTS || expected !== undefined) throw err;
-      }
-    }
+    // With an expected version the caller wants to know; without, merge into the newer state.
+    const expected = command.expectedSurvivorVersion ?? command.expectedVictimVersion;
+    return retryOnVersionConflict(() => this.finish(record, command), {
+      attempts: expected === undefined ? ATTEMPTS : 1,
+    });
   }
 
   /** Step 1, or the record of an earlier attempt of this same merge. */

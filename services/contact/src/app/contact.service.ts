@@ -1,6 +1,7 @@
 // Use cases: read the current state, let the pure decisions decide, store state and events
 // together. Transports (gRPC today) call these; nothing here knows about proto.
-import { v7 as uuidv7 } from 'uuid';
+import { KeyedLanes } from '@kith/bus';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import type { Contact, ContactPage } from '../domain/contact';
 import {
   decideCreate,
@@ -13,7 +14,7 @@ import {
   type RecordConsentCommand,
   type UpdateContactCommand,
 } from '../domain/contact-decisions';
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { ContactError } from '../domain/contact-error';
 import type { ConsentRecord } from '../domain/consent';
 import {
   encodePageToken,
@@ -27,9 +28,10 @@ import type { CustomFieldDefinition } from '../domain/custom-field';
 import type { ContactKind } from '../domain/contact';
 import type { CustomFieldDefinitionSource } from './custom-field-definitions.cache';
 import { contactNotFound } from './merge-chain';
+import { retryOnVersionConflict } from './version-conflict-retry';
 
-/** How often a consent is retried when other writes keep winning the race. */
-const CONSENT_ATTEMPTS = 5;
+/** Namespace of consent record ids derived from an idempotency key (uuid v5). */
+const CONSENT_KEY_NAMESPACE = '6d1f6a52-5c1e-4f0e-9a57-2f3c8e7b9d41';
 
 export interface ContactServiceDeps {
   repository: ContactRepository;
@@ -45,6 +47,8 @@ export class ContactService {
   private readonly customFields: CustomFieldDefinitionSource | undefined;
   private readonly now: () => string;
   private readonly newId: () => string;
+  /** This process's consent writers of one contact queue instead of racing (KeyedLanes). */
+  private readonly consentLanes = new KeyedLanes();
 
   constructor(deps: ContactServiceDeps) {
     this.repository = deps.repository;
@@ -92,30 +96,39 @@ export class ContactService {
 
   /**
    * Consent has no expected version (a sign-up form cannot know it): it applies to whatever
-   * is current, and a concurrent write is simply retried on the newer state.
+   * is current. Writers of one contact in this process take turns; a write another replica
+   * won is retried on the newer state. With an idempotency key the record's id is derived
+   * from it, so a retry (say after the gateway's deadline) finds its record and stores none.
    */
   async recordConsent(
     command: RecordConsentCommand,
   ): Promise<{ contact: Contact; record: ConsentRecord }> {
-    for (let attempt = 1; ; attempt++) {
-      const stored = await this.repository.findById(command.tenantId, command.id);
-      const { contact, events, record } = decideRecordConsent(stored?.contact, command, this.now());
-      // The decision threw NOT_FOUND already; the check narrows the type.
-      if (!stored) throw ContactError.notFound(command.id);
-      try {
-        await this.repository.update(
-          contact,
-          stored.contact.version,
-          stored.outboxLog,
-          toOutboxItems(events, { actorId: command.userId }),
-        );
-        return { contact, record };
-      } catch (err) {
-        const lostRace =
-          err instanceof ContactError && err.code === ContactErrorCode.VERSION_CONFLICT;
-        if (!lostRace || attempt >= CONSENT_ATTEMPTS) throw err;
-      }
-    }
+    const recordId = command.idempotencyKey
+      ? uuidv5(
+          [command.tenantId, command.userId ?? '', command.id, command.idempotencyKey].join('\n'),
+          CONSENT_KEY_NAMESPACE,
+        )
+      : this.newId();
+    return this.consentLanes.run(`${command.tenantId}:${command.id}`, () =>
+      retryOnVersionConflict(() => this.recordConsentOnce(command, recordId)),
+    );
+  }
+
+  private async recordConsentOnce(
+    command: RecordConsentCommand,
+    recordId: string,
+  ): Promise<{ contact: Contact; record: ConsentRecord }> {
+    const stored = await this.repository.findById(command.tenantId, command.id);
+    const decided = decideRecordConsent(stored?.contact, command, { now: this.now(), recordId });
+    // The decision threw NOT_FOUND already; the check narrows the type. No events: a replay.
+    if (!stored || decided.events.length === 0) return decided;
+    await this.repository.update(
+      decided.contact,
+      stored.contact.version,
+      stored.outboxLog,
+      toOutboxItems(decided.events, { actorId: command.userId }),
+    );
+    return decided;
   }
 
   /** Every consent record, oldest first. */

@@ -16,6 +16,7 @@ import { toOutboxItems } from '../events/contact-events';
 import type { ContactRepository } from '../store/contact.repository';
 import type { HouseholdMembershipRepository } from '../store/household-membership.repository';
 import type { HouseholdRepository } from '../store/household.repository';
+import { isVersionConflict } from './version-conflict-retry';
 
 /** Rounds before giving up to the consumer's retry with backoff. */
 const ATTEMPTS = 5;
@@ -85,8 +86,4 @@ export class HouseholdAddressService {
       fingerprint: `${claim.householdId}@${claim.claimedAt}:${stored?.household.version ?? 0}`,
     };
   }
-}
-
-function isVersionConflict(err: unknown): boolean {
-  return err instanceof ContactError && err.code === ContactErrorCode.VERSION_CONFLICT;
 }

@@ -14,6 +14,11 @@ export const CONSENT_STATUSES = ['opted_in', 'opted_out', 'unknown'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 
 export interface ConsentRecord {
+  /**
+   * Unique per record; derived from the caller's idempotency key when one was sent, so a
+   * retry finds the record it already stored. Records stored before ids existed have none.
+   */
+  id?: string;
   channel: Channel;
   status: ConsentStatus;
   /** Where it was captured: "web-form", "phone-call", "import", "unsubscribe-link"... */
@@ -51,7 +56,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
  */
 export function toConsentRecord(
   input: RecordConsentInput,
-  context: { now: string; recordedBy?: string },
+  context: { id?: string; now: string; recordedBy?: string },
 ): { record?: ConsentRecord; errors: ContactFieldError[] } {
   const errors: ContactFieldError[] = [];
   const channel = input.channel?.trim().toLowerCase() as Channel;
@@ -98,6 +103,7 @@ export function toConsentRecord(
   }
   if (errors.length > 0) return { errors };
   const record: ConsentRecord = {
+    ...(context.id ? { id: context.id } : {}),
     channel,
     status,
     source: source as string,
@@ -108,6 +114,25 @@ export function toConsentRecord(
   if (campaignId) record.campaignId = campaignId;
   if (context.recordedBy) record.recordedBy = context.recordedBy;
   return { record, errors };
+}
+
+/**
+ * Whether `input` asks for exactly what `stored` recorded (a retry of the same request): the
+ * input is turned into a record as of the stored one's recording, so a capture time left out
+ * defaults to the same instant.
+ */
+export function isSameConsentRequest(stored: ConsentRecord, input: RecordConsentInput): boolean {
+  const { record } = toConsentRecord(input, {
+    ...(stored.id ? { id: stored.id } : {}),
+    now: stored.recordedAt,
+    ...(stored.recordedBy ? { recordedBy: stored.recordedBy } : {}),
+  });
+  return record !== undefined && sameRecord(record, stored);
+}
+
+function sameRecord(a: ConsentRecord, b: ConsentRecord): boolean {
+  const fields = ['id', 'channel', 'status', 'source', 'capturedAt', 'statement', 'campaignId'];
+  return fields.every((f) => a[f as keyof ConsentRecord] === b[f as keyof ConsentRecord]);
 }
 
 /**

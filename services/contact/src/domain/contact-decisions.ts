@@ -3,9 +3,10 @@
 // here is unit-tested without servers.
 import { EVENT_TYPES } from '@kith/events';
 import type { Contact, ContactFields, ContactFieldsInput, ContactKind } from './contact';
-import { ContactError } from './contact-error';
+import { ContactError, ContactErrorCode } from './contact-error';
 import {
   applyConsentRecord,
+  isSameConsentRequest,
   toConsentRecord,
   type ConsentRecord,
   type RecordConsentInput,
@@ -100,6 +101,8 @@ export interface RecordConsentCommand {
   tenantId: string;
   /** The user recording it (JWT sub). */
   userId?: string;
+  /** The caller's idempotency key (gRPC metadata); the use case derives the record id from it. */
+  idempotencyKey?: string;
   consent: RecordConsentInput;
 }
 
@@ -194,17 +197,33 @@ export function decideDelete(
  * channel, makes it current. Consent is recorded against the latest version (no expected
  * version: a sign-up form cannot know it); the caller retries on a concurrent write.
  */
+/**
+ * Appends a consent record with the given id. A record with that id already in the history
+ * is a retry of the same request (the id comes from its idempotency key): it is answered
+ * again, unchanged, with no write; the same key for a different consent is refused.
+ */
 export function decideRecordConsent(
   current: Contact | undefined,
   command: RecordConsentCommand,
-  now: string,
+  context: { now: string; recordId: string },
 ): Decision & { record: ConsentRecord } {
   if (!current || current.tenantId !== command.tenantId || current.id !== command.id) {
     throw ContactError.notFound(command.id);
   }
+  const stored = current.consentHistory.find((r) => r.id === context.recordId);
+  if (stored) {
+    if (!isSameConsentRequest(stored, command.consent)) {
+      throw new ContactError(
+        ContactErrorCode.FAILED_PRECONDITION,
+        `the idempotency key of consent ${context.recordId} was used for a different consent`,
+      );
+    }
+    return { contact: current, record: stored, events: [] };
+  }
   if (current.deletedAt) throw ContactError.alreadyDeleted(command.id);
   const { record, errors } = toConsentRecord(command.consent, {
-    now,
+    id: context.recordId,
+    now: context.now,
     ...(command.userId ? { recordedBy: command.userId } : {}),
   });
   if (!record) throw ContactError.validation(errors);
@@ -213,7 +232,7 @@ export function decideRecordConsent(
     version: current.version + 1,
     communication: applyConsentRecord(current.communication, record),
     consentHistory: [...current.consentHistory, record],
-    updatedAt: now,
+    updatedAt: context.now,
   };
   return {
     contact,

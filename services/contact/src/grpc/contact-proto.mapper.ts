@@ -130,6 +130,7 @@ export function consentRecordToProto(record: ConsentRecord): contactV1.ConsentRe
     campaignId: record.campaignId ?? '',
     recordedAt: record.recordedAt,
     recordedBy: record.recordedBy ?? '',
+    id: record.id ?? '',
   };
 }
 

@@ -100,6 +100,7 @@ export function contactHandlers(
         id: req.contactId,
         tenantId: ctx.tenantId,
         userId: ctx.userId,
+        ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
         consent: {
           channel: req.channel,
           status: req.status,

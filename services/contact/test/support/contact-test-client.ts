@@ -19,9 +19,11 @@ export interface ContactTestClient {
     tenantId: string,
     req: contactV1.ListContactsRequest,
   ): Promise<contactV1.ListContactsResponse__Output>;
+  /** With `idempotencyKey`, sent as `idempotency-key` metadata, as the gateway does. */
   recordConsent(
     tenantId: string,
     req: contactV1.RecordConsentRequest,
+    opts?: { idempotencyKey?: string },
   ): Promise<contactV1.RecordConsentResponse__Output>;
   consentHistory(tenantId: string, contactId: string): Promise<contactV1.ConsentRecord__Output[]>;
   audit(tenantId: string, contactId: string): Promise<contactV1.ListContactAuditResponse__Output>;
@@ -56,8 +58,8 @@ export function contactTestClient(port: number): ContactTestClient {
       call('DeleteContact', tenantId, { id, expectedVersion }),
     list: (tenantId, req) =>
       callUnary(client, 'ListContacts', req, { tenantId, userId: 'u-1', roles: [] }),
-    recordConsent: (tenantId, req) =>
-      callUnary(client, 'RecordConsent', req, { tenantId, userId: 'u-1', roles: [] }),
+    recordConsent: (tenantId, req, opts = {}) =>
+      callUnary(client, 'RecordConsent', req, { tenantId, userId: 'u-1', roles: [], ...opts }),
     consentHistory: async (tenantId, contactId) =>
       (
         await callUnary<contactV1.ListConsentHistoryResponse__Output>(

@@ -37,6 +37,8 @@ export const CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface ConsentRecordResource {
+  /** Null on records stored before ids existed. */
+  id: string | null;
   channel: string;
   status: string;
   source: string;
@@ -129,6 +131,7 @@ export function toConsentRecordResource(
   record: contactV1.ConsentRecord__Output,
 ): ConsentRecordResource {
   return {
+    id: orNull(record.id),
     channel: record.channel,
     status: record.status,
     source: record.source,

@@ -44,8 +44,11 @@ export interface ResponseContacts {
   otherContactId?: string;
 }
 
-/** How a route says which contacts its response names: the body's top-level id fields. */
-export type ContactsOf = (body: unknown) => ResponseContacts;
+/**
+ * How a route says which contacts its response names: the body's top-level id fields, or the
+ * request's path parameters (a consent's response is about the contact in its path).
+ */
+export type ContactsOf = (body: unknown, pathParams: Record<string, string>) => ResponseContacts;
 
 /** Reads up to two top-level string fields of a JSON body as the contacts it names. */
 export function contactsAt(...fields: [] | [string] | [string, string]): ContactsOf {
@@ -59,6 +62,14 @@ export function contactsAt(...fields: [] | [string] | [string, string]): Contact
       ...(contactId ? { contactId } : {}),
       ...(otherContactId ? { otherContactId } : {}),
     };
+  };
+}
+
+/** The contact named by a path parameter, e.g. `/contacts/:id/consents`. */
+export function contactInPath(param: string): ContactsOf {
+  return (_body, pathParams) => {
+    const contactId = pathParams[param];
+    return contactId ? { contactId } : {};
   };
 }
 

@@ -49,6 +49,8 @@ export interface AppDeps {
   /** GDPR: the registry of services holding personal data, and erasure. */
   privacy: { upstreams: readonly PersonalDataUpstream[]; eraser: ContactPrivacyGateway };
   idempotencyStore: IdempotencyStore;
+  /** How long a request waits for an in-flight one with its Idempotency-Key (default 0). */
+  idempotencyWaitMs?: number;
   verifyToken: JwtVerifier;
   readiness: ReadinessCheck[];
   metrics: Registry;
@@ -97,6 +99,7 @@ export function createApp(deps: AppDeps): express.Express {
       store: deps.idempotencyStore,
       logger: deps.logger,
       now: deps.now ?? (() => new Date()),
+      ...(deps.idempotencyWaitMs ? { inFlightWaitMs: deps.idempotencyWaitMs } : {}),
     },
   };
   v1.use(

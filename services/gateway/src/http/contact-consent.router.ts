@@ -1,8 +1,10 @@
 // Communication preferences of one contact: POST records a consent change for a channel
 // (with where, when and the wording), GET shows the current state and the full history.
 // No If-Match: a sign-up form cannot know the version, and a consent never overwrites
-// another (the service keeps every record and lets the latest captured one win).
+// another (the service keeps every record and lets the latest captured one win). POST takes
+// an Idempotency-Key like every create; the service also dedupes by it (record id).
 import { Router } from 'express';
+import type { z } from 'zod';
 import type { ResourceKind } from '../domain/contact-resource';
 import {
   toCommunicationResource,
@@ -11,11 +13,18 @@ import {
 } from '../domain/contact-resource';
 import type { ContactGateway } from '../grpc/contact.client';
 import { requirePermission } from './auth.middleware';
+import { contactInPath } from '../domain/idempotency';
+import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
 import { fetchContactOfKind, methodNotAllowed, requestContext } from './route-helpers';
 import { IdParamsSchema, RecordConsentBodySchema } from './schemas/common.schema';
 import { parseOrThrow } from './validation';
 
-export function consentRouter(kind: ResourceKind, path: string, contacts: ContactGateway): Router {
+export function consentRouter(
+  kind: ResourceKind,
+  path: string,
+  deps: { contacts: ContactGateway; idempotency: IdempotencyOptions },
+): Router {
+  const { contacts } = deps;
   const router = Router();
   router
     .route(`${path}/:id/consents`)
@@ -30,31 +39,41 @@ export function consentRouter(kind: ResourceKind, path: string, contacts: Contac
         history: history.map(toConsentRecordResource),
       });
     })
-    .post(requirePermission('contact:write'), async (req, res) => {
-      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      const body = parseOrThrow(RecordConsentBodySchema, req.body, 'body');
-      const ctx = requestContext(req, res);
-      // Refuse another kind's id before anything is written.
-      await fetchContactOfKind(contacts, kind, id, ctx);
-      const { contact, record } = await contacts.recordConsent(
-        {
-          contactId: id,
-          channel: body.channel,
-          status: body.status,
-          source: body.source,
-          capturedAt: body.capturedAt ?? '',
-          statement: body.statement ?? '',
-          campaignId: body.campaignId ?? '',
-        },
-        ctx,
-      );
-      res.status(201).json({
-        consent: toConsentRecordResource(record),
-        version: Number(contact.version),
-        communication: toCommunicationResource(contact.communication),
-        reachability: toReachabilityResource(contact.reachability),
-      });
-    })
+    .post(
+      requirePermission('contact:write'),
+      (req, _res, next) => {
+        // Validate before the idempotency claim: an invalid request claims no key.
+        parseOrThrow(IdParamsSchema, req.params, 'path');
+        req.body = parseOrThrow(RecordConsentBodySchema, req.body, 'body');
+        next();
+      },
+      idempotency(deps.idempotency, contactInPath('id')),
+      async (req, res) => {
+        const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
+        const body = req.body as z.output<typeof RecordConsentBodySchema>;
+        const ctx = requestContext(req, res);
+        // Refuse another kind's id before anything is written.
+        await fetchContactOfKind(contacts, kind, id, ctx);
+        const { contact, record } = await contacts.recordConsent(
+          {
+            contactId: id,
+            channel: body.channel,
+            status: body.status,
+            source: body.source,
+            capturedAt: body.capturedAt ?? '',
+            statement: body.statement ?? '',
+            campaignId: body.campaignId ?? '',
+          },
+          ctx,
+        );
+        res.status(201).json({
+          consent: toConsentRecordResource(record),
+          version: Number(contact.version),
+          communication: toCommunicationResource(contact.communication),
+          reachability: toReachabilityResource(contact.reachability),
+        });
+      },
+    )
     .all(methodNotAllowed('GET, POST'));
   return router;
 }

@@ -161,7 +161,7 @@ export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(
     })
     .all(methodNotAllowed('GET, PATCH, DELETE'));
 
-  router.use(consentRouter(spec.kind, spec.path, contacts));
+  router.use(consentRouter(spec.kind, spec.path, deps));
   router.use(auditRouter(spec.kind, spec.path, contacts));
   return router;
 }

@@ -2,7 +2,7 @@
 // for both kinds, including their consents and audit trail.
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
-import { etagHeader, json, problems, rolesNote } from './openapi-kit';
+import { etagHeader, json, problems, replayedHeader, rolesNote } from './openapi-kit';
 import {
   AuditPageSchema,
   AuditQuerySchema,
@@ -69,10 +69,7 @@ function registerResource(registry: OpenAPIRegistry, d: ResourceDocs): void {
         201: json(d.resource, 'Created.', {
           ...etagHeader,
           Location: { description: 'URL of the new record.', schema: { type: 'string' } },
-          'Idempotent-Replayed': {
-            description: '"true" when this is a stored response replayed for an Idempotency-Key.',
-            schema: { type: 'string' },
-          },
+          ...replayedHeader,
         }),
         ...problems(400, 403, 409, 410, 413, 415, 422),
       },
@@ -160,17 +157,21 @@ function registerResource(registry: OpenAPIRegistry, d: ResourceDocs): void {
       description:
         'Opt-in, opt-out or unknown, with source, capture time and wording. No If-Match: the ' +
         'history keeps every record and the latest captured one per channel is current (an ' +
-        `older capture joins the history without overriding). ${rolesNote('contact:write')}`,
+        'older capture joins the history without overriding); concurrent records are all kept. ' +
+        'Send an Idempotency-Key to make a retry safe: the same key and body store one record ' +
+        'and replay the first answer. ' +
+        rolesNote('contact:write'),
       request: {
         params: IdParamsSchema,
+        headers: IdempotencyHeadersSchema,
         body: {
           required: true,
           content: { 'application/json': { schema: RecordConsentBodySchema } },
         },
       },
       responses: {
-        201: json(RecordConsentResponseSchema, 'Recorded.'),
-        ...problems(400, 403, 404, 413, 415, 422),
+        201: json(RecordConsentResponseSchema, 'Recorded.', replayedHeader),
+        ...problems(400, 403, 404, 409, 413, 415, 422),
       },
     },
   ];

@@ -1,14 +1,20 @@
 // Idempotency-Key on POST. The first request with a key claims it; its final response is
 // stored and replayed to retries with the same body. A different body under the same key
-// is a client bug (422); a retry while the first is still running gets 409. Responses of
-// 5xx release the key: nothing was promised, and the contact service also receives the
-// key (idempotency-key metadata) to dedupe a create that succeeded after our timeout.
-// Each route says which contacts its responses name (contactsAt), stored with the record so
-// an erasure drops those responses; a retry then answers 410 (docs/privacy.md).
+// is a client bug (422); a retry while the first is still running waits for its answer and
+// replays it (a double-click, or a client retrying while the first is slow), and gets 409
+// only if the first is still running after the wait. Responses of 5xx release the key:
+// nothing was promised (a waiting retry then runs itself), and the contact service also
+// receives the key (idempotency-key metadata) to dedupe a write that succeeded after our
+// timeout. Each route says which contacts its responses name (contactsAt), stored with the
+// record so an erasure drops those responses; a retry then answers 410 (docs/privacy.md).
 import type { Logger } from '@kith/logger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { requestFingerprint, type ContactsOf } from '../domain/idempotency';
-import type { IdempotencyStore, StoredResponse } from '../store/idempotency.repository';
+import { requestFingerprint, type ContactsOf, type ResponseContacts } from '../domain/idempotency';
+import type {
+  BeginResult,
+  IdempotencyStore,
+  StoredResponse,
+} from '../store/idempotency.repository';
 import { callerOf } from './auth.middleware';
 import { GatewayError } from './problem';
 import { IdempotencyHeadersSchema } from './schemas/common.schema';
@@ -21,7 +27,16 @@ export interface IdempotencyOptions {
   store: IdempotencyStore;
   logger: Logger;
   now: () => Date;
+  /**
+   * How long a request waits for the first one with its key to finish before answering 409;
+   * main.ts uses the upstream deadline, which bounds the first. Default 0: no wait.
+   */
+  inFlightWaitMs?: number;
 }
+
+/** Between looks at an in-flight key: short at first (most creates take tens of ms). */
+const POLL_FIRST_MS = 20;
+const POLL_MAX_MS = 200;
 
 /** `contactsOf` is required: a route that forgot it would keep a person's data past erasure. */
 export function idempotency(opts: IdempotencyOptions, contactsOf: ContactsOf): RequestHandler {
@@ -38,7 +53,7 @@ export function idempotency(opts: IdempotencyOptions, contactsOf: ContactsOf): R
     const caller = callerOf(res);
     const fingerprint = requestFingerprint(req.method, req.baseUrl + req.path, req.body);
     const scope = { tenantId: caller.tenantId, userId: caller.userId, key };
-    const begun = await opts.store.begin(scope, fingerprint, opts.now());
+    const begun = await beginOrWait(opts, scope, fingerprint);
     switch (begun.outcome) {
       case 'replay':
         return replay(res, begun.response);
@@ -63,10 +78,26 @@ export function idempotency(opts: IdempotencyOptions, contactsOf: ContactsOf): R
           { [REPLAYED_HEADER]: 'true' },
         );
       case 'started':
-        captureResponse(res, begun.id, opts, contactsOf);
+        captureResponse(res, begun.id, opts, (body) =>
+          contactsOf(body, req.params as Record<string, string>),
+        );
         return next();
     }
   };
+}
+
+/** Claims the key; while another request holds it, looks again until it settles or time is up. */
+async function beginOrWait(
+  opts: IdempotencyOptions,
+  scope: Parameters<IdempotencyStore['begin']>[0],
+  fingerprint: string,
+): Promise<BeginResult> {
+  const waitUntil = Date.now() + (opts.inFlightWaitMs ?? 0);
+  for (let pause = POLL_FIRST_MS; ; pause = Math.min(pause * 2, POLL_MAX_MS)) {
+    const begun = await opts.store.begin(scope, fingerprint, opts.now());
+    if (begun.outcome !== 'in-flight' || Date.now() + pause > waitUntil) return begun;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
 }
 
 function replay(res: Response, stored: StoredResponse): void {
@@ -84,7 +115,7 @@ function captureResponse(
   res: Response,
   id: string,
   opts: IdempotencyOptions,
-  contactsOf: ContactsOf,
+  contactsOf: (body: unknown) => ResponseContacts,
 ): void {
   const originalSend = res.send.bind(res);
   let captured = false;
@@ -118,7 +149,7 @@ function toStored(res: Response, status: number, body: unknown): StoredResponse 
 }
 
 /** Only a success names the resource's contacts; an error body names none. */
-function contactsNamed(stored: StoredResponse, contactsOf: ContactsOf) {
+function contactsNamed(stored: StoredResponse, contactsOf: (body: unknown) => ResponseContacts) {
   if (stored.status >= 300) return {};
   try {
     return contactsOf(JSON.parse(stored.body) as unknown);

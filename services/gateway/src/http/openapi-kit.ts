@@ -49,6 +49,14 @@ export const etagHeader = {
   },
 };
 
+/** On a 201 of a POST that takes an Idempotency-Key. */
+export const replayedHeader = {
+  'Idempotent-Replayed': {
+    description: '"true" when this is a stored response replayed for an Idempotency-Key.',
+    schema: { type: 'string' as const },
+  },
+};
+
 export function rolesNote(permission: Permission): string {
   return `Requires ${permission} (roles: ${PERMISSIONS[permission].join(', ')}).`;
 }

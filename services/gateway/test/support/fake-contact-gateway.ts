@@ -109,7 +109,9 @@ export class FakeContactGateway implements ContactGateway {
   async recordConsent(req: contactV1.RecordConsentRequest, ctx: RequestContext) {
     this.record('recordConsent', req, ctx);
     const current = this.find(req.contactId ?? '', ctx);
+    const history0 = this.histories.get(key(ctx.tenantId, current.id)) ?? [];
     const record: contactV1.ConsentRecord__Output = {
+      id: `consent-${history0.length + 1}`,
       channel: req.channel ?? '',
       status: req.status ?? '',
       source: req.source ?? '',
@@ -119,7 +121,7 @@ export class FakeContactGateway implements ContactGateway {
       recordedAt: '2026-01-03T00:00:00.000Z',
       recordedBy: ctx.userId,
     };
-    const history = [...(this.histories.get(key(ctx.tenantId, current.id)) ?? []), record];
+    const history = [...history0, record];
     this.histories.set(key(ctx.tenantId, current.id), history);
     const existing = current.communication.find((r) => r.channel === record.channel);
     const communication =

@@ -46,6 +46,8 @@ export function buildTestApp(
     bodyLimit?: string;
     /** Personal-data upstreams; default: a contact service holding one empty section. */
     upstreams?: PersonalDataUpstream[];
+    /** How long a duplicate waits for an in-flight Idempotency-Key; default none. */
+    idempotencyWaitMs?: number;
   } = {},
 ) {
   const contacts = new FakeContactGateway();
@@ -82,6 +84,7 @@ export function buildTestApp(
     metrics: new Registry(),
     logger,
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
+    ...(opts.idempotencyWaitMs ? { idempotencyWaitMs: opts.idempotencyWaitMs } : {}),
   });
   return {
     app,

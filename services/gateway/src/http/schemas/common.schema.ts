@@ -185,6 +185,10 @@ const consentStatusEnum = z.enum(['opted_in', 'opted_out', 'unknown']);
 
 export const ConsentRecordSchema = z
   .object({
+    id: z.string().nullable().openapi({
+      description:
+        'Unique per record; null on records stored before ids existed. A retry with the same Idempotency-Key answers the same id.',
+    }),
     channel: channelEnum,
     status: consentStatusEnum,
     source: z.string(),
