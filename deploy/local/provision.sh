@@ -42,6 +42,11 @@ provision_ferretdb() {
   rm -rf "$src"
 }
 
+# Two clones (or a test run beside `npm start`) provisioning at once would share the cache
+# folders: one build's cleanup deleted the other's FerretDB sources. One at a time.
+mkdir -p "$KITH_CACHE_DIR"
+exec 9>"$KITH_CACHE_DIR/.provision.lock"
+flock 9
 provision_kafka
 provision_ferretdb
 log "provisioned: kafka $KAFKA_VERSION ($KAFKA_LIBS_DIR), ferretdb $FERRETDB_VERSION ($FERRETDB_BIN)"
