@@ -1,8 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
-import { ReflectionService } from '@grpc/reflection';
 import type { Logger } from '@kith/logger';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import { loadPackageDefinition } from './proto-loader';
+import { addReflection } from './reflection';
 
 export interface GrpcServiceRegistration {
   definition: grpc.ServiceDefinition;
@@ -46,9 +46,7 @@ export function createGrpcServer(opts: CreateGrpcServerOptions): GrpcServer {
     server.addService(service.definition, service.implementation);
   health.addToServer(server);
   // Reflection describes the application protos and the health proto (so grpcurl can call it).
-  new ReflectionService(loadPackageDefinition([...opts.protoFiles, healthProtoPath])).addToServer(
-    server,
-  );
+  addReflection(server, loadPackageDefinition([...opts.protoFiles, healthProtoPath]));
 
   const setServing = (serving: boolean): void => {
     for (const name of healthNames) health.setStatus(name, serving ? 'SERVING' : 'NOT_SERVING');
