@@ -2,17 +2,17 @@
 // for MongoDB and FerretDB-on-PostgreSQL, which plan queries with them; off for FerretDB on
 // SQLite, where they would only cost writes.
 import { testInfra } from '@kith/testkit';
-import { MongoClient, MongoServerError } from 'mongodb';
+import mongoose from 'mongoose';
 import { CONTACTS_COLLECTION } from '../src/store/contact.model';
 import { startContactService, type TestContactService } from './support/start-contact-service';
 
 async function contactIndexNames(dbName: string): Promise<string[]> {
-  const client = await new MongoClient(testInfra().mongoUrl).connect();
+  const client = await new mongoose.mongo.MongoClient(testInfra().mongoUrl).connect();
   try {
     const indexes = await client.db(dbName).collection(CONTACTS_COLLECTION).listIndexes().toArray();
     return indexes.map((index) => String(index.name)).sort();
   } catch (err) {
-    const namespaceNotFound = err instanceof MongoServerError && err.code === 26;
+    const namespaceNotFound = err instanceof mongoose.mongo.MongoServerError && err.code === 26;
     if (namespaceNotFound) return []; // no collection yet: no index either
     throw err;
   } finally {
