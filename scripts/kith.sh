@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The two commands of the README:
-#   npm start  -> bash scripts/kith.sh start : real Kafka + FerretDB, then every service
+#   npm start  -> bash scripts/kith.sh start : real Kafka + FerretDB (on PostgreSQL), then every service
 #   npm test   -> bash scripts/kith.sh test  : build, lint, unit, integration and e2e tests
 # pnpm is not a prerequisite: corepack fetches the version pinned in package.json.
 set -euo pipefail
@@ -74,7 +74,7 @@ cmd_start() {
   if ! KITH_INFRA_PROFILE=dev bash deploy/local/status.sh >/dev/null 2>&1; then started_infra=1; fi
   infra_env="$(KITH_INFRA_PROFILE=dev bash deploy/local/start.sh)"
   # shellcheck disable=SC2046
-  export $(echo "$infra_env" | grep -E '^(KAFKA_BROKERS|MONGO_URL)=')
+  export $(echo "$infra_env" | grep -E '^(KAFKA_BROKERS|MONGO_URL|MONGO_SECONDARY_INDEXES)=')
 
   local secret_file="$ROOT/.kith/dev/jwt-secret"
   [ -s "$secret_file" ] || node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))' >"$secret_file"

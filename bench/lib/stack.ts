@@ -54,6 +54,7 @@ export async function startStack(label: string): Promise<BenchStack> {
   const env: Record<string, string> = {
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     MONGO_URL: infra.mongoUrl,
+    MONGO_SECONDARY_INDEXES: infra.mongoSecondaryIndexes,
     KITH_TOPIC_PREFIX: uniquePrefix(label),
     CONTACT_GRPC_PORT: String(grpcPort),
     CONTACT_DB_NAME: testDbName(`${label}-contact`),

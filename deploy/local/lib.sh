@@ -9,6 +9,14 @@ KITH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 KITH_HOME="${KITH_HOME:-$KITH_ROOT/.kith}"
 KITH_INFRA_PROFILE="${KITH_INFRA_PROFILE:-dev}"
 
+# The MongoDB-wire server's backend: FerretDB on a project-local PostgreSQL cluster (the
+# default; equality filters use GIN indexes, see ferretdb-gin-indexes.sql) or on SQLite files.
+KITH_LOCAL_DB="${KITH_LOCAL_DB:-postgresql}"
+case "$KITH_LOCAL_DB" in
+  postgresql | sqlite) ;;
+  *) printf 'KITH_LOCAL_DB must be postgresql or sqlite, not %s\n' "$KITH_LOCAL_DB" >&2; exit 1 ;;
+esac
+
 KAFKA_VERSION="3.9.1"
 FERRETDB_VERSION="v1.24.2"
 FERRETDB_MODULE="github.com/FerretDB/FerretDB"
@@ -18,11 +26,13 @@ if [ "$KITH_INFRA_PROFILE" = "test" ]; then
   KITH_KAFKA_CONTROLLER_PORT="${KITH_KAFKA_CONTROLLER_PORT:-19093}"
   KITH_MONGO_PORT="${KITH_MONGO_PORT:-37017}"
   KITH_FERRETDB_DEBUG_PORT="${KITH_FERRETDB_DEBUG_PORT:-18088}"
+  KITH_PG_PORT="${KITH_PG_PORT:-15433}"
 else
   KITH_KAFKA_PORT="${KITH_KAFKA_PORT:-9092}"
   KITH_KAFKA_CONTROLLER_PORT="${KITH_KAFKA_CONTROLLER_PORT:-9093}"
   KITH_MONGO_PORT="${KITH_MONGO_PORT:-27017}"
   KITH_FERRETDB_DEBUG_PORT="${KITH_FERRETDB_DEBUG_PORT:-8088}"
+  KITH_PG_PORT="${KITH_PG_PORT:-5433}"
 fi
 
 # Provisioned servers are shared by every clone on the machine (a fresh clone, as in CI,
@@ -32,6 +42,8 @@ KITH_BIN_DIR="${KITH_BIN_DIR:-$KITH_CACHE_DIR/bin}"
 KITH_DATA_DIR="${KITH_DATA_DIR:-$KITH_HOME/$KITH_INFRA_PROFILE}"
 KAFKA_LIBS_DIR="$KITH_CACHE_DIR/kafka-$KAFKA_VERSION/libs"
 FERRETDB_BIN="$KITH_BIN_DIR/ferretdb-$FERRETDB_VERSION"
+PG_DATA_DIR="$KITH_DATA_DIR/postgres"
+PG_DATABASE="ferretdb"
 
 KITH_KAFKA_HEAP="${KITH_KAFKA_HEAP:--Xms256m -Xmx768m}"
 
@@ -51,4 +63,23 @@ pid_alive() {
 # The readiness probe: FerretDB answers `ping`, Kafka accepts an acknowledged produce.
 probe() {
   node "$KITH_ROOT/deploy/local/probe.mjs" "$@"
+}
+
+# The newest installed PostgreSQL's bin folder (Debian keeps them out of PATH), or nothing.
+pg_bin_dir() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then echo "$dir"; return; fi
+  command -v initdb >/dev/null && dirname "$(readlink -f "$(command -v initdb)")"
+  return 0
+}
+
+# initdb and postgres refuse to run as root: as root, run them as the `postgres` OS user
+# (the Debian package creates it); as anyone else, as ourselves.
+as_pg_user() {
+  if [ "$(id -u)" = 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
 }

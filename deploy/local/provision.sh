@@ -5,6 +5,8 @@
 #    the cache folder. Maven's own cache (~/.m2) makes a second resolve offline.
 #  - FerretDB 1.x: the module downloaded by exact version from the Go module proxy and
 #    built with the Go toolchain into a project-local bin folder.
+#  - PostgreSQL (FerretDB's default backend): Debian's `postgresql` package when no server
+#    binaries are installed; the cluster itself is created by start.sh under KITH_HOME.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 provision_kafka() {
@@ -42,6 +44,28 @@ provision_ferretdb() {
   rm -rf "$src"
 }
 
+# Debian's package starts a system cluster and service on install; a policy-rc.d that says
+# "no" (exit 101) for the length of the install keeps the machine's services untouched.
+provision_postgres() {
+  [ "$KITH_LOCAL_DB" = postgresql ] || return 0
+  if [ -n "$(pg_bin_dir)" ]; then return; fi
+  command -v apt-get >/dev/null || die "PostgreSQL is required (or set KITH_LOCAL_DB=sqlite); install it with your package manager"
+  [ "$(id -u)" = 0 ] || die "PostgreSQL is missing; install it (apt-get install postgresql) or run this as root once"
+  log "installing PostgreSQL (Debian package, no system service started)"
+  local guard=/usr/sbin/policy-rc.d created_guard=0
+  if [ ! -e "$guard" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$guard" && chmod +x "$guard" && created_guard=1
+  fi
+  local status=0
+  # A fresh machine's package lists may be missing or stale: refresh them once on failure.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2 ||
+    { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2; } ||
+    status=$?
+  [ "$created_guard" = 1 ] && rm -f "$guard"
+  [ "$status" = 0 ] || die "apt-get install postgresql failed"
+  [ -n "$(pg_bin_dir)" ] || die "PostgreSQL installed but no initdb found under /usr/lib/postgresql"
+}
+
 # Two clones (or a test run beside `npm start`) provisioning at once would share the cache
 # folders: one build's cleanup deleted the other's FerretDB sources. One at a time.
 mkdir -p "$KITH_CACHE_DIR"
@@ -49,4 +73,6 @@ exec 9>"$KITH_CACHE_DIR/.provision.lock"
 flock 9
 provision_kafka
 provision_ferretdb
+provision_postgres
 log "provisioned: kafka $KAFKA_VERSION ($KAFKA_LIBS_DIR), ferretdb $FERRETDB_VERSION ($FERRETDB_BIN)"
+[ "$KITH_LOCAL_DB" = sqlite ] || log "provisioned: postgresql ($(pg_bin_dir))"

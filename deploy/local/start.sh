@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts FerretDB (SQLite backend) and a single-node Kafka (KRaft, broker + controller)
-# on 127.0.0.1, then waits until FerretDB answers `ping` and Kafka acknowledges a produce.
+# Starts a project-local PostgreSQL cluster, FerretDB on it (KITH_LOCAL_DB=sqlite: on SQLite
+# files instead) and a single-node Kafka (KRaft, broker + controller) on 127.0.0.1, then
+# waits until FerretDB answers `ping` and Kafka acknowledges a produce.
 # Already running (by our pid files): reused. `--fresh` wipes this profile's data first.
 # Prints the connection settings as shell assignments on stdout.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,15 +17,67 @@ if [ "$fresh" = 1 ]; then
   "$KITH_ROOT/deploy/local/stop.sh" >/dev/null 2>&1 || true
   rm -rf "$KITH_DATA_DIR"
 fi
-mkdir -p "$run" "$logs" "$KITH_DATA_DIR/ferretdb" "$KITH_DATA_DIR/ferretdb-state"
+mkdir -p "$run" "$logs" "$KITH_DATA_DIR/ferretdb-state"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+pg() { "$(pg_bin_dir)/$1" "${@:2}"; }
+psql_admin() { PGOPTIONS="-c client_min_messages=warning" pg psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$KITH_PG_PORT" -U postgres "$@"; }
+
+# The cluster lives in PG_DATA_DIR, listens on 127.0.0.1 only (no unix socket, so nothing of
+# a system PostgreSQL is touched) and trusts local connections: it is a developer's and CI's
+# throwaway server. The test profile trades durability for speed.
+start_postgres() {
+  [ -n "$(pg_bin_dir)" ] || die "PostgreSQL binaries not found; run deploy/local/provision.sh"
+  if [ ! -f "$PG_DATA_DIR/PG_VERSION" ]; then
+    log "creating the PostgreSQL cluster in $PG_DATA_DIR"
+    rm -rf "$PG_DATA_DIR" && mkdir -p "$PG_DATA_DIR" && chmod 700 "$PG_DATA_DIR"
+    [ "$(id -u)" = 0 ] && chown postgres: "$PG_DATA_DIR"
+    as_pg_user "$(pg_bin_dir)/initdb" -D "$PG_DATA_DIR" --auth=trust -U postgres \
+      --encoding=UTF8 --locale=C --no-sync >>"$logs/postgres-initdb.log" 2>&1 ||
+      die "initdb failed (see $logs/postgres-initdb.log; as root its parent folders must be traversable by the postgres user)"
+  fi
+  if as_pg_user "$(pg_bin_dir)/pg_ctl" -D "$PG_DATA_DIR" status >/dev/null 2>&1; then
+    log "postgres already running"
+  else
+    port_in_use "$KITH_PG_PORT" && die "port $KITH_PG_PORT is taken by another process (set KITH_PG_PORT)"
+    local options="-c listen_addresses=127.0.0.1 -p $KITH_PG_PORT -c unix_socket_directories=''"
+    if [ "$KITH_INFRA_PROFILE" = test ]; then
+      options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
+    touch "$logs/postgres.log"
+    [ "$(id -u)" = 0 ] && chown postgres: "$logs/postgres.log"
+    log "starting postgres on 127.0.0.1:$KITH_PG_PORT"
+    as_pg_user "$(pg_bin_dir)/pg_ctl" -D "$PG_DATA_DIR" -l "$logs/postgres.log" -o "$options" \
+      -w -t 60 start >/dev/null || die "postgres did not start (see $logs/postgres.log)"
+  fi
+  for _ in $(seq 1 100); do
+    pg pg_isready -q -h 127.0.0.1 -p "$KITH_PG_PORT" && break
+    sleep 0.2
+  done
+  pg pg_isready -q -h 127.0.0.1 -p "$KITH_PG_PORT" || die "postgres does not answer on $KITH_PG_PORT"
+  if [ -z "$(psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'")" ]; then
+    psql_admin -d postgres -c "CREATE DATABASE $PG_DATABASE"
+  fi
+  psql_admin -d "$PG_DATABASE" -f "$KITH_ROOT/deploy/local/ferretdb-gin-indexes.sql" >/dev/null
+}
+
 start_ferretdb() {
-  if pid_alive "$run/ferretdb.pid" ferretdb; then log "ferretdb already running"; return; fi
+  if pid_alive "$run/ferretdb.pid" ferretdb; then
+    pid_alive "$run/ferretdb.pid" "--handler=$KITH_LOCAL_DB" ||
+      die "ferretdb runs with another backend than KITH_LOCAL_DB=$KITH_LOCAL_DB; run stop.sh first"
+    log "ferretdb already running"
+    return
+  fi
   port_in_use "$KITH_MONGO_PORT" && die "port $KITH_MONGO_PORT is taken by another process (set KITH_MONGO_PORT)"
-  log "starting ferretdb on 127.0.0.1:$KITH_MONGO_PORT"
-  nohup "$FERRETDB_BIN" --handler=sqlite --sqlite-url="file:$KITH_DATA_DIR/ferretdb/" \
+  local backend=(--handler=postgresql
+    "--postgresql-url=postgres://postgres@127.0.0.1:$KITH_PG_PORT/$PG_DATABASE")
+  if [ "$KITH_LOCAL_DB" = sqlite ]; then
+    mkdir -p "$KITH_DATA_DIR/ferretdb"
+    backend=(--handler=sqlite "--sqlite-url=file:$KITH_DATA_DIR/ferretdb/")
+  fi
+  log "starting ferretdb ($KITH_LOCAL_DB backend) on 127.0.0.1:$KITH_MONGO_PORT"
+  nohup "$FERRETDB_BIN" "${backend[@]}" \
     --state-dir="$KITH_DATA_DIR/ferretdb-state" --listen-addr="127.0.0.1:$KITH_MONGO_PORT" \
     --debug-addr="127.0.0.1:$KITH_FERRETDB_DEBUG_PORT" --telemetry=disable \
     --log-level=warn --log-format=json >>"$logs/ferretdb.log" 2>&1 &
@@ -89,6 +142,7 @@ start_kafka() {
   echo $! >"$run/kafka.pid"
 }
 
+[ "$KITH_LOCAL_DB" = postgresql ] && start_postgres
 start_ferretdb
 start_kafka
 
@@ -102,3 +156,6 @@ fi
 log "ready: KAFKA_BROKERS=$KAFKA_BROKERS MONGO_URL=$MONGO_URL (logs: $logs)"
 echo "KAFKA_BROKERS=$KAFKA_BROKERS"
 echo "MONGO_URL=$MONGO_URL"
+# FerretDB on SQLite plans no query with a secondary index; they would only cost writes.
+[ "$KITH_LOCAL_DB" = sqlite ] && echo "MONGO_SECONDARY_INDEXES=off"
+exit 0

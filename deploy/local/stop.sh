@@ -19,5 +19,17 @@ stop_one() {
   rm -f "$file"
 }
 
+# The cluster in this profile's data folder, whichever KITH_LOCAL_DB is set now.
+stop_postgres() {
+  local bin
+  bin="$(pg_bin_dir)"
+  [ -n "$bin" ] && [ -f "$PG_DATA_DIR/postmaster.pid" ] || return 0
+  as_pg_user "$bin/pg_ctl" -D "$PG_DATA_DIR" status >/dev/null 2>&1 || return 0
+  log "stopping postgres ($PG_DATA_DIR)"
+  as_pg_user "$bin/pg_ctl" -D "$PG_DATA_DIR" stop -m fast -w -t 30 >/dev/null ||
+    log "postgres did not stop in 30 s"
+}
+
 stop_one kafka kafka.Kafka
 stop_one ferretdb ferretdb
+stop_postgres

@@ -50,4 +50,3 @@ export { KeyedLanes } from './keyed-lanes';
 export type { InsertManyTarget } from './insert-batcher';
 export { insertManyThroughOutbox, writeThroughOutbox } from './outbox-write';
 export type { OutboxCreate, OutboxWriteTarget } from './outbox-write';
-export { secondaryIndexesUsed, serverUsesSecondaryIndexes } from './secondary-indexes';

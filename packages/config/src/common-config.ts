@@ -37,6 +37,15 @@ export const mongoConfigShape = {
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URL')
     .describe('MongoDB connection string (FerretDB locally), e.g. mongodb://127.0.0.1:27017/.'),
+  MONGO_SECONDARY_INDEXES: z
+    .enum(['on', 'off'])
+    .default('on')
+    .describe(
+      'Whether services create their secondary indexes at start-up. Leave on for MongoDB and ' +
+        'FerretDB on PostgreSQL, which serve queries with them; off for FerretDB on SQLite, ' +
+        'which plans no query with them, so they only cost writes (deploy/local/start.sh ' +
+        'prints it for KITH_LOCAL_DB=sqlite). Indexes an earlier start created stay.',
+    ),
 };
 
 /** Services whose consumers keep processed-event marks (@kith/bus ConsumerRunner). */

@@ -41,8 +41,21 @@ describe('loadConfig', () => {
       OTEL_TRACES_EXPORTER: 'none',
       KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
       MONGO_URL: 'mongodb://127.0.0.1:27017/',
+      MONGO_SECONDARY_INDEXES: 'on',
       CONTACT_GRPC_PORT: 6000,
     });
+  });
+
+  it('turns secondary indexes off only when asked, and rejects anything but on or off', () => {
+    const base = { KAFKA_BROKERS: 'k:1', MONGO_URL: 'mongodb://h/' };
+
+    expect(loadConfig(schema, { ...base, MONGO_SECONDARY_INDEXES: 'off' })).toMatchObject({
+      MONGO_SECONDARY_INDEXES: 'off',
+    });
+    const err = thrownBy(() =>
+      loadConfig(schema, { ...base, MONGO_SECONDARY_INDEXES: 'false' }),
+    ) as ConfigError;
+    expect(err.problems).toEqual([expect.stringMatching(/^MONGO_SECONDARY_INDEXES/)]);
   });
 
   it('treats an empty value as unset so the default applies', () => {

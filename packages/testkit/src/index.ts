@@ -2,6 +2,7 @@ export { testInfra, uniquePrefix, testDbName, waitFor } from './test-env';
 export { TEST_JWT, mintTestJwt } from './test-jwt';
 export { readTopic, type ReadMessage } from './topic-reader';
 export { startInfra, chooseInfraKind, type RunningInfra } from './infra';
+export { mongoBackend, testMongoBackend, type MongoBackend } from './mongo-backend';
 export {
   CONTACT_CSV_HEADER,
   contactCsvLine,

@@ -11,6 +11,8 @@ import path from 'node:path';
 export interface RunningInfra {
   kafkaBrokers: string[];
   mongoUrl: string;
+  /** MONGO_SECONDARY_INDEXES for the services: off only on FerretDB's SQLite backend. */
+  mongoSecondaryIndexes: 'on' | 'off';
   kind: 'external' | 'local' | 'testcontainers';
   stop(): Promise<void>;
 }
@@ -28,6 +30,10 @@ export function chooseInfraKind(env = process.env): RunningInfra['kind'] {
   if (env.KITH_TEST_INFRA === 'local') return 'local';
   if (env.KITH_TEST_INFRA === 'testcontainers' || dockerEngineReachable()) return 'testcontainers';
   return 'local';
+}
+
+function secondaryIndexesSetting(value: string | undefined): 'on' | 'off' {
+  return value === 'off' ? 'off' : 'on';
 }
 
 function parseAssignments(output: string): Record<string, string> {
@@ -62,6 +68,7 @@ function startLocal(): RunningInfra {
     kind: 'local',
     kafkaBrokers: values.KAFKA_BROKERS.split(','),
     mongoUrl: values.MONGO_URL,
+    mongoSecondaryIndexes: secondaryIndexesSetting(values.MONGO_SECONDARY_INDEXES),
     async stop() {
       if (!alreadyRunning)
         execFileSync('bash', [localScript('stop.sh')], { env, stdio: 'inherit' });
@@ -81,6 +88,7 @@ async function startTestcontainers(): Promise<RunningInfra> {
     kind: 'testcontainers',
     kafkaBrokers: [`${kafka.getHost()}:${kafka.getMappedPort(9093)}`],
     mongoUrl: `${mongo.getConnectionString()}/?directConnection=true`,
+    mongoSecondaryIndexes: 'on',
     async stop() {
       await Promise.all([mongo.stop(), kafka.stop()]);
     },
@@ -94,6 +102,7 @@ export async function startInfra(env = process.env): Promise<RunningInfra> {
       kind,
       kafkaBrokers: (env.KAFKA_BROKERS ?? '').split(','),
       mongoUrl: env.MONGO_URL ?? '',
+      mongoSecondaryIndexes: secondaryIndexesSetting(env.MONGO_SECONDARY_INDEXES),
       async stop() {},
     };
   }

@@ -1,7 +1,11 @@
 // What a test file needs to find its servers and to keep out of other files' way.
 import { randomBytes } from 'node:crypto';
 
-export function testInfra(): { kafkaBrokers: string[]; mongoUrl: string } {
+export function testInfra(): {
+  kafkaBrokers: string[];
+  mongoUrl: string;
+  mongoSecondaryIndexes: 'on' | 'off';
+} {
   const brokers = process.env.KAFKA_BROKERS;
   const mongoUrl = process.env.MONGO_URL;
   if (!brokers || !mongoUrl) {
@@ -9,7 +13,8 @@ export function testInfra(): { kafkaBrokers: string[]; mongoUrl: string } {
       'KAFKA_BROKERS / MONGO_URL unset: run integration tests with jest.int.config.js',
     );
   }
-  return { kafkaBrokers: brokers.split(','), mongoUrl };
+  const mongoSecondaryIndexes = process.env.MONGO_SECONDARY_INDEXES === 'off' ? 'off' : 'on';
+  return { kafkaBrokers: brokers.split(','), mongoUrl, mongoSecondaryIndexes };
 }
 
 function slug(label: string): string {

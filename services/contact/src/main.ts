@@ -107,7 +107,9 @@ export async function start(
     // The audit trail in a database of its own too: an import of 100k contacts is 100k audit
     // entries, written while the contacts are (bench/contact-import).
     const auditDb = connection.getClient().db(dbNames.audit);
-    const stores = await openContactStores(connection, { db, auditDb }, outbox);
+    const stores = await openContactStores(connection, { db, auditDb }, outbox, {
+      secondaryIndexes: config.MONGO_SECONDARY_INDEXES === 'on',
+    });
     const uses = contactUseCases(stores);
 
     // Read models the service builds from its own events, each its own consumer group.

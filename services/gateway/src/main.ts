@@ -36,7 +36,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   await mongo.connect();
   const db = mongo.db(config.GATEWAY_DB_NAME);
   const idempotencyStore = new IdempotencyRepository(db);
-  await idempotencyStore.ensureIndexes();
+  if (config.MONGO_SECONDARY_INDEXES === 'on') await idempotencyStore.ensureIndexes();
   // Erasures reach the stored responses through kith.contact.erased.v1, wherever they came
   // from; the producer only dead-letters what the consumer cannot handle.
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'kith-gateway', logger });

@@ -27,6 +27,7 @@ beforeAll(async () => {
   const common = {
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     MONGO_URL: infra.mongoUrl,
+    MONGO_SECONDARY_INDEXES: infra.mongoSecondaryIndexes,
     KITH_TOPIC_PREFIX: topicPrefix,
     LOG_LEVEL: 'error',
   };

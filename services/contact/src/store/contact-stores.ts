@@ -1,6 +1,6 @@
 // Every store of the contact service over one connection: models with their indexes
 // created (start-up fails loudly if the server refuses one) and the repositories on top.
-import { serverUsesSecondaryIndexes, type Outbox } from '@kith/bus';
+import type { Outbox } from '@kith/bus';
 import type { Connection, mongo } from 'mongoose';
 import { ContactAuditRepository } from './contact-audit.repository';
 import { ContactImportRepository } from './contact-import.repository';
@@ -60,6 +60,7 @@ export async function openContactStores(
   connection: Connection,
   dbs: { db: mongo.Db; auditDb: mongo.Db },
   outbox: Outbox,
+  options: { secondaryIndexes: boolean },
 ): Promise<ContactStores> {
   const { db } = dbs;
   const contacts = contactModel(connection);
@@ -68,9 +69,10 @@ export async function openContactStores(
   const relationships = relationshipModels(connection);
   const audit = new ContactAuditRepository(dbs.auditDb);
   const imports = new ContactImportRepository(db, outbox);
-  // Every index serves a query; none enforces uniqueness (claims use `_id`), so on a server
-  // that plans no query with them (FerretDB 1.x) they are left out (@kith/bus).
-  if (await serverUsesSecondaryIndexes(db)) {
+  // Every index serves a query; none enforces uniqueness (claims use `_id`), so where the
+  // server plans no query with them (FerretDB on SQLite) they are left out
+  // (MONGO_SECONDARY_INDEXES, docs/architecture.md).
+  if (options.secondaryIndexes) {
     await ensureContactIndexes(contacts);
     await ensureCustomFieldIndexes(fields);
     await ensureHouseholdIndexes(households);

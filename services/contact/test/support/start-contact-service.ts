@@ -30,17 +30,23 @@ export interface TestContactService {
   stop(): Promise<void>;
 }
 
-export async function startContactService(label: string): Promise<TestContactService> {
-  const { kafkaBrokers, mongoUrl } = testInfra();
+export async function startContactService(
+  label: string,
+  /** Variables that differ from the test servers' defaults. */
+  env: Record<string, string> = {},
+): Promise<TestContactService> {
+  const { kafkaBrokers, mongoUrl, mongoSecondaryIndexes } = testInfra();
   const prefix = uniquePrefix(label);
   const dbName = testDbName(label);
   const config = loadContactConfig({
     KAFKA_BROKERS: kafkaBrokers.join(','),
     MONGO_URL: mongoUrl,
+    MONGO_SECONDARY_INDEXES: mongoSecondaryIndexes,
     CONTACT_GRPC_PORT: '0',
     CONTACT_DB_NAME: dbName,
     KITH_TOPIC_PREFIX: prefix,
     LOG_LEVEL: 'warn',
+    ...env,
   });
   const service = await start(config);
   return {

@@ -4,7 +4,6 @@
 // a record left behind by a crashed request), in the periodic purge, and in an erasure
 // (top-level equality on tenantId and a contact id, which FerretDB pushes down).
 import { randomUUID } from 'node:crypto';
-import { serverUsesSecondaryIndexes } from '@kith/bus';
 import type { Collection, Db } from 'mongodb';
 import { idempotencyId } from '../domain/idempotency';
 import type { IdempotencyScope, ResponseContacts } from '../domain/idempotency';
@@ -81,10 +80,7 @@ export class IdempotencyRepository implements IdempotencyStore {
   private readonly leaseMs: number;
   readonly retentionMs: number;
 
-  constructor(
-    private readonly db: Db,
-    opts: IdempotencyRepositoryOptions = {},
-  ) {
+  constructor(db: Db, opts: IdempotencyRepositoryOptions = {}) {
     this.collection = db.collection<IdempotencyDoc>(IDEMPOTENCY_COLLECTION);
     this.leaseMs = opts.inFlightLeaseMs ?? 60_000;
     this.retentionMs = opts.retentionMs ?? 24 * 60 * 60 * 1000;
@@ -114,9 +110,8 @@ export class IdempotencyRepository implements IdempotencyStore {
     return { outcome: 'in-flight' };
   }
 
-  /** Indexes for MongoDB, tenant first; FerretDB 1.x plans no query with them (@kith/bus). */
+  /** Indexes for the erasure's lookups, tenant first (left out where MONGO_SECONDARY_INDEXES=off). */
   async ensureIndexes(): Promise<void> {
-    if (!(await serverUsesSecondaryIndexes(this.db))) return;
     for (const field of CONTACT_FIELDS) {
       await this.collection.createIndex({ tenantId: 1, [field]: 1 });
     }

@@ -22,6 +22,7 @@ export async function startE2eStack(label: string): Promise<E2eStack> {
   const common = {
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     MONGO_URL: infra.mongoUrl,
+    MONGO_SECONDARY_INDEXES: infra.mongoSecondaryIndexes,
     KITH_TOPIC_PREFIX: topicPrefix,
     LOG_LEVEL: 'warn',
   };
