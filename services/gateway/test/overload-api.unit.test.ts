@@ -142,3 +142,21 @@ describe('/readyz under load', () => {
     expect(res.body.down).toEqual(['mongo']);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('lists 429 and 503 with Retry-After on every /v1 operation', async () => {
+    const { app } = buildTestApp();
+    const doc = (await request(app).get('/v1/openapi.json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>>;
+    };
+    // Probes, metrics and the document itself are outside the limits.
+    const operations = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/v1/') && path !== '/v1/openapi.json')
+      .flatMap(([, ops]) => Object.values(ops));
+    expect(operations.length).toBeGreaterThan(10);
+    for (const op of operations) {
+      expect(op.responses['429']?.headers).toHaveProperty('Retry-After');
+      expect(op.responses['503']?.headers).toHaveProperty('Retry-After');
+    }
+  });
+});
