@@ -38,7 +38,7 @@ beforeAll(async () => {
     name: `name${i}`,
     pad: 'x'.repeat(400),
   }));
-  await docs.collection.insertMany(rows);
+  await docs.insertMany(rows, { lean: true });
 });
 
 afterAll(async () => {

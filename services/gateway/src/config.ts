@@ -77,7 +77,7 @@ export const gatewayConfigSchema = z
       .int()
       .min(1)
       .max(10000)
-      .default(32)
+      .default(16)
       .describe(
         'Calls the gateway has in flight to one upstream service process at once (its bulkhead); ' +
           'docs/operations.md.',
@@ -87,7 +87,7 @@ export const gatewayConfigSchema = z
       .int()
       .min(1)
       .max(10000)
-      .default(16)
+      .default(8)
       .describe(
         'Of those, how many one tenant may hold, running or waiting; beyond it the tenant gets ' +
           '429 while the others keep the rest. At most GATEWAY_UPSTREAM_MAX_CONCURRENT.',
