@@ -64,6 +64,11 @@ export async function startStack(label: string): Promise<BenchStack> {
     KITH_JWT_ISSUER: TEST_JWT.issuer,
     KITH_JWT_AUDIENCE: TEST_JWT.audience,
     KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
+    // The benches measure the service path, one user at full speed: no rate limit in the way.
+    GATEWAY_RATE_LIMIT_TENANT_PER_S: '1000000',
+    GATEWAY_RATE_LIMIT_TENANT_BURST: '1000000',
+    GATEWAY_RATE_LIMIT_USER_PER_S: '1000000',
+    GATEWAY_RATE_LIMIT_USER_BURST: '1000000',
   };
   const children = [startService('contact', env), startService('gateway', env)];
   const gatewayUrl = `http://127.0.0.1:${httpPort}`;

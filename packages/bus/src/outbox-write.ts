@@ -1,6 +1,7 @@
 // The three steps of every write through the outbox (docs/architecture.md, "the outbox"),
 // once: stage (which claims the new version), the caller's single-document write carrying
 // the staged `_outboxLog`, commit. A failed write frees the version at once.
+import { assertBudgetLeft } from '@kith/resilience';
 import { InsertError, writeErrorsOf, type InsertManyTarget } from './insert-batcher';
 import {
   OutboxVersionClaimedError,
@@ -29,6 +30,8 @@ export async function writeThroughOutbox(
   write: (staged: StagedWrite) => Promise<void>,
   onClaimed: () => Error,
 ): Promise<void> {
+  // A write for a call whose caller is gone would change state nobody is told about.
+  assertBudgetLeft('write');
   let staged: StagedWrite;
   try {
     staged = await outbox.stage(target);
@@ -71,6 +74,7 @@ export async function insertManyThroughOutbox<D extends { _id: string }>(
 ): Promise<{ written: string[]; failed: Map<string, InsertError> }> {
   const failed = new Map<string, InsertError>();
   if (creates.length === 0) return { written: [], failed };
+  assertBudgetLeft('write');
   const staged = await outbox.stageCreates({
     collection: target.collection,
     creates,

@@ -13,6 +13,16 @@ export const commonConfigShape = {
     .enum(['none', 'otlp', 'console'])
     .default('none')
     .describe('Where traces go: none, an OTLP/HTTP collector, or the console.'),
+  KITH_SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(10_000)
+    .describe(
+      'How long a process told to stop (SIGTERM, SIGINT) drains before it exits anyway, in ' +
+        "milliseconds. Keep it below the orchestrator's grace period (Kubernetes: 30 s).",
+    ),
   OTEL_EXPORTER_OTLP_ENDPOINT: z
     .url()
     .optional()

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       LOG_LEVEL: 'info',
       KITH_TOPIC_PREFIX: '',
+      KITH_SHUTDOWN_TIMEOUT_MS: 10000,
       OTEL_TRACES_EXPORTER: 'none',
       KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'],
       MONGO_URL: 'mongodb://127.0.0.1:27017/',

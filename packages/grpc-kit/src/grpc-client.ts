@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import type { Bulkhead } from '@kith/resilience';
 import { metadataFromContext } from './call-context';
 import type { CallContext } from './call-context';
 import { retryInterceptor } from './retry-interceptor';
@@ -41,6 +42,13 @@ export function createClient<T>(
 export interface CallUnaryOptions {
   /** Per-call budget; default 5000. An earlier deadline in ctx wins. */
   deadlineMs?: number;
+  /**
+   * The upstream's bulkhead: the call runs in one of its slots, keyed by the tenant, or is
+   * refused with BulkheadRejectedError without reaching the network.
+   */
+  bulkhead?: Bulkhead;
+  /** Aborting it cancels the call (or takes it out of the bulkhead's queue). */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_DEADLINE_MS = 5000;
@@ -60,16 +68,27 @@ export function callUnary<Res>(
   if (typeof fn !== 'function') {
     return Promise.reject(new TypeError(`client has no method ${method}`));
   }
-  const budget = Date.now() + (opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
-  const deadline = new Date(Math.min(budget, ctx.deadline?.getTime() ?? Infinity));
-  const metadata = metadataFromContext(ctx);
-  return new Promise<Res>((resolve, reject) => {
-    fn.call(
-      client,
-      request,
-      metadata,
-      { deadline },
-      (err: grpc.ServiceError | null, response: Res) => (err ? reject(err) : resolve(response)),
-    );
-  });
+  const send = (): Promise<Res> => {
+    // The deadline counts from when the call leaves, not from when it joined a queue.
+    const budget = Date.now() + (opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    const deadline = new Date(Math.min(budget, ctx.deadline?.getTime() ?? Infinity));
+    const metadata = metadataFromContext(ctx);
+    return new Promise<Res>((resolve, reject) => {
+      const call = fn.call(
+        client,
+        request,
+        metadata,
+        { deadline },
+        (err: grpc.ServiceError | null, response: Res) => {
+          opts.signal?.removeEventListener('abort', cancel);
+          if (err) reject(err);
+          else resolve(response);
+        },
+      ) as grpc.ClientUnaryCall;
+      const cancel = (): void => call.cancel();
+      if (opts.signal?.aborted) cancel();
+      else opts.signal?.addEventListener('abort', cancel, { once: true });
+    });
+  };
+  return opts.bulkhead ? opts.bulkhead.run(ctx.tenantId, send, opts.signal) : send();
 }

@@ -1,6 +1,9 @@
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from '@kith/logger';
+import type { Bulkhead } from '@kith/resilience';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
+import { METADATA, metadataValue } from './call-context';
+import { overloadStatus } from './overload-status';
 import { loadPackageDefinition } from './proto-loader';
 import { addReflection } from './reflection';
 
@@ -18,6 +21,13 @@ export interface CreateGrpcServerOptions {
   protoFiles: string[];
   /** How long stop() lets in-flight calls finish before cancelling them; default 5000. */
   shutdownTimeoutMs?: number;
+  /**
+   * Bounds the unary calls served at once (per tenant and in all), so the database work they
+   * queue is bounded too; a call that does not fit is refused RESOURCE_EXHAUSTED. A call holds
+   * its slot until its handler returns, not merely until its caller gave up: that work is
+   * still running (cut short by the call budget, see unaryHandler).
+   */
+  admission?: Bulkhead;
   serverOptions?: grpc.ServerOptions;
 }
 
@@ -42,8 +52,12 @@ export function createGrpcServer(opts: CreateGrpcServerOptions): GrpcServer {
     Object.fromEntries(healthNames.map((n) => [n, 'NOT_SERVING' as const])),
   );
 
-  for (const service of opts.services)
-    server.addService(service.definition, service.implementation);
+  for (const service of opts.services) {
+    const implementation = opts.admission
+      ? admitted(service.definition, service.implementation, opts.admission)
+      : service.implementation;
+    server.addService(service.definition, implementation);
+  }
   health.addToServer(server);
   // Reflection describes the application protos and the health proto (so grpcurl can call it).
   addReflection(server, loadPackageDefinition([...opts.protoFiles, healthProtoPath]));
@@ -80,4 +94,37 @@ export function createGrpcServer(opts: CreateGrpcServerOptions): GrpcServer {
   };
 
   return { server, start, setServing, stop };
+}
+
+/** `implementation` with every unary method run inside a slot of `admission`. */
+function admitted(
+  definition: grpc.ServiceDefinition,
+  implementation: grpc.UntypedServiceImplementation,
+  admission: Bulkhead,
+): grpc.UntypedServiceImplementation {
+  const wrapped: grpc.UntypedServiceImplementation = { ...implementation };
+  for (const [name, method] of Object.entries(definition)) {
+    const handler = implementation[name];
+    if (typeof handler !== 'function' || method.requestStream || method.responseStream) continue;
+    const unary = handler as grpc.handleUnaryCall<unknown, unknown>;
+    wrapped[name] = ((call, callback) => {
+      const tenant = metadataValue(call.metadata, METADATA.tenantId) ?? '';
+      admission
+        .run(
+          tenant,
+          () =>
+            new Promise<void>((done) =>
+              unary(call, (err, res, ...rest) => {
+                done();
+                callback(err, res, ...rest);
+              }),
+            ),
+        )
+        .catch((err: unknown) => {
+          const status = overloadStatus(err);
+          callback(status ? status.toServiceError() : (err as grpc.ServiceError), null);
+        });
+    }) as grpc.handleUnaryCall<unknown, unknown>;
+  }
+  return wrapped;
 }

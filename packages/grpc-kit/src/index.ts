@@ -21,3 +21,4 @@ export type { RetryPolicy } from './retry-interceptor';
 export { httpStatusForGrpc } from './http-status';
 export { checkHealth } from './health-check';
 export type { CheckHealthOptions } from './health-check';
+export { OVERLOAD_REASONS, overloadRefusal, overloadStatus } from './overload-status';

@@ -3,8 +3,10 @@ import type { Logger } from '@kith/logger';
 import { extractTraceContext, withSpan } from '@kith/telemetry';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Context, Span } from '@opentelemetry/api';
+import { runWithBudget } from '@kith/resilience';
 import { METADATA, metadataValue, readCallContext } from './call-context';
 import type { CallContext } from './call-context';
+import { overloadStatus } from './overload-status';
 import { isServiceError, readErrorInfo, readFieldErrors, StatusError } from './status-error';
 
 export interface UnaryHandlerOptions {
@@ -26,7 +28,9 @@ const SERVER_FAULT_CODES = new Set<grpc.status>([
 
 /**
  * Adapts `fn(request, ctx)` to a grpc-js unary handler: reads the CallContext, runs inside a
- * server span continuing the caller's trace, and turns every failure into a gRPC status.
+ * server span continuing the caller's trace and inside the call's budget (its deadline, and a
+ * signal aborted when the caller cancels: @kith/resilience gives the store layer both), and
+ * turns every failure into a gRPC status.
  */
 export function unaryHandler<Req, Res>(
   fn: (req: Req, ctx: CallContext) => Promise<Res>,
@@ -40,13 +44,23 @@ export function unaryHandler<Req, Res>(
 
     void withSpan(`${service}/${method}`, { kind, parent, attributes }, async (span) => {
       let response: Res;
+      const cancelled = new AbortController();
+      const onCancelled = (): void => cancelled.abort();
+      call.once('cancelled', onCancelled);
       try {
-        response = await fn(call.request, readCallContext(call.metadata, call.getDeadline()));
+        const ctx = readCallContext(call.metadata, call.getDeadline());
+        const budget = {
+          signal: cancelled.signal,
+          ...(ctx.deadline ? { deadline: ctx.deadline } : {}),
+        };
+        response = await runWithBudget(budget, () => fn(call.request, ctx));
       } catch (err) {
         const statusError = toStatusError(err, opts, path);
         recordOnSpan(span, statusError, err);
         callback(statusError.toServiceError());
         return;
+      } finally {
+        call.removeListener('cancelled', onCancelled);
       }
       // Outside the try: a failure inside callback must not be answered a second time.
       span.setAttribute('rpc.grpc.status_code', grpc.status.OK);
@@ -57,6 +71,8 @@ export function unaryHandler<Req, Res>(
 
 function toStatusError(err: unknown, opts: UnaryHandlerOptions, path: string): StatusError {
   if (err instanceof StatusError) return err;
+  const overload = overloadStatus(err);
+  if (overload) return overload;
   const mapped = opts.mapError(err);
   if (mapped) return mapped;
   // A failed downstream call keeps its code: collapsing it into INTERNAL would hide, say, a

@@ -21,6 +21,69 @@ export const contactConfigSchema = z.object({
     .max(65535)
     .default(50051)
     .describe('Port the gRPC server listens on (0 picks a free port, as tests do).'),
+  CONTACT_MAX_IN_FLIGHT_CALLS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .default(64)
+    .describe(
+      'gRPC calls served at once; with the queue below it bounds the database work the ' +
+        'service can have outstanding (docs/operations.md).',
+    ),
+  CONTACT_TENANT_IN_FLIGHT_SHARE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .default(48)
+    .describe(
+      'Of those, how many one tenant may hold, running or waiting (at most ' +
+        'CONTACT_MAX_IN_FLIGHT_CALLS); beyond it the call is refused RESOURCE_EXHAUSTED (HTTP 429).',
+    ),
+  CONTACT_CALL_QUEUE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100000)
+    .default(64)
+    .describe(
+      'Calls that may wait for a free slot; beyond it, or after CONTACT_CALL_QUEUE_WAIT_MS, ' +
+        'a call is refused RESOURCE_EXHAUSTED (HTTP 503).',
+    ),
+  CONTACT_CALL_QUEUE_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10000)
+    .default(500)
+    .describe('How long a call waits for a free slot.'),
+  CONTACT_DB_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(20)
+    .describe("Connections to MongoDB at most (the driver's maxPoolSize)."),
+  CONTACT_DB_POOL_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60000)
+    .default(5000)
+    .describe(
+      'How long an operation waits for a free connection before it fails (waitQueueTimeoutMS).',
+    ),
+  CONTACT_DB_BUDGET_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(30000)
+    .default(1000)
+    .describe(
+      'A database ping slower than this marks the service NOT_SERVING on its gRPC health check ' +
+        "(checked every 2 s), so the gateway's /readyz reports it.",
+    ),
   CONTACT_DB_NAME: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')

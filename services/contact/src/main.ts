@@ -24,6 +24,7 @@ import {
 import { TOPICS } from '@kith/events';
 import { createGrpcServer } from '@kith/grpc-kit';
 import { createLogger, type Logger } from '@kith/logger';
+import { Bulkhead, callBudgetPlugin, probeAll, stopOnSignals } from '@kith/resilience';
 import mongoose from 'mongoose';
 import { contactUseCases } from './app/contact-use-cases';
 import { loadContactConfig, type ContactConfig } from './config';
@@ -76,10 +77,18 @@ export async function start(
   };
 
   try {
+    // A bounded pool, and a bounded wait for it: what the service sends the database cannot
+    // pile up without bound behind a wedged server (docs/operations.md).
     const connection = await mongoose
-      .createConnection(config.MONGO_URL, { dbName: config.CONTACT_DB_NAME })
+      .createConnection(config.MONGO_URL, {
+        dbName: config.CONTACT_DB_NAME,
+        maxPoolSize: config.CONTACT_DB_POOL_SIZE,
+        waitQueueTimeoutMS: config.CONTACT_DB_POOL_WAIT_MS,
+      })
       .asPromise();
-    cleanups.push(() => connection.close());
+    cleanups.push(() => connection.close(true));
+    // Every model query runs within the budget of the gRPC call it serves (maxTimeMS).
+    connection.plugin(callBudgetPlugin);
     const dbNames = contactDatabaseNames(config.CONTACT_DB_NAME);
     const db = connection.getClient().db(dbNames.main);
 
@@ -216,9 +225,24 @@ export async function start(
         contactImportHandlers(uses.imports, logger),
       ),
     ];
+    // At most this many calls at once (per tenant and in all), each holding its slot until its
+    // handler returns: with the pool above, the bound on outstanding database work.
+    const admission = new Bulkhead({
+      name: 'contact',
+      maxConcurrent: config.CONTACT_MAX_IN_FLIGHT_CALLS,
+      maxPerKey: Math.min(
+        config.CONTACT_TENANT_IN_FLIGHT_SHARE,
+        config.CONTACT_MAX_IN_FLIGHT_CALLS,
+      ),
+      maxQueue: config.CONTACT_CALL_QUEUE,
+      maxWaitMs: config.CONTACT_CALL_QUEUE_WAIT_MS,
+    });
     const grpcServer = createGrpcServer({
       logger,
       services,
+      admission,
+      // Half the stop budget for calls in flight, the rest for the relay, consumers and pool.
+      shutdownTimeoutMs: Math.floor(config.KITH_SHUTDOWN_TIMEOUT_MS / 2),
       protoFiles: [
         CONTACT_PROTO,
         CUSTOM_FIELD_PROTO,
@@ -232,6 +256,18 @@ export async function start(
     });
     const grpcPort = await grpcServer.start(`0.0.0.0:${config.CONTACT_GRPC_PORT}`);
     cleanups.push(() => grpcServer.stop());
+    // SERVING only while the database answers within its budget and calls find slots; a
+    // wedged database takes the service out of the gateway's /readyz.
+    const healthWatch = watchHealth(
+      grpcServer.setServing,
+      [
+        { name: 'mongo', check: async () => (await db.command({ ping: 1 })).ok === 1 },
+        { name: 'capacity', check: () => Promise.resolve(!admission.saturated()) },
+      ],
+      config.CONTACT_DB_BUDGET_MS,
+      logger,
+    );
+    cleanups.push(async () => healthWatch.stop());
     logger.info({ grpcPort, db: config.CONTACT_DB_NAME }, 'contact service started');
     return { grpcPort, stop };
   } catch (err) {
@@ -240,21 +276,43 @@ export async function start(
   }
 }
 
+const HEALTH_INTERVAL_MS = 2000;
+
+function watchHealth(
+  setServing: (serving: boolean) => void,
+  checks: Parameters<typeof probeAll>[0],
+  budgetMs: number,
+  logger: Logger,
+): { stop(): void } {
+  let serving = true;
+  let stopped = false;
+  const timer = setInterval(() => {
+    void probeAll(checks, budgetMs).then(({ down }) => {
+      // Once stopping, the server says NOT_SERVING and a late probe must not undo it.
+      if (stopped || serving === (down.length === 0)) return;
+      serving = down.length === 0;
+      setServing(serving);
+      if (serving) logger.info('serving again');
+      else logger.warn({ down, budgetMs }, 'not serving: dependencies down or over budget');
+    });
+  }, HEALTH_INTERVAL_MS);
+  timer.unref();
+  return {
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const config = loadContactConfig();
   const running = await start(config);
-  const shutdown = (signal: string): void => {
-    void running
-      .stop()
-      .then(() => telemetry.shutdown())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    process.stderr.write(`contact: ${signal}, stopping\n`);
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  stopOnSignals({
+    name: 'contact',
+    stop: () => running.stop().then(() => telemetry.shutdown()),
+    timeoutMs: config.KITH_SHUTDOWN_TIMEOUT_MS,
+  });
 }
 
 if (require.main === module) {

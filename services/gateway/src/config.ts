@@ -72,6 +72,106 @@ export const gatewayConfigSchema = z
         'Deadline of each service call of a bulk read (a subject access export, a page of ' +
           'a CSV export), in milliseconds.',
       ),
+    GATEWAY_UPSTREAM_MAX_CONCURRENT: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10000)
+      .default(16)
+      .describe(
+        'Calls the gateway has in flight to one upstream service process at once (its bulkhead); ' +
+          'docs/operations.md.',
+      ),
+    GATEWAY_UPSTREAM_TENANT_SHARE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10000)
+      .default(8)
+      .describe(
+        'Of those, how many one tenant may hold, running or waiting; beyond it the tenant gets ' +
+          '429 while the others keep the rest. At most GATEWAY_UPSTREAM_MAX_CONCURRENT.',
+      ),
+    GATEWAY_UPSTREAM_QUEUE: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(100000)
+      .default(64)
+      .describe(
+        'Calls that may wait for a free slot of an upstream; beyond it a call is answered 503 at once.',
+      ),
+    GATEWAY_UPSTREAM_QUEUE_WAIT_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(10000)
+      .default(250)
+      .describe(
+        'How long a call waits for a free slot before it is answered 503 with Retry-After.',
+      ),
+    GATEWAY_RATE_LIMIT_TENANT_PER_S: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000000)
+      .default(200)
+      .describe(
+        'Requests per second one tenant may make (token bucket refill rate, per gateway instance).',
+      ),
+    GATEWAY_RATE_LIMIT_TENANT_BURST: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000000)
+      .default(400)
+      .describe('Requests one tenant may make at once before the per-second rate applies.'),
+    GATEWAY_RATE_LIMIT_USER_PER_S: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000000)
+      .default(50)
+      .describe('Requests per second one user may make (per gateway instance).'),
+    GATEWAY_RATE_LIMIT_USER_BURST: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000000)
+      .default(100)
+      .describe('Requests one user may make at once before the per-second rate applies.'),
+    GATEWAY_RATE_LIMIT_ADDRESS_PER_S: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000000)
+      .default(5)
+      .describe(
+        'Failed authentications per second one client address may make; once its bucket is ' +
+          'empty its requests get 429 before any token is verified.',
+      ),
+    GATEWAY_RATE_LIMIT_ADDRESS_BURST: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000000)
+      .default(20)
+      .describe('Failed authentications one client address may make at once.'),
+    GATEWAY_READINESS_BUDGET_MS: z.coerce
+      .number()
+      .int()
+      .min(50)
+      .max(30000)
+      .default(1000)
+      .describe('How long /readyz waits for each dependency; a slower one counts as down (503).'),
+    GATEWAY_TRUST_PROXY: z
+      .string()
+      .default('')
+      .describe(
+        'Which proxies may name the client address in X-Forwarded-For (Express "trust proxy": ' +
+          'a hop count or addresses/subnets, e.g. "loopback, 10.0.0.0/8"). Empty trusts none: ' +
+          'the address limit then applies to the connecting peer (the load balancer).',
+      ),
     GATEWAY_BODY_LIMIT_KB: z.coerce
       .number()
       .int()
@@ -81,6 +181,13 @@ export const gatewayConfigSchema = z
       .describe('Largest accepted JSON request body, in kB (larger answers 413).'),
   })
   .superRefine((c, ctx) => {
+    if (c.GATEWAY_UPSTREAM_TENANT_SHARE > c.GATEWAY_UPSTREAM_MAX_CONCURRENT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_UPSTREAM_TENANT_SHARE'],
+        message: 'must not exceed GATEWAY_UPSTREAM_MAX_CONCURRENT',
+      });
+    }
     if (!c.KITH_JWT_HS256_SECRET && !c.KITH_JWT_RS256_PUBLIC_KEY) {
       ctx.addIssue({
         code: 'custom',

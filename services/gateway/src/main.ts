@@ -7,6 +7,7 @@ import { createKafka, ensureTopics, EventProducer } from '@kith/bus';
 import { TOPICS } from '@kith/events';
 import { checkHealth } from '@kith/grpc-kit';
 import { createLogger } from '@kith/logger';
+import { Bulkhead, stopOnSignals } from '@kith/resilience';
 import { MongoClient } from 'mongodb';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { loadGatewayConfig } from './config';
@@ -52,10 +53,19 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     logger,
   });
   await erasures.start();
-  // Every service below is served by the contact service process, at the same address.
+  // Every service below is served by the contact service process, at the same address, so
+  // they share one bulkhead: a tenant's burst on any of them counts against its one share.
+  const contactBulkhead = new Bulkhead({
+    name: 'contact',
+    maxConcurrent: config.GATEWAY_UPSTREAM_MAX_CONCURRENT,
+    maxPerKey: config.GATEWAY_UPSTREAM_TENANT_SHARE,
+    maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
+    maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
+  });
   const contactProcess = {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+    bulkhead: contactBulkhead,
   };
   const contacts = new GrpcContactGateway(contactProcess);
   // CSV export pages: a bulk read, with the longer deadline.
@@ -99,9 +109,36 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
       rs256PublicKey: config.KITH_JWT_RS256_PUBLIC_KEY,
     }),
     readiness: [
-      { name: 'contact', check: () => checkHealth(config.CONTACT_GRPC_ADDRESS) },
+      {
+        name: 'contact',
+        check: () =>
+          checkHealth(config.CONTACT_GRPC_ADDRESS, {
+            timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
+          }),
+      },
       { name: 'mongo', check: async () => (await db.command({ ping: 1 })).ok === 1 },
+      // Shedding calls for lack of slots (not one tenant's share): send traffic elsewhere.
+      { name: 'contact-capacity', check: () => Promise.resolve(!contactBulkhead.saturated()) },
     ],
+    readinessBudgetMs: config.GATEWAY_READINESS_BUDGET_MS,
+    rateLimits: {
+      address: {
+        name: 'address',
+        ratePerSecond: config.GATEWAY_RATE_LIMIT_ADDRESS_PER_S,
+        burst: config.GATEWAY_RATE_LIMIT_ADDRESS_BURST,
+      },
+      tenant: {
+        name: 'tenant',
+        ratePerSecond: config.GATEWAY_RATE_LIMIT_TENANT_PER_S,
+        burst: config.GATEWAY_RATE_LIMIT_TENANT_BURST,
+      },
+      user: {
+        name: 'user',
+        ratePerSecond: config.GATEWAY_RATE_LIMIT_USER_PER_S,
+        burst: config.GATEWAY_RATE_LIMIT_USER_BURST,
+      },
+    },
+    ...(config.GATEWAY_TRUST_PROXY ? { trustProxy: config.GATEWAY_TRUST_PROXY } : {}),
     metrics,
     logger,
     bodyLimit: `${config.GATEWAY_BODY_LIMIT_KB}kb`,
@@ -153,14 +190,11 @@ if (require.main === module) {
   const config = loadGatewayConfig();
   start(config)
     .then((gateway) => {
-      const shutdown = () => {
-        void gateway
-          .stop()
-          .then(() => telemetry.shutdown())
-          .finally(() => process.exit(0));
-      };
-      process.once('SIGTERM', shutdown);
-      process.once('SIGINT', shutdown);
+      stopOnSignals({
+        name: 'gateway',
+        stop: () => gateway.stop().then(() => telemetry.shutdown()),
+        timeoutMs: config.KITH_SHUTDOWN_TIMEOUT_MS,
+      });
     })
     .catch((err: unknown) => {
       console.error(err);

@@ -2,6 +2,7 @@
 // redelivered or replayed event inserts nothing new. Read per contact in version order.
 // On FerretDB 1.x the per-contact read scans the collection (only `{_id}` reaches SQL); the
 // index below is for MongoDB, where it is an index range scan.
+import { withMaxTime } from '@kith/resilience';
 import type { mongo } from 'mongoose';
 import type { AuditEntry } from '../domain/contact-audit';
 import { auditEntryHoldsValues, scrubAuditEntry } from '../domain/erase-dependents';
@@ -67,7 +68,10 @@ export class ContactAuditRepository {
 
   /** Every entry of the contact, oldest first (subject access export). */
   async listAll(tenantId: string, contactId: string): Promise<AuditEntry[]> {
-    const docs = await this.collection.find({ tenantId, contactId }).sort({ version: 1 }).toArray();
+    const docs = await this.collection
+      .find({ tenantId, contactId }, withMaxTime({}))
+      .sort({ version: 1 })
+      .toArray();
     return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
   }
 
@@ -78,7 +82,7 @@ export class ContactAuditRepository {
     opts: { afterVersion: number; limit: number },
   ): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
     const docs = await this.collection
-      .find({ tenantId, contactId, version: { $gt: opts.afterVersion } })
+      .find({ tenantId, contactId, version: { $gt: opts.afterVersion } }, withMaxTime({}))
       .sort({ version: 1 })
       .limit(opts.limit + 1)
       .toArray();

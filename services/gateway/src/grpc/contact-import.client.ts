@@ -4,11 +4,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import { CONTACT_IMPORT_PROTO } from '@kith/contracts';
 import type { ContactImportProtoGrpcType, contactImportV1 } from '@kith/contracts';
-import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
-import type { CallContext } from '@kith/grpc-kit';
-import { extractTraceContext } from '@kith/telemetry';
-import { context, trace } from '@opentelemetry/api';
-import type { RequestContext } from './contact.client';
+import { createClient, loadProto } from '@kith/grpc-kit';
+import { callUpstream, type RequestContext, type UpstreamOptions } from './upstream-call';
 
 export type ImportJobMessage = contactImportV1.ContactImport__Output;
 
@@ -32,7 +29,7 @@ export interface ContactImportGateway {
 export class GrpcContactImportGateway implements ContactImportGateway {
   private readonly client: contactImportV1.ContactImportServiceClient;
 
-  constructor(private readonly opts: { address: string; deadlineMs: number }) {
+  constructor(private readonly opts: UpstreamOptions) {
     const proto = loadProto(CONTACT_IMPORT_PROTO) as unknown as ContactImportProtoGrpcType;
     this.client = createClient<contactImportV1.ContactImportServiceClient>(
       proto.kith.contact.v1.ContactImportService,
@@ -80,25 +77,15 @@ export class GrpcContactImportGateway implements ContactImportGateway {
     return res.job;
   }
 
-  /** As GrpcContactGateway.call: metadata, deadline, and the client's trace when no span is active. */
   private call<Res>(
     method: string,
     request: object,
     ctx: RequestContext,
     deadlineMs = this.opts.deadlineMs,
   ): Promise<Res> {
-    const callContext: CallContext = {
-      tenantId: ctx.tenantId,
-      userId: ctx.userId,
-      roles: ctx.roles,
-      ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
-    };
-    const run = () => callUnary<Res>(this.client, method, request, callContext, { deadlineMs });
-    if (trace.getSpan(context.active()) || !ctx.traceparent) return run();
-    const parent = extractTraceContext({
-      traceparent: ctx.traceparent,
-      tracestate: ctx.tracestate,
+    return callUpstream<Res>(this.client as grpc.Client, method, request, ctx, {
+      ...this.opts,
+      deadlineMs,
     });
-    return context.with(parent, run);
   }
 }

@@ -5,7 +5,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { CONTACT_PROTO } from '@kith/contracts';
 import type { ContactProtoGrpcType, contactV1 } from '@kith/contracts';
 import { createClient, loadProto } from '@kith/grpc-kit';
-import { callUpstream, type RequestContext } from './upstream-call';
+import { callUpstream, type RequestContext, type UpstreamOptions } from './upstream-call';
 
 export type { RequestContext } from './upstream-call';
 
@@ -41,10 +41,7 @@ export interface ContactGateway {
   ): Promise<contactV1.ListContactAuditResponse__Output>;
 }
 
-export interface GrpcContactGatewayOptions {
-  address: string;
-  deadlineMs: number;
-}
+export type GrpcContactGatewayOptions = UpstreamOptions;
 
 export class GrpcContactGateway implements ContactGateway {
   private readonly client: contactV1.ContactServiceClient;
@@ -105,13 +102,7 @@ export class GrpcContactGateway implements ContactGateway {
   }
 
   private call<Res>(method: string, request: object, ctx: RequestContext): Promise<Res> {
-    return callUpstream<Res>(
-      this.client as grpc.Client,
-      method,
-      request,
-      ctx,
-      this.opts.deadlineMs,
-    );
+    return callUpstream<Res>(this.client as grpc.Client, method, request, ctx, this.opts);
   }
 }
 

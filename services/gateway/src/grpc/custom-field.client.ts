@@ -6,6 +6,7 @@ import { CUSTOM_FIELD_PROTO } from '@kith/contracts';
 import type { CustomFieldProtoGrpcType, customFieldV1 } from '@kith/contracts';
 import { createClient, loadProto } from '@kith/grpc-kit';
 import { callUpstream } from './upstream-call';
+import type { UpstreamOptions } from './upstream-call';
 import type { RequestContext } from './contact.client';
 
 type Field = customFieldV1.CustomField__Output;
@@ -24,7 +25,7 @@ export interface CustomFieldGateway {
 export class GrpcCustomFieldGateway implements CustomFieldGateway {
   private readonly client: customFieldV1.CustomFieldServiceClient;
 
-  constructor(private readonly opts: { address: string; deadlineMs: number }) {
+  constructor(private readonly opts: UpstreamOptions) {
     const proto = loadProto(CUSTOM_FIELD_PROTO) as unknown as CustomFieldProtoGrpcType;
     this.client = createClient<customFieldV1.CustomFieldServiceClient>(
       proto.kith.contact.v1.CustomFieldService,
@@ -64,12 +65,6 @@ export class GrpcCustomFieldGateway implements CustomFieldGateway {
   }
 
   private call<Res>(method: string, request: object, ctx: RequestContext): Promise<Res> {
-    return callUpstream<Res>(
-      this.client as grpc.Client,
-      method,
-      request,
-      ctx,
-      this.opts.deadlineMs,
-    );
+    return callUpstream<Res>(this.client as grpc.Client, method, request, ctx, this.opts);
   }
 }

@@ -4,11 +4,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import { DUPLICATE_PROTO } from '@kith/contracts';
 import type { DuplicateProtoGrpcType, duplicateV1 } from '@kith/contracts';
-import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
-import type { CallContext } from '@kith/grpc-kit';
-import { extractTraceContext } from '@kith/telemetry';
-import { context, trace } from '@opentelemetry/api';
-import type { RequestContext } from './contact.client';
+import { createClient, loadProto } from '@kith/grpc-kit';
+import { callUpstream, type RequestContext, type UpstreamOptions } from './upstream-call';
 
 export type MatchingRulesMessage = duplicateV1.MatchingRules__Output;
 
@@ -35,7 +32,7 @@ export interface DuplicateGateway {
 export class GrpcDuplicateGateway implements DuplicateGateway {
   private readonly client: duplicateV1.DuplicateServiceClient;
 
-  constructor(private readonly opts: { address: string; deadlineMs: number }) {
+  constructor(private readonly opts: UpstreamOptions) {
     const proto = loadProto(DUPLICATE_PROTO) as unknown as DuplicateProtoGrpcType;
     this.client = createClient<duplicateV1.DuplicateServiceClient>(
       proto.kith.contact.v1.DuplicateService,
@@ -79,23 +76,7 @@ export class GrpcDuplicateGateway implements DuplicateGateway {
     return rules;
   }
 
-  /** As GrpcContactGateway.call: metadata, deadline, and the client's trace when no span is active. */
   private call<Res>(method: string, request: object, ctx: RequestContext): Promise<Res> {
-    const callContext: CallContext = {
-      tenantId: ctx.tenantId,
-      userId: ctx.userId,
-      roles: ctx.roles,
-      ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
-    };
-    const run = () =>
-      callUnary<Res>(this.client, method, request, callContext, {
-        deadlineMs: this.opts.deadlineMs,
-      });
-    if (trace.getSpan(context.active()) || !ctx.traceparent) return run();
-    const parent = extractTraceContext({
-      traceparent: ctx.traceparent,
-      tracestate: ctx.tracestate,
-    });
-    return context.with(parent, run);
+    return callUpstream<Res>(this.client as grpc.Client, method, request, ctx, this.opts);
   }
 }

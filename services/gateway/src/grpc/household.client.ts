@@ -6,6 +6,7 @@ import { HOUSEHOLD_PROTO } from '@kith/contracts';
 import type { HouseholdProtoGrpcType, householdV1 } from '@kith/contracts';
 import { createClient, loadProto } from '@kith/grpc-kit';
 import { callUpstream } from './upstream-call';
+import type { UpstreamOptions } from './upstream-call';
 import type { RequestContext } from './contact.client';
 
 export type HouseholdMessage = householdV1.Household__Output;
@@ -33,7 +34,7 @@ export interface HouseholdGateway {
 export class GrpcHouseholdGateway implements HouseholdGateway {
   private readonly client: householdV1.HouseholdServiceClient;
 
-  constructor(private readonly opts: { address: string; deadlineMs: number }) {
+  constructor(private readonly opts: UpstreamOptions) {
     const proto = loadProto(HOUSEHOLD_PROTO) as unknown as HouseholdProtoGrpcType;
     this.client = createClient<householdV1.HouseholdServiceClient>(
       proto.kith.contact.v1.HouseholdService,
@@ -85,12 +86,6 @@ export class GrpcHouseholdGateway implements HouseholdGateway {
   }
 
   private call<Res>(method: string, request: object, ctx: RequestContext): Promise<Res> {
-    return callUpstream<Res>(
-      this.client as grpc.Client,
-      method,
-      request,
-      ctx,
-      this.opts.deadlineMs,
-    );
+    return callUpstream<Res>(this.client as grpc.Client, method, request, ctx, this.opts);
   }
 }

@@ -13,6 +13,7 @@ import {
 import { createClient, loadProto } from '@kith/grpc-kit';
 import type { UpstreamAnswer } from '../domain/personal-data-export';
 import { callUpstream, type RequestContext } from './upstream-call';
+import type { UpstreamOptions } from './upstream-call';
 
 export interface PersonalDataUpstream {
   /** The key of its part in the export ("contact", "interaction"...). */
@@ -32,7 +33,7 @@ export class GrpcPersonalDataUpstream implements PersonalDataUpstream {
 
   constructor(
     readonly name: string,
-    private readonly opts: { address: string; deadlineMs: number },
+    private readonly opts: UpstreamOptions,
   ) {
     const proto = loadProto(PERSONAL_DATA_PROTO) as unknown as PersonalDataProtoGrpcType;
     this.client = createClient(proto.kith.privacy.v1.PersonalDataService, opts.address);
@@ -44,7 +45,7 @@ export class GrpcPersonalDataUpstream implements PersonalDataUpstream {
       'ExportPersonalData',
       { contactId },
       ctx,
-      this.opts.deadlineMs,
+      this.opts,
     );
     return { service: res.service, generatedAt: res.generatedAt, sections: res.sections };
   }
@@ -57,7 +58,7 @@ export class GrpcPersonalDataUpstream implements PersonalDataUpstream {
 export class GrpcContactPrivacyGateway implements ContactPrivacyGateway {
   private readonly client: privacyV1.ContactPrivacyServiceClient;
 
-  constructor(private readonly opts: { address: string; deadlineMs: number }) {
+  constructor(private readonly opts: UpstreamOptions) {
     const proto = loadProto(CONTACT_PRIVACY_PROTO) as unknown as ContactPrivacyProtoGrpcType;
     this.client = createClient(proto.kith.contact.v1.ContactPrivacyService, opts.address);
   }
@@ -68,7 +69,7 @@ export class GrpcContactPrivacyGateway implements ContactPrivacyGateway {
       'EraseContact',
       req,
       ctx,
-      this.opts.deadlineMs,
+      this.opts,
     );
   }
 

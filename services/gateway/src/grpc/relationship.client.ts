@@ -6,6 +6,7 @@ import { RELATIONSHIP_PROTO } from '@kith/contracts';
 import type { RelationshipProtoGrpcType, relationshipV1 } from '@kith/contracts';
 import { createClient, loadProto } from '@kith/grpc-kit';
 import { callUpstream } from './upstream-call';
+import type { UpstreamOptions } from './upstream-call';
 import type { RequestContext } from './contact.client';
 
 export interface RelationshipGateway {
@@ -41,7 +42,7 @@ type WithRelationship = { relationship: relationshipV1.Relationship__Output | nu
 export class GrpcRelationshipGateway implements RelationshipGateway {
   private readonly client: relationshipV1.RelationshipServiceClient;
 
-  constructor(private readonly opts: { address: string; deadlineMs: number }) {
+  constructor(private readonly opts: UpstreamOptions) {
     const proto = loadProto(RELATIONSHIP_PROTO) as unknown as RelationshipProtoGrpcType;
     this.client = createClient<relationshipV1.RelationshipServiceClient>(
       proto.kith.contact.v1.RelationshipService,
@@ -103,12 +104,6 @@ export class GrpcRelationshipGateway implements RelationshipGateway {
   }
 
   private call<Res>(method: string, request: object, ctx: RequestContext): Promise<Res> {
-    return callUpstream<Res>(
-      this.client as grpc.Client,
-      method,
-      request,
-      ctx,
-      this.opts.deadlineMs,
-    );
+    return callUpstream<Res>(this.client as grpc.Client, method, request, ctx, this.opts);
   }
 }

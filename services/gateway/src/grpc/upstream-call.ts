@@ -1,8 +1,9 @@
 // One way every gateway client calls a gRPC upstream: the caller's tenant, user, roles and
-// idempotency key as metadata, a deadline, and the trace continued.
+// idempotency key as metadata, a deadline, the upstream's bulkhead, and the trace continued.
 import type * as grpc from '@grpc/grpc-js';
 import { callUnary } from '@kith/grpc-kit';
 import type { CallContext } from '@kith/grpc-kit';
+import type { Bulkhead } from '@kith/resilience';
 import { extractTraceContext } from '@kith/telemetry';
 import { context, trace } from '@opentelemetry/api';
 
@@ -15,6 +16,16 @@ export interface RequestContext {
   /** The HTTP request's W3C trace headers, used when no span is active (see callUpstream). */
   traceparent?: string | undefined;
   tracestate?: string | undefined;
+  /** Aborted when the HTTP client went away: the call is cancelled and frees its slot. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Where an upstream is and how it is called: deadline and the bulkhead in front of it. */
+export interface UpstreamOptions {
+  address: string;
+  deadlineMs: number;
+  /** Shared by every client of one upstream process (main.ts). */
+  bulkhead?: Bulkhead | undefined;
 }
 
 export function callUpstream<Res>(
@@ -22,7 +33,7 @@ export function callUpstream<Res>(
   method: string,
   request: object,
   ctx: RequestContext,
-  deadlineMs: number,
+  upstream: UpstreamOptions,
 ): Promise<Res> {
   const callContext: CallContext = {
     tenantId: ctx.tenantId,
@@ -30,7 +41,12 @@ export function callUpstream<Res>(
     roles: ctx.roles,
     ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
   };
-  const run = () => callUnary<Res>(client, method, request, callContext, { deadlineMs });
+  const run = () =>
+    callUnary<Res>(client, method, request, callContext, {
+      deadlineMs: upstream.deadlineMs,
+      ...(upstream.bulkhead ? { bulkhead: upstream.bulkhead } : {}),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
   // callUnary injects the active trace context. Normally that is the HTTP server span the
   // instrumentation opened from the client's traceparent. When http was not patched (loaded
   // before instrument.ts, or under Jest's module registry) no span is active, so continue

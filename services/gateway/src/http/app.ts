@@ -33,6 +33,8 @@ import { privacyRouter } from './privacy.routes';
 import { relationshipTypesRouter } from './relationship-types.routes';
 import { relationshipsRouter } from './relationships.routes';
 import { GatewayError, sendProblem } from './problem';
+import { BucketStore, limitByAddress, limitByCaller } from './rate-limit.middleware';
+import type { RateLimitPolicies } from './rate-limit.middleware';
 
 export interface AppDeps {
   contacts: ContactGateway;
@@ -53,6 +55,12 @@ export interface AppDeps {
   idempotencyWaitMs?: number;
   verifyToken: JwtVerifier;
   readiness: ReadinessCheck[];
+  /** How long /readyz waits for each check; slower counts as down. Default 2000. */
+  readinessBudgetMs?: number;
+  /** Token buckets per address, tenant and user; none = unlimited (unit tests). */
+  rateLimits?: RateLimitPolicies;
+  /** Express "trust proxy": which proxies' X-Forwarded-For names the client address. */
+  trustProxy?: string;
   metrics: Registry;
   logger: Logger;
   /** Largest accepted JSON body (body-parser syntax). Default 100kb. */
@@ -67,13 +75,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   // Our ETag is the record version; Express's body-hash ETags would contradict it.
   app.set('etag', false);
+  if (deps.trustProxy) app.set('trust proxy', trustProxySetting(deps.trustProxy));
 
   app.use(httpMetrics(deps.metrics));
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
-  app.use(healthRouter(deps.readiness, deps.metrics));
+  app.use(healthRouter(deps.readiness, deps.metrics, deps.readinessBudgetMs));
   app.get('/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
@@ -89,7 +98,10 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  const buckets = new BucketStore();
+  if (deps.rateLimits) v1.use(limitByAddress(buckets, deps.rateLimits.address));
   v1.use(authenticate(deps.verifyToken));
+  if (deps.rateLimits) v1.use(limitByCaller(buckets, deps.rateLimits));
   v1.use(requireJsonBody);
   v1.use(express.json({ limit: deps.bodyLimit ?? '100kb', type: JSON_TYPES, strict: true }));
   const routeDeps = {
@@ -136,6 +148,11 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(errorHandler(deps.logger));
   return app;
+}
+
+/** A number of hops, or Express's list of trusted addresses and names ("loopback, 10.0.0.0/8"). */
+function trustProxySetting(value: string): number | string {
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /**

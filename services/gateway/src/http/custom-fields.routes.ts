@@ -2,16 +2,15 @@
 // needs custom-field:read; defining, changing and archiving need custom-field:manage.
 // DELETE archives (stored values stay). Versions travel in If-Match like /v1/contacts.
 import { Router } from 'express';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import {
   specToProto,
   toCustomFieldResource,
   updateRequestOf,
 } from '../domain/custom-field-resource';
-import type { RequestContext } from '../grpc/contact.client';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
-import { callerOf, requirePermission } from './auth.middleware';
-import { etagOf, versionFromIfMatch } from './route-helpers';
+import { requirePermission } from './auth.middleware';
+import { etagOf, requestContext, versionFromIfMatch } from './route-helpers';
 import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
 import { NO_CONTACTS } from '../domain/idempotency';
 import { GatewayError } from './problem';
@@ -29,18 +28,6 @@ export interface CustomFieldRoutesDeps {
 }
 
 const PATH = '/custom-fields';
-
-function requestContext(req: Request, res: Response): RequestContext {
-  const caller = callerOf(res);
-  return {
-    tenantId: caller.tenantId,
-    userId: caller.userId,
-    roles: caller.roles,
-    idempotencyKey: res.locals.idempotencyKey as string | undefined,
-    traceparent: req.get('traceparent'),
-    tracestate: req.get('tracestate'),
-  };
-}
 
 function send(res: Response, status: number, field: Parameters<typeof toCustomFieldResource>[0]) {
   const resource = toCustomFieldResource(field);

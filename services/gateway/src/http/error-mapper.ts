@@ -4,8 +4,16 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import type { ServiceError } from '@grpc/grpc-js';
 import { CONTACT_ERROR_REASONS, type ContactErrorReason } from '@kith/contracts';
-import { httpStatusForGrpc, isServiceError, readErrorInfo, readFieldErrors } from '@kith/grpc-kit';
+import {
+  httpStatusForGrpc,
+  isServiceError,
+  overloadRefusal,
+  readErrorInfo,
+  readFieldErrors,
+} from '@kith/grpc-kit';
 import type { ErrorInfo } from '@kith/grpc-kit';
+import { BulkheadRejectedError } from '@kith/resilience';
+import type { BulkheadRefusal } from '@kith/resilience';
 import { ZodError } from 'zod';
 import type { ResourceKind } from '../domain/contact-resource';
 import { restFieldPath } from '../domain/field-path';
@@ -92,6 +100,8 @@ const INTERNAL_DETAIL = 'An unexpected error occurred. It has been logged.';
 
 export function mapError(err: unknown, ctx: MapContext): MappedError {
   if (err instanceof GatewayError) return fromGatewayError(err, ctx.instance);
+  const refusal = refusalOf(err);
+  if (refusal) return fromGatewayError(overloadError(refusal), ctx.instance);
   if (err instanceof ZodError) {
     return fromGatewayError(
       new GatewayError(
@@ -110,6 +120,29 @@ export function mapError(err: unknown, ctx: MapContext): MappedError {
     headers: {},
     unexpected: true,
   };
+}
+
+/** A call refused for load: by our own bulkhead, or by the service's admission limit. */
+function refusalOf(
+  err: unknown,
+): { reason: BulkheadRefusal; retryAfterSeconds: number } | undefined {
+  if (err instanceof BulkheadRejectedError) return err;
+  if (isServiceError(err) && err.code === GrpcStatus.RESOURCE_EXHAUSTED) {
+    return overloadRefusal(readErrorInfo(err));
+  }
+  return undefined;
+}
+
+function overloadError(refusal: { reason: BulkheadRefusal; retryAfterSeconds: number }) {
+  const headers = { 'Retry-After': String(refusal.retryAfterSeconds) };
+  return refusal.reason === 'key-share'
+    ? new GatewayError(
+        'tenant-over-share',
+        'Too many of your requests are in progress at once; retry after the ones running finish.',
+        [],
+        headers,
+      )
+    : new GatewayError('overloaded', 'Please retry shortly.', [], headers);
 }
 
 function problem(

@@ -1,38 +1,26 @@
 // Probes and metrics, outside /v1 and without authentication (Kubernetes and Prometheus
-// call them). /readyz checks each dependency with a timeout so the probe never hangs.
+// call them). /readyz checks each dependency within a budget so the probe never hangs, and a
+// dependency slower than that budget, or a saturated bulkhead, answers 503: route elsewhere.
 import { Router } from 'express';
+import { probeAll } from '@kith/resilience';
+import type { ReadinessCheck } from '@kith/resilience';
 import type { Registry } from 'prom-client';
 
-export interface ReadinessCheck {
-  name: string;
-  check(): Promise<boolean>;
-}
+export type { ReadinessCheck };
 
-const CHECK_TIMEOUT_MS = 2000;
+const DEFAULT_BUDGET_MS = 2000;
 
-async function probe(check: ReadinessCheck): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([check.check().catch(() => false), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-export function healthRouter(checks: ReadinessCheck[], registry: Registry): Router {
+export function healthRouter(
+  checks: ReadinessCheck[],
+  registry: Registry,
+  budgetMs = DEFAULT_BUDGET_MS,
+): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
-    const results = await Promise.all(
-      checks.map(async (c) => [c.name, (await probe(c)) ? 'up' : 'down'] as const),
-    );
-    const dependencies = Object.fromEntries(results);
-    const down = results.filter(([, state]) => state === 'down').map(([name]) => name);
+    const { states: dependencies, down } = await probeAll(checks, budgetMs);
     res.status(down.length === 0 ? 200 : 503).json({
       status: down.length === 0 ? 'ready' : 'not-ready',
       dependencies,

@@ -18,16 +18,47 @@ const PROBLEMS: Record<number, string> = {
   415: 'Body is not application/json (text/csv for CSV uploads).',
   422: 'Idempotency-Key reused with another body, or the record does not allow this.',
   428: 'If-Match is missing.',
+  429:
+    'Rate limit of your tenant, your user or (failed authentications) your address reached ' +
+    '(rate-limited), or your tenant already has its share of calls to a service in flight ' +
+    '(tenant-over-share). Retry after Retry-After seconds.',
   500: 'Unexpected error; nothing internal is disclosed.',
-  503: 'A dependency is unavailable; retry.',
+  503: 'A dependency is unavailable, or the gateway or a service is overloaded (overloaded); retry after Retry-After seconds.',
   504: 'A dependency did not answer in time; retry.',
+};
+
+const retryAfterHeader = {
+  'Retry-After': {
+    description: 'Seconds to wait before sending the request again.',
+    schema: { type: 'integer' as const, minimum: 1 },
+  },
+};
+
+/** On every /v1 answer once the caller is known, and on a 429 from a rate limit. */
+const rateLimitHeaders = {
+  'RateLimit-Policy': {
+    description:
+      'The token buckets that apply (draft-ietf-httpapi-ratelimit-headers): "tenant";q=400;w=2, "user";q=100;w=2 (q = burst, w = seconds to refill it).',
+    schema: { type: 'string' as const },
+  },
+  RateLimit: {
+    description:
+      'What is left of each: "tenant";r=399;t=1, "user";r=99;t=1 (r = requests left, t = seconds until full).',
+    schema: { type: 'string' as const },
+  },
+};
+
+const PROBLEM_HEADERS: Record<number, ResponseConfig['headers']> = {
+  429: { ...retryAfterHeader, ...rateLimitHeaders },
+  503: retryAfterHeader,
 };
 
 export function problems(...statuses: number[]): Record<number, ResponseConfig> {
   const out: Record<number, ResponseConfig> = {};
-  for (const status of [...statuses, 401, 500, 503, 504]) {
+  for (const status of [...statuses, 401, 429, 500, 503, 504]) {
     out[status] = {
       description: PROBLEMS[status] ?? 'Problem',
+      ...(PROBLEM_HEADERS[status] ? { headers: PROBLEM_HEADERS[status] } : {}),
       content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
     };
   }

@@ -48,7 +48,10 @@ export type GatewayErrorCode =
   | 'idempotency-key-reused'
   | 'idempotency-key-in-flight'
   | 'response-erased'
-  | 'export-incomplete';
+  | 'export-incomplete'
+  | 'rate-limited'
+  | 'tenant-over-share'
+  | 'overloaded';
 
 export const GATEWAY_ERRORS: Readonly<Record<GatewayErrorCode, { status: number; title: string }>> =
   {
@@ -79,6 +82,12 @@ export const GATEWAY_ERRORS: Readonly<Record<GatewayErrorCode, { status: number;
       status: 503,
       title: 'Not every service holding personal data answered',
     },
+    'rate-limited': { status: 429, title: 'Too many requests' },
+    'tenant-over-share': {
+      status: 429,
+      title: 'Your organisation already has its share of requests in progress',
+    },
+    overloaded: { status: 503, title: 'The service is overloaded' },
   };
 
 export class GatewayError extends Error {

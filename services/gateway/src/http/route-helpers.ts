@@ -18,7 +18,23 @@ export function requestContext(req: Request, res: Response): RequestContext {
     idempotencyKey: res.locals.idempotencyKey as string | undefined,
     traceparent: req.get('traceparent'),
     tracestate: req.get('tracestate'),
+    signal: requestSignal(res),
   };
+}
+
+/**
+ * Aborted when the client closes the connection before its answer was sent: the upstream
+ * call is cancelled (or leaves the bulkhead's queue) instead of holding a slot for nobody.
+ */
+function requestSignal(res: Response): AbortSignal {
+  const known = res.locals.abortSignal as AbortSignal | undefined;
+  if (known) return known;
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('the client closed the request'));
+  });
+  res.locals.abortSignal = controller.signal;
+  return controller.signal;
 }
 
 /** Reads the record and hides other kinds: /organizations/{personId} is a 404. */

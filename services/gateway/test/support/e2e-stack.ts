@@ -16,7 +16,11 @@ export interface E2eStack {
   stop(): Promise<void>;
 }
 
-export async function startE2eStack(label: string): Promise<E2eStack> {
+/** `env` adds to (or overrides) the variables both processes are started with. */
+export async function startE2eStack(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<E2eStack> {
   const infra = testInfra();
   const topicPrefix = uniquePrefix(label);
   const common = {
@@ -25,6 +29,7 @@ export async function startE2eStack(label: string): Promise<E2eStack> {
     MONGO_SECONDARY_INDEXES: infra.mongoSecondaryIndexes,
     KITH_TOPIC_PREFIX: topicPrefix,
     LOG_LEVEL: 'warn',
+    ...env,
   };
   const contactDbName = testDbName(`${label}-contact`);
   const contact = await startContact(

@@ -6,6 +6,7 @@ import { Registry } from 'prom-client';
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/http/app';
 import type { ReadinessCheck } from '../../src/http/health.routes';
+import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
 import { FakeContactGateway } from './fake-contact-gateway';
 import { FakeContactImportGateway } from './fake-contact-import-gateway';
 import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
@@ -48,6 +49,7 @@ export function buildTestApp(
     upstreams?: PersonalDataUpstream[];
     /** How long a duplicate waits for an in-flight Idempotency-Key; default none. */
     idempotencyWaitMs?: number;
+    rateLimits?: RateLimitPolicies;
   } = {},
 ) {
   const contacts = new FakeContactGateway();
@@ -85,6 +87,7 @@ export function buildTestApp(
     logger,
     ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
     ...(opts.idempotencyWaitMs ? { idempotencyWaitMs: opts.idempotencyWaitMs } : {}),
+    ...(opts.rateLimits ? { rateLimits: opts.rateLimits } : {}),
   });
   return {
     app,
