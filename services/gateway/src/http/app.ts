@@ -7,6 +7,7 @@ import type { JwtVerifier } from '@kith/auth';
 import type { Logger } from '@kith/logger';
 import type { Registry } from 'prom-client';
 import type { ResourceKind } from '../domain/contact-resource';
+import type { RestFieldNames } from '../domain/field-path';
 import type { ContactImportGateway } from '../grpc/contact-import.client';
 import type { ContactGateway } from '../grpc/contact.client';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
@@ -158,8 +159,11 @@ function requireJsonBody(req: Request, _res: Response, next: NextFunction): void
 function errorHandler(logger: Logger) {
   // Express recognises error handlers by their four parameters.
   return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
-    const kind = res.locals.resourceKind as ResourceKind | undefined;
-    const mapped = mapError(err, { instance: req.originalUrl.split('?')[0] ?? '', kind });
+    const mapped = mapError(err, {
+      instance: req.originalUrl.split('?')[0] ?? '',
+      kind: res.locals.resourceKind as ResourceKind | undefined,
+      names: res.locals.restFieldNames as RestFieldNames | undefined,
+    });
     if (mapped.unexpected) {
       logger.error(
         { err, method: req.method, route: routeTemplate(req, res), status: mapped.problem.status },

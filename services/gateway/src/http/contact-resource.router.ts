@@ -16,6 +16,7 @@ import { consentRouter } from './contact-consent.router';
 import {
   etagOf,
   fetchContactOfKind,
+  listing,
   methodNotAllowed,
   requestContext,
   versionFromIfMatch,
@@ -71,7 +72,7 @@ export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(
 
   router
     .route(spec.path)
-    .get(requirePermission('contact:read'), async (req, res) => {
+    .get(requirePermission('contact:read'), listing(`the ${spec.kind} list`), async (req, res) => {
       // `?tag=` from a form with an empty field means "no filter", not an invalid tag.
       const given = Object.entries(req.query).filter(([, value]) => value !== '');
       const isCustom = ([name]: [string, unknown]) => name.startsWith('cf.');

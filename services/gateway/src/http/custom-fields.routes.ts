@@ -2,19 +2,23 @@
 // needs custom-field:read; defining, changing and archiving need custom-field:manage.
 // DELETE archives (stored values stay). Versions travel in If-Match like /v1/contacts.
 import { Router } from 'express';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import {
   specToProto,
   toCustomFieldResource,
   updateRequestOf,
 } from '../domain/custom-field-resource';
-import type { RequestContext } from '../grpc/contact.client';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
-import { callerOf, requirePermission } from './auth.middleware';
-import { etagOf, versionFromIfMatch } from './route-helpers';
+import { requirePermission } from './auth.middleware';
+import {
+  etagOf,
+  listing,
+  methodNotAllowed,
+  requestContext,
+  versionFromIfMatch,
+} from './route-helpers';
 import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
 import { NO_CONTACTS } from '../domain/idempotency';
-import { GatewayError } from './problem';
 import {
   CreateCustomFieldBodySchema,
   CustomFieldListQuerySchema,
@@ -30,28 +34,10 @@ export interface CustomFieldRoutesDeps {
 
 const PATH = '/custom-fields';
 
-function requestContext(req: Request, res: Response): RequestContext {
-  const caller = callerOf(res);
-  return {
-    tenantId: caller.tenantId,
-    userId: caller.userId,
-    roles: caller.roles,
-    idempotencyKey: res.locals.idempotencyKey as string | undefined,
-    traceparent: req.get('traceparent'),
-    tracestate: req.get('tracestate'),
-  };
-}
-
 function send(res: Response, status: number, field: Parameters<typeof toCustomFieldResource>[0]) {
   const resource = toCustomFieldResource(field);
   res.status(status).setHeader('ETag', etagOf(resource.version));
   res.json(resource);
-}
-
-function methodNotAllowed(allow: string) {
-  return () => {
-    throw new GatewayError('method-not-allowed', `Allowed: ${allow}.`, [], { Allow: allow });
-  };
 }
 
 export function customFieldsRouter(deps: CustomFieldRoutesDeps): Router {
@@ -60,24 +46,28 @@ export function customFieldsRouter(deps: CustomFieldRoutesDeps): Router {
 
   router
     .route(PATH)
-    .get(requirePermission('custom-field:read'), async (req, res) => {
-      const given = Object.entries(req.query).filter(([, value]) => value !== '');
-      const query = parseOrThrow(CustomFieldListQuerySchema, Object.fromEntries(given), 'query');
-      // The service's page token is bound to the listing (record type, archived) already.
-      const page = await customFields.list(
-        {
-          recordType: query.recordType ?? '',
-          includeArchived: query.includeArchived,
-          pageSize: query.limit,
-          pageToken: query.cursor ?? '',
-        },
-        requestContext(req, res),
-      );
-      res.json({
-        data: page.customFields.map(toCustomFieldResource),
-        nextCursor: page.nextPageToken || null,
-      });
-    })
+    .get(
+      requirePermission('custom-field:read'),
+      listing('the custom field list'),
+      async (req, res) => {
+        const given = Object.entries(req.query).filter(([, value]) => value !== '');
+        const query = parseOrThrow(CustomFieldListQuerySchema, Object.fromEntries(given), 'query');
+        // The service's page token is bound to the listing (record type, archived) already.
+        const page = await customFields.list(
+          {
+            recordType: query.recordType ?? '',
+            includeArchived: query.includeArchived,
+            pageSize: query.limit,
+            pageToken: query.cursor ?? '',
+          },
+          requestContext(req, res),
+        );
+        res.json({
+          data: page.customFields.map(toCustomFieldResource),
+          nextCursor: page.nextPageToken || null,
+        });
+      },
+    )
     .post(
       requirePermission('custom-field:manage'),
       (req, _res, next) => {

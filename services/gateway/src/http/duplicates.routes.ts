@@ -18,6 +18,7 @@ import { GatewayError } from './problem';
 import {
   etagOf,
   fetchContactOfKind,
+  listing,
   methodNotAllowed,
   requestContext,
   versionFromIfMatch,
@@ -74,7 +75,7 @@ export function duplicatesRouter(deps: DuplicateRouterDeps): Router {
 
   router
     .route('/duplicates')
-    .get(requirePermission('contact:read'), async (req, res) => {
+    .get(requirePermission('contact:read'), listing('the duplicate list'), async (req, res) => {
       const query = parseOrThrow(DuplicateScanQuerySchema, req.query, 'query');
       const page = await duplicates.scanDuplicates(
         {

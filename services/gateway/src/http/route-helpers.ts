@@ -1,7 +1,8 @@
 // Small pieces every /v1 router over the contact service shares.
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { contactV1 } from '@kith/contracts';
 import { resourceKindOf } from '../domain/contact-resource';
+import { listingFieldNames } from '../domain/field-path';
 import type { ResourceKind } from '../domain/contact-resource';
 import type { ContactGateway, RequestContext } from '../grpc/contact.client';
 import { callerOf } from './auth.middleware';
@@ -33,6 +34,17 @@ export async function fetchContactOfKind(
     throw new GatewayError('not-found', `No ${kind} with this id.`);
   }
   return contact;
+}
+
+/**
+ * Marks a GET as a listing, so the error mapper names the service's field errors as its
+ * query parameters (`cursor`, `limit`, ...) and speaks of `listing` ("the duplicate list").
+ */
+export function listing(name: string) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    res.locals.restFieldNames = listingFieldNames(name);
+    next();
+  };
 }
 
 export function methodNotAllowed(allow: string) {
