@@ -262,6 +262,26 @@ describe('operational endpoints', () => {
     expect(res.body.dependencies).toEqual({ contact: 'up' });
   });
 
+  it.each([
+    ['post', '/healthz'],
+    ['delete', '/readyz'],
+    ['put', '/metrics'],
+    ['post', '/docs'],
+    ['patch', '/v1/openapi.json'],
+  ] as const)(
+    'answers %s %s with 405 problem+json and Allow: GET, as /v1 routes do',
+    async (method, path) => {
+      const { app } = buildTestApp();
+
+      const res = await request(app)[method](path);
+
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe('GET');
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: 'urn:kith:problem:method-not-allowed', status: 405 });
+    },
+  );
+
   it('exports request durations by route template, never by raw id', async () => {
     const { app } = buildTestApp();
     await request(app).get('/v1/contacts/c-0042').set('Authorization', bearer());

@@ -34,6 +34,7 @@ import { privacyRouter } from './privacy.routes';
 import { relationshipTypesRouter } from './relationship-types.routes';
 import { relationshipsRouter } from './relationships.routes';
 import { GatewayError, sendProblem } from './problem';
+import { methodNotAllowed } from './route-helpers';
 
 export interface AppDeps {
   contacts: ContactGateway;
@@ -75,13 +76,19 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.use(healthRouter(deps.readiness, deps.metrics));
-  app.get('/v1/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
-  });
-  app.get('/docs', (_req, res) => {
-    res.setHeader('Content-Security-Policy', DOCS_CSP);
-    res.type('html').send(renderDocsPage(openApiDocument()));
-  });
+  app
+    .route('/v1/openapi.json')
+    .get((_req, res) => {
+      res.json(openApiDocument());
+    })
+    .all(methodNotAllowed('GET'));
+  app
+    .route('/docs')
+    .get((_req, res) => {
+      res.setHeader('Content-Security-Policy', DOCS_CSP);
+      res.type('html').send(renderDocsPage(openApiDocument()));
+    })
+    .all(methodNotAllowed('GET'));
 
   const v1 = express.Router();
   v1.use(rememberMountPath);

@@ -115,7 +115,7 @@ export function duplicatesRouter(deps: DuplicateRouterDeps): Router {
         res.locals.resourceKind = kind;
         const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
         const body = parseOrThrow(MergeBodySchema, req.body ?? {}, 'body');
-        const survivorVersion = req.get('if-match') ? versionFromIfMatch(req) : 0;
+        const survivorVersion = req.get('if-match') === undefined ? 0 : versionFromIfMatch(req);
         const ctx = requestContext(req, res);
         // /organizations/{personId}/merge is a 404, like every other route of the kind.
         await fetchContactOfKind(contacts, kind, id, ctx);

@@ -190,7 +190,7 @@ function fromHttpError(err: unknown, instance: string): MappedError | undefined 
     return {
       problem: problem(
         'bad-request',
-        'Bad request',
+        GATEWAY_ERRORS['bad-request'].title,
         status,
         'The request could not be read.',
         instance,

@@ -2,6 +2,7 @@
 // call them). /readyz checks each dependency with a timeout so the probe never hangs.
 import { Router } from 'express';
 import type { Registry } from 'prom-client';
+import { methodNotAllowed } from './route-helpers';
 
 export interface ReadinessCheck {
   name: string;
@@ -24,23 +25,32 @@ async function probe(check: ReadinessCheck): Promise<boolean> {
 
 export function healthRouter(checks: ReadinessCheck[], registry: Registry): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  router.get('/readyz', async (_req, res) => {
-    const results = await Promise.all(
-      checks.map(async (c) => [c.name, (await probe(c)) ? 'up' : 'down'] as const),
-    );
-    const dependencies = Object.fromEntries(results);
-    const down = results.filter(([, state]) => state === 'down').map(([name]) => name);
-    res.status(down.length === 0 ? 200 : 503).json({
-      status: down.length === 0 ? 'ready' : 'not-ready',
-      dependencies,
-      ...(down.length > 0 ? { down } : {}),
-    });
-  });
-  router.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
-  });
+  router
+    .route('/healthz')
+    .get((_req, res) => {
+      res.json({ status: 'ok' });
+    })
+    .all(methodNotAllowed('GET'));
+  router
+    .route('/readyz')
+    .get(async (_req, res) => {
+      const results = await Promise.all(
+        checks.map(async (c) => [c.name, (await probe(c)) ? 'up' : 'down'] as const),
+      );
+      const dependencies = Object.fromEntries(results);
+      const down = results.filter(([, state]) => state === 'down').map(([name]) => name);
+      res.status(down.length === 0 ? 200 : 503).json({
+        status: down.length === 0 ? 'ready' : 'not-ready',
+        dependencies,
+        ...(down.length > 0 ? { down } : {}),
+      });
+    })
+    .all(methodNotAllowed('GET'));
+  router
+    .route('/metrics')
+    .get(async (_req, res) => {
+      res.type(registry.contentType).send(await registry.metrics());
+    })
+    .all(methodNotAllowed('GET'));
   return router;
 }

@@ -60,11 +60,12 @@ export function etagOf(version: number): string {
 /**
  * The one version rule: PATCH and DELETE carry the version the client last read in
  * `If-Match: "<version>"` (the ETag GET returned). Missing -> 428; not a single strong
- * numeric tag (e.g. `*`, W/"3", a list) -> 400; stale -> 409 from the service.
+ * numeric tag (e.g. `*`, W/"3", a list, or empty: the client sent one, badly) -> 400;
+ * stale -> 409 from the service.
  */
 export function versionFromIfMatch(req: Request): number {
   const header = req.get('if-match');
-  if (header === undefined || header.trim() === '') {
+  if (header === undefined) {
     throw new GatewayError(
       'precondition-required',
       'Send If-Match: "<version>" with the version you last read (the ETag of GET).',
