@@ -6,7 +6,7 @@ import type { ContactGateway } from '../grpc/contact.client';
 import { requirePermission } from './auth.middleware';
 import { fetchContactOfKind, listing, methodNotAllowed, requestContext } from './route-helpers';
 import { AuditQuerySchema, IdParamsSchema } from './schemas/common.schema';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, parseQuery } from './validation';
 
 export function auditRouter(kind: ResourceKind, path: string, contacts: ContactGateway): Router {
   const router = Router();
@@ -17,7 +17,7 @@ export function auditRouter(kind: ResourceKind, path: string, contacts: ContactG
       listing(`this ${kind}'s audit trail`),
       async (req, res) => {
         const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-        const query = parseOrThrow(AuditQuerySchema, req.query, 'query');
+        const query = parseQuery(AuditQuerySchema, req.query);
         const ctx = requestContext(req, res);
         await fetchContactOfKind(contacts, kind, id, ctx);
         const page = await contacts.audit(

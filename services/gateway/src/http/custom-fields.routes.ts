@@ -25,7 +25,7 @@ import {
   CustomFieldParamsSchema,
   PatchCustomFieldBodySchema,
 } from './schemas/custom-field.schema';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, parseQuery } from './validation';
 
 export interface CustomFieldRoutesDeps {
   customFields: CustomFieldGateway;
@@ -50,8 +50,7 @@ export function customFieldsRouter(deps: CustomFieldRoutesDeps): Router {
       requirePermission('custom-field:read'),
       listing('the custom field list'),
       async (req, res) => {
-        const given = Object.entries(req.query).filter(([, value]) => value !== '');
-        const query = parseOrThrow(CustomFieldListQuerySchema, Object.fromEntries(given), 'query');
+        const query = parseQuery(CustomFieldListQuerySchema, req.query);
         // The service's page token is bound to the listing (record type, archived) already.
         const page = await customFields.list(
           {

@@ -29,7 +29,7 @@ import {
   MergeBodySchema,
   PutMatchingRulesBodySchema,
 } from './schemas/duplicate.schema';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, parseQuery } from './validation';
 
 export interface DuplicateRouterDeps {
   contacts: ContactGateway;
@@ -76,7 +76,7 @@ export function duplicatesRouter(deps: DuplicateRouterDeps): Router {
   router
     .route('/duplicates')
     .get(requirePermission('contact:read'), listing('the duplicate list'), async (req, res) => {
-      const query = parseOrThrow(DuplicateScanQuerySchema, req.query, 'query');
+      const query = parseQuery(DuplicateScanQuerySchema, req.query);
       const page = await duplicates.scanDuplicates(
         {
           pageSize: query.limit,

@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import type { Registry } from 'prom-client';
 import { methodNotAllowed } from './route-helpers';
+import type { Health, Readiness } from './schemas/health.schema';
 
 export interface ReadinessCheck {
   name: string;
@@ -28,7 +29,7 @@ export function healthRouter(checks: ReadinessCheck[], registry: Registry): Rout
   router
     .route('/healthz')
     .get((_req, res) => {
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok' } satisfies Health);
     })
     .all(methodNotAllowed('GET'));
   router
@@ -39,11 +40,12 @@ export function healthRouter(checks: ReadinessCheck[], registry: Registry): Rout
       );
       const dependencies = Object.fromEntries(results);
       const down = results.filter(([, state]) => state === 'down').map(([name]) => name);
-      res.status(down.length === 0 ? 200 : 503).json({
+      const body: Readiness = {
         status: down.length === 0 ? 'ready' : 'not-ready',
         dependencies,
         ...(down.length > 0 ? { down } : {}),
-      });
+      };
+      res.status(down.length === 0 ? 200 : 503).json(body);
     })
     .all(methodNotAllowed('GET'));
   router
