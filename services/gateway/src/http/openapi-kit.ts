@@ -18,6 +18,7 @@ const PROBLEMS: Record<number, string> = {
   415: 'Body is not application/json (text/csv for CSV uploads).',
   422: 'Idempotency-Key reused with another body, or the record does not allow this.',
   428: 'If-Match is missing.',
+  431: 'Request line and headers over 16 KiB (e.g. an oversized token); answered before routing.',
   500: 'Unexpected error; nothing internal is disclosed.',
   503: 'A dependency is unavailable; retry.',
   504: 'A dependency did not answer in time; retry.',
@@ -25,7 +26,7 @@ const PROBLEMS: Record<number, string> = {
 
 export function problems(...statuses: number[]): Record<number, ResponseConfig> {
   const out: Record<number, ResponseConfig> = {};
-  for (const status of [...statuses, 401, 500, 503, 504]) {
+  for (const status of [...statuses, 401, 431, 500, 503, 504]) {
     out[status] = {
       description: PROBLEMS[status] ?? 'Problem',
       content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
