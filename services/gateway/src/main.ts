@@ -22,6 +22,7 @@ import { parseUpstreams } from './domain/personal-data-export';
 import { contactErasedConsumer } from './events/contact-erased.consumer';
 import { GrpcRelationshipGateway } from './grpc/relationship.client';
 import { createApp } from './http/app';
+import { createHttpServer } from './http/server';
 import { IdempotencyRepository } from './store/idempotency.repository';
 
 export interface RunningGateway {
@@ -153,7 +154,7 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   }, PURGE_INTERVAL_MS);
   purge.unref();
 
-  const server = app.listen(config.GATEWAY_HTTP_PORT);
+  const server = createHttpServer(app).listen(config.GATEWAY_HTTP_PORT);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

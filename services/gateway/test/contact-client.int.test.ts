@@ -108,7 +108,7 @@ describe('GrpcContactGateway', () => {
 
     expect(mapped.problem).toMatchObject({
       status: 400,
-      detail: 'invalid contact',
+      detail: 'name.firstName: too long',
       errors: [{ field: 'name.firstName', message: 'too long', in: 'body' }],
     });
   });

@@ -139,6 +139,8 @@ describe('the OpenAPI document', () => {
       const responses = op.responses as Record<string, Json>;
       expect(Object.keys(responses).length).toBeGreaterThan(0);
       if (/\/v1\/(contacts|organizations|households)/.test(key)) {
+        // The server answers an oversized header block itself (server.ts), on any route.
+        expect(responses['431']).toBeDefined();
         expect(responses['401']).toEqual({
           description: expect.any(String),
           content: {
@@ -261,6 +263,26 @@ describe('operational endpoints', () => {
     expect(res.status).toBe(200);
     expect(res.body.dependencies).toEqual({ contact: 'up' });
   });
+
+  it.each([
+    ['post', '/healthz'],
+    ['delete', '/readyz'],
+    ['put', '/metrics'],
+    ['post', '/docs'],
+    ['patch', '/v1/openapi.json'],
+  ] as const)(
+    'answers %s %s with 405 problem+json and Allow: GET, as /v1 routes do',
+    async (method, path) => {
+      const { app } = buildTestApp();
+
+      const res = await request(app)[method](path);
+
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe('GET');
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: 'urn:kith:problem:method-not-allowed', status: 405 });
+    },
+  );
 
   it('exports request durations by route template, never by raw id', async () => {
     const { app } = buildTestApp();

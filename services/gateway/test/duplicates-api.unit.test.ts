@@ -52,6 +52,23 @@ describe('matching rules over REST', () => {
     expect(res.status).toBe(428);
   });
 
+  it.each([
+    ['PUT', '/v1/matching-rules'],
+    ['POST', '/v1/contacts/c-1/merge'],
+  ])('answers 400, not 428 or a merge, to %s %s with an empty If-Match', async (method, path) => {
+    const { app, duplicates } = buildTestApp();
+
+    const send = method === 'PUT' ? request(app).put(path) : request(app).post(path);
+    const res = await send
+      .set('Authorization', bearer())
+      .set('If-Match', '')
+      .send(method === 'PUT' ? RULES : { victimId: 'c-2' });
+
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'If-Match', in: 'header' })]);
+    expect(duplicates.calls).toEqual([]);
+  });
+
   it('answers 409 to a put with a stale version', async () => {
     const { app } = buildTestApp();
     await request(app)

@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { z } from 'zod';
 import { CONTACT_ERROR_REASONS } from '@kith/contracts';
+import { listingFieldNames } from '../src/domain/field-path';
 import { mapError, problemExtensions } from '../src/http/error-mapper';
 import { GATEWAY_ERRORS, GatewayError } from '../src/http/problem';
 import type { GatewayErrorCode } from '../src/http/problem';
@@ -67,6 +68,32 @@ describe('mapError: gRPC statuses', () => {
       { field: 'name.firstName', message: 'too long', in: 'body' },
       { field: 'emails[1].address', message: 'not an email', in: 'body' },
     ]);
+  });
+
+  it("names a listing's service fields as its query parameters and says the detail in REST terms", () => {
+    const err = grpcError(grpc.status.INVALID_ARGUMENT, 'invalid contact: pageToken: bad', [
+      { field: 'pageToken', message: 'is not a token we issued' },
+      { field: 'cf.score.gte', message: 'is not a valid number value' },
+    ]);
+
+    const mapped = mapError(err, {
+      ...ctx,
+      kind: 'person',
+      names: listingFieldNames('the duplicate list'),
+    });
+
+    expect(mapped.problem.errors).toEqual([
+      {
+        field: 'cursor',
+        in: 'query',
+        message:
+          'is not a cursor of the duplicate list: send the nextCursor of one of its pages, or none to start',
+      },
+      { field: 'cf.score.gte', in: 'query', message: 'is not a valid number value' },
+    ]);
+    expect(mapped.problem.detail).toBe(
+      `cursor: ${mapped.problem.errors[0]?.message}; cf.score.gte: is not a valid number value`,
+    );
   });
 
   it('adds mergedInto to the not-found of a merged contact, from its ErrorInfo', () => {

@@ -221,7 +221,8 @@ describe('the version rule (If-Match)', () => {
     expect(res.body.type).toBe('urn:kith:problem:version-conflict');
   });
 
-  it.each(['*', 'W/"1"', '1', '"0"', '"1", "2"'])(
+  // An empty If-Match was sent (so 428 "send one" would be wrong): it is malformed.
+  it.each(['*', 'W/"1"', '1', '"0"', '"1", "2"', '', '   '])(
     'answers 400 for If-Match: %s',
     async (ifMatch) => {
       const { app, id } = await created();

@@ -3,6 +3,38 @@
 // errors[] must name the REST field ("name.firstName", "emails[0].address", "organizationType").
 import type { ResourceKind } from './contact-resource';
 
+/** A field the service reported, named as the caller sent it. */
+export interface RestFieldName {
+  field: string;
+  in: 'body' | 'query';
+  /** Replaces the service's message when the REST name needs other words. */
+  message?: string;
+}
+
+/** Set per route: how its service's field paths read in REST terms (undefined: the default). */
+export type RestFieldNames = (servicePath: string) => RestFieldName | undefined;
+
+/**
+ * A listing's request is its query string: every field the service names is a query
+ * parameter, under its REST name (`pageToken` is `cursor`, `pageSize` is `limit`; the others,
+ * e.g. `recordType`, `search`, `cf.<key>.gte`, are spelled alike). `listing` names the list
+ * in the cursor's message ("the custom field list"), since a cursor only fits the list it
+ * came from.
+ */
+export function listingFieldNames(listing: string): RestFieldNames {
+  return (servicePath) => {
+    if (servicePath === 'pageToken') {
+      return {
+        field: 'cursor',
+        in: 'query',
+        message: `is not a cursor of ${listing}: send the nextCursor of one of its pages, or none to start`,
+      };
+    }
+    if (servicePath === 'pageSize') return { field: 'limit', in: 'query' };
+    return { field: servicePath, in: 'query' };
+  };
+}
+
 function camelCase(segment: string): string {
   return segment.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }

@@ -7,6 +7,7 @@ import type { JwtVerifier } from '@kith/auth';
 import type { Logger } from '@kith/logger';
 import type { Registry } from 'prom-client';
 import type { ResourceKind } from '../domain/contact-resource';
+import type { RestFieldNames } from '../domain/field-path';
 import type { ContactImportGateway } from '../grpc/contact-import.client';
 import type { ContactGateway } from '../grpc/contact.client';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
@@ -35,6 +36,7 @@ import { relationshipsRouter } from './relationships.routes';
 import { GatewayError, sendProblem } from './problem';
 import { BucketStore, limitByAddress, limitByCaller } from './rate-limit.middleware';
 import type { RateLimitPolicies } from './rate-limit.middleware';
+import { methodNotAllowed } from './route-helpers';
 
 export interface AppDeps {
   contacts: ContactGateway;
@@ -83,13 +85,19 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.use(healthRouter(deps.readiness, deps.metrics, deps.readinessBudgetMs));
-  app.get('/v1/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
-  });
-  app.get('/docs', (_req, res) => {
-    res.setHeader('Content-Security-Policy', DOCS_CSP);
-    res.type('html').send(renderDocsPage(openApiDocument()));
-  });
+  app
+    .route('/v1/openapi.json')
+    .get((_req, res) => {
+      res.json(openApiDocument());
+    })
+    .all(methodNotAllowed('GET'));
+  app
+    .route('/docs')
+    .get((_req, res) => {
+      res.setHeader('Content-Security-Policy', DOCS_CSP);
+      res.type('html').send(renderDocsPage(openApiDocument()));
+    })
+    .all(methodNotAllowed('GET'));
 
   const v1 = express.Router();
   v1.use(rememberMountPath);
@@ -175,8 +183,11 @@ function requireJsonBody(req: Request, _res: Response, next: NextFunction): void
 function errorHandler(logger: Logger) {
   // Express recognises error handlers by their four parameters.
   return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
-    const kind = res.locals.resourceKind as ResourceKind | undefined;
-    const mapped = mapError(err, { instance: req.originalUrl.split('?')[0] ?? '', kind });
+    const mapped = mapError(err, {
+      instance: req.originalUrl.split('?')[0] ?? '',
+      kind: res.locals.resourceKind as ResourceKind | undefined,
+      names: res.locals.restFieldNames as RestFieldNames | undefined,
+    });
     if (mapped.unexpected) {
       logger.error(
         { err, method: req.method, route: routeTemplate(req, res), status: mapped.problem.status },

@@ -4,28 +4,32 @@ import { Router } from 'express';
 import { toAuditEntryResource, type ResourceKind } from '../domain/contact-resource';
 import type { ContactGateway } from '../grpc/contact.client';
 import { requirePermission } from './auth.middleware';
-import { fetchContactOfKind, methodNotAllowed, requestContext } from './route-helpers';
+import { fetchContactOfKind, listing, methodNotAllowed, requestContext } from './route-helpers';
 import { AuditQuerySchema, IdParamsSchema } from './schemas/common.schema';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, parseQuery } from './validation';
 
 export function auditRouter(kind: ResourceKind, path: string, contacts: ContactGateway): Router {
   const router = Router();
   router
     .route(`${path}/:id/audit`)
-    .get(requirePermission('contact:audit'), async (req, res) => {
-      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      const query = parseOrThrow(AuditQuerySchema, req.query, 'query');
-      const ctx = requestContext(req, res);
-      await fetchContactOfKind(contacts, kind, id, ctx);
-      const page = await contacts.audit(
-        { contactId: id, pageSize: query.limit, pageToken: query.cursor ?? '' },
-        ctx,
-      );
-      res.json({
-        data: page.entries.map(toAuditEntryResource),
-        nextCursor: page.nextPageToken || null,
-      });
-    })
+    .get(
+      requirePermission('contact:audit'),
+      listing(`this ${kind}'s audit trail`),
+      async (req, res) => {
+        const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
+        const query = parseQuery(AuditQuerySchema, req.query);
+        const ctx = requestContext(req, res);
+        await fetchContactOfKind(contacts, kind, id, ctx);
+        const page = await contacts.audit(
+          { contactId: id, pageSize: query.limit, pageToken: query.cursor ?? '' },
+          ctx,
+        );
+        res.json({
+          data: page.entries.map(toAuditEntryResource),
+          nextCursor: page.nextPageToken || null,
+        });
+      },
+    )
     .all(methodNotAllowed('GET'));
   return router;
 }

@@ -15,7 +15,7 @@ import type { CustomFieldGateway } from '../grpc/custom-field.client';
 import { requirePermission } from './auth.middleware';
 import { methodNotAllowed, requestContext } from './route-helpers';
 import { ExportQuerySchema } from './schemas/import.schema';
-import { parseOrThrow } from './validation';
+import { parseQuery } from './validation';
 
 const EXPORTS: Array<{ kind: ResourceKind; path: string; fileName: string }> = [
   { kind: 'person', path: '/contacts/export.csv', fileName: 'contacts.csv' },
@@ -60,8 +60,7 @@ export function contactExportRouter(deps: {
     router
       .route(spec.path)
       .get(requirePermission('contact:export-csv'), async (req, res: Response) => {
-        const given = Object.entries(req.query).filter(([, value]) => value !== '');
-        const filters = parseOrThrow(ExportQuerySchema, Object.fromEntries(given), 'query');
+        const filters = parseQuery(ExportQuerySchema, req.query);
         const ctx = requestContext(req, res);
         // The definitions and the first page before any byte is sent: a bad filter or a down
         // service is still a proper problem response.

@@ -16,6 +16,7 @@ import { consentRouter } from './contact-consent.router';
 import {
   etagOf,
   fetchContactOfKind,
+  listing,
   methodNotAllowed,
   requestContext,
   versionFromIfMatch,
@@ -29,7 +30,7 @@ import {
   IdParamsSchema,
   ListQuerySchema,
 } from './schemas/common.schema';
-import { parseOrThrow } from './validation';
+import { givenQuery, parseOrThrow } from './validation';
 
 export interface ResourceSpec<C extends z.ZodType, P extends z.ZodType> {
   kind: ResourceKind;
@@ -71,9 +72,8 @@ export function resourceRouter<C extends z.ZodType, P extends z.ZodType>(
 
   router
     .route(spec.path)
-    .get(requirePermission('contact:read'), async (req, res) => {
-      // `?tag=` from a form with an empty field means "no filter", not an invalid tag.
-      const given = Object.entries(req.query).filter(([, value]) => value !== '');
+    .get(requirePermission('contact:read'), listing(`the ${spec.kind} list`), async (req, res) => {
+      const given = Object.entries(givenQuery(req.query));
       const isCustom = ([name]: [string, unknown]) => name.startsWith('cf.');
       const query = parseOrThrow(
         ListQuerySchema,

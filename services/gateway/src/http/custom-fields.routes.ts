@@ -10,17 +10,22 @@ import {
 } from '../domain/custom-field-resource';
 import type { CustomFieldGateway } from '../grpc/custom-field.client';
 import { requirePermission } from './auth.middleware';
-import { etagOf, requestContext, versionFromIfMatch } from './route-helpers';
+import {
+  etagOf,
+  listing,
+  methodNotAllowed,
+  requestContext,
+  versionFromIfMatch,
+} from './route-helpers';
 import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
 import { NO_CONTACTS } from '../domain/idempotency';
-import { GatewayError } from './problem';
 import {
   CreateCustomFieldBodySchema,
   CustomFieldListQuerySchema,
   CustomFieldParamsSchema,
   PatchCustomFieldBodySchema,
 } from './schemas/custom-field.schema';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, parseQuery } from './validation';
 
 export interface CustomFieldRoutesDeps {
   customFields: CustomFieldGateway;
@@ -35,36 +40,33 @@ function send(res: Response, status: number, field: Parameters<typeof toCustomFi
   res.json(resource);
 }
 
-function methodNotAllowed(allow: string) {
-  return () => {
-    throw new GatewayError('method-not-allowed', `Allowed: ${allow}.`, [], { Allow: allow });
-  };
-}
-
 export function customFieldsRouter(deps: CustomFieldRoutesDeps): Router {
   const router = Router();
   const { customFields } = deps;
 
   router
     .route(PATH)
-    .get(requirePermission('custom-field:read'), async (req, res) => {
-      const given = Object.entries(req.query).filter(([, value]) => value !== '');
-      const query = parseOrThrow(CustomFieldListQuerySchema, Object.fromEntries(given), 'query');
-      // The service's page token is bound to the listing (record type, archived) already.
-      const page = await customFields.list(
-        {
-          recordType: query.recordType ?? '',
-          includeArchived: query.includeArchived,
-          pageSize: query.limit,
-          pageToken: query.cursor ?? '',
-        },
-        requestContext(req, res),
-      );
-      res.json({
-        data: page.customFields.map(toCustomFieldResource),
-        nextCursor: page.nextPageToken || null,
-      });
-    })
+    .get(
+      requirePermission('custom-field:read'),
+      listing('the custom field list'),
+      async (req, res) => {
+        const query = parseQuery(CustomFieldListQuerySchema, req.query);
+        // The service's page token is bound to the listing (record type, archived) already.
+        const page = await customFields.list(
+          {
+            recordType: query.recordType ?? '',
+            includeArchived: query.includeArchived,
+            pageSize: query.limit,
+            pageToken: query.cursor ?? '',
+          },
+          requestContext(req, res),
+        );
+        res.json({
+          data: page.customFields.map(toCustomFieldResource),
+          nextCursor: page.nextPageToken || null,
+        });
+      },
+    )
     .post(
       requirePermission('custom-field:manage'),
       (req, _res, next) => {

@@ -18,6 +18,7 @@ import { GatewayError } from './problem';
 import {
   etagOf,
   fetchContactOfKind,
+  listing,
   methodNotAllowed,
   requestContext,
   versionFromIfMatch,
@@ -28,7 +29,7 @@ import {
   MergeBodySchema,
   PutMatchingRulesBodySchema,
 } from './schemas/duplicate.schema';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, parseQuery } from './validation';
 
 export interface DuplicateRouterDeps {
   contacts: ContactGateway;
@@ -74,8 +75,8 @@ export function duplicatesRouter(deps: DuplicateRouterDeps): Router {
 
   router
     .route('/duplicates')
-    .get(requirePermission('contact:read'), async (req, res) => {
-      const query = parseOrThrow(DuplicateScanQuerySchema, req.query, 'query');
+    .get(requirePermission('contact:read'), listing('the duplicate list'), async (req, res) => {
+      const query = parseQuery(DuplicateScanQuerySchema, req.query);
       const page = await duplicates.scanDuplicates(
         {
           pageSize: query.limit,
@@ -114,7 +115,7 @@ export function duplicatesRouter(deps: DuplicateRouterDeps): Router {
         res.locals.resourceKind = kind;
         const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
         const body = parseOrThrow(MergeBodySchema, req.body ?? {}, 'body');
-        const survivorVersion = req.get('if-match') ? versionFromIfMatch(req) : 0;
+        const survivorVersion = req.get('if-match') === undefined ? 0 : versionFromIfMatch(req);
         const ctx = requestContext(req, res);
         // /organizations/{personId}/merge is a 404, like every other route of the kind.
         await fetchContactOfKind(contacts, kind, id, ctx);

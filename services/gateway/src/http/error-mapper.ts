@@ -16,7 +16,7 @@ import { BulkheadRejectedError } from '@kith/resilience';
 import type { BulkheadRefusal } from '@kith/resilience';
 import { ZodError } from 'zod';
 import type { ResourceKind } from '../domain/contact-resource';
-import { restFieldPath } from '../domain/field-path';
+import { restFieldPath, type RestFieldNames } from '../domain/field-path';
 import { GATEWAY_ERRORS, GatewayError, problemType } from './problem';
 import type { FieldProblem, Problem, ProblemExtensions } from './problem';
 import { fieldProblemsFromZod } from './validation';
@@ -32,6 +32,8 @@ export interface MapContext {
   instance: string;
   /** Set by contact routes so the service's proto field paths can be named in REST terms. */
   kind?: ResourceKind | undefined;
+  /** Set by routes whose request is not a body, e.g. listings (see listingFieldNames). */
+  names?: RestFieldNames | undefined;
 }
 
 type GrpcCode = (typeof GrpcStatus)[keyof typeof GrpcStatus];
@@ -178,17 +180,28 @@ function fromGrpcError(err: ServiceError, ctx: MapContext): MappedError {
       unexpected: true,
     };
   }
-  const errors = readFieldErrors(err).map((f) => ({
-    field: ctx.kind ? restFieldPath(f.field, ctx.kind) : f.field,
-    message: f.message,
-    in: 'body' as const,
-  }));
+  const errors = readFieldErrors(err).map((f): FieldProblem => {
+    const named = ctx.names?.(f.field);
+    if (named) return { field: named.field, message: named.message ?? f.message, in: named.in };
+    return {
+      field: ctx.kind ? restFieldPath(f.field, ctx.kind) : f.field,
+      message: f.message,
+      in: 'body',
+    };
+  });
   const info = readErrorInfo(err);
   // A 409 from a record busy for a moment (a merge holding it) is retried as it is.
   const retryable = status === 503 || info?.reason === CONTACT_ERROR_REASONS.busy;
   const headers: Record<string, string> = retryable ? { 'Retry-After': '1' } : {};
   // Upstream 4xx messages are written for callers; 503/504 details would only leak topology.
-  const detail = status >= 500 ? 'Please retry shortly.' : err.details || title;
+  // A service's validation message names its own fields ("invalid contact: pageToken: …"):
+  // the detail is said again from the REST names.
+  const detail =
+    status >= 500
+      ? 'Please retry shortly.'
+      : err.code === GrpcStatus.INVALID_ARGUMENT && errors.length > 0
+        ? errors.map((e) => `${e.field}: ${e.message}`).join('; ')
+        : err.details || title;
   const extensions = status < 500 ? problemExtensions(info) : {};
   return {
     problem: problem(slug, title, status, detail, ctx.instance, errors, extensions),
@@ -210,7 +223,7 @@ function fromHttpError(err: unknown, instance: string): MappedError | undefined 
     return {
       problem: problem(
         'bad-request',
-        'Bad request',
+        GATEWAY_ERRORS['bad-request'].title,
         status,
         'The request could not be read.',
         instance,

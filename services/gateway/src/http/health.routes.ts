@@ -5,6 +5,8 @@ import { Router } from 'express';
 import { probeAll } from '@kith/resilience';
 import type { ReadinessCheck } from '@kith/resilience';
 import type { Registry } from 'prom-client';
+import { methodNotAllowed } from './route-helpers';
+import type { Health, Readiness } from './schemas/health.schema';
 
 export type { ReadinessCheck };
 
@@ -16,19 +18,29 @@ export function healthRouter(
   budgetMs = DEFAULT_BUDGET_MS,
 ): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  router.get('/readyz', async (_req, res) => {
-    const { states: dependencies, down } = await probeAll(checks, budgetMs);
-    res.status(down.length === 0 ? 200 : 503).json({
-      status: down.length === 0 ? 'ready' : 'not-ready',
-      dependencies,
-      ...(down.length > 0 ? { down } : {}),
-    });
-  });
-  router.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
-  });
+  router
+    .route('/healthz')
+    .get((_req, res) => {
+      res.json({ status: 'ok' } satisfies Health);
+    })
+    .all(methodNotAllowed('GET'));
+  router
+    .route('/readyz')
+    .get(async (_req, res) => {
+      const { states: dependencies, down } = await probeAll(checks, budgetMs);
+      const body: Readiness = {
+        status: down.length === 0 ? 'ready' : 'not-ready',
+        dependencies,
+        ...(down.length > 0 ? { down } : {}),
+      };
+      res.status(down.length === 0 ? 200 : 503).json(body);
+    })
+    .all(methodNotAllowed('GET'));
+  router
+    .route('/metrics')
+    .get(async (_req, res) => {
+      res.type(registry.contentType).send(await registry.metrics());
+    })
+    .all(methodNotAllowed('GET'));
   return router;
 }

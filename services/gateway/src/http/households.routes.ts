@@ -24,7 +24,7 @@ import {
   MemberParamsSchema,
   PatchHouseholdBodySchema,
 } from './schemas/household.schema';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, parseQuery } from './validation';
 
 export const HOUSEHOLDS_PATH = '/households';
 
@@ -46,7 +46,7 @@ export function householdsRouter(deps: HouseholdRouterDeps): Router {
   router
     .route(HOUSEHOLDS_PATH)
     .get(requirePermission('contact:read'), async (req, res) => {
-      const query = parseOrThrow(HouseholdListQuerySchema, req.query, 'query');
+      const query = parseQuery(HouseholdListQuerySchema, req.query);
       let pageToken = '';
       if (query.cursor !== undefined) {
         const decoded = decodeCursor(query.cursor, 'household', {});

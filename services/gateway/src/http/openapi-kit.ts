@@ -22,6 +22,7 @@ const PROBLEMS: Record<number, string> = {
     'Rate limit of your tenant, your user or (failed authentications) your address reached ' +
     '(rate-limited), or your tenant already has its share of calls to a service in flight ' +
     '(tenant-over-share). Retry after Retry-After seconds.',
+  431: 'Request line and headers over 16 KiB (e.g. an oversized token); answered before routing.',
   500: 'Unexpected error; nothing internal is disclosed.',
   503: 'A dependency is unavailable, or the gateway or a service is overloaded (overloaded); retry after Retry-After seconds.',
   504: 'A dependency did not answer in time; retry.',
@@ -55,7 +56,7 @@ const PROBLEM_HEADERS: Record<number, ResponseConfig['headers']> = {
 
 export function problems(...statuses: number[]): Record<number, ResponseConfig> {
   const out: Record<number, ResponseConfig> = {};
-  for (const status of [...statuses, 401, 429, 500, 503, 504]) {
+  for (const status of [...statuses, 401, 429, 431, 500, 503, 504]) {
     out[status] = {
       description: PROBLEMS[status] ?? 'Problem',
       ...(PROBLEM_HEADERS[status] ? { headers: PROBLEM_HEADERS[status] } : {}),

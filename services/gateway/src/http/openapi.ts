@@ -11,6 +11,7 @@ import { etagHeader, json, problems, rolesNote } from './openapi-kit';
 import { registerPrivacyRoutes } from './privacy.openapi';
 import { relationshipRoutes } from './relationship.openapi';
 import { ProblemSchema } from './schemas/common.schema';
+import { HealthSchema, ReadinessSchema } from './schemas/health.schema';
 
 export const BEARER_SCHEME = 'bearerAuth';
 
@@ -25,7 +26,7 @@ function registerOperational(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/healthz',
     summary: 'Liveness: the process answers',
-    responses: { 200: text('Alive.', 'application/json') },
+    responses: { 200: json(HealthSchema, 'Alive.') },
   });
   registry.registerPath({
     ...open,
@@ -33,8 +34,8 @@ function registerOperational(registry: OpenAPIRegistry): void {
     path: '/readyz',
     summary: 'Readiness: the contact service and MongoDB answer',
     responses: {
-      200: text('Every dependency is up.', 'application/json'),
-      503: text('At least one dependency is down (named in the body).', 'application/json'),
+      200: json(ReadinessSchema, 'Every dependency is up.'),
+      503: json(ReadinessSchema, 'At least one dependency is down (named in down).'),
     },
   });
   registry.registerPath({
@@ -49,7 +50,12 @@ function registerOperational(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/v1/openapi.json',
     summary: 'This document',
-    responses: { 200: text('OpenAPI 3.1 JSON.', 'application/json') },
+    responses: {
+      200: {
+        description: 'OpenAPI 3.1 JSON.',
+        content: { 'application/json': { schema: { type: 'object' as const } } },
+      },
+    },
   });
   registry.registerPath({
     ...open,
@@ -61,6 +67,20 @@ function registerOperational(registry: OpenAPIRegistry): void {
 }
 
 let cached: object | undefined;
+
+type PathItems = Record<string, Record<string, { parameters?: Array<Record<string, unknown>> }>>;
+
+/**
+ * The server takes an empty GET query parameter (`?tag=`) as left out (givenQuery in
+ * validation.ts). `allowEmptyValue` is how OpenAPI says that, whatever the parameter's schema.
+ */
+function allowEmptyGetQueryValues(doc: { paths?: unknown }): void {
+  for (const item of Object.values((doc.paths ?? {}) as PathItems)) {
+    for (const param of item.get?.parameters ?? []) {
+      if (param.in === 'query') param.allowEmptyValue = true;
+    }
+  }
+}
 
 export function openApiDocument(): object {
   if (cached) return cached;
@@ -101,5 +121,6 @@ export function openApiDocument(): object {
     },
     security: [{ [BEARER_SCHEME]: [] }],
   });
+  allowEmptyGetQueryValues(cached);
   return cached;
 }

@@ -35,8 +35,11 @@ export interface Problem extends ProblemExtensions {
 
 export type GatewayErrorCode =
   | 'validation-failed'
+  | 'bad-request'
   | 'malformed-json'
   | 'payload-too-large'
+  | 'headers-too-large'
+  | 'request-timeout'
   | 'unsupported-media-type'
   | 'route-not-found'
   | 'method-not-allowed'
@@ -56,8 +59,11 @@ export type GatewayErrorCode =
 export const GATEWAY_ERRORS: Readonly<Record<GatewayErrorCode, { status: number; title: string }>> =
   {
     'validation-failed': { status: 400, title: 'The request is not valid' },
+    'bad-request': { status: 400, title: 'Bad request' },
     'malformed-json': { status: 400, title: 'The request body is not valid JSON' },
     'payload-too-large': { status: 413, title: 'The request body is too large' },
+    'headers-too-large': { status: 431, title: 'The request headers are too large' },
+    'request-timeout': { status: 408, title: 'The request did not arrive in time' },
     'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
     'route-not-found': { status: 404, title: 'No such route' },
     'method-not-allowed': { status: 405, title: 'Method not allowed on this route' },

@@ -20,7 +20,7 @@ import {
   RelationshipTypesQuerySchema,
   TypeCodeParamsSchema,
 } from './schemas/relationship.schema';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, parseQuery } from './validation';
 
 export const RELATIONSHIP_TYPES_PATH = '/relationship-types';
 const SCOPE = 'relationship-types';
@@ -38,8 +38,7 @@ export function relationshipTypesRouter(deps: RelationshipRouterDeps): Router {
   router
     .route(RELATIONSHIP_TYPES_PATH)
     .get(requirePermission('contact:read'), async (req, res) => {
-      const given = Object.entries(req.query).filter(([, value]) => value !== '');
-      const query = parseOrThrow(RelationshipTypesQuerySchema, Object.fromEntries(given), 'query');
+      const query = parseQuery(RelationshipTypesQuerySchema, req.query);
       const page = await relationships.listTypes(
         { pageSize: query.limit, pageToken: pageTokenOf(query.cursor, SCOPE, []) },
         requestContext(req, res),

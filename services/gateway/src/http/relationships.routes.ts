@@ -28,7 +28,7 @@ import {
   CreateRelationshipBodySchema,
   PatchRelationshipBodySchema,
 } from './schemas/relationship.schema';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, parseQuery } from './validation';
 
 export interface RelationshipRouterDeps {
   relationships: RelationshipGateway;
@@ -64,12 +64,7 @@ export function relationshipsRouter(deps: RelationshipRouterDeps): Router {
   function listFor(kind: ResourceKind) {
     return async (req: Request, res: Response) => {
       const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      const given = Object.entries(req.query).filter(([, value]) => value !== '');
-      const query = parseOrThrow(
-        ContactRelationshipsQuerySchema,
-        Object.fromEntries(given),
-        'query',
-      );
+      const query = parseQuery(ContactRelationshipsQuerySchema, req.query);
       const filters = { typeCode: query.typeCode, includeInactive: query.includeInactive };
       const scope = `${kind}:${id}`;
       const fingerprint = [filters.typeCode ?? '', filters.includeInactive];

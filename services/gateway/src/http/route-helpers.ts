@@ -1,7 +1,8 @@
 // Small pieces every /v1 router over the contact service shares.
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { contactV1 } from '@kith/contracts';
 import { resourceKindOf } from '../domain/contact-resource';
+import { listingFieldNames } from '../domain/field-path';
 import type { ResourceKind } from '../domain/contact-resource';
 import type { ContactGateway, RequestContext } from '../grpc/contact.client';
 import { callerOf } from './auth.middleware';
@@ -51,6 +52,17 @@ export async function fetchContactOfKind(
   return contact;
 }
 
+/**
+ * Marks a GET as a listing, so the error mapper names the service's field errors as its
+ * query parameters (`cursor`, `limit`, ...) and speaks of `listing` ("the duplicate list").
+ */
+export function listing(name: string) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    res.locals.restFieldNames = listingFieldNames(name);
+    next();
+  };
+}
+
 export function methodNotAllowed(allow: string) {
   return () => {
     throw new GatewayError('method-not-allowed', `Allowed: ${allow}.`, [], { Allow: allow });
@@ -64,11 +76,12 @@ export function etagOf(version: number): string {
 /**
  * The one version rule: PATCH and DELETE carry the version the client last read in
  * `If-Match: "<version>"` (the ETag GET returned). Missing -> 428; not a single strong
- * numeric tag (e.g. `*`, W/"3", a list) -> 400; stale -> 409 from the service.
+ * numeric tag (e.g. `*`, W/"3", a list, or empty: the client sent one, badly) -> 400;
+ * stale -> 409 from the service.
  */
 export function versionFromIfMatch(req: Request): number {
   const header = req.get('if-match');
-  if (header === undefined || header.trim() === '') {
+  if (header === undefined) {
     throw new GatewayError(
       'precondition-required',
       'Send If-Match: "<version>" with the version you last read (the ETag of GET).',

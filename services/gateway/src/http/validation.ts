@@ -43,3 +43,20 @@ export function parseOrThrow<S extends z.ZodType>(
     fieldProblemsFromZod(result.error, location),
   );
 }
+
+/**
+ * The query parameters of a GET that carry a value. An empty one (`?tag=`, what an HTML form
+ * sends for a field left blank) is taken as left out, not as an invalid value: the rule the
+ * OpenAPI document states on every GET query parameter (openapi.ts).
+ */
+export function givenQuery(query: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
+}
+
+/** parseOrThrow over a GET's query, empty values left out (givenQuery). */
+export function parseQuery<S extends z.ZodType>(
+  schema: S,
+  query: Record<string, unknown>,
+): z.output<S> {
+  return parseOrThrow(schema, givenQuery(query), 'query');
+}

@@ -104,23 +104,28 @@ export const OwnerIdSchema = shortText(200).openapi({
   description: 'User id (JWT sub) who looks after this record. Defaults to the creator.',
 });
 
-const customFieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Not a custom field key.');
+const CUSTOM_FIELD_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+const customFieldKey = z.string().regex(CUSTOM_FIELD_KEY, 'Not a custom field key.');
 const customFieldValue = z.union([
   z.string().max(1000),
   z.number(),
   z.boolean(),
   z.array(z.string().max(100)).max(200),
 ]);
+// zod-to-openapi leaves a record's key schema out; the document states it as propertyNames.
+const customFieldKeys = { propertyNames: { pattern: CUSTOM_FIELD_KEY.source } };
 export const CustomFieldValuesSchema = z
   .record(customFieldKey, customFieldValue)
   .openapi('CustomFieldValues', {
+    ...customFieldKeys,
     description:
       'Values by custom field key (see /v1/custom-fields): text, number, YYYY-MM-DD date, ' +
       'boolean, or the option value(s) of a select.',
   });
-const CustomFieldPatchSchema = z
-  .record(customFieldKey, customFieldValue.nullable())
-  .openapi({ description: 'Keys present change; null clears a value; absent keys stay.' });
+const CustomFieldPatchSchema = z.record(customFieldKey, customFieldValue.nullable()).openapi({
+  ...customFieldKeys,
+  description: 'Keys present change; null clears a value; absent keys stay.',
+});
 
 /** `cf.<key>[.gt|gte|lt|lte|exists]=<value>` list filters. */
 export const CUSTOM_FIELD_FILTER_PARAM = /^cf\.[a-z][a-z0-9_]{0,39}(\.(gt|gte|lt|lte|exists))?$/;
@@ -153,6 +158,7 @@ export function mergePatchBody<T extends z.ZodObject>(body: T, name: string) {
   return body
     .refine((b) => Object.keys(b).length > 0, { message: 'Send at least one field to change.' })
     .openapi(name, {
+      minProperties: 1,
       description:
         'JSON merge patch: absent keys stay, null clears a field, arrays are replaced whole.',
     });

@@ -141,6 +141,8 @@ export const MergeBodySchema = z
       .partialRecord(z.enum(MERGE_CHOICE_FIELDS), z.enum(['survivor', 'victim']))
       .default({})
       .openapi({
+        // A key outside MERGE_CHOICE_FIELDS is refused; zod-to-openapi does not say so itself.
+        additionalProperties: false,
         description:
           "Which side each scalar field comes from. Default: the survivor's value, or the " +
           "victim's when the survivor has none. Emails, phones, addresses and tags are unioned.",
