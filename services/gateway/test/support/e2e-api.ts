@@ -30,3 +30,23 @@ export function e2eApi(baseUrl: string, token: string): E2eApi {
     };
   };
 }
+
+/**
+ * Sends as a well-behaved client does: a 429 or 503 refusal (which never reached the service)
+ * is sent again after its Retry-After. Returns every answer, the last one last.
+ */
+export async function honouringRetryAfter(
+  send: () => Promise<E2eAnswer>,
+  maxAttempts = 20,
+): Promise<E2eAnswer[]> {
+  const answers: E2eAnswer[] = [];
+  for (let attempt = 1; ; attempt += 1) {
+    const answer = await send();
+    answers.push(answer);
+    const refused = answer.status === 429 || answer.status === 503;
+    if (!refused || attempt === maxAttempts) return answers;
+    const seconds = Number(answer.headers.get('retry-after'));
+    if (!Number.isFinite(seconds) || seconds < 1) return answers; // a refusal must say when
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+}
