@@ -77,7 +77,7 @@ class MemoryImports {
 
 const TENANT = 't-1';
 
-function given(existing: Contact[] = []) {
+function given(existing: Contact[] = [], options: { batchOrderWaitMs?: number } = {}) {
   const contacts = new MemoryContacts();
   for (const contact of existing) contacts.stored.set(contact.id, { contact, outboxLog: [] });
   let seq = 0;
@@ -90,6 +90,7 @@ function given(existing: Contact[] = []) {
     },
     now: () => '2026-03-01T10:00:00.000Z',
     newId: () => `id-${++seq}`,
+    ...options,
   });
   return { service, contacts, imports };
 }
@@ -337,9 +338,9 @@ describe('ContactImportService.importRows with two batches of a job in flight', 
       service.importRows(TENANT, job.id, [row(2, ada('b@example.org'))]),
     ]);
 
-    const resumed = await service.importRows(TENANT, job.id, [row(3, ada('c@example.org'))]);
+    const resumed = await service.importRows(TENANT, job.id, [row(1, ada('c@example.org'))]);
 
-    expect(resumed.job).toMatchObject({ checkpoint: 3, rows: 1, created: 1 });
+    expect(resumed.job).toMatchObject({ checkpoint: 1, rows: 1, created: 1 });
   });
 
   it('forgets the contacts a refused batch had matched against, so its rows are created when sent again', async () => {
@@ -351,9 +352,12 @@ describe('ContactImportService.importRows with two batches of a job in flight', 
       service.importRows(TENANT, job.id, [row(2, ada('b@example.org'))]),
     ]);
 
-    const { outcomes } = await service.importRows(TENANT, job.id, [row(2, ada('b@example.org'))]);
+    const { outcomes } = await service.importRows(TENANT, job.id, [
+      row(1, ada('a@example.org')),
+      row(2, ada('b@example.org')),
+    ]);
 
-    expect(outcomes[0]).toMatchObject({ status: 'created' });
+    expect(outcomes[1]).toMatchObject({ status: 'created' });
     expect(emailsOf(contacts)).toContain('b@example.org');
   });
 
@@ -389,6 +393,53 @@ describe('ContactImportService.importRows with two batches of a job in flight', 
     ]);
     expect(contacts.stored.size).toBe(3);
     expect(imports.jobs.get(job.id)).toMatchObject({ checkpoint: 3, rows: 3, created: 3 });
+  });
+});
+
+describe('ContactImportService.importRows with batches that arrive out of order', () => {
+  it('stores every row when the second batch arrives before the first', async () => {
+    const { service, contacts, imports } = given();
+    const job = await startJob(service, 'skip');
+    const firstBatch = [row(1, ada('a@example.org')), row(2, ada('b@example.org'))];
+    const secondBatch = [row(3, ada('c@example.org')), row(4, ada('d@example.org'))];
+
+    const second = service.importRows(TENANT, job.id, secondBatch);
+    const first = service.importRows(TENANT, job.id, firstBatch);
+    const answers = await Promise.all([first, second]);
+
+    expect(answers.flatMap((a) => a.outcomes.map((o) => o.status))).toEqual(
+      Array(4).fill('created'),
+    );
+    expect(contacts.stored.size).toBe(4);
+    expect(imports.jobs.get(job.id)).toMatchObject({ checkpoint: 4, rows: 4, created: 4 });
+  });
+
+  it('refuses a batch whose earlier rows never arrive, and stores none of it', async () => {
+    const { service, contacts, imports } = given([], { batchOrderWaitMs: 20 });
+    const job = await startJob(service, 'skip');
+
+    const early = service.importRows(TENANT, job.id, [row(3, ada('c@example.org'))]);
+
+    await expect(early).rejects.toMatchObject({
+      code: ContactErrorCode.FAILED_PRECONDITION,
+      message: expect.stringContaining('rows 1 to 2'),
+    });
+    expect(contacts.stored.size).toBe(0);
+    expect(imports.jobs.get(job.id)).toMatchObject({ checkpoint: 0, rows: 0 });
+  });
+
+  it('takes a resumed upload from the checkpoint after a refused gap', async () => {
+    const { service, imports } = given([], { batchOrderWaitMs: 20 });
+    const job = await startJob(service, 'skip');
+    await service.importRows(TENANT, job.id, [row(3, ada('c@example.org'))]).catch(() => undefined);
+
+    const resumed = await service.importRows(TENANT, job.id, [
+      row(1, ada('a@example.org')),
+      row(2, ada('b@example.org')),
+    ]);
+
+    expect(resumed.job).toMatchObject({ checkpoint: 2, rows: 2, created: 2 });
+    expect(imports.jobs.get(job.id)).toMatchObject({ checkpoint: 2 });
   });
 });
 

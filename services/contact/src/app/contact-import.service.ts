@@ -46,7 +46,11 @@ export interface ContactImportServiceDeps {
   customFields?: CustomFieldDefinitionSource;
   now?: () => string;
   newId?: () => string;
+  /** How long a batch that arrived before the ones ahead of it waits for them (RowOrderGate). */
+  batchOrderWaitMs?: number;
 }
+
+const BATCH_ORDER_WAIT_MS = 5000;
 
 /** A batch decided and not written yet. */
 interface BatchPlan {
@@ -123,8 +127,8 @@ export class ContactImportService {
 
   /**
    * One batch of rows. Batches of one job may arrive while earlier ones are still being
-   * written (the gateway keeps two in flight): the job's lane decides them in order and
-   * writes them in order, overlapping one batch's decisions with the previous one's writes.
+   * written (the gateway keeps two in flight), and not always in the order they were sent:
+   * the job's lane admits them in row order, decides them in order and writes them in order, overlapping one batch's decisions with the previous one's writes.
    */
   importRows(
     tenantId: string,
@@ -133,16 +137,23 @@ export class ContactImportService {
   ): Promise<{ job: ContactImportJob; outcomes: RowOutcome[] }> {
     let lane = this.lanes.get(jobId);
     if (!lane) {
-      lane = new ImportLane((idle, failed) => {
-        if (this.lanes.get(jobId) === idle) this.lanes.delete(jobId);
-        // Its matcher may remember contacts of the failed batch that were never stored.
-        if (failed) this.matchers.delete(jobId);
-      });
+      // Batches enter in row order from the first row the job has not stored.
+      const firstRow = () => this.get(tenantId, jobId).then((job) => job.checkpoint + 1);
+      lane = new ImportLane(
+        (idle, failed) => {
+          if (this.lanes.get(jobId) === idle) this.lanes.delete(jobId);
+          // Its matcher may remember contacts of the failed batch that were never stored.
+          if (failed) this.matchers.delete(jobId);
+        },
+        { firstRow, waitMs: this.deps.batchOrderWaitMs ?? BATCH_ORDER_WAIT_MS },
+      );
       this.lanes.set(jobId, lane);
     }
+    const numbers = rows.map((row) => row.rowNumber);
     return lane.run(
       () => this.decideBatch(tenantId, jobId, rows),
       (plan) => this.writeBatch(plan),
+      numbers.length > 0 ? { first: Math.min(...numbers), last: Math.max(...numbers) } : undefined,
     );
   }
 

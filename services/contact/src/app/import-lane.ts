@@ -4,6 +4,7 @@
 // (the checkpoint never passes a batch that is not stored). Once a batch fails, the later
 // batches of the lane fail too: writing them would move the checkpoint over the failed rows.
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { RowOrderGate, type RowRange } from './row-order-gate';
 
 const settled = () => undefined;
 
@@ -13,10 +14,37 @@ export class ImportLane {
   private failed = false;
   private pending = 0;
 
-  constructor(private readonly onIdle: (lane: ImportLane, failed: boolean) => void) {}
+  private readonly order: RowOrderGate | undefined;
 
-  run<P, R>(decide: () => Promise<P>, write: (plan: P) => Promise<R>): Promise<R> {
+  /**
+   * With `rowOrder` (the job's first row not yet stored, and how long a batch may wait for
+   * the ones before it), batches given their rows enter in row order, not arrival order.
+   */
+  constructor(
+    private readonly onIdle: (lane: ImportLane, failed: boolean) => void,
+    rowOrder?: { firstRow: () => Promise<number>; waitMs: number },
+  ) {
+    this.order = rowOrder && new RowOrderGate(rowOrder.firstRow, rowOrder.waitMs);
+  }
+
+  run<P, R>(decide: () => Promise<P>, write: (plan: P) => Promise<R>, rows?: RowRange): Promise<R> {
     this.pending += 1;
+    const entered =
+      rows && this.order
+        ? this.order.admit(rows, () => this.enqueue(decide, write))
+        : this.enqueue(decide, write);
+    return entered
+      .catch((err: unknown) => {
+        this.failed = true;
+        throw err;
+      })
+      .finally(() => {
+        this.pending -= 1;
+        if (this.pending === 0) this.onIdle(this, this.failed);
+      });
+  }
+
+  private enqueue<P, R>(decide: () => Promise<P>, write: (plan: P) => Promise<R>): Promise<R> {
     const decided = this.decideTail.then(() => {
       this.assertOpen();
       return decide();
@@ -33,10 +61,7 @@ export class ImportLane {
         throw err;
       });
     this.writeTail = written.then(settled, settled);
-    return written.finally(() => {
-      this.pending -= 1;
-      if (this.pending === 0) this.onIdle(this, this.failed);
-    });
+    return written;
   }
 
   private assertOpen(): void {
