@@ -10,7 +10,7 @@ import http from 'node:http';
 import { MongoClient } from 'mongodb';
 import { mintTestJwt, testDbName } from '@kith/testkit';
 import { formatResult, runClosedLoop, type LoadResult } from '../lib/load';
-import { startStack } from '../lib/stack';
+import { describeRun, startStack } from '../lib/stack';
 
 const total = Number(process.env.BENCH_TOTAL ?? 3000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -142,7 +142,7 @@ async function main() {
     const ratio = api.ratePerSecond / ceiling;
 
     console.log(
-      `contact-write: ${total} writes, concurrency ${concurrency}, ${stack.infra.kind} servers`,
+      `contact-write: ${total} writes, concurrency ${concurrency}, ${describeRun(stack)}`,
     );
     console.log(formatResult('raw insertOne (before)', rawBefore));
     console.log(formatResult('POST /v1/contacts (gateway+contact)', api));
