@@ -38,6 +38,7 @@ export function request(
 /** GET answering 200 with a JSON body; anything else throws with what the gateway said. */
 export async function getJson(url: URL, token: string): Promise<unknown> {
   const res = await request('GET', url, token);
-  if (res.status !== 200) throw new Error(`GET ${url.pathname} answered ${res.status}: ${res.text}`);
+  if (res.status !== 200)
+    throw new Error(`GET ${url.pathname} answered ${res.status}: ${res.text}`);
   return JSON.parse(res.text) as unknown;
 }
