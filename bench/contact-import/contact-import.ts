@@ -15,7 +15,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { MongoClient } from 'mongodb';
 import { contactCsvLines, mintTestJwt, testDbName } from '@kith/testkit';
-import { startStack } from '../lib/stack';
+import { describeRun, startStack } from '../lib/stack';
 
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
 const batch = 1000;
@@ -125,7 +125,7 @@ async function main() {
     const ceiling = (rawBefore + rawAfter) / 2;
     const ratio = api.rate / ceiling;
     const fmt = (n: number) => `${n.toFixed(0)} rows/s`;
-    console.log(`contact-import: ${rows} rows, ${stack.infra.kind} servers`);
+    console.log(`contact-import: ${rows} rows, ${describeRun(stack)}`);
     console.log(`raw insertMany x${batch} (before)    ${fmt(rawBefore)}`);
     console.log(`kith import contacts (CLI->gateway->contact) ${fmt(api.rate)}  ${api.summary}`);
     console.log(`raw insertMany x${batch} (after)     ${fmt(rawAfter)}`);

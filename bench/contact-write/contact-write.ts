@@ -6,11 +6,11 @@
 //   corepack pnpm run build && corepack pnpm --filter @kith/bench run contact-write
 //   BENCH_TOTAL=3000 BENCH_CONCURRENCY=16 ... to change the load.
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
 import { MongoClient } from 'mongodb';
 import { mintTestJwt, testDbName } from '@kith/testkit';
+import { request } from '../lib/http';
 import { formatResult, runClosedLoop, type LoadResult } from '../lib/load';
-import { startStack } from '../lib/stack';
+import { describeRun, startStack } from '../lib/stack';
 
 const total = Number(process.env.BENCH_TOTAL ?? 3000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -79,37 +79,6 @@ async function rawInserts(url: string, count: number): Promise<LoadResult> {
   }
 }
 
-// node:http with a keep-alive agent, as wrk or autocannon would: the load generator shares
-// the two cores with the system under test, so it should cost as little as possible.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-function post(url: URL, token: string, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 async function apiCreates(
   gatewayUrl: string,
   token: string,
@@ -121,7 +90,7 @@ async function apiCreates(
     total: count,
     concurrency,
     op: async (i) => {
-      const res = await post(url, token, JSON.stringify(person(offset + i)));
+      const res = await request('POST', url, token, JSON.stringify(person(offset + i)));
       if (res.status !== 201)
         throw new Error(`POST /v1/contacts answered ${res.status}: ${res.text}`);
     },
@@ -142,7 +111,7 @@ async function main() {
     const ratio = api.ratePerSecond / ceiling;
 
     console.log(
-      `contact-write: ${total} writes, concurrency ${concurrency}, ${stack.infra.kind} servers`,
+      `contact-write: ${total} writes, concurrency ${concurrency}, ${describeRun(stack)}`,
     );
     console.log(formatResult('raw insertOne (before)', rawBefore));
     console.log(formatResult('POST /v1/contacts (gateway+contact)', api));

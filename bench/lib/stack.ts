@@ -3,13 +3,17 @@
 // event loop with them. Requires `corepack pnpm run build` first.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { MongoClient } from 'mongodb';
 import {
+  mongoBackend,
   startInfra,
   TEST_JWT,
   uniquePrefix,
   testDbName,
   waitFor,
+  type MongoBackend,
   type RunningInfra,
 } from '@kith/testkit';
 
@@ -29,6 +33,10 @@ export async function freePort(): Promise<number> {
 
 export interface BenchStack {
   infra: RunningInfra;
+  /** Which server answers MONGO_URL, so each figure names its backend. */
+  backend: MongoBackend;
+  /** os.loadavg() before anything of the bench ran: what the neighbours were taking. */
+  loadAtStart: string;
   gatewayUrl: string;
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -48,8 +56,17 @@ function startService(name: string, env: Record<string, string>): ChildProcess {
   return child;
 }
 
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
 export async function startStack(label: string): Promise<BenchStack> {
+  const loadAtStart = loadAverage();
   const infra = await startInfra();
+  const probe = await MongoClient.connect(infra.mongoUrl);
+  const backend = await mongoBackend(probe).finally(() => probe.close());
   const [grpcPort, httpPort] = [await freePort(), await freePort()];
   const env: Record<string, string> = {
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
@@ -69,6 +86,9 @@ export async function startStack(label: string): Promise<BenchStack> {
     GATEWAY_RATE_LIMIT_TENANT_BURST: '1000000',
     GATEWAY_RATE_LIMIT_USER_PER_S: '1000000',
     GATEWAY_RATE_LIMIT_USER_BURST: '1000000',
+    // ... and no per-tenant share below the bulkhead: one bench tenant may use all of it.
+    GATEWAY_UPSTREAM_MAX_CONCURRENT: '16',
+    GATEWAY_UPSTREAM_TENANT_SHARE: '16',
   };
   const children = [startService('contact', env), startService('gateway', env)];
   const gatewayUrl = `http://127.0.0.1:${httpPort}`;
@@ -78,6 +98,8 @@ export async function startStack(label: string): Promise<BenchStack> {
   });
   return {
     infra,
+    backend,
+    loadAtStart,
     gatewayUrl,
     env,
     async stop() {
@@ -94,4 +116,12 @@ export async function startStack(label: string): Promise<BenchStack> {
       await infra.stop();
     },
   };
+}
+
+/** One line naming the servers and the machine's load, printed beside every figure. */
+export function describeRun(stack: BenchStack): string {
+  return (
+    `${stack.infra.kind} servers, ${stack.backend}, ${os.cpus().length} cores, ` +
+    `load average ${stack.loadAtStart} at start, ${loadAverage()} now`
+  );
 }
