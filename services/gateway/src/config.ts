@@ -110,6 +110,26 @@ export const gatewayConfigSchema = z
       .describe(
         'How long a call waits for a free slot before it is answered 503 with Retry-After.',
       ),
+    GATEWAY_SCAN_MAX_CONCURRENT: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10000)
+      .default(4)
+      .describe(
+        'Contact list calls in flight at once, in a bulkhead of their own: on FerretDB 1.x a list ' +
+          "page reads the tenant's whole collection, so a few at a time is all that finishes in time.",
+      ),
+    GATEWAY_SCAN_TENANT_SHARE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10000)
+      .default(2)
+      .describe(
+        'Of those, how many one tenant may hold, running or waiting (429 beyond it). At most ' +
+          'GATEWAY_SCAN_MAX_CONCURRENT.',
+      ),
     GATEWAY_RATE_LIMIT_TENANT_PER_S: z.coerce
       .number()
       .int()
@@ -181,12 +201,14 @@ export const gatewayConfigSchema = z
       .describe('Largest accepted JSON request body, in kB (larger answers 413).'),
   })
   .superRefine((c, ctx) => {
-    if (c.GATEWAY_UPSTREAM_TENANT_SHARE > c.GATEWAY_UPSTREAM_MAX_CONCURRENT) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['GATEWAY_UPSTREAM_TENANT_SHARE'],
-        message: 'must not exceed GATEWAY_UPSTREAM_MAX_CONCURRENT',
-      });
+    const shares = [
+      ['GATEWAY_SCAN_TENANT_SHARE', 'GATEWAY_SCAN_MAX_CONCURRENT'],
+      ['GATEWAY_UPSTREAM_TENANT_SHARE', 'GATEWAY_UPSTREAM_MAX_CONCURRENT'],
+    ] as const;
+    for (const [share, max] of shares) {
+      if (c[share] > c[max]) {
+        ctx.addIssue({ code: 'custom', path: [share], message: `must not exceed ${max}` });
+      }
     }
     if (!c.KITH_JWT_HS256_SECRET && !c.KITH_JWT_RS256_PUBLIC_KEY) {
       ctx.addIssue({

@@ -63,10 +63,20 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
     maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
     maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
   });
+  // Contact list pages read the tenant's whole collection on FerretDB 1.x (docs/operations.md):
+  // a few at a time, in a pool of their own.
+  const contactScans = new Bulkhead({
+    name: 'contact-scans',
+    maxConcurrent: config.GATEWAY_SCAN_MAX_CONCURRENT,
+    maxPerKey: config.GATEWAY_SCAN_TENANT_SHARE,
+    maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
+    maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
+  });
   const contactProcess = {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
     bulkhead: contactBulkhead,
+    scanBulkhead: contactScans,
   };
   const contacts = new GrpcContactGateway(contactProcess);
   // CSV export pages: a bulk read, with the longer deadline.

@@ -5,7 +5,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { CONTACT_PROTO } from '@kith/contracts';
 import type { ContactProtoGrpcType, contactV1 } from '@kith/contracts';
 import { createClient, loadProto } from '@kith/grpc-kit';
-import { callUpstream, type RequestContext, type UpstreamOptions } from './upstream-call';
+import { callUpstream, forScans, type RequestContext, type UpstreamOptions } from './upstream-call';
 
 export type { RequestContext } from './upstream-call';
 
@@ -75,7 +75,13 @@ export class GrpcContactGateway implements ContactGateway {
   }
 
   list(req: contactV1.ListContactsRequest, ctx: RequestContext) {
-    return this.call<contactV1.ListContactsResponse__Output>('ListContacts', req, ctx);
+    return callUpstream<contactV1.ListContactsResponse__Output>(
+      this.client as grpc.Client,
+      'ListContacts',
+      req,
+      ctx,
+      forScans(this.opts),
+    );
   }
 
   async recordConsent(req: contactV1.RecordConsentRequest, ctx: RequestContext) {

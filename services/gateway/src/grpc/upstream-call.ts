@@ -26,6 +26,17 @@ export interface UpstreamOptions {
   deadlineMs: number;
   /** Shared by every client of one upstream process (main.ts). */
   bulkhead?: Bulkhead | undefined;
+  /**
+   * For calls that read a tenant's whole collection (a list page on FerretDB 1.x): a pool of
+   * their own, so point reads and writes never wait behind scans and only as many scans run
+   * as can finish within the deadline. Without it, scans share `bulkhead`.
+   */
+  scanBulkhead?: Bulkhead | undefined;
+}
+
+/** The same upstream, with its scan calls taking slots of the scan pool. */
+export function forScans(upstream: UpstreamOptions): UpstreamOptions {
+  return upstream.scanBulkhead ? { ...upstream, bulkhead: upstream.scanBulkhead } : upstream;
 }
 
 export function callUpstream<Res>(
