@@ -74,6 +74,17 @@ export interface ProcessedEvent {
 
 export const PROCESSED_EVENTS_COLLECTION = 'processed_events';
 
+/**
+ * A fetch waits until 64 KiB of events or 200 ms have gathered. Answered at the first event
+ * (kafkajs' minBytes 1), every consumer group fetched and committed a batch of one or two
+ * events at a time, and that churn cost more CPU in Kafka, the contact service and the gateway
+ * than the writes themselves: POST /v1/contacts went from 118 to 186-208/s on 2 cores
+ * (docs/architecture.md, "Consuming"). The price is up to 200 ms more before a quiet topic's
+ * event is seen. disconnect() waits for the open long-poll, so this also bounds a stop.
+ */
+const FETCH_MAX_WAIT_MS = 200;
+const FETCH_MIN_BYTES = 64 * 1024;
+
 /** Longest wait between heartbeats while backing off, well under the session timeout. */
 const HEARTBEAT_SLICE_MS = 1000;
 
@@ -92,9 +103,8 @@ export class ConsumerRunner {
     this.processed = opts.db.collection<ProcessedEvent>(PROCESSED_EVENTS_COLLECTION);
     this.consumer = opts.kafka.consumer({
       groupId: `${this.prefix}${opts.groupId}`,
-      // disconnect() waits for the open long-poll fetch; 5 s (the default) makes every
-      // shutdown slow. Data still arrives at once: the broker answers a fetch when it has any.
-      maxWaitTimeInMs: 1000,
+      maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
+      minBytes: FETCH_MIN_BYTES,
     });
     this.log = opts.logger.child({ component: 'consumer', group: opts.groupId });
     if (opts.batchHandlers && opts.dedupe !== 'handler') {
