@@ -12,3 +12,8 @@ export {
   type ContactCsvOptions,
   type CsvRowKind,
 } from './contact-csv';
+export {
+  describeLifecycleConformance,
+  type LifecycleSubject,
+  type PersonValues,
+} from './lifecycle-conformance';

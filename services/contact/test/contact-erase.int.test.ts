@@ -14,7 +14,7 @@ import {
 import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
 import { testInfra, waitFor } from '@kith/testkit';
 import mongoose from 'mongoose';
-import { contactDatabaseNames } from '../src/store/contact-stores';
+import { everyStoredDocument as storedDocuments } from './support/stored-documents';
 import {
   contactTestClient,
   failureOf,
@@ -113,19 +113,7 @@ describe('erasing a person against the real servers', () => {
       meta(tenantId),
     );
 
-  /** Every document of every collection of the service's databases, as JSON text. */
-  async function everyStoredDocument(): Promise<string[]> {
-    const texts: string[] = [];
-    for (const name of Object.values(contactDatabaseNames(running.dbName))) {
-      const db = mongo.db(name);
-      for (const { name: collection } of await db.listCollections().toArray()) {
-        for (const doc of await db.collection(collection).find({}).toArray()) {
-          texts.push(`${name}.${collection}: ${JSON.stringify(doc)}`);
-        }
-      }
-    }
-    return texts;
-  }
+  const everyStoredDocument = () => storedDocuments(mongo, running.dbName);
 
   async function arrangeZephyrine(tenant: string): Promise<string> {
     await customFields.create(tenant, {
