@@ -84,7 +84,7 @@ const contactService: LifecycleSubject = {
       kind: 'CONTACT_KIND_PERSON',
       fields: { person: { firstName: 'Partner', lastName: 'Ofsomeone' } },
     });
-    const relationship = await relationships.create(tenant, {
+    await relationships.create(tenant, {
       typeCode: 'spouse-of',
       contactAId: contactId,
       contactBId: partner.id,
