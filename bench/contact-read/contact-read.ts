@@ -4,8 +4,11 @@
 // small tenant of SMALL_TENANT_SIZE; one in TAG_EVERY carries the tag filtered on. Measured, each raw before and after the API and averaged:
 //  - GET /v1/contacts/{id}            vs findOne({ _id, tenantId })
 //  - a page filtered by tag           vs find(the service's filter + tags).sort(_id).limit
-//  - the unfiltered first page of a big tenant, and of the small one, vs the same find
-// Seeding (raw insertMany in the service's document shape) is not measured.
+//  - the unfiltered first page of a big tenant, and of the small one, vs the same queries the
+//    service sends (its list bucket directory, then the first bucket: store/contact-list.reader.ts)
+//  - a search page (`?search=`) vs the same prefix equality
+// Seeding (raw insertMany in the service's document shape, list buckets of LIST_BUCKET_SIZE
+// with their directory entries) is not measured.
 //
 //   corepack pnpm run build && corepack pnpm --filter @kith/bench run contact-read
 import { randomUUID } from 'node:crypto';
@@ -21,14 +24,20 @@ const reads = Number(process.env.BENCH_READS ?? 2000);
 const lists = Number(process.env.BENCH_LISTS ?? 100);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const listConcurrency = Number(process.env.BENCH_LIST_CONCURRENCY ?? 4);
-/** Unfiltered pages of a big tenant read the whole tenant (FerretDB sorts in Go): few of them. */
-const fullPages = Number(process.env.BENCH_FULL_PAGES ?? 8);
+/** Unfiltered first pages of a big tenant (before list buckets each read the whole tenant). */
+const fullPages = Number(process.env.BENCH_FULL_PAGES ?? 100);
 const pageSize = 50;
 const SMALL_TENANT_SIZE = 200;
 /** One contact in TAG_EVERY carries the filtered tag: 500 of a 10k tenant. */
 const TAG_EVERY = 20;
 const FILTER_TAG = 'volunteer';
 const goal = 0.5;
+/** CONTACT_LIST_BUCKET_SIZE's default: the seed fills buckets as the service would. */
+const LIST_BUCKET_SIZE = 100;
+/** The service's MAX_PREFIX_LENGTH (domain/contact-search.ts). */
+const MAX_PREFIX_LENGTH = 16;
+/** A search text that matches a few contacts of each big tenant (Ada777, Ada7770..Ada7779). */
+const SEARCH_TEXT = 'ada777';
 const perTenant = Math.floor((contacts - SMALL_TENANT_SIZE) / tenants);
 /** What a full page holds in each listing (a small run has fewer tagged contacts). */
 const taggedPage = Math.min(pageSize, Math.ceil(perTenant / TAG_EVERY));
@@ -41,8 +50,21 @@ interface Seeded {
   ids: Array<{ id: string; tenantId: string }>;
 }
 
+function prefixesOf(keys: string[]): string[] {
+  const prefixes = new Set<string>();
+  for (const key of keys)
+    for (let length = 1; length <= Math.min(key.length, MAX_PREFIX_LENGTH); length++)
+      prefixes.add(key.slice(0, length));
+  return [...prefixes];
+}
+
+/** Sortable like the service's uuid v7 bucket ids, in seeding order. */
+let bucketsOpened = 0;
+const nextBucketId = () =>
+  `01900000-0000-7000-8000-${(bucketsOpened++).toString(16).padStart(12, '0')}`;
+
 // A stored person as the contact service writes it (store/contact-document.mapper.ts).
-function storedPerson(tenantId: string, n: number) {
+function storedPerson(tenantId: string, n: number, listBucket: string) {
   const id = randomUUID();
   const now = new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
   const first = `Ada${n}`;
@@ -55,6 +77,8 @@ function storedPerson(tenantId: string, n: number) {
     displayName: `${first} ${last}`,
     searchNames: [first.toLowerCase(), last.toLowerCase(), `${first} ${last}`.toLowerCase()],
     searchKeys: [first.toLowerCase(), last.toLowerCase(), `ada-${n}@example.org`],
+    searchPrefixes: prefixesOf([first.toLowerCase(), last.toLowerCase(), `ada-${n}@example.org`]),
+    listBucket,
     person: { firstName: first, lastName: last },
     emails: [{ address: `ada-${n}@example.org`, type: 'home', primary: true, valid: true }],
     phones: [
@@ -91,14 +115,22 @@ function storedPerson(tenantId: string, n: number) {
   };
 }
 
-async function seed(collection: Collection): Promise<Seeded> {
+async function seed(collection: Collection, directory: Collection): Promise<Seeded> {
   const ids: Seeded['ids'] = [];
   const started = performance.now();
   const insert = async (tenantId: string, count: number) => {
+    let bucket = '';
     for (let from = 0; from < count; from += 1000) {
       const docs = [];
-      for (let n = from; n < Math.min(from + 1000, count); n++)
-        docs.push(storedPerson(tenantId, n));
+      const buckets = [];
+      for (let n = from; n < Math.min(from + 1000, count); n++) {
+        if (n % LIST_BUCKET_SIZE === 0) {
+          bucket = nextBucketId();
+          buckets.push({ _id: bucket, tenantId, openedAt: new Date().toISOString() });
+        }
+        docs.push(storedPerson(tenantId, n, bucket));
+      }
+      await directory.insertMany(buckets as never[], { ordered: false });
       await collection.insertMany(docs as never[], { ordered: false });
       if (tenantId !== SMALL_TENANT)
         for (const doc of docs) ids.push({ id: doc._id, tenantId: doc.tenantId });
@@ -115,12 +147,12 @@ async function seed(collection: Collection): Promise<Seeded> {
   return { ids };
 }
 
-/** The filter the contact service sends for a people list (store/contact.repository.ts). */
-function listFilter(tenantId: string, tag?: string): Record<string, unknown> {
-  return { tenantId, deletedAt: null, kind: 'person', ...(tag ? { tags: tag } : {}) };
+/** The filter the contact service sends for a people list (store/contact-list.reader.ts). */
+function listFilter(tenantId: string, more: Record<string, unknown> = {}): Record<string, unknown> {
+  return { tenantId, deletedAt: null, kind: 'person', ...more };
 }
 
-const LIST_PROJECTION = { _outboxLog: 0, consentHistory: 0, searchKeys: 0 };
+const LIST_PROJECTION = { _outboxLog: 0, consentHistory: 0, searchKeys: 0, searchPrefixes: 0 };
 
 interface Scenario {
   label: string;
@@ -159,8 +191,10 @@ async function main() {
   const stack = await startStack('bench-contact-read');
   const client = await MongoClient.connect(stack.infra.mongoUrl);
   try {
-    const collection = client.db(stack.env.CONTACT_DB_NAME).collection('contacts');
-    const { ids } = await seed(collection);
+    const db = client.db(stack.env.CONTACT_DB_NAME);
+    const collection = db.collection('contacts');
+    const directory = db.collection('contact_list_buckets');
+    const { ids } = await seed(collection, directory);
     const tokens = new Map<string, string>();
     const token = (tenant: string) => {
       if (!tokens.has(tenant)) tokens.set(tenant, mintTestJwt({ tenant, roles: ['admin'] }));
@@ -175,6 +209,14 @@ async function main() {
       )) as { data: unknown[] };
       if (body.data.length < expectAtLeast)
         throw new Error(`a page of ${body.data.length}, expected ${expectAtLeast}`);
+    };
+    /** The service's whole-tenant page: its bucket directory, then the first bucket. */
+    const rawBucketPage = async (tenantId: string, expectAtLeast: number) => {
+      const buckets = await directory
+        .find({ tenantId }, { projection: { _id: 1 } })
+        .sort({ _id: 1 })
+        .toArray();
+      await rawPage(listFilter(tenantId, { listBucket: buckets[0]?._id }), expectAtLeast);
     };
     const rawPage = async (filter: Record<string, unknown>, expectAtLeast: number) => {
       const docs = await collection
@@ -215,21 +257,35 @@ async function main() {
       count: lists,
       concurrency: listConcurrency,
       api: (i) => page(bigFilterTarget(i), `&tag=${FILTER_TAG}`, taggedPage),
-      raw: (i) => rawPage(listFilter(bigFilterTarget(i), FILTER_TAG), taggedPage),
+      raw: (i) => rawPage(listFilter(bigFilterTarget(i), { tags: FILTER_TAG }), taggedPage),
+    });
+    const searchMatches = Math.min(
+      pageSize,
+      Array.from({ length: perTenant }, (_, n) => `ada${n}`).filter((name) =>
+        name.startsWith(SEARCH_TEXT),
+      ).length,
+    );
+    await measure({
+      label: `search=${SEARCH_TEXT} (${searchMatches} of a big tenant match)`,
+      count: lists,
+      concurrency: listConcurrency,
+      api: (i) => page(bigFilterTarget(i), `&search=${SEARCH_TEXT}`, searchMatches),
+      raw: (i) =>
+        rawPage(listFilter(bigFilterTarget(i), { searchPrefixes: SEARCH_TEXT }), searchMatches),
     });
     await measure({
       label: `first page of ${pageSize}, no filter, tenant of ${perTenant}`,
       count: fullPages,
-      concurrency: Math.min(2, listConcurrency),
+      concurrency: listConcurrency,
       api: (i) => page(bigFilterTarget(i), '', pageSize),
-      raw: (i) => rawPage(listFilter(bigFilterTarget(i)), pageSize),
+      raw: (i) => rawBucketPage(bigFilterTarget(i), pageSize),
     });
     await measure({
       label: `first page of ${pageSize}, no filter, tenant of ${SMALL_TENANT_SIZE}`,
       count: lists * 4,
       concurrency: listConcurrency,
       api: () => page(SMALL_TENANT, '', pageSize),
-      raw: () => rawPage(listFilter(SMALL_TENANT), pageSize),
+      raw: () => rawBucketPage(SMALL_TENANT, pageSize),
     });
     console.log(`\ndone: ${describeRun(stack)}`);
   } finally {

@@ -89,6 +89,7 @@ export async function startStack(label: string): Promise<BenchStack> {
     // ... and no per-tenant share below the bulkhead: one bench tenant may use all of it.
     GATEWAY_UPSTREAM_MAX_CONCURRENT: '16',
     GATEWAY_UPSTREAM_TENANT_SHARE: '16',
+    GATEWAY_SCAN_TENANT_SHARE: '4',
   };
   const children = [startService('contact', env), startService('gateway', env)];
   const gatewayUrl = `http://127.0.0.1:${httpPort}`;

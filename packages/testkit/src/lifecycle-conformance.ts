@@ -5,7 +5,8 @@
 // tenant. The service says how to act and what it holds through a LifecycleSubject; the suite
 // decides what must be true. (docs/privacy.md lists the stores; docs/architecture.md the merge.)
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from '@jest/globals';
+// Jest's globals, not an import of @jest/globals: that module throws when loaded outside Jest,
+// and the benches load this package's index.
 import { waitFor } from './test-env';
 
 /** Values distinctive enough that finding one in a stored document can only mean this person. */

@@ -84,6 +84,26 @@ export const contactConfigSchema = z.object({
       'A database ping slower than this marks the service NOT_SERVING on its gRPC health check ' +
         "(checked every 2 s), so the gateway's /readyz reports it.",
     ),
+  CONTACT_LIST_BUCKET_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .default(100)
+    .describe(
+      'Contacts per list bucket: a page of a whole-tenant listing reads one or two buckets, ' +
+        'so on FerretDB it costs about this many documents (docs/architecture.md).',
+    ),
+  CONTACT_LIST_READ_BUDGET_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(30000)
+    .default(1500)
+    .describe(
+      'A whole-tenant page whose filter matches few contacts stops reading buckets after this ' +
+        'long and answers a short page with a token that resumes where it stopped.',
+    ),
   CONTACT_DB_NAME: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')

@@ -118,6 +118,8 @@ export async function start(
     const auditDb = connection.getClient().db(dbNames.audit);
     const stores = await openContactStores(connection, { db, auditDb }, outbox, {
       secondaryIndexes: config.MONGO_SECONDARY_INDEXES === 'on',
+      listBucketSize: config.CONTACT_LIST_BUCKET_SIZE,
+      bucketReadBudgetMs: config.CONTACT_LIST_READ_BUDGET_MS,
     });
     const uses = contactUseCases(stores);
 

@@ -1,4 +1,10 @@
-import { deriveSearchKeys, searchForms } from '../src/domain/contact-search';
+import {
+  MAX_PREFIX_LENGTH,
+  deriveSearchKeys,
+  deriveSearchPrefixes,
+  prefixProbe,
+  searchForms,
+} from '../src/domain/contact-search';
 
 describe('deriveSearchKeys', () => {
   it('holds normalized names, lowercased emails and phone digits with their national part', () => {
@@ -30,5 +36,27 @@ describe('searchForms', () => {
     ['  ', []],
   ])('looks up %p as %p', (text, forms) => {
     expect(searchForms(text)).toEqual(forms);
+  });
+});
+
+describe('deriveSearchPrefixes', () => {
+  it('holds every prefix of every key once', () => {
+    expect(deriveSearchPrefixes(['ann', 'an'])).toEqual(['a', 'an', 'ann']);
+  });
+
+  it('stops at the longest stored prefix, which is what a longer search looks up', () => {
+    const key = 'jane.smith.longaddress@example.org';
+    const prefixes = deriveSearchPrefixes([key]);
+
+    expect(prefixes).toHaveLength(MAX_PREFIX_LENGTH);
+    expect(prefixes).toContain(prefixProbe(key));
+    expect(prefixProbe(key)).toBe(key.slice(0, MAX_PREFIX_LENGTH));
+  });
+
+  it('never splits a character outside the basic plane', () => {
+    const key = '😀'.repeat(MAX_PREFIX_LENGTH + 2);
+
+    expect(prefixProbe(key)).toBe('😀'.repeat(MAX_PREFIX_LENGTH));
+    expect(deriveSearchPrefixes([key]).at(-1)).toBe(prefixProbe(key));
   });
 });

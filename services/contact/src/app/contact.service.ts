@@ -16,11 +16,8 @@ import {
 } from '../domain/contact-decisions';
 import { ContactError } from '../domain/contact-error';
 import type { ConsentRecord } from '../domain/consent';
-import {
-  encodePageToken,
-  parseListQuery,
-  type ListContactsInput,
-} from '../domain/contact-list-query';
+import { parseListQuery, type ListContactsInput } from '../domain/contact-list-query';
+import { encodeListPosition } from '../domain/contact-list-position';
 import { toOutboxItems } from '../events/contact-events';
 import type { ContactRepository } from '../store/contact.repository';
 import { customFieldFilter } from '../domain/custom-field-filter';
@@ -180,8 +177,7 @@ export class ContactService {
       if (errors.length > 0) throw ContactError.validation(errors);
       query.customFieldFilter = filter;
     }
-    const { contacts, hasMore } = await this.repository.list(query);
-    const last = contacts.at(-1);
-    return hasMore && last ? { contacts, nextPageToken: encodePageToken(last.id) } : { contacts };
+    const { contacts, next } = await this.repository.list(query);
+    return next ? { contacts, nextPageToken: encodeListPosition(next) } : { contacts };
   }
 }

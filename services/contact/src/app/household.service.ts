@@ -17,7 +17,7 @@
 //  - The household write is the truth; a claim is only ever a lock that may be stale.
 import { v7 as uuidv7 } from 'uuid';
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
-import { encodePageToken } from '../domain/contact-list-query';
+import { encodePageToken } from '../domain/contact-list-position';
 import {
   currentMembers,
   isCurrentMember,

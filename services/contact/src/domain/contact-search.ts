@@ -1,7 +1,7 @@
 // Search keys: one stored array of everything a prefix search can match (normalized names,
 // lowercased emails, phone digits), so "jane", "jane@ex" and "555 01" are each one prefix
-// match on one field. MongoDB serves a `^prefix` regex from the {tenantId, searchKeys} index;
-// FerretDB 1.x scans (see docs/architecture.md).
+// match on one field; and every prefix of those keys, so that match is an equality lookup
+// on an indexed field (searchPrefixes), which FerretDB 1.x pushes down and MongoDB indexes.
 import type { Contact } from './contact';
 import { normalizeSearchText } from './contact-name.util';
 
@@ -40,4 +40,32 @@ export function searchForms(text: string): string[] {
   const digits = trimmed.replace(/\D/g, '');
   if (digits.length >= MIN_PHONE_DIGITS && /^[+\d\s\-()./]+$/.test(trimmed)) forms.push(digits);
   return [...new Set(forms.filter((form) => form.length > 0))];
+}
+
+/**
+ * Prefixes are stored up to this many characters; a longer search is looked up by its first
+ * MAX_PREFIX_LENGTH and checked in full against the keys.
+ */
+export const MAX_PREFIX_LENGTH = 16;
+
+/** What an equality lookup on the stored prefixes uses for a search form. */
+export function prefixProbe(form: string): string {
+  return Array.from(form).slice(0, MAX_PREFIX_LENGTH).join('');
+}
+
+/**
+ * Every prefix of every key, up to MAX_PREFIX_LENGTH characters: the stored field a prefix
+ * search matches by equality. FerretDB 1.x pushes equality down to an index and decodes only
+ * what it matches, while a `^prefix` regex reads the whole tenant (docs/architecture.md,
+ * "Lists over a large tenant").
+ */
+export function deriveSearchPrefixes(keys: readonly string[]): string[] {
+  const prefixes = new Set<string>();
+  for (const key of keys) {
+    const characters = Array.from(key).slice(0, MAX_PREFIX_LENGTH);
+    for (let length = 1; length <= characters.length; length += 1) {
+      prefixes.add(characters.slice(0, length).join(''));
+    }
+  }
+  return [...prefixes];
 }

@@ -145,11 +145,19 @@ export interface ContactListFilter {
   deceased?: boolean;
 }
 
+/**
+ * Where a page starts. A narrowed listing (domain/contact-list-query.ts, listingMode) is in id
+ * order and resumes after an id; a whole-tenant listing reads list buckets in order and
+ * resumes after an id inside a bucket, or at the start of a bucket.
+ */
+export type ContactListPosition =
+  { mode: 'narrowed'; afterId: string } | { mode: 'buckets'; bucket: string; afterId?: string };
+
 export interface ContactListQuery extends ContactListFilter {
   tenantId: string;
   pageSize: number;
-  /** Exclusive lower bound on the id (ids are uuid v7, so this is creation order). */
-  afterId?: string;
+  /** Absent on the first page. */
+  after?: ContactListPosition;
   /** Conditions on `customFields.<key>` built by custom-field-filter.ts. */
   customFieldFilter?: Record<string, unknown>;
 }

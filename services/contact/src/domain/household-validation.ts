@@ -2,7 +2,8 @@
 // Every problem is collected, so a caller can fix all of them at once.
 import type { ContactFieldError } from './contact-error';
 import { ContactError } from './contact-error';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodePageToken } from './contact-list-query';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './contact-list-query';
+import { decodePageToken } from './contact-list-position';
 import {
   HOUSEHOLD_LIMITS,
   MEMBER_ROLES,

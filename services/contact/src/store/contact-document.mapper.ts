@@ -1,7 +1,7 @@
 // Stored document <-> domain Contact. Optional fields are left out rather than set to
 // undefined or null, so domain equality checks and event snapshots stay clean.
 import type { Contact, OrganizationProfile, PersonName } from '../domain/contact';
-import { deriveSearchKeys } from '../domain/contact-search';
+import { deriveSearchKeys, deriveSearchPrefixes } from '../domain/contact-search';
 import type { ContactDocument } from './contact.model';
 
 type StateFields = Omit<ContactDocument, '_outboxLog'>;
@@ -63,6 +63,7 @@ export function toContact(doc: StateFields): Contact {
 
 /** The state part of a document: what an insert writes and an update $sets. */
 export function toDocumentState(contact: Contact): StateFields {
+  const searchKeys = deriveSearchKeys(contact);
   const doc: StateFields = {
     _id: contact.id,
     tenantId: contact.tenantId,
@@ -70,7 +71,8 @@ export function toDocumentState(contact: Contact): StateFields {
     version: contact.version,
     displayName: contact.displayName,
     searchNames: contact.searchNames,
-    searchKeys: deriveSearchKeys(contact),
+    searchKeys,
+    searchPrefixes: deriveSearchPrefixes(searchKeys),
     emails: contact.emails,
     phones: contact.phones,
     addresses: contact.addresses,

@@ -6,8 +6,9 @@ import { ContactAuditRepository } from './contact-audit.repository';
 import { ContactImportRepository } from './contact-import.repository';
 import { ContactLeaseRepository } from './contact-lease.repository';
 import { ContactMergeRepository } from './contact-merge.repository';
-import { contactModel, ensureContactIndexes } from './contact.model';
-import { ContactRepository } from './contact.repository';
+import { backfillListFields } from './contact-list-backfill';
+import { CONTACTS_COLLECTION, contactModel, ensureContactIndexes } from './contact.model';
+import { ContactRepository, type ContactRepositoryOptions } from './contact.repository';
 import { customFieldModel, ensureCustomFieldIndexes } from './custom-field.model';
 import { CustomFieldRepository } from './custom-field.repository';
 import { DuplicateCandidatesReader } from './duplicate-candidates.reader';
@@ -60,7 +61,7 @@ export async function openContactStores(
   connection: Connection,
   dbs: { db: mongo.Db; auditDb: mongo.Db },
   outbox: Outbox,
-  options: { secondaryIndexes: boolean },
+  options: { secondaryIndexes: boolean } & ContactRepositoryOptions,
 ): Promise<ContactStores> {
   const { db } = dbs;
   const contacts = contactModel(connection);
@@ -80,9 +81,12 @@ export async function openContactStores(
     await audit.ensureIndexes();
     await imports.ensureIndexes();
   }
+  const contactRepository = new ContactRepository(contacts, outbox, options);
+  if (options.secondaryIndexes) await contactRepository.listBuckets.ensureIndexes();
+  await backfillListFields(db, db.collection(CONTACTS_COLLECTION), contactRepository.listBuckets);
   const matchingRules = new MatchingRulesRepository(db, outbox);
   return {
-    contacts: new ContactRepository(contacts, outbox),
+    contacts: contactRepository,
     customFields: new CustomFieldRepository(fields, outbox),
     households: new HouseholdRepository(households, outbox),
     memberships: new HouseholdMembershipRepository(db),

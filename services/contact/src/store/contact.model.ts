@@ -25,6 +25,10 @@ export interface ContactDocument {
   searchNames: string[];
   /** Derived (domain/contact-search.ts): what the `search` filter matches by prefix. */
   searchKeys?: string[];
+  /** Derived: every prefix of the search keys, what search and name filters look up. */
+  searchPrefixes?: string[];
+  /** The list bucket it was put in when created (store/contact-list-buckets.ts). */
+  listBucket?: string;
   person?: PersonName;
   organization?: OrganizationProfile;
   emails: EmailAddress[];
@@ -106,6 +110,8 @@ export const contactSchema = new Schema<ContactDocument>(
     displayName: { type: String, required: true },
     searchNames: { type: [String], default: [] },
     searchKeys: { type: [String], default: [] },
+    searchPrefixes: { type: [String], default: [] },
+    listBucket: String,
     person: { type: personSchema, default: undefined },
     organization: { type: organizationSchema, default: undefined },
     emails: { type: [emailSchema], default: [] },
@@ -151,8 +157,11 @@ export const contactSchema = new Schema<ContactDocument>(
 // FerretDB 1.x has no partial, sparse, TTL or collation indexes. One per list filter.
 contactSchema.index({ tenantId: 1, _id: 1 });
 contactSchema.index({ tenantId: 1, kind: 1, _id: 1 });
+// Whole-tenant listings read bucket by bucket; search, name and email filters look up a prefix.
+contactSchema.index({ tenantId: 1, listBucket: 1, _id: 1 });
+contactSchema.index({ tenantId: 1, searchPrefixes: 1 });
+// Duplicate candidates look up name parts.
 contactSchema.index({ tenantId: 1, searchNames: 1 });
-contactSchema.index({ tenantId: 1, searchKeys: 1 });
 contactSchema.index({ tenantId: 1, 'emails.address': 1 });
 contactSchema.index({ tenantId: 1, tags: 1 });
 // Duplicate candidates (store/duplicate-candidates.reader.ts) look up phones and postal codes.

@@ -15,6 +15,8 @@ import type { mongo } from 'mongoose';
 import type { Contact, ContactListQuery } from '../domain/contact';
 import { ContactError } from '../domain/contact-error';
 import { OPTIONAL_STATE_FIELDS, toContact, toDocumentState } from './contact-document.mapper';
+import { LIST_BUCKETS_COLLECTION, ListBuckets } from './contact-list-buckets';
+import { ContactListReader, type ContactListResult } from './contact-list.reader';
 import { CONTACTS_COLLECTION, type ContactDocument, type ContactModel } from './contact.model';
 
 export interface StoredContact {
@@ -23,21 +25,26 @@ export interface StoredContact {
   outboxLog: OutboxLogRecord[];
 }
 
-export interface ContactListResult {
-  contacts: Contact[];
-  hasMore: boolean;
+export interface ContactRepositoryOptions {
+  /** Contacts per list bucket (store/contact-list-buckets.ts). */
+  listBucketSize?: number;
+  /** How long a whole-tenant page reads buckets before it answers a short page. */
+  bucketReadBudgetMs?: number;
 }
 
-// Lists need neither the outbox's commit records, the consent history nor the search keys.
-const LIST_PROJECTION = { _outboxLog: 0, consentHistory: 0, searchKeys: 0 } as const;
+export const DEFAULT_LIST_BUCKET_SIZE = 100;
+export const DEFAULT_BUCKET_READ_BUDGET_MS = 1500;
 
 export class ContactRepository {
   private readonly inserts: InsertBatcher<ContactDocument>;
   private readonly collection: mongo.Collection<ContactDocument>;
+  readonly listBuckets: ListBuckets;
+  private readonly lists: ContactListReader;
 
   constructor(
     private readonly model: ContactModel,
     private readonly outbox: Outbox,
+    options: ContactRepositoryOptions = {},
   ) {
     // The driver's collection, typed with our string ids (mongoose types it with ObjectId).
     const connection = model.db;
@@ -46,6 +53,18 @@ export class ContactRepository {
       .db(connection.name)
       .collection<ContactDocument>(CONTACTS_COLLECTION);
     this.inserts = new InsertBatcher(this.collection);
+    this.listBuckets = new ListBuckets(
+      connection.getClient().db(connection.name).collection(LIST_BUCKETS_COLLECTION),
+      options.listBucketSize ?? DEFAULT_LIST_BUCKET_SIZE,
+    );
+    this.lists = new ContactListReader(model, this.listBuckets, {
+      bucketReadBudgetMs: options.bucketReadBudgetMs ?? DEFAULT_BUCKET_READ_BUDGET_MS,
+    });
+  }
+
+  /** One page in listing order (store/contact-list.reader.ts), live contacts only. */
+  list(query: ContactListQuery): Promise<ContactListResult> {
+    return this.lists.list(query);
   }
 
   /**
@@ -63,10 +82,15 @@ export class ContactRepository {
   }
 
   async insert(contact: Contact, items: OutboxItem[]): Promise<void> {
+    const [listBucket] = await this.listBuckets.assign([contact.tenantId]);
     await this.throughOutbox(contact, items, async (staged) => {
       // The driver, not model.create: the domain has validated and normalized the contact
       // already; batched with concurrent creates (group commit, see InsertBatcher).
-      await this.inserts.insert({ ...toDocumentState(contact), _outboxLog: staged.outboxLog([]) });
+      await this.inserts.insert({
+        ...toDocumentState(contact),
+        listBucket,
+        _outboxLog: staged.outboxLog([]),
+      });
     });
   }
 
@@ -79,13 +103,18 @@ export class ContactRepository {
     creates: ReadonlyArray<{ contact: Contact; items: OutboxItem[] }>,
     meta: Record<string, string>,
   ): Promise<Set<string>> {
+    const buckets = await this.listBuckets.assign(creates.map(({ contact }) => contact.tenantId));
     const { written } = await insertManyThroughOutbox(
       this.outbox,
       { collection: CONTACTS_COLLECTION, into: this.collection, meta },
-      creates.map(({ contact, items }) => ({
+      creates.map(({ contact, items }, i) => ({
         aggregateId: contact.id,
         items,
-        document: (outboxLog) => ({ ...toDocumentState(contact), _outboxLog: outboxLog }),
+        document: (outboxLog) => ({
+          ...toDocumentState(contact),
+          listBucket: buckets[i],
+          _outboxLog: outboxLog,
+        }),
       })),
     );
     return new Set(written);
@@ -136,39 +165,4 @@ export class ContactRepository {
       () => ContactError.versionConflict(contact.id, contact.version - 1),
     );
   }
-
-  /** One page in id (creation) order, live contacts only; asks for one extra to know if more follow. */
-  async list(query: ContactListQuery): Promise<ContactListResult> {
-    const filter: Record<string, unknown> = { tenantId: query.tenantId, deletedAt: null };
-    if (query.kind) filter.kind = query.kind;
-    if (query.afterId) filter._id = { $gt: query.afterId };
-    if (query.namePrefix) filter.searchNames = { $regex: `^${escapeRegex(query.namePrefix)}` };
-    if (query.email) filter['emails.address'] = query.email;
-    if (query.tag) filter.tags = query.tag;
-    if (query.searchForms) {
-      filter.$or = query.searchForms.map((form) => ({
-        searchKeys: { $regex: `^${escapeRegex(form)}` },
-      }));
-    }
-    // Documents older than a flag lack it: "false" means "not true".
-    if (query.doNotContact !== undefined) {
-      filter.doNotContact = query.doNotContact ? true : { $ne: true };
-    }
-    if (query.deceased !== undefined) filter.deceased = query.deceased ? true : { $ne: true };
-    Object.assign(filter, query.customFieldFilter);
-    const docs = await this.model
-      .find(filter, LIST_PROJECTION)
-      .sort({ _id: 1 })
-      .limit(query.pageSize + 1)
-      .lean<ContactDocument[]>()
-      .exec();
-    return {
-      contacts: docs.slice(0, query.pageSize).map(toContact),
-      hasMore: docs.length > query.pageSize,
-    };
-  }
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
