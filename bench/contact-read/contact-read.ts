@@ -160,6 +160,8 @@ interface Scenario {
   concurrency: number;
   api: (i: number) => Promise<void>;
   raw: (i: number) => Promise<void>;
+  /** Raw queries that take seconds each: run this many (at concurrency 1) instead of count. */
+  rawCount?: number;
   /** Another raw query worth comparing with (printed, not in the ratio). */
   rawAlso?: { label: string; op: (i: number) => Promise<void> };
 }
@@ -167,23 +169,29 @@ interface Scenario {
 async function measure(s: Scenario) {
   const run = (op: (i: number) => Promise<void>): Promise<LoadResult> =>
     runClosedLoop({ total: s.count, concurrency: s.concurrency, op });
+  const runRaw = (op: (i: number) => Promise<void>): Promise<LoadResult> =>
+    s.rawCount ? runClosedLoop({ total: s.rawCount, concurrency: 1, op }) : run(op);
   // Untimed first: the raw queries once over, since right after the seed the server is still
   // settling (on PostgreSQL: hint bits, autovacuum; the first by-id pass ran at a tenth of
   // the second), and one API call; a failure there (e.g. a 504) is counted in the timed run.
-  await run(s.raw);
+  await runRaw(s.raw);
   await s.api(0).catch(() => undefined);
-  const rawBefore = await run(s.raw);
+  const rawBefore = await runRaw(s.raw);
   const api = await run(s.api);
-  const rawAfter = await run(s.raw);
+  const rawAfter = await runRaw(s.raw);
   const also = s.rawAlso && (await run(s.rawAlso.op));
-  const ratio = api.ratePerSecond / ((rawBefore.ratePerSecond + rawAfter.ratePerSecond) / 2);
+  // Raw run one at a time is compared by latency: rates at other concurrencies do not compare.
+  const ratio = s.rawCount
+    ? (rawBefore.p50Ms + rawAfter.p50Ms) / 2 / api.p50Ms
+    : api.ratePerSecond / ((rawBefore.ratePerSecond + rawAfter.ratePerSecond) / 2);
   console.log(`\n${s.label} (${s.count} ops, concurrency ${s.concurrency})`);
   console.log(formatResult('  raw (before)', rawBefore));
   console.log(formatResult('  gateway+contact', api));
   console.log(formatResult('  raw (after)', rawAfter));
   if (also && s.rawAlso) console.log(formatResult(`  ${s.rawAlso.label}`, also));
   console.log(
-    `  ratio api/raw = ${ratio.toFixed(2)} (goal >= ${goal})  ${ratio >= goal ? 'MET' : 'NOT MET'}`,
+    `  ratio api/raw${s.rawCount ? ' (p50 latency, raw at concurrency 1)' : ''} = ` +
+      `${ratio.toFixed(2)} (goal >= ${goal})  ${ratio >= goal ? 'MET' : 'NOT MET'}`,
   );
 }
 
@@ -258,6 +266,8 @@ async function main() {
       concurrency: listConcurrency,
       api: (i) => page(bigFilterTarget(i), `&tag=${FILTER_TAG}`, taggedPage),
       raw: (i) => rawPage(listFilter(bigFilterTarget(i), { tags: FILTER_TAG }), taggedPage),
+      // The naive sorted query decodes every tagged contact (5,000 of a 100k tenant).
+      ...(perTenant > 20_000 ? { rawCount: 2 } : {}),
     });
     const searchMatches = Math.min(
       pageSize,
