@@ -48,11 +48,7 @@ import { contactHandlers } from './grpc/contact.handlers';
 import { customFieldHandlers } from './grpc/custom-field.handlers';
 import { duplicateHandlers } from './grpc/duplicate.handlers';
 import { householdHandlers } from './grpc/household.handlers';
-import {
-  contactPrivacyHandlers,
-  personalDataHandlers,
-  personalDataService,
-} from './grpc/privacy.handlers';
+import { contactPersonalDataService, contactPrivacyHandlers } from './grpc/privacy.handlers';
 import { relationshipHandlers } from './grpc/relationship.handlers';
 import { contactDatabaseNames, openContactStores } from './store/contact-stores';
 import { CONTACTS_COLLECTION } from './store/contact.model';
@@ -210,10 +206,7 @@ export async function start(
         'ContactPrivacyService',
         contactPrivacyHandlers(uses.eraser, logger),
       ),
-      personalDataService(
-        PERSONAL_DATA_PROTO,
-        personalDataHandlers(uses.personalDataExport, logger),
-      ),
+      contactPersonalDataService(uses.personalDataExport, logger),
       contactPackageService(
         DUPLICATE_PROTO,
         'DuplicateService',
