@@ -19,3 +19,4 @@ export {
   type PersonValues,
 } from './lifecycle-conformance';
 export { ContactEventFeed, type PreparedEvent } from './contact-event-feed';
+export { startDelayingProxy, type DelayingProxy } from './delaying-proxy';
