@@ -56,7 +56,7 @@ export interface IdempotentCreatesOptions {
   collection?: string;
   newId?: () => string;
   now?: () => Date;
-  /** How long a retry that lost the race to the first attempt waits for its record. */
+  /** How long a retry waits for the record of a first attempt still running. Default 1 s. */
   settleMs?: number;
 }
 
@@ -72,11 +72,11 @@ export class IdempotentCreates {
     this.keys = db.collection<CreateKeyRecord>(opts.collection ?? CREATE_KEYS_COLLECTION);
     this.newId = opts.newId ?? uuidv7;
     this.now = opts.now ?? (() => new Date());
-    this.settleMs = opts.settleMs ?? 1500;
+    this.settleMs = opts.settleMs ?? 1000;
   }
 
   /**
-   * Runs `operation` (e.g. 'kith.contact.v1.ContactService/CreateContact') once per key: the
+   * Runs `operation` (e.g. 'ContactService/CreateContact') once per key: the
    * same request under the same key answers the same record, however often it arrives.
    * `naturalId` is for records whose id follows from the request (a custom field's key).
    */
@@ -100,16 +100,18 @@ export class IdempotentCreates {
       );
     }
     if (!fresh) {
-      const found = await steps.find(claim.resourceId);
+      // The first attempt may still be storing it: give it a moment before racing it.
+      const found = await this.settled(steps, claim.resourceId, this.settleMs);
       if (found) return found;
     }
     try {
       return await steps.create(claim.resourceId);
     } catch (err) {
-      // The first attempt's own failure is its answer. A retry's failure may be the first
-      // attempt storing the record under the same id right now: its record is the answer.
-      if (fresh) throw err;
-      const found = await this.settled(steps, claim.resourceId, this.settleMs);
+      // Lost to the twin under this key, which stored the record under the same id. A natural
+      // id (one the request names) may be someone else's record: the first attempt's failure
+      // is then its answer.
+      if (fresh && naturalId !== undefined) throw err;
+      const found = await this.settled(steps, claim.resourceId, fresh ? 0 : this.settleMs);
       if (found) return found;
       throw err;
     }
