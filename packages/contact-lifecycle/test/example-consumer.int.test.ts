@@ -4,7 +4,7 @@
 // kit's hooks, answers its export through personalDataService, and passes the lifecycle
 // conformance suite every service runs. Against the real servers.
 import { randomUUID } from 'node:crypto';
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
 import { createKafka, ensureTopics, EventProducer, type ConsumerRunner } from '@kith/bus';
 import {
   PERSONAL_DATA_PROTO,
