@@ -236,6 +236,38 @@ describe('example consumer: the projection', () => {
     });
   });
 
+  it('knows the household a person is in now, none once they left, and ignores a replay', async () => {
+    const tenant = exampleConsumer.newTenant();
+    const values = { firstName: 'Jo', lastName: 'March', email: 'jo@example.org' };
+    const [jo, meg] = [
+      await exampleConsumer.createPerson(tenant, values),
+      await exampleConsumer.createPerson(tenant, { ...values, firstName: 'Meg' }),
+    ];
+    const household = randomUUID();
+    const householdOf = async (id: string) => (await lifecycle.store.get(tenant, id))?.householdId;
+    const joined = feed.prepareHousehold(tenant, household, 1, [{ contactId: jo }]);
+
+    await feed.publish(joined);
+    const first = await waitFor(() => householdOf(jo), { what: "jo's household" });
+    await feed.publish(
+      feed.prepareHousehold(tenant, household, 2, [{ contactId: jo, left: true }]),
+    );
+    await feed.publish(joined);
+    // One household's events share a partition: once Meg is in, both earlier ones were handled.
+    await feed.publish(
+      feed.prepareHousehold(tenant, household, 3, [
+        { contactId: jo, left: true },
+        { contactId: meg },
+      ]),
+    );
+    await waitFor(async () => (await householdOf(meg)) === household, {
+      what: "meg's household",
+    });
+
+    expect(first).toBe(household);
+    expect(await householdOf(jo)).toBeUndefined();
+  });
+
   it('keeps the newest version when an older one or the same one arrives again', async () => {
     const tenant = exampleConsumer.newTenant();
     const contact = projectSnapshot({

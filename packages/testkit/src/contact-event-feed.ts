@@ -103,6 +103,41 @@ export class ContactEventFeed {
     return this.prepare(EVENT_TYPES.contactMerged, tenantId, survivorId, data);
   }
 
+  /**
+   * kith.household.updated.v1 of a household at `version` with these members (a `left` one
+   * keeps its entry with leftAt set, as the contact service keeps history).
+   */
+  prepareHousehold(
+    tenantId: string,
+    householdId: string,
+    version: number,
+    members: Array<{ contactId: string; left?: boolean }>,
+  ): PreparedEvent {
+    const now = new Date().toISOString();
+    const household = {
+      id: householdId,
+      tenantId,
+      version,
+      name: 'Household',
+      greeting: 'Household',
+      members: members.map(({ contactId, left }) => ({
+        contactId,
+        role: 'adult' as const,
+        inheritsAddress: false,
+        joinedAt: now,
+        ...(left ? { leftAt: now } : {}),
+      })),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const memberChanges = members.map(({ contactId, left }) => ({
+      contactId,
+      change: left ? ('left' as const) : ('joined' as const),
+    }));
+    const data = { household, changedFields: ['members'], memberChanges };
+    return this.prepare(EVENT_TYPES.householdUpdated, tenantId, householdId, data);
+  }
+
   /** kith.contact.erased.v1, also for an id the feed never created (another tenant's). */
   prepareErase(tenantId: string, contactId: string): PreparedEvent {
     const version = this.versionOf(tenantId, contactId) + 1;
