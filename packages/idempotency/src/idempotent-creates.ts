@@ -113,6 +113,13 @@ export class IdempotentCreates {
       if (fresh && naturalId !== undefined) throw err;
       const found = await this.settled(steps, claim.resourceId, fresh ? 0 : this.settleMs);
       if (found) return found;
+      // Stored under this key once, and no longer read (deleted since): not a second record.
+      if (isDuplicateKeyError(err)) {
+        throw new StatusError(
+          grpc.status.ALREADY_EXISTS,
+          'the record this idempotency-key created is gone; use a new key to create another',
+        );
+      }
       throw err;
     }
   }

@@ -195,3 +195,21 @@ describe.each(RPCS)('$method with an idempotency-key', (rpc) => {
     expect(await storedIn(rpc.collection, tenant)).toBe(1);
   });
 });
+
+describe('CreateContact with the key of a contact since deleted', () => {
+  it('refuses to store a second contact, with ALREADY_EXISTS', async () => {
+    const tenant = newTenant();
+    const key = 'key-deleted-since';
+    const created = await call<{ contact: { id: string } }>(createContact, tenant, person, key);
+    const deleteContact = { ...createContact, method: 'DeleteContact' };
+    await call(deleteContact, tenant, { id: created.contact.id, expectedVersion: '1' });
+
+    const retried = await call(createContact, tenant, person, key).then(
+      () => undefined,
+      (err: grpc.ServiceError) => err,
+    );
+
+    expect(retried?.code).toBe(grpc.status.ALREADY_EXISTS);
+    expect(await storedIn('contacts', tenant)).toBe(1);
+  });
+});
