@@ -2,7 +2,9 @@
 // timer: FerretDB 1.x has no TTL indexes, and without this `processed_events` only grows. A
 // mark must outlive every way its event can reach the group again (still in the topic,
 // re-published by a relay after an outage, an offset reset), so the retention has to exceed
-// the topic's retention; docs/architecture.md ("Consuming") explains the choice.
+// the topic's retention; docs/architecture.md ("Consuming") explains the choice. Other records
+// that only grow (the create-key records of @kith/idempotency) are pruned by the same timer
+// with `collection` and `timeField`.
 import type { Collection, Db } from 'mongodb';
 import type { Logger } from '@kith/logger';
 import { PROCESSED_EVENTS_COLLECTION, type ProcessedEvent } from './consumer-runner';
@@ -19,13 +21,18 @@ export interface ProcessedEventsPrunerOptions {
   logger: Logger;
   /** Marks processed longer ago than this are deleted. */
   retentionMs: number;
+  /** Another collection of records that only grow; default the processed-event marks. */
+  collection?: string;
+  /** The Date field its age is read from; default `processedAt`. */
+  timeField?: string;
   /** Time between passes; the first runs right at start. Default one hour. */
   intervalMs?: number;
   now?: () => Date;
 }
 
 export class ProcessedEventsPruner {
-  private readonly marks: Collection<ProcessedEvent>;
+  private readonly marks: Collection;
+  private readonly timeField: string;
   private readonly intervalMs: number;
   private readonly now: () => Date;
   private readonly log: Logger;
@@ -35,10 +42,14 @@ export class ProcessedEventsPruner {
 
   constructor(private readonly opts: ProcessedEventsPrunerOptions) {
     if (!(opts.retentionMs > 0)) throw new RangeError('retentionMs must be positive');
-    this.marks = opts.db.collection<ProcessedEvent>(PROCESSED_EVENTS_COLLECTION);
+    this.marks = opts.db.collection(opts.collection ?? PROCESSED_EVENTS_COLLECTION);
+    this.timeField = opts.timeField ?? ('processedAt' satisfies keyof ProcessedEvent);
     this.intervalMs = opts.intervalMs ?? DEFAULT_PRUNE_INTERVAL_MS;
     this.now = opts.now ?? (() => new Date());
-    this.log = opts.logger.child({ component: 'processed-events-pruner' });
+    this.log = opts.logger.child({
+      component: 'processed-events-pruner',
+      collection: opts.collection ?? PROCESSED_EVENTS_COLLECTION,
+    });
   }
 
   /** Runs a pass now and then every interval; the timer never keeps the process alive. */
@@ -63,7 +74,7 @@ export class ProcessedEventsPruner {
    */
   async pruneOnce(): Promise<number> {
     const cutoff = new Date(this.now().getTime() - this.opts.retentionMs);
-    const { deletedCount } = await this.marks.deleteMany({ processedAt: { $lt: cutoff } });
+    const { deletedCount } = await this.marks.deleteMany({ [this.timeField]: { $lt: cutoff } });
     return deletedCount;
   }
 

@@ -63,6 +63,29 @@ test('deletes the marks of every group older than the retention and keeps the re
   expect(await remainingIds()).toEqual(['audit:e-new', 'merged:e-edge']);
 });
 
+test('prunes another collection by its own time field, leaving the marks alone', async () => {
+  const keys = db.collection<{ _id: string; createdAt: Date }>('create_keys');
+  await keys.insertMany([
+    { _id: 'old', createdAt: new Date(NOW.getTime() - 2 * DAY_MS) },
+    { _id: 'new', createdAt: new Date(NOW.getTime() - DAY_MS / 2) },
+  ]);
+  await marks.insertMany([mark('audit', 'e-old', 30)]);
+  const pruner = new ProcessedEventsPruner({
+    db,
+    logger,
+    collection: 'create_keys',
+    timeField: 'createdAt',
+    retentionMs: DAY_MS,
+    now: () => NOW,
+  });
+
+  const pruned = await pruner.pruneOnce();
+
+  expect(pruned).toBe(1);
+  expect((await keys.find({}).toArray()).map((k) => k._id)).toEqual(['new']);
+  expect(await remainingIds()).toEqual(['audit:e-old']);
+});
+
 test('prunes on its timer from start, and runs no pass after stop', async () => {
   const pruner = new ProcessedEventsPruner({
     db,

@@ -14,6 +14,9 @@ export {
 } from './contact-csv';
 export {
   describeLifecycleConformance,
+  type ExportedPersonalData,
   type LifecycleSubject,
   type PersonValues,
 } from './lifecycle-conformance';
+export { ContactEventFeed, type PreparedEvent } from './contact-event-feed';
+export { startDelayingProxy, type DelayingProxy } from './delaying-proxy';

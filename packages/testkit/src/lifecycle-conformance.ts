@@ -2,8 +2,12 @@
 // own real process: a merge moves everything the victim had to the survivor, once, however often
 // it is delivered; an erasure leaves none of the person's values in any store the service keeps,
 // however often it is asked, also for what was merged into the person, and touches no other
-// tenant. The service says how to act and what it holds through a LifecycleSubject; the suite
-// decides what must be true. (docs/privacy.md lists the stores; docs/architecture.md the merge.)
+// tenant; its personal-data export answers a section about the person and, after the erasure,
+// none of their values. The service says how to act and what it holds through a
+// LifecycleSubject; the suite decides what must be true. The contact service (the owner) acts
+// through its own calls; any other service (a consumer) learns the same from kith.contact.v1
+// events, which a ContactEventFeed publishes to real Kafka. (docs/privacy.md lists the stores;
+// docs/architecture.md the merge.)
 import { randomBytes } from 'node:crypto';
 // Jest's globals, not an import of @jest/globals: that module throws when loaded outside Jest,
 // and the benches load this package's index.
@@ -16,7 +20,20 @@ export interface PersonValues {
   email: string;
 }
 
+/** What a service's ExportPersonalData answered (kith.privacy.v1.PersonalDataService). */
+export interface ExportedPersonalData {
+  service: string;
+  sections: Array<{ name: string; json: string }>;
+}
+
 export interface LifecycleSubject {
+  /**
+   * 'owner': the contact service, where merge and erasure are calls that refuse an id the
+   * tenant does not have. 'consumer': a service that learns them from events.
+   */
+  role: 'owner' | 'consumer';
+  /** The name the service answers exports with (its key in the gateway's assembled export). */
+  serviceName: string;
   /** A new tenant id, never used before. */
   newTenant(): string;
   /** Creates the person (in the contact service, or as the service's projection learns it). */
@@ -35,6 +52,8 @@ export interface LifecycleSubject {
   erase(tenant: string, contactId: string): Promise<unknown>;
   /** Every document of every store the service keeps, as text, once its consumers caught up. */
   storedDocuments(): Promise<string[]>;
+  /** The service's own ExportPersonalData for the contact, in the tenant. */
+  exportOf(tenant: string, contactId: string): Promise<ExportedPersonalData>;
 }
 
 const settled = (work: Promise<unknown>) =>
@@ -51,6 +70,9 @@ function distinctPerson(): PersonValues {
     email: `ysolde.${tag}@example.org`,
   };
 }
+
+const exportTexts = (exported: ExportedPersonalData): string[] =>
+  exported.sections.map((section) => `${section.name}: ${section.json}`);
 
 function leaksOf(documents: string[], values: PersonValues): string[] {
   const needles = Object.values(values).map((v) => v.toLowerCase());
@@ -127,9 +149,34 @@ export function describeLifecycleConformance(name: string, subject: () => Lifecy
       // Its own failure to erase: the other tenant's id does not exist in this one.
       const foreign = await settled(s.erase(mine, kept));
 
-      expect(foreign).not.toBe('ok');
+      // A consumer cannot refuse an event; it must only leave the other tenant alone.
+      if (s.role === 'owner') expect(foreign).not.toBe('ok');
       expect(await s.recordsOf(theirs, kept)).toEqual(expect.arrayContaining(keptRecords));
       expect(leaksOf(await s.storedDocuments(), person)).not.toEqual([]);
+    });
+
+    it('answers its export section for a person it holds records of, without their values once erased', async () => {
+      const s = subject();
+      const tenant = s.newTenant();
+      const person = distinctPerson();
+      const id = await s.createPerson(tenant, person);
+      await s.attachRecords(tenant, id);
+
+      const exported = await s.exportOf(tenant, id);
+
+      expect(exported.service).toBe(s.serviceName);
+      expect(exported.sections.length).toBeGreaterThan(0);
+      for (const section of exported.sections) expect(() => JSON.parse(section.json)).not.toThrow();
+      expect(
+        exportTexts(exported).some(
+          (text) => text.includes(id) || leaksOf([text], person).length > 0,
+        ),
+      ).toBe(true);
+      await s.erase(tenant, id);
+      await waitFor(async () => leaksOf(await s.storedDocuments(), person).length === 0, {
+        what: "no stored document with the erased person's values",
+      });
+      expect(leaksOf(exportTexts(await s.exportOf(tenant, id)), person)).toEqual([]);
     });
   });
 }

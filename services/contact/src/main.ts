@@ -23,6 +23,7 @@ import {
 } from '@kith/contracts';
 import { TOPICS } from '@kith/events';
 import { createGrpcServer } from '@kith/grpc-kit';
+import { CREATE_KEYS_COLLECTION, CREATE_KEYS_TIME_FIELD } from '@kith/idempotency';
 import { createLogger, type Logger } from '@kith/logger';
 import { Bulkhead, callBudgetPlugin, probeAll, stopOnSignals } from '@kith/resilience';
 import mongoose from 'mongoose';
@@ -48,14 +49,12 @@ import { contactHandlers } from './grpc/contact.handlers';
 import { customFieldHandlers } from './grpc/custom-field.handlers';
 import { duplicateHandlers } from './grpc/duplicate.handlers';
 import { householdHandlers } from './grpc/household.handlers';
-import {
-  contactPrivacyHandlers,
-  personalDataHandlers,
-  personalDataService,
-} from './grpc/privacy.handlers';
+import { contactPersonalDataService, contactPrivacyHandlers } from './grpc/privacy.handlers';
 import { relationshipHandlers } from './grpc/relationship.handlers';
 import { contactDatabaseNames, openContactStores } from './store/contact-stores';
 import { CONTACTS_COLLECTION } from './store/contact.model';
+
+const CREATE_KEYS_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export interface RunningContactService {
   grpcPort: number;
@@ -185,37 +184,44 @@ export async function start(
       pruner.start();
       cleanups.push(() => pruner.stop());
     }
+    // Idempotency keys of creates, kept as long as the gateway keeps its own (docs/api.md).
+    const keysPruner = new ProcessedEventsPruner({
+      db,
+      logger,
+      collection: CREATE_KEYS_COLLECTION,
+      timeField: CREATE_KEYS_TIME_FIELD,
+      retentionMs: CREATE_KEYS_RETENTION_MS,
+    });
+    keysPruner.start();
+    cleanups.push(() => keysPruner.stop());
 
     const services = [
       contactPackageService(
         CONTACT_PROTO,
         'ContactService',
-        contactHandlers(uses.contacts, uses.audit, logger),
+        contactHandlers(uses.contacts, uses.audit, logger, stores.createKeys),
       ),
       contactPackageService(
         CUSTOM_FIELD_PROTO,
         'CustomFieldService',
-        customFieldHandlers(uses.customFields, logger),
+        customFieldHandlers(uses.customFields, logger, stores.createKeys),
       ),
       contactPackageService(
         HOUSEHOLD_PROTO,
         'HouseholdService',
-        householdHandlers(uses.households, logger),
+        householdHandlers(uses.households, logger, stores.createKeys),
       ),
       contactPackageService(
         RELATIONSHIP_PROTO,
         'RelationshipService',
-        relationshipHandlers(uses.relationships, logger),
+        relationshipHandlers(uses.relationships, logger, stores.createKeys),
       ),
       contactPackageService(
         CONTACT_PRIVACY_PROTO,
         'ContactPrivacyService',
         contactPrivacyHandlers(uses.eraser, logger),
       ),
-      personalDataService(
-        PERSONAL_DATA_PROTO,
-        personalDataHandlers(uses.personalDataExport, logger),
-      ),
+      contactPersonalDataService(uses.personalDataExport, logger),
       contactPackageService(
         DUPLICATE_PROTO,
         'DuplicateService',
@@ -224,7 +230,7 @@ export async function start(
       contactPackageService(
         CONTACT_IMPORT_PROTO,
         'ContactImportService',
-        contactImportHandlers(uses.imports, logger),
+        contactImportHandlers(uses.imports, logger, stores.createKeys),
       ),
     ];
     // At most this many calls at once (per tenant and in all), each holding its slot until its

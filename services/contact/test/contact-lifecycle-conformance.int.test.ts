@@ -5,7 +5,9 @@
 import * as grpc from '@grpc/grpc-js';
 import {
   CONTACT_PRIVACY_PROTO,
+  PERSONAL_DATA_PROTO,
   type ContactPrivacyProtoGrpcType,
+  type PersonalDataProtoGrpcType,
   type privacyV1,
 } from '@kith/contracts';
 import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
@@ -36,6 +38,7 @@ let duplicates: DuplicateTestClient;
 let households: HouseholdTestClient;
 let relationships: RelationshipTestClient;
 let privacy: privacyV1.ContactPrivacyServiceClient;
+let personalData: privacyV1.PersonalDataServiceClient;
 let mongo: mongoose.mongo.MongoClient;
 
 beforeAll(async () => {
@@ -47,6 +50,8 @@ beforeAll(async () => {
   relationships = relationshipTestClient(port);
   const proto = loadProto(CONTACT_PRIVACY_PROTO) as unknown as ContactPrivacyProtoGrpcType;
   privacy = createClient(proto.kith.contact.v1.ContactPrivacyService, `127.0.0.1:${port}`);
+  const exportProto = loadProto(PERSONAL_DATA_PROTO) as unknown as PersonalDataProtoGrpcType;
+  personalData = createClient(exportProto.kith.privacy.v1.PersonalDataService, `127.0.0.1:${port}`);
   mongo = await new mongoose.mongo.MongoClient(testInfra().mongoUrl).connect();
 });
 
@@ -56,6 +61,7 @@ afterAll(async () => {
   households?.close();
   relationships?.close();
   (privacy as unknown as grpc.Client | undefined)?.close();
+  (personalData as unknown as grpc.Client | undefined)?.close();
   await mongo?.close();
   await running?.stop();
 });
@@ -67,7 +73,11 @@ const orNone = <T>(read: Promise<T>, ids: (found: T) => string[]): Promise<strin
     throw err;
   });
 
+const dpo = (tenantId: string) => ({ tenantId, userId: 'dpo-1', roles: ['admin'] });
+
 const contactService: LifecycleSubject = {
+  role: 'owner',
+  serviceName: 'contact',
   newTenant,
   async createPerson(tenant, values) {
     const created = await contacts.create(tenant, {
@@ -112,13 +122,16 @@ const contactService: LifecycleSubject = {
     return [...related, ...household];
   },
   merge: (tenant, survivorId, victimId) => duplicates.merge(tenant, { survivorId, victimId }),
-  erase: (tenant, id) =>
-    callUnary(
-      privacy,
-      'EraseContact',
-      { id },
-      { tenantId: tenant, userId: 'dpo-1', roles: ['admin'] },
-    ),
+  erase: (tenant, id) => callUnary(privacy, 'EraseContact', { id }, dpo(tenant)),
+  async exportOf(tenant, contactId) {
+    const answer = await callUnary<privacyV1.ExportPersonalDataResponse__Output>(
+      personalData,
+      'ExportPersonalData',
+      { contactId },
+      dpo(tenant),
+    );
+    return { service: answer.service, sections: answer.sections };
+  },
   async storedDocuments() {
     // Consumers (audit, re-pointing) have caught up once the outbox is drained.
     await waitFor(

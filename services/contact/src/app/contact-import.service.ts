@@ -85,8 +85,9 @@ export class ContactImportService {
     this.newId = deps.newId ?? uuidv7;
   }
 
-  async start(command: StartImportCommand): Promise<ContactImportJob> {
-    const job = newImportJob(command, { id: this.newId(), now: this.now() });
+  /** `id`: chosen by the caller when a create must land under one id (an idempotency key). */
+  async start(command: StartImportCommand, id = this.newId()): Promise<ContactImportJob> {
+    const job = newImportJob(command, { id, now: this.now() });
     await this.deps.imports.insert(job);
     return job;
   }

@@ -54,10 +54,11 @@ export class ContactService {
     this.newId = deps.newId ?? uuidv7;
   }
 
-  async create(command: CreateContactCommand): Promise<Contact> {
+  /** `id`: chosen by the caller when a create must land under one id (an idempotency key). */
+  async create(command: CreateContactCommand, id = this.newId()): Promise<Contact> {
     const customFields = await this.definitions(command.tenantId, command.kind);
     const { contact, events } = decideCreate(command, {
-      id: this.newId(),
+      id,
       now: this.now(),
       customFields,
     });

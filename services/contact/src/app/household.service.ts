@@ -78,9 +78,13 @@ export class HouseholdService {
     this.claimGraceMs = deps.claimGraceMs ?? 30_000;
   }
 
-  async create(command: { tenantId: string; changes: HouseholdChanges }): Promise<Household> {
+  /** `id`: chosen by the caller when a create must land under one id (an idempotency key). */
+  async create(
+    command: { tenantId: string; changes: HouseholdChanges },
+    id = this.newId(),
+  ): Promise<Household> {
     const { household, events } = decideCreateHousehold(command, {
-      id: this.newId(),
+      id,
       now: this.now(),
     });
     await this.households.insert(household, toHouseholdOutboxItems(events));

@@ -106,6 +106,11 @@ export class RelationshipService {
     return relationshipType;
   }
 
+  /** A type the tenant stored (created, or a built-in it changed); built-ins alone answer none. */
+  async storedType(tenantId: string, code: string): Promise<RelationshipType | undefined> {
+    return (await this.deps.types.find(tenantId, code))?.relationshipType;
+  }
+
   /** Relabel, deactivate or reactivate; the first change of a built-in stores its override. */
   async changeType(command: ChangeRelationshipTypeCommand): Promise<RelationshipType> {
     const stored = await this.deps.types.find(command.tenantId, command.code);
@@ -127,7 +132,8 @@ export class RelationshipService {
     return relationshipType;
   }
 
-  async create(command: CreateRelationshipCommand): Promise<TypedRelationship> {
+  /** `id`: chosen by the caller when a create must land under one id (an idempotency key). */
+  async create(command: CreateRelationshipCommand, id = this.newId()): Promise<TypedRelationship> {
     const [type, contactA, contactB] = await Promise.all([
       this.typeOf(command.tenantId, command.typeCode),
       this.deps.contacts.findById(command.tenantId, command.contactAId),
@@ -138,7 +144,7 @@ export class RelationshipService {
       type,
       contactA: contactA?.contact,
       contactB: contactB?.contact,
-      id: this.newId(),
+      id,
       now,
     });
     // decideCreateRelationship threw unless the type exists.

@@ -2,9 +2,11 @@
 // The tenant always comes from call metadata (CallContext), never from the request.
 import type { contactImportV1 } from '@kith/contracts';
 import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import type { IdempotentCreates } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import type { ContactImportService } from '../app/contact-import.service';
 import { mapContactError } from './contact-error.mapper';
+import { unlessNotFound } from './keyed-create.util';
 import {
   importJobToProto,
   outcomeToProto,
@@ -18,15 +20,19 @@ type Job = { job: contactImportV1.ContactImport };
 export function contactImportHandlers(
   service: ContactImportService,
   logger: Logger,
+  creates: IdempotentCreates,
 ): contactImportV1.ContactImportServiceHandlers {
   const opts: UnaryHandlerOptions = { logger, mapError: mapContactError };
   return {
     StartContactImport: unaryHandler<contactImportV1.StartContactImportRequest__Output, Job>(
-      async (req, ctx) => ({
-        job: importJobToProto(
-          await service.start(startCommandFromProto(req, ctx.tenantId, ctx.userId)),
-        ),
-      }),
+      async (req, ctx) => {
+        const command = startCommandFromProto(req, ctx.tenantId, ctx.userId);
+        const job = await creates.create(ctx, 'ContactImportService/StartContactImport', req, {
+          create: (id) => service.start(command, id),
+          find: (id) => unlessNotFound(() => service.get(ctx.tenantId, id)),
+        });
+        return { job: importJobToProto(job) };
+      },
       opts,
     ),
 

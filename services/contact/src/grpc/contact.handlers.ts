@@ -2,10 +2,12 @@
 // The tenant always comes from call metadata (CallContext), never from the request body.
 import type { contactV1 } from '@kith/contracts';
 import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import type { IdempotentCreates } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import type { ContactAuditQuery } from '../app/contact-audit.query';
 import type { ContactService } from '../app/contact.service';
 import { mapContactError } from './contact-error.mapper';
+import { unlessNotFound } from './keyed-create.util';
 import {
   auditEntryToProto,
   consentRecordToProto,
@@ -20,6 +22,7 @@ export function contactHandlers(
   service: ContactService,
   audit: ContactAuditQuery,
   logger: Logger,
+  creates: IdempotentCreates,
 ): contactV1.ContactServiceHandlers {
   const opts: UnaryHandlerOptions = { logger, mapError: mapContactError };
   return {
@@ -27,11 +30,15 @@ export function contactHandlers(
       contactV1.CreateContactRequest__Output,
       contactV1.CreateContactResponse
     >(async (req, ctx) => {
-      const contact = await service.create({
+      const command = {
         tenantId: ctx.tenantId,
         actorId: ctx.userId,
         kind: requiredKindFromProto(req.kind),
         fields: fieldsFromProto(req.fields),
+      };
+      const contact = await creates.create(ctx, 'ContactService/CreateContact', req, {
+        create: (id) => service.create(command, id),
+        find: (id) => unlessNotFound(() => service.get(ctx.tenantId, id)),
       });
       return { contact: contactToProto(contact) };
     }, opts),

@@ -2,15 +2,18 @@
 // tenant comes from call metadata only. Errors map through the contact error mapper.
 import type { customFieldV1 } from '@kith/contracts';
 import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import type { IdempotentCreates } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import type { CustomFieldService } from '../app/custom-field.service';
 import { mapContactError } from './contact-error.mapper';
+import { unlessNotFound } from './keyed-create.util';
 import { versionFromProto } from './contact-proto.mapper';
 import { customFieldToProto, specFromProto } from './custom-field-proto.mapper';
 
 export function customFieldHandlers(
   service: CustomFieldService,
   logger: Logger,
+  creates: IdempotentCreates,
 ): customFieldV1.CustomFieldServiceHandlers {
   const opts: UnaryHandlerOptions = { logger, mapError: mapContactError };
   const answer = (d: Parameters<typeof customFieldToProto>[0]) => ({
@@ -48,18 +51,21 @@ export function customFieldHandlers(
     CreateCustomField: unaryHandler<
       customFieldV1.CreateCustomFieldRequest__Output,
       customFieldV1.CreateCustomFieldResponse
-    >(
-      async (req, ctx) =>
-        answer(
-          await service.define({
-            tenantId: ctx.tenantId,
-            recordType: req.recordType,
-            key: req.key,
-            spec: specFromProto(req.spec),
-          }),
-        ),
-      opts,
-    ),
+    >(async (req, ctx) => {
+      const ref = { tenantId: ctx.tenantId, recordType: req.recordType, key: req.key };
+      // A definition's id follows from its record type and key: the key record names it.
+      const definition = await creates.create(
+        ctx,
+        'CustomFieldService/CreateCustomField',
+        req,
+        {
+          create: () => service.define({ ...ref, spec: specFromProto(req.spec) }),
+          find: () => unlessNotFound(() => service.get(ref)),
+        },
+        `${req.recordType}/${req.key}`,
+      );
+      return answer(definition);
+    }, opts),
 
     UpdateCustomField: unaryHandler<
       customFieldV1.UpdateCustomFieldRequest__Output,

@@ -2,10 +2,12 @@
 // else. The tenant always comes from call metadata (CallContext), never from the request.
 import type { householdV1 } from '@kith/contracts';
 import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import type { IdempotentCreates } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import type { HouseholdService } from '../app/household.service';
 import type { Household } from '../domain/household';
 import { mapContactError } from './contact-error.mapper';
+import { unlessNotFound } from './keyed-create.util';
 import { versionFromProto } from './contact-proto.mapper';
 import {
   createChangesFromProto,
@@ -20,12 +22,19 @@ const one = (household: Household): One => ({ household: householdToProto(househ
 export function householdHandlers(
   service: HouseholdService,
   logger: Logger,
+  creates: IdempotentCreates,
 ): householdV1.HouseholdServiceHandlers {
   const opts: UnaryHandlerOptions = { logger, mapError: mapContactError };
   return {
     CreateHousehold: unaryHandler<householdV1.CreateHouseholdRequest__Output, One>(
-      async (req, ctx) =>
-        one(await service.create({ tenantId: ctx.tenantId, changes: createChangesFromProto(req) })),
+      async (req, ctx) => {
+        const command = { tenantId: ctx.tenantId, changes: createChangesFromProto(req) };
+        const household = await creates.create(ctx, 'HouseholdService/CreateHousehold', req, {
+          create: (id) => service.create(command, id),
+          find: (id) => unlessNotFound(() => service.get(ctx.tenantId, id)),
+        });
+        return one(household);
+      },
       opts,
     ),
 

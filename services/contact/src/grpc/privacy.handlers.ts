@@ -1,9 +1,9 @@
 // kith.privacy.v1.PersonalDataService (subject access) and kith.contact.v1.ContactPrivacyService
 // (erasure), served by the contact process. Proto <-> use case only; the tenant and the actor
 // come from call metadata.
-import type * as grpc from '@grpc/grpc-js';
+import { personalDataService } from '@kith/contact-lifecycle';
 import type { privacyV1 } from '@kith/contracts';
-import { loadProto, unaryHandler, type GrpcServiceRegistration } from '@kith/grpc-kit';
+import { unaryHandler, type GrpcServiceRegistration } from '@kith/grpc-kit';
 import type { UnaryHandlerOptions } from '@kith/grpc-kit';
 import type { Logger } from '@kith/logger';
 import type { ContactEraseService } from '../app/contact-erase.service';
@@ -13,26 +13,17 @@ import { mapContactError } from './contact-error.mapper';
 /** The name this service answers with: its key in the gateway's assembled export. */
 export const PERSONAL_DATA_SERVICE_NAME = 'contact';
 
-export function personalDataHandlers(
+/** kith.privacy.v1.PersonalDataService through the kit every service registers it with. */
+export function contactPersonalDataService(
   service: PersonalDataExportService,
   logger: Logger,
-  now: () => string = () => new Date().toISOString(),
-): privacyV1.PersonalDataServiceHandlers {
-  const opts: UnaryHandlerOptions = { logger, mapError: mapContactError };
-  return {
-    ExportPersonalData: unaryHandler<
-      privacyV1.ExportPersonalDataRequest__Output,
-      privacyV1.ExportPersonalDataResponse
-    >(async (req, ctx) => {
-      const generatedAt = now();
-      const sections = await service.export(ctx.tenantId, req.contactId);
-      return {
-        service: PERSONAL_DATA_SERVICE_NAME,
-        generatedAt,
-        sections: sections.map((s) => ({ ...s, contentType: 'application/json' })),
-      };
-    }, opts),
-  };
+  now?: () => string,
+): GrpcServiceRegistration {
+  return personalDataService(PERSONAL_DATA_SERVICE_NAME, (t, id) => service.export(t, id), {
+    logger,
+    mapError: mapContactError,
+    ...(now ? { now } : {}),
+  });
 }
 
 export function contactPrivacyHandlers(
@@ -60,24 +51,5 @@ export function contactPrivacyHandlers(
         alreadyErased,
       };
     }, opts),
-  };
-}
-
-type PrivacyPackage = {
-  kith: { privacy: { v1: { PersonalDataService?: { service?: grpc.ServiceDefinition } } } };
-};
-
-/** PersonalDataService lives in kith.privacy.v1, outside the contact package helper's reach. */
-export function personalDataService(
-  protoFile: string,
-  implementation: object,
-): GrpcServiceRegistration {
-  const definition = (loadProto(protoFile) as unknown as PrivacyPackage).kith.privacy.v1
-    .PersonalDataService?.service;
-  if (!definition) throw new Error(`${protoFile} defines no PersonalDataService`);
-  return {
-    definition,
-    implementation: implementation as grpc.UntypedServiceImplementation,
-    name: 'kith.privacy.v1.PersonalDataService',
   };
 }

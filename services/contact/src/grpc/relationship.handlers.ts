@@ -2,9 +2,11 @@
 // else. The tenant always comes from call metadata, never from the request body.
 import type { relationshipV1 } from '@kith/contracts';
 import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import type { IdempotentCreates } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import type { RelationshipService } from '../app/relationship.service';
 import { mapContactError } from './contact-error.mapper';
+import { unlessNotFound } from './keyed-create.util';
 import { versionFromProto } from './contact-proto.mapper';
 import {
   contactKindFilterFromProto,
@@ -18,6 +20,7 @@ import {
 export function relationshipHandlers(
   service: RelationshipService,
   logger: Logger,
+  creates: IdempotentCreates,
 ): relationshipV1.RelationshipServiceHandlers {
   const opts: UnaryHandlerOptions = { logger, mapError: mapContactError };
   return {
@@ -40,17 +43,28 @@ export function relationshipHandlers(
       relationshipV1.UpsertRelationshipTypeResponse
     >(async (req, ctx) => {
       const expectedVersion = versionFromProto(req.expectedVersion);
+      const create = {
+        tenantId: ctx.tenantId,
+        code: req.code,
+        labelAToB: req.labelAToB,
+        labelBToA: req.labelBToA,
+        contactKindA: req.contactKindA,
+        contactKindB: req.contactKindB,
+        symmetric: req.symmetric,
+      };
+      // Only a create (no expected version) dedupes on the key; a change carries its version.
       const type =
         expectedVersion === 0
-          ? await service.createType({
-              tenantId: ctx.tenantId,
-              code: req.code,
-              labelAToB: req.labelAToB,
-              labelBToA: req.labelBToA,
-              contactKindA: req.contactKindA,
-              contactKindB: req.contactKindB,
-              symmetric: req.symmetric,
-            })
+          ? await creates.create(
+              ctx,
+              'RelationshipService/UpsertRelationshipType',
+              req,
+              {
+                create: () => service.createType(create),
+                find: () => service.storedType(ctx.tenantId, req.code),
+              },
+              req.code,
+            )
           : await service.changeType({
               tenantId: ctx.tenantId,
               code: req.code,
@@ -64,12 +78,16 @@ export function relationshipHandlers(
       relationshipV1.CreateRelationshipRequest__Output,
       relationshipV1.CreateRelationshipResponse
     >(async (req, ctx) => {
-      const created = await service.create({
+      const command = {
         tenantId: ctx.tenantId,
         typeCode: req.typeCode,
         contactAId: req.contactAId,
         contactBId: req.contactBId,
         fields: relationshipFieldsFromProto(req.fields),
+      };
+      const created = await creates.create(ctx, 'RelationshipService/CreateRelationship', req, {
+        create: (id) => service.create(command, id),
+        find: (id) => unlessNotFound(() => service.get(ctx.tenantId, id)),
       });
       return { relationship: relationshipToProto(created) };
     }, opts),

@@ -1,5 +1,6 @@
 // Every store of the contact service over one connection: models with their indexes
 // created (start-up fails loudly if the server refuses one) and the repositories on top.
+import { IdempotentCreates } from '@kith/idempotency';
 import type { Outbox } from '@kith/bus';
 import type { Connection, mongo } from 'mongoose';
 import { ContactAuditRepository } from './contact-audit.repository';
@@ -42,6 +43,8 @@ export interface ContactStores {
   imports: ContactImportRepository;
   /** The import's duplicate matching: the tenant's rules and one scan per job. */
   importMatchers: ImportMatcherReader;
+  /** Creates that dedupe on the caller's idempotency-key (@kith/idempotency). */
+  createKeys: IdempotentCreates;
 }
 
 /**
@@ -101,5 +104,6 @@ export async function openContactStores(
     leases: new ContactLeaseRepository(db),
     imports,
     importMatchers: new ImportMatcherReader(contacts, matchingRules),
+    createKeys: new IdempotentCreates(db),
   };
 }

@@ -1,5 +1,5 @@
 // Pure helpers for Idempotency-Key handling: the record id and the request fingerprint.
-import { createHash } from 'node:crypto';
+import { canonicalJson, requestFingerprint as fingerprintOf } from '@kith/idempotency';
 
 export interface IdempotencyScope {
   tenantId: string;
@@ -15,23 +15,11 @@ export function idempotencyId(scope: IdempotencyScope): string {
   return [scope.tenantId, scope.userId, scope.key].map(encodeURIComponent).join(':');
 }
 
-/** JSON with object keys sorted, so the same body sent with another key order matches. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+export { canonicalJson };
 
+/** The same fingerprint the services compute for their creates (@kith/idempotency). */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256')
-    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
-    .digest('hex');
+  return fingerprintOf(`${method.toUpperCase()} ${path}`, body);
 }
 
 /**

@@ -16,10 +16,14 @@ export interface E2eStack {
   stop(): Promise<void>;
 }
 
-/** `env` adds to (or overrides) the variables both processes are started with. */
+/**
+ * `env` adds to (or overrides) the variables both processes are started with; `contactAddress`
+ * puts something between the gateway and the contact service (e.g. a delaying proxy).
+ */
 export async function startE2eStack(
   label: string,
   env: Record<string, string> = {},
+  opts: { contactAddress?: (grpcPort: number) => Promise<string> } = {},
 ): Promise<E2eStack> {
   const infra = testInfra();
   const topicPrefix = uniquePrefix(label);
@@ -40,7 +44,9 @@ export async function startE2eStack(
       ...common,
       GATEWAY_HTTP_PORT: '0',
       GATEWAY_DB_NAME: testDbName(`${label}-gateway`),
-      CONTACT_GRPC_ADDRESS: `127.0.0.1:${contact.grpcPort}`,
+      CONTACT_GRPC_ADDRESS: opts.contactAddress
+        ? await opts.contactAddress(contact.grpcPort)
+        : `127.0.0.1:${contact.grpcPort}`,
       KITH_JWT_ISSUER: TEST_JWT.issuer,
       KITH_JWT_AUDIENCE: TEST_JWT.audience,
       KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,

@@ -1,0 +1,148 @@
+// The projection's storage in the consuming service's own database. FerretDB 1.24 updates are
+// a read and a write-back, so a version check in an update's filter is no compare-and-set, and
+// a contact's events do not all arrive on one partition (a merge is keyed by the survivor but
+// changes the victim). So every projected version is its own insert, `_id` =
+// <tenant>:<contact>:<version>: a duplicate or replay hits the unique `_id` and is dropped, a
+// late older version may land but never wins (reads take the highest), and older versions are
+// deleted afterwards (a delete is harmless to repeat). docs/architecture.md, "What FerretDB
+// 1.24 does".
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKeyError } from '@kith/bus';
+import type { Channel, ChannelReach, ContactStatus, ProjectedContact } from './contact-projection';
+
+export const CONTACT_PROJECTION_COLLECTION = 'contact_projection';
+export const CONTACT_HOUSEHOLDS_COLLECTION = 'contact_projection_households';
+
+interface ProjectionDocument {
+  _id: string;
+  tenantId: string;
+  contactId: string;
+  version: number;
+  kind: ProjectedContact['kind'];
+  status: ContactStatus;
+  mergedInto?: string;
+  erased: boolean;
+  reachability: Record<Channel, ChannelReach>;
+}
+
+interface HouseholdPlaceDocument {
+  _id: string;
+  tenantId: string;
+  householdId: string;
+  contactId: string;
+  current: boolean;
+  householdVersion: number;
+}
+
+/** A contact as this service knows it, with the household it currently belongs to. */
+export type KnownContact = ProjectedContact & { householdId?: string };
+
+const idPart = (part: string): string => encodeURIComponent(part);
+const VERSION_DIGITS = 12;
+
+export class ContactProjectionStore {
+  private readonly versions: Collection<ProjectionDocument>;
+  private readonly households: Collection<HouseholdPlaceDocument>;
+
+  constructor(db: Db) {
+    this.versions = db.collection<ProjectionDocument>(CONTACT_PROJECTION_COLLECTION);
+    this.households = db.collection<HouseholdPlaceDocument>(CONTACT_HOUSEHOLDS_COLLECTION);
+  }
+
+  /** Tenant first, as every index that serves a query (docs/architecture.md). */
+  async ensureIndexes(): Promise<void> {
+    await this.versions.createIndex({ tenantId: 1, contactId: 1 });
+    await this.households.createIndex({ tenantId: 1, contactId: 1 });
+  }
+
+  /** The highest projected version of the contact; undefined if no event named it yet. */
+  async latest(tenantId: string, contactId: string): Promise<ProjectedContact | undefined> {
+    // Equality on both fields is pushed down; the few versions left are sorted in memory.
+    const docs = await this.versions.find({ tenantId, contactId }).toArray();
+    const top = docs.reduce<ProjectionDocument | undefined>(
+      (best, doc) => (!best || doc.version > best.version ? doc : best),
+      undefined,
+    );
+    return top ? fromDocument(top) : undefined;
+  }
+
+  async get(tenantId: string, contactId: string): Promise<KnownContact | undefined> {
+    const [contact, place] = await Promise.all([
+      this.latest(tenantId, contactId),
+      this.households.findOne({ tenantId, contactId, current: true }),
+    ]);
+    if (!contact) return undefined;
+    return place ? { ...contact, householdId: place.householdId } : contact;
+  }
+
+  /** Stores the version unless it or a newer one is known; true if it is now the latest. */
+  async put(contact: ProjectedContact): Promise<boolean> {
+    const known = await this.latest(contact.tenantId, contact.id);
+    if (known && known.version >= contact.version) return false;
+    try {
+      await this.versions.insertOne(toDocument(contact));
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return false;
+      throw err;
+    }
+    await this.versions.deleteMany({
+      tenantId: contact.tenantId,
+      contactId: contact.id,
+      version: { $lt: contact.version },
+    });
+    return true;
+  }
+
+  /**
+   * Who is in a household now, from its snapshot. One household's events share a key and so a
+   * partition, and one consumer group handles them in order: these updates never race, and the
+   * version in the filter only turns a replay into a no-op (an upsert that then collides).
+   */
+  async putHousehold(
+    tenantId: string,
+    householdId: string,
+    version: number,
+    members: Array<{ contactId: string; current: boolean }>,
+  ): Promise<void> {
+    for (const member of members) {
+      const _id = [tenantId, householdId, member.contactId].map(idPart).join(':');
+      const place = { tenantId, householdId, contactId: member.contactId };
+      try {
+        await this.households.updateOne(
+          { _id, householdVersion: { $lt: version } },
+          { $set: { ...place, current: member.current, householdVersion: version } },
+          { upsert: true },
+        );
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+      }
+    }
+  }
+}
+
+function toDocument(c: ProjectedContact): ProjectionDocument {
+  return {
+    _id: [c.tenantId, c.id, String(c.version).padStart(VERSION_DIGITS, '0')].map(idPart).join(':'),
+    tenantId: c.tenantId,
+    contactId: c.id,
+    version: c.version,
+    kind: c.kind,
+    status: c.status,
+    ...(c.mergedInto ? { mergedInto: c.mergedInto } : {}),
+    erased: c.erased,
+    reachability: c.reachability,
+  };
+}
+
+function fromDocument(d: ProjectionDocument): ProjectedContact {
+  return {
+    id: d.contactId,
+    tenantId: d.tenantId,
+    kind: d.kind,
+    version: d.version,
+    status: d.status,
+    ...(d.mergedInto ? { mergedInto: d.mergedInto } : {}),
+    erased: d.erased,
+    reachability: d.reachability,
+  };
+}
