@@ -3,6 +3,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { LogEntry, logCreator } from 'kafkajs';
 import type { Logger } from '@kith/logger';
+import { DEFAULT_RETRY, retryWhen } from './retry-backoff.util';
 
 export interface CreateKafkaOptions {
   brokers: string[];
@@ -42,6 +43,10 @@ export interface EnsureTopicsOptions {
   numPartitions?: number;
 }
 
+function isUnknownTopicPartition(err: unknown): boolean {
+  return (err as { type?: unknown } | null)?.type === 'UNKNOWN_TOPIC_OR_PARTITION';
+}
+
 /** Creates the topics that are missing; safe to call at every start and from several processes. */
 export async function ensureTopics(
   kafka: Kafka,
@@ -55,11 +60,18 @@ export async function ensureTopics(
     const existing = new Set(await admin.listTopics());
     const missing = wanted.filter((t) => !existing.has(t));
     if (missing.length === 0) return;
-    // createTopics skips topics that already exist, which covers a concurrent creator.
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: opts.numPartitions ?? 3 })),
-    });
+    // createTopics skips topics that already exist, which covers a concurrent creator. Right
+    // after a creation a KRaft broker can answer the leader check with "does not host this
+    // topic-partition" for a moment (seen under load in the suite): asked again, it knows.
+    await retryWhen(
+      () =>
+        admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: opts.numPartitions ?? 3 })),
+        }),
+      isUnknownTopicPartition,
+      { ...DEFAULT_RETRY, attempts: 8 },
+    );
   } finally {
     await admin.disconnect();
   }

@@ -34,7 +34,12 @@ describe('secondary indexes at start-up', () => {
     const names = await contactIndexNames(started.dbName);
 
     expect(names).toEqual(
-      expect.arrayContaining(['_id_', 'tenantId_1__id_1', 'tenantId_1_searchKeys_1']),
+      expect.arrayContaining([
+        '_id_',
+        'tenantId_1__id_1',
+        'tenantId_1_listBucket_1__id_1',
+        'tenantId_1_searchPrefixes_1',
+      ]),
     );
   });
 
