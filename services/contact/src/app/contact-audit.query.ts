@@ -1,20 +1,23 @@
 // Reading the audit trail of one contact, a page at a time in version order.
+import { pageTokens } from '@kith/paging';
 import type { AuditEntry } from '../domain/contact-audit';
 import { ContactError } from '../domain/contact-error';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/contact-list-query';
 import type { ContactAuditRepository } from '../store/contact-audit.repository';
 
-const TOKEN_PREFIX = 'a1:';
+/** Page tokens of one contact's audit trail (version order). */
+const auditPageTokens = pageTokens('contact-audit', {
+  isPosition: (value: unknown): value is number =>
+    Number.isSafeInteger(value) && Number(value) >= 0,
+});
 
 export function encodeAuditPageToken(lastVersion: number): string {
-  return Buffer.from(`${TOKEN_PREFIX}${lastVersion}`, 'utf8').toString('base64url');
+  return auditPageTokens.encode(lastVersion);
 }
 
 export function decodeAuditPageToken(token: string): number | undefined {
-  const decoded = Buffer.from(token, 'base64url').toString('utf8');
-  if (!decoded.startsWith(TOKEN_PREFIX)) return undefined;
-  const version = Number(decoded.slice(TOKEN_PREFIX.length));
-  return Number.isSafeInteger(version) && version >= 0 ? version : undefined;
+  const decoded = auditPageTokens.decode(token);
+  return decoded.ok ? decoded.position : undefined;
 }
 
 export class ContactAuditQuery {

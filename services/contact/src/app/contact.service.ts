@@ -17,7 +17,7 @@ import {
 import { ContactError } from '../domain/contact-error';
 import type { ConsentRecord } from '../domain/consent';
 import { parseListQuery, type ListContactsInput } from '../domain/contact-list-query';
-import { encodeListPosition } from '../domain/contact-list-position';
+import { contactPageTokens } from '../domain/contact-list-position';
 import { toOutboxItems } from '../events/contact-events';
 import type { ContactRepository } from '../store/contact.repository';
 import { customFieldFilter } from '../domain/custom-field-filter';
@@ -179,6 +179,8 @@ export class ContactService {
       query.customFieldFilter = filter;
     }
     const { contacts, next } = await this.repository.list(query);
-    return next ? { contacts, nextPageToken: encodeListPosition(next) } : { contacts };
+    return next
+      ? { contacts, nextPageToken: contactPageTokens.encode(next, input.tenantId) }
+      : { contacts };
   }
 }

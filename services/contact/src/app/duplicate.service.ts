@@ -1,5 +1,6 @@
 // Use cases of duplicate finding and the tenant's matching rules. Reads go through
 // DuplicateCandidatesReader (one query each, see there); scoring is the pure domain's.
+import { pageTokens } from '@kith/paging';
 import type { ContactKind } from '../domain/contact';
 import { ContactError } from '../domain/contact-error';
 import { findDuplicates, type DuplicateCandidate } from '../domain/contact-matching';
@@ -93,7 +94,8 @@ export class DuplicateService {
         { field: 'pageSize', message: `must be between 1 and ${MAX_SCAN_PAGE}` },
       ]);
     }
-    const after = input.pageToken ? decodePosition(input.pageToken) : undefined;
+    const scope = { tenantId: input.tenantId, kind: input.kind };
+    const after = input.pageToken ? decodePosition(input.pageToken, scope) : undefined;
     const rules = await this.getRules(input.tenantId);
     const { rows, truncated } = await this.deps.candidates.tenantContacts(
       input.tenantId,
@@ -106,7 +108,7 @@ export class DuplicateService {
     return {
       pairs: page,
       ...(remaining.length > pageSize && last
-        ? { nextPageToken: Buffer.from(`d1:${pairPosition(last)}`).toString('base64url') }
+        ? { nextPageToken: duplicatePageTokens.encode(pairPosition(last), scope) }
         : {}),
       scannedContacts: rows.length,
       truncated,
@@ -115,10 +117,16 @@ export class DuplicateService {
   }
 }
 
-function decodePosition(token: string): string {
-  const text = Buffer.from(token, 'base64url').toString('utf8');
-  if (!/^d1:\d+\|[^|]+\|[^|]+$/.test(text)) {
+/** Page tokens of the duplicate pairs (best first), scoped to the tenant and kind. */
+const duplicatePageTokens = pageTokens('duplicates', {
+  isPosition: (value: unknown): value is string =>
+    typeof value === 'string' && /^\d+\|[^|]+\|[^|]+$/.test(value),
+});
+
+function decodePosition(token: string, scope: object): string {
+  const decoded = duplicatePageTokens.decode(token, scope);
+  if (!decoded.ok) {
     throw ContactError.validation([{ field: 'pageToken', message: 'is not a token we issued' }]);
   }
-  return text.slice(3);
+  return decoded.position;
 }

@@ -17,7 +17,6 @@
 //  - The household write is the truth; a claim is only ever a lock that may be stale.
 import { v7 as uuidv7 } from 'uuid';
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
-import { encodePageToken } from '../domain/contact-list-position';
 import {
   currentMembers,
   isCurrentMember,
@@ -38,7 +37,11 @@ import {
   type HouseholdDecision,
 } from '../domain/household-decisions';
 import { decideReplaceMember } from '../domain/household-merge-decisions';
-import { parseHouseholdListQuery, type MemberInput } from '../domain/household-validation';
+import {
+  householdPageTokens,
+  parseHouseholdListQuery,
+  type MemberInput,
+} from '../domain/household-validation';
 import { toHouseholdOutboxItems } from '../events/household-events';
 import type { ContactRepository } from '../store/contact.repository';
 import type { HouseholdMembershipRepository } from '../store/household-membership.repository';
@@ -107,7 +110,7 @@ export class HouseholdService {
     const { households, hasMore } = await this.households.list(query);
     const last = households.at(-1);
     return hasMore && last
-      ? { households, nextPageToken: encodePageToken(last.id) }
+      ? { households, nextPageToken: householdPageTokens.encode(last.id, input.tenantId) }
       : { households };
   }
 

@@ -5,30 +5,10 @@
 // bucket of at most CONTACT_LIST_BUCKET_SIZE when created), so a page costs a bucket or two;
 // one whose filter matches few contacts is instead sorted from what the filter matches.
 // docs/architecture.md, "Lists over a large tenant".
+import { isUuidPosition, pageTokens } from '@kith/paging';
 import type { ContactListFilter, ContactListPosition } from './contact';
 
 export type ListingMode = ContactListPosition['mode'];
-
-const TOKEN_PREFIX = 'c1:';
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * Opaque to clients; today base64url("c1:" + last id). The prefix versions the format so
- * it can change later without old tokens being misread.
- */
-export function encodePageToken(lastId: string): string {
-  return Buffer.from(`${TOKEN_PREFIX}${lastId}`, 'utf8').toString('base64url');
-}
-
-/** The id after which the next page starts, or undefined if the token is not ours. */
-export function decodePageToken(token: string): string | undefined {
-  const decoded = Buffer.from(token, 'base64url').toString('utf8');
-  if (!decoded.startsWith(TOKEN_PREFIX)) return undefined;
-  const id = decoded.slice(TOKEN_PREFIX.length);
-  return UUID_PATTERN.test(id) ? id : undefined;
-}
-
-const BUCKETS_PREFIX = 'c2:';
 
 /**
  * A narrowed listing sorts everything its filter matches, so it is chosen only while that is
@@ -81,20 +61,16 @@ export function chooseListingMode(
   return perBucket * estimate.bucketCount > NARROWED_MAX_MATCHES ? 'buckets' : 'narrowed';
 }
 
-export function encodeListPosition(position: ContactListPosition): string {
-  if (position.mode === 'narrowed') return encodePageToken(position.afterId);
-  const text = `${BUCKETS_PREFIX}${position.bucket}:${position.afterId ?? ''}`;
-  return Buffer.from(text, 'utf8').toString('base64url');
-}
-
-/** The position a token names, or undefined if it is not a contact listing's token. */
-export function decodeListPosition(token: string): ContactListPosition | undefined {
-  const afterId = decodePageToken(token);
-  if (afterId) return { mode: 'narrowed', afterId };
-  const text = Buffer.from(token, 'base64url').toString('utf8');
-  if (!text.startsWith(BUCKETS_PREFIX)) return undefined;
-  const [bucket = '', after = '', ...rest] = text.slice(BUCKETS_PREFIX.length).split(':');
-  if (rest.length > 0 || !UUID_PATTERN.test(bucket)) return undefined;
-  if (after === '') return { mode: 'buckets', bucket };
-  return UUID_PATTERN.test(after) ? { mode: 'buckets', bucket, afterId: after } : undefined;
-}
+/** Page tokens of contact listings, scoped to the tenant; either mode's position. */
+export const contactPageTokens = pageTokens<ContactListPosition>('contacts', {
+  isPosition: (value: unknown): value is ContactListPosition => {
+    if (typeof value !== 'object' || value === null) return false;
+    const p = value as Record<string, unknown>;
+    if (p.mode === 'narrowed') return isUuidPosition(p.afterId) && Object.keys(p).length === 2;
+    return (
+      p.mode === 'buckets' &&
+      isUuidPosition(p.bucket) &&
+      (p.afterId === undefined || isUuidPosition(p.afterId))
+    );
+  },
+});

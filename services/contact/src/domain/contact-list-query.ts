@@ -1,13 +1,15 @@
 // List requests: page size bounds, the opaque page token, and the normalized filters.
+import { parsePageRequest } from '@kith/paging';
 import type { ContactKind, ContactListQuery } from './contact';
 import { ContactError, type ContactFieldError } from './contact-error';
-import { decodeListPosition, hasNarrowingFilter } from './contact-list-position';
+import { contactPageTokens, hasNarrowingFilter } from './contact-list-position';
 import { normalizeSearchText } from './contact-name.util';
 import { MAX_SEARCH_LENGTH, searchForms } from './contact-search';
 import { normalizeEmail, normalizeTags } from './contact-validation';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
+const PAGE_LIMITS = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE };
 
 export interface ListContactsInput {
   tenantId: string;
@@ -25,15 +27,9 @@ export interface ListContactsInput {
 
 /** Validates bounds and normalizes filters the same way stored values are normalized. */
 export function parseListQuery(input: ListContactsInput): ContactListQuery {
-  const errors: ContactFieldError[] = [];
-  const requested = input.pageSize ?? 0;
-  if (!Number.isInteger(requested) || requested < 0 || requested > MAX_PAGE_SIZE) {
-    errors.push({ field: 'pageSize', message: `must be between 1 and ${MAX_PAGE_SIZE}` });
-  }
-  const query: ContactListQuery = {
-    tenantId: input.tenantId,
-    pageSize: requested === 0 ? DEFAULT_PAGE_SIZE : requested,
-  };
+  const page = parsePageRequest(input, contactPageTokens, PAGE_LIMITS, input.tenantId);
+  const errors: ContactFieldError[] = page.errors;
+  const query: ContactListQuery = { tenantId: input.tenantId, pageSize: page.pageSize };
   if (input.kind) query.kind = input.kind;
   const namePrefix = normalizeSearchText(input.namePrefix ?? '');
   if (namePrefix) query.namePrefix = namePrefix;
@@ -51,14 +47,10 @@ export function parseListQuery(input: ListContactsInput): ContactListQuery {
   }
   if (input.doNotContact !== undefined) query.doNotContact = input.doNotContact;
   if (input.deceased !== undefined) query.deceased = input.deceased;
-  // After the filters: a narrowed listing's token needs a narrowing filter.
-  if (input.pageToken) {
-    const after = decodeListPosition(input.pageToken);
-    if (!after) errors.push({ field: 'pageToken', message: 'is not a token this service issued' });
-    else if (after.mode === 'narrowed' && !hasNarrowingFilter(query)) {
-      errors.push({ field: 'pageToken', message: 'belongs to a listing with other filters' });
-    } else query.after = after;
-  }
+  // A narrowed listing's token needs a narrowing filter (a bucket token fits any filters).
+  if (page.after?.mode === 'narrowed' && !hasNarrowingFilter(query)) {
+    errors.push({ field: 'pageToken', message: 'belongs to a listing with other filters' });
+  } else if (page.after) query.after = page.after;
   if (errors.length > 0) throw ContactError.validation(errors);
   return query;
 }

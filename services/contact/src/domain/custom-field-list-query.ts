@@ -1,12 +1,11 @@
 // List requests for definitions: page size bounds and the opaque page token. The token is
 // bound to the filters it was issued for, so it cannot be replayed against another listing.
+import { pageTokens } from '@kith/paging';
 import { ContactError, type ContactFieldError } from './contact-error';
 import { isCustomFieldRecordType, type CustomFieldRecordType } from './custom-field';
 
 export const DEFAULT_FIELD_PAGE_SIZE = 100;
 export const MAX_FIELD_PAGE_SIZE = 200;
-
-const TOKEN_PREFIX = 'f1';
 
 export interface ListCustomFieldsInput {
   tenantId: string;
@@ -25,27 +24,20 @@ export interface CustomFieldListQuery {
   afterId?: string;
 }
 
-function scopeOf(recordType: string, includeArchived: boolean): string {
-  return `${recordType || '*'}|${includeArchived ? 'a' : 'l'}`;
+/** Page tokens of definition listings, scoped to the tenant and the listing's filters. */
+const fieldPageTokens = pageTokens('custom-fields', {
+  isPosition: (value: unknown): value is string => typeof value === 'string' && value !== '',
+});
+
+function scopeOf(tenantId: string, recordType: string, includeArchived: boolean) {
+  return { tenantId, recordType, includeArchived };
 }
 
 export function encodeFieldPageToken(query: CustomFieldListQuery, lastId: string): string {
-  const payload = [TOKEN_PREFIX, scopeOf(query.recordType ?? '', query.includeArchived), lastId];
-  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-}
-
-function decodeFieldPageToken(token: string, scope: string, tenantId: string): string | undefined {
-  try {
-    const payload: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (!Array.isArray(payload) || payload.length !== 3) return undefined;
-    const [prefix, tokenScope, lastId] = payload as unknown[];
-    if (prefix !== TOKEN_PREFIX || tokenScope !== scope || typeof lastId !== 'string')
-      return undefined;
-    // Another tenant's token would only name ids this tenant cannot read; refuse it plainly.
-    return lastId.startsWith(`${tenantId}:`) ? lastId : undefined;
-  } catch {
-    return undefined;
-  }
+  return fieldPageTokens.encode(
+    lastId,
+    scopeOf(query.tenantId, query.recordType ?? '', query.includeArchived),
+  );
 }
 
 export function parseCustomFieldListQuery(input: ListCustomFieldsInput): CustomFieldListQuery {
@@ -64,10 +56,12 @@ export function parseCustomFieldListQuery(input: ListCustomFieldsInput): CustomF
   };
   if (isCustomFieldRecordType(input.recordType)) query.recordType = input.recordType;
   if (input.pageToken) {
-    const scope = scopeOf(input.recordType, input.includeArchived);
-    const afterId = decodeFieldPageToken(input.pageToken, scope, input.tenantId);
-    if (afterId) query.afterId = afterId;
-    else errors.push({ field: 'pageToken', message: 'is not a token issued for this listing' });
+    const scope = scopeOf(input.tenantId, input.recordType, input.includeArchived);
+    const decoded = fieldPageTokens.decode(input.pageToken, scope);
+    // Another tenant's id would only name definitions this tenant cannot read: refused plainly.
+    if (decoded.ok && decoded.position.startsWith(`${input.tenantId}:`)) {
+      query.afterId = decoded.position;
+    } else errors.push({ field: 'pageToken', message: 'is not a token issued for this listing' });
   }
   if (errors.length > 0) throw ContactError.validation(errors);
   return query;

@@ -3,7 +3,12 @@
 import type { ContactFieldError } from './contact-error';
 import { ContactError } from './contact-error';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './contact-list-query';
-import { decodePageToken } from './contact-list-position';
+
+const PAGE_LIMITS = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE };
+
+/** Page tokens of household listings (id order), scoped to the tenant. */
+export const householdPageTokens = pageTokens('households', { isPosition: isUuidPosition });
+import { isUuidPosition, pageTokens, parsePageRequest } from '@kith/paging';
 import {
   HOUSEHOLD_LIMITS,
   MEMBER_ROLES,
@@ -70,20 +75,13 @@ export function parseHouseholdListQuery(input: {
   pageSize?: number;
   pageToken?: string;
 }): { tenantId: string; pageSize: number; afterId?: string } {
-  const errors: ContactFieldError[] = [];
-  const requested = input.pageSize ?? 0;
-  if (!Number.isInteger(requested) || requested < 0 || requested > MAX_PAGE_SIZE) {
-    errors.push({ field: 'pageSize', message: `must be between 1 and ${MAX_PAGE_SIZE}` });
-  }
+  const page = parsePageRequest(input, householdPageTokens, PAGE_LIMITS, input.tenantId);
   const query: { tenantId: string; pageSize: number; afterId?: string } = {
     tenantId: input.tenantId,
-    pageSize: requested === 0 ? DEFAULT_PAGE_SIZE : requested,
+    pageSize: page.pageSize,
   };
-  if (input.pageToken) {
-    const afterId = decodePageToken(input.pageToken);
-    if (afterId) query.afterId = afterId;
-    else errors.push({ field: 'pageToken', message: 'is not a token this service issued' });
-  }
+  if (page.after) query.afterId = page.after;
+  const errors: ContactFieldError[] = page.errors;
   if (errors.length > 0) throw ContactError.validation(errors);
   return query;
 }

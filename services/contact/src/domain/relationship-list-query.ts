@@ -1,23 +1,21 @@
 // Requests to list one contact's relationships: page bounds, the opaque page token, filters.
+import { isUuidPosition, pageTokens } from '@kith/paging';
 import { ContactError, type ContactFieldError } from './contact-error';
 import type { RelationshipListQuery } from './relationship';
 
 export const DEFAULT_RELATIONSHIP_PAGE_SIZE = 50;
 export const MAX_RELATIONSHIP_PAGE_SIZE = 200;
 
-const TOKEN_PREFIX = 'r1:';
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Page tokens of one contact's relationships (id order; ids are uuid v7). */
+const relationshipPageTokens = pageTokens('relationships', { isPosition: isUuidPosition });
 
-/** Opaque to clients: base64url("r1:" + last relationship id); ids are uuid v7. */
 export function encodeRelationshipPageToken(lastId: string): string {
-  return Buffer.from(`${TOKEN_PREFIX}${lastId}`, 'utf8').toString('base64url');
+  return relationshipPageTokens.encode(lastId);
 }
 
 export function decodeRelationshipPageToken(token: string): string | undefined {
-  const decoded = Buffer.from(token, 'base64url').toString('utf8');
-  if (!decoded.startsWith(TOKEN_PREFIX)) return undefined;
-  const id = decoded.slice(TOKEN_PREFIX.length);
-  return UUID_PATTERN.test(id) ? id : undefined;
+  const decoded = relationshipPageTokens.decode(token);
+  return decoded.ok ? decoded.position : undefined;
 }
 
 export interface ListContactRelationshipsInput {
@@ -71,10 +69,13 @@ export function pageOfTypes<T extends { code: string }>(
   return rest.length > pageSize && last ? { items, nextAfterCode: last.code } : { items };
 }
 
-const TYPE_TOKEN_PREFIX = 't1:';
+/** Page tokens of the relationship type catalogue (code order). */
+const typePageTokens = pageTokens('relationship-types', {
+  isPosition: (value: unknown): value is string => typeof value === 'string' && value !== '',
+});
 
 export function encodeTypePageToken(lastCode: string): string {
-  return Buffer.from(`${TYPE_TOKEN_PREFIX}${lastCode}`, 'utf8').toString('base64url');
+  return typePageTokens.encode(lastCode);
 }
 
 /** Page size and the code after which a page of types starts; throws on bad input. */
@@ -92,9 +93,9 @@ export function parseTypeListQuery(input: { pageSize?: number; pageToken?: strin
   }
   let afterCode: string | undefined;
   if (input.pageToken) {
-    const decoded = Buffer.from(input.pageToken, 'base64url').toString('utf8');
-    if (decoded.startsWith(TYPE_TOKEN_PREFIX) && decoded.length > TYPE_TOKEN_PREFIX.length) {
-      afterCode = decoded.slice(TYPE_TOKEN_PREFIX.length);
+    const decoded = typePageTokens.decode(input.pageToken);
+    if (decoded.ok) {
+      afterCode = decoded.position;
     } else {
       errors.push({ field: 'pageToken', message: 'is not a token this service issued' });
     }

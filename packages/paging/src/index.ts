@@ -1,0 +1,9 @@
+export { isUuidPosition, pageTokens, scopeFingerprint } from './page-token';
+export type { DecodedPageToken, PageTokenCodec, PageTokenOptions } from './page-token';
+export { buildPage, parsePageRequest } from './page-request';
+export type {
+  PageFieldError,
+  PageLimits,
+  PageRequestInput,
+  ParsedPageRequest,
+} from './page-request';
