@@ -13,6 +13,7 @@ export type { ErrorInfo, FieldError } from './status-error';
 export { unaryHandler } from './unary-handler';
 export type { UnaryHandlerOptions } from './unary-handler';
 export { createGrpcServer } from './grpc-server';
+export { grpcService } from './grpc-service';
 export type { CreateGrpcServerOptions, GrpcServer, GrpcServiceRegistration } from './grpc-server';
 export { callUnary, createClient, DEFAULT_DEADLINE_MS } from './grpc-client';
 export type { CallUnaryOptions, CreateClientOptions } from './grpc-client';

@@ -1,9 +1,8 @@
 // kith.privacy.v1.PersonalDataService (subject access) and kith.contact.v1.ContactPrivacyService
 // (erasure), served by the contact process. Proto <-> use case only; the tenant and the actor
 // come from call metadata.
-import type * as grpc from '@grpc/grpc-js';
 import type { privacyV1 } from '@kith/contracts';
-import { loadProto, unaryHandler, type GrpcServiceRegistration } from '@kith/grpc-kit';
+import { unaryHandler } from '@kith/grpc-kit';
 import type { UnaryHandlerOptions } from '@kith/grpc-kit';
 import type { Logger } from '@kith/logger';
 import type { ContactEraseService } from '../app/contact-erase.service';
@@ -60,24 +59,5 @@ export function contactPrivacyHandlers(
         alreadyErased,
       };
     }, opts),
-  };
-}
-
-type PrivacyPackage = {
-  kith: { privacy: { v1: { PersonalDataService?: { service?: grpc.ServiceDefinition } } } };
-};
-
-/** PersonalDataService lives in kith.privacy.v1, outside the contact package helper's reach. */
-export function personalDataService(
-  protoFile: string,
-  implementation: object,
-): GrpcServiceRegistration {
-  const definition = (loadProto(protoFile) as unknown as PrivacyPackage).kith.privacy.v1
-    .PersonalDataService?.service;
-  if (!definition) throw new Error(`${protoFile} defines no PersonalDataService`);
-  return {
-    definition,
-    implementation: implementation as grpc.UntypedServiceImplementation,
-    name: 'kith.privacy.v1.PersonalDataService',
   };
 }
