@@ -10,6 +10,8 @@ export {
   StatusError,
 } from './status-error';
 export type { ErrorInfo, FieldError } from './status-error';
+export { domainErrorStatus } from './domain-error-status';
+export type { GrpcStatusRule, GrpcStatusTable } from './domain-error-status';
 export { unaryHandler } from './unary-handler';
 export type { UnaryHandlerOptions } from './unary-handler';
 export { createGrpcServer } from './grpc-server';

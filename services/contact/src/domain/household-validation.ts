@@ -1,7 +1,7 @@
 // Cleans what callers send about households: overrides, mailing address, member input.
 // Every problem is collected, so a caller can fix all of them at once.
 import type { ContactFieldError } from './contact-error';
-import { ContactError } from './contact-error';
+import { HouseholdError } from './household-error';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodePageToken } from './contact-list-query';
 import {
   HOUSEHOLD_LIMITS,
@@ -43,7 +43,7 @@ export function validateHouseholdChanges(changes: HouseholdChanges): CleanHouseh
         ? null
         : validatePostalAddress(changes.mailingAddress, 'mailingAddress', errors);
   }
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw HouseholdError.validation(errors);
   return clean;
 }
 
@@ -59,7 +59,7 @@ export function validateMemberInput(input: MemberInput): {
   if (!MEMBER_ROLES.includes(role)) {
     errors.push({ field: 'role', message: `must be one of ${MEMBER_ROLES.join(', ')}` });
   }
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw HouseholdError.validation(errors);
   return { contactId, role, inheritsAddress: input.inheritsAddress === true };
 }
 
@@ -83,6 +83,6 @@ export function parseHouseholdListQuery(input: {
     if (afterId) query.afterId = afterId;
     else errors.push({ field: 'pageToken', message: 'is not a token this service issued' });
   }
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw HouseholdError.validation(errors);
   return query;
 }
