@@ -8,6 +8,11 @@ import type { Options } from '@grpc/proto-loader';
 // scripts/barrels.mjs (part of `generate`).
 export * from './generated';
 export { COUNTRY_CODE_MESSAGE, isCountryCode, textProblem } from './field-rules';
+export {
+  CONTACT_FIELD_LIMITS,
+  HOUSEHOLD_FIELD_LIMITS,
+  POSTAL_ADDRESS_LIMITS,
+} from './field-limits';
 
 /**
  * ErrorInfo reasons the contact service's errors carry (@kith/grpc-kit's ErrorInfo trailer);
