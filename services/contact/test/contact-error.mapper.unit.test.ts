@@ -106,9 +106,11 @@ describe('household errors', () => {
   });
 
   it('passes the field at fault on with a failed precondition', () => {
-    const refused = HouseholdError.failedPrecondition('contact c is an organization', [
-      { field: 'contactId', message: 'only people can join a household' },
-    ]);
+    const refused = new HouseholdError(
+      HouseholdErrorCode.FAILED_PRECONDITION,
+      'contact c is an organization',
+      [{ field: 'contactId', message: 'only people can join a household' }],
+    );
 
     expect(mapContactError(refused)?.fieldErrors).toEqual([
       { field: 'contactId', message: 'only people can join a household' },

@@ -289,7 +289,8 @@ export class HouseholdService {
 }
 
 function inAnotherHousehold(contactId: string): HouseholdError {
-  return HouseholdError.alreadyExists(
+  return new HouseholdError(
+    HouseholdErrorCode.ALREADY_EXISTS,
     `contact ${contactId} already belongs to a household; remove them from it first`,
   );
 }

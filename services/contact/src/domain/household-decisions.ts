@@ -122,22 +122,23 @@ export function decideAddMember(
   const existing = checkWritable(current, command);
   const input = validateMemberInput(command.member);
   if (!person || person.tenantId !== existing.tenantId || person.deleted) {
-    throw HouseholdError.failedPrecondition(`contact ${input.contactId} is not a live person`, [
+    throw HouseholdError.refused(`contact ${input.contactId} is not a live person`, [
       { field: 'contactId', message: 'no live person with this id' },
     ]);
   }
   if (person.kind !== 'person') {
-    throw HouseholdError.failedPrecondition(`contact ${input.contactId} is an organization`, [
+    throw HouseholdError.refused(`contact ${input.contactId} is an organization`, [
       { field: 'contactId', message: 'only people can join a household' },
     ]);
   }
   if (isCurrentMember(existing, input.contactId)) {
-    throw HouseholdError.alreadyExists(
+    throw new HouseholdError(
+      HouseholdErrorCode.ALREADY_EXISTS,
       `contact ${input.contactId} is already a member of household ${existing.id}`,
     );
   }
   if (currentMembers(existing).length >= HOUSEHOLD_LIMITS.currentMembers) {
-    throw HouseholdError.failedPrecondition(
+    throw HouseholdError.refused(
       `household ${existing.id} has ${HOUSEHOLD_LIMITS.currentMembers} members already`,
     );
   }

@@ -33,11 +33,8 @@ export class HouseholdError extends DomainError<HouseholdErrorCode> {
     );
   }
 
-  static alreadyExists(message: string): HouseholdError {
-    return new HouseholdError(HouseholdErrorCode.ALREADY_EXISTS, message);
-  }
-
-  static failedPrecondition(message: string, fieldErrors: DomainFieldError[] = []): HouseholdError {
+  /** Valid, but not now: not a live person, an organization, a full household. */
+  static refused(message: string, fieldErrors: DomainFieldError[] = []): HouseholdError {
     return new HouseholdError(HouseholdErrorCode.FAILED_PRECONDITION, message, fieldErrors);
   }
 }

@@ -82,9 +82,11 @@ export function decideCreateRelationship(
     ]);
   }
   if (!type.active) {
-    throw RelationshipError.failedPrecondition(`relationship type ${type.code} is deactivated`, [
-      { field: 'typeCode', message: 'is deactivated; reactivate it or choose another' },
-    ]);
+    throw new RelationshipError(
+      RelationshipErrorCode.FAILED_PRECONDITION,
+      `relationship type ${type.code} is deactivated`,
+      [{ field: 'typeCode', message: 'is deactivated; reactivate it or choose another' }],
+    );
   }
   if (command.contactAId === command.contactBId) {
     throw RelationshipError.validation([

@@ -31,15 +31,4 @@ export class RelationshipError extends DomainError<RelationshipErrorCode> {
       fieldErrors,
     );
   }
-
-  static alreadyExists(message: string): RelationshipError {
-    return new RelationshipError(RelationshipErrorCode.ALREADY_EXISTS, message);
-  }
-
-  static failedPrecondition(
-    message: string,
-    fieldErrors: DomainFieldError[] = [],
-  ): RelationshipError {
-    return new RelationshipError(RelationshipErrorCode.FAILED_PRECONDITION, message, fieldErrors);
-  }
 }

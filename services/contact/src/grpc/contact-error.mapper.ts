@@ -43,23 +43,19 @@ export const CONTACT_ERROR_STATUSES: GrpcStatusTable<ContactError> = {
     }),
 };
 
-export const HOUSEHOLD_ERROR_STATUSES: GrpcStatusTable<HouseholdError> = {
+/** Households and relationships fail in the same ways: one table, checked against both. */
+const RECORD_ERROR_STATUSES = {
   NOT_FOUND: grpc.status.NOT_FOUND,
   VALIDATION_FAILED: invalidArgument,
   VERSION_CONFLICT: grpc.status.ABORTED,
   ALREADY_DELETED: grpc.status.FAILED_PRECONDITION,
   ALREADY_EXISTS: grpc.status.ALREADY_EXISTS,
   FAILED_PRECONDITION: failedPrecondition,
-};
+} as const;
 
-export const RELATIONSHIP_ERROR_STATUSES: GrpcStatusTable<RelationshipError> = {
-  NOT_FOUND: grpc.status.NOT_FOUND,
-  VALIDATION_FAILED: invalidArgument,
-  VERSION_CONFLICT: grpc.status.ABORTED,
-  ALREADY_DELETED: grpc.status.FAILED_PRECONDITION,
-  ALREADY_EXISTS: grpc.status.ALREADY_EXISTS,
-  FAILED_PRECONDITION: failedPrecondition,
-};
+export const HOUSEHOLD_ERROR_STATUSES: GrpcStatusTable<HouseholdError> = RECORD_ERROR_STATUSES;
+export const RELATIONSHIP_ERROR_STATUSES: GrpcStatusTable<RelationshipError> =
+  RECORD_ERROR_STATUSES;
 
 export function contactErrorToStatus(err: ContactError): StatusError {
   return domainErrorStatus(CONTACT_ERROR_STATUSES, err);
