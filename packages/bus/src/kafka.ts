@@ -3,7 +3,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { LogEntry, logCreator } from 'kafkajs';
 import type { Logger } from '@kith/logger';
-import { DEFAULT_RETRY, retryWhen } from './retry-backoff.util';
+import { retryWhen, type RetryWhenOptions } from './retry-backoff.util';
 
 export interface CreateKafkaOptions {
   brokers: string[];
@@ -43,8 +43,19 @@ export interface EnsureTopicsOptions {
   numPartitions?: number;
 }
 
-function isUnknownTopicPartition(err: unknown): boolean {
-  return (err as { type?: unknown } | null)?.type === 'UNKNOWN_TOPIC_OR_PARTITION';
+/**
+ * A broker asked for a topic just created answers UNKNOWN_TOPIC_OR_PARTITION ("This server does
+ * not host this topic-partition") until the controller's metadata reaches it: on a freshly
+ * started or busy KRaft broker, for up to a few seconds. kafkajs' waitForLeaders retries only
+ * LEADER_NOT_AVAILABLE, so the first services started against a new broker failed; both errors
+ * are marked retriable by kafkajs. 8 attempts wait at most about 6 s.
+ */
+const TOPIC_READY_RETRY: RetryWhenOptions = { attempts: 8, initialDelayMs: 100, maxDelayMs: 2000 };
+
+function isRetriableKafkaError(err: unknown): boolean {
+  return (
+    typeof err === 'object' && err !== null && (err as { retriable?: unknown }).retriable === true
+  );
 }
 
 /** Creates the topics that are missing; safe to call at every start and from several processes. */
@@ -60,17 +71,18 @@ export async function ensureTopics(
     const existing = new Set(await admin.listTopics());
     const missing = wanted.filter((t) => !existing.has(t));
     if (missing.length === 0) return;
-    // createTopics skips topics that already exist, which covers a concurrent creator. Right
-    // after a creation a KRaft broker can answer the leader check with "does not host this
-    // topic-partition" for a moment (seen under load in the suite): asked again, it knows.
+    // createTopics skips topics that already exist, which covers a concurrent creator and a
+    // retry after a topic was created but not yet seen; fetchTopicMetadata then waits for it.
     await retryWhen(
-      () =>
-        admin.createTopics({
+      async () => {
+        await admin.createTopics({
           waitForLeaders: true,
           topics: missing.map((topic) => ({ topic, numPartitions: opts.numPartitions ?? 3 })),
-        }),
-      isUnknownTopicPartition,
-      { ...DEFAULT_RETRY, attempts: 8 },
+        });
+        await admin.fetchTopicMetadata({ topics: missing });
+      },
+      isRetriableKafkaError,
+      TOPIC_READY_RETRY,
     );
   } finally {
     await admin.disconnect();

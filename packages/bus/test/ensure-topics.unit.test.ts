@@ -1,49 +1,54 @@
 import type { Kafka } from 'kafkajs';
-import { ensureTopics } from '../src/kafka';
+import { ensureTopics } from '../src';
 
-/** An admin client whose createTopics answers the given outcomes in turn. */
-function kafkaWith(existing: string[], outcomes: Array<'ok' | Error>) {
-  const created: string[][] = [];
+/** A Kafka whose admin creates topics with the given failures first, and records the calls. */
+function fakeKafka(failures: Array<Error & { retriable?: boolean }>) {
+  const calls: string[] = [];
   const admin = {
-    connect: async () => undefined,
-    disconnect: async () => undefined,
-    listTopics: async () => existing,
-    createTopics: async ({ topics }: { topics: Array<{ topic: string }> }) => {
-      created.push(topics.map((t) => t.topic));
-      const outcome = outcomes.shift() ?? 'ok';
-      if (outcome !== 'ok') throw outcome;
-      return true;
+    connect: () => Promise.resolve(),
+    disconnect: () => Promise.resolve(),
+    listTopics: () => Promise.resolve(['kith.existing.v1']),
+    createTopics: (req: { topics: Array<{ topic: string }> }) => {
+      calls.push(`create ${req.topics.map((t) => t.topic).join(',')}`);
+      const failure = failures.shift();
+      return failure ? Promise.reject(failure) : Promise.resolve(true);
+    },
+    fetchTopicMetadata: (req: { topics: string[] }) => {
+      calls.push(`metadata ${req.topics.join(',')}`);
+      return Promise.resolve({ topics: [] });
     },
   };
-  return { kafka: { admin: () => admin } as unknown as Kafka, created };
+  return { kafka: { admin: () => admin } as unknown as Kafka, calls };
 }
 
-const unknownPartition = () =>
-  Object.assign(new Error('This server does not host this topic-partition'), {
-    type: 'UNKNOWN_TOPIC_OR_PARTITION',
-  });
+const notHostedYet = () =>
+  Object.assign(new Error('This server does not host this topic-partition'), { retriable: true });
 
 describe('ensureTopics', () => {
-  it('creates only the missing topics, with the prefix', async () => {
-    const { kafka, created } = kafkaWith(['p.a'], []);
+  it('creates only the missing topics and waits until the broker knows them', async () => {
+    const { kafka, calls } = fakeKafka([]);
 
-    await ensureTopics(kafka, ['a', 'b'], { prefix: 'p.' });
+    await ensureTopics(kafka, ['existing.v1', 'contact.v1'], { prefix: 'kith.' });
 
-    expect(created).toEqual([['p.b']]);
+    expect(calls).toEqual(['create kith.contact.v1', 'metadata kith.contact.v1']);
   });
 
-  it('asks again when the broker does not know a topic it has just created', async () => {
-    const { kafka, created } = kafkaWith([], [unknownPartition()]);
+  it('asks again while a fresh broker does not host the new topic yet', async () => {
+    const { kafka, calls } = fakeKafka([notHostedYet(), notHostedYet()]);
 
-    await ensureTopics(kafka, ['a']);
+    await ensureTopics(kafka, ['contact.v1'], { prefix: 'kith.' });
 
-    expect(created).toEqual([['a'], ['a']]);
+    expect(calls.filter((c) => c.startsWith('create'))).toHaveLength(3);
+    expect(calls.at(-1)).toBe('metadata kith.contact.v1');
   });
 
-  it('gives up at once on any other error', async () => {
-    const { kafka, created } = kafkaWith([], [new Error('authorization failed')]);
+  it('gives up at once on an error that retrying cannot fix', async () => {
+    const invalid = Object.assign(new Error('Replication-factor is invalid'), { retriable: false });
+    const { kafka, calls } = fakeKafka([invalid]);
 
-    await expect(ensureTopics(kafka, ['a'])).rejects.toThrow('authorization failed');
-    expect(created).toHaveLength(1);
+    await expect(ensureTopics(kafka, ['contact.v1'], { prefix: 'kith.' })).rejects.toThrow(
+      'Replication-factor is invalid',
+    );
+    expect(calls).toEqual(['create kith.contact.v1']);
   });
 });

@@ -2,14 +2,9 @@
 // registered upstream (docs/privacy.md); a service says only its name and how it gathers what it
 // holds about one contact. Holding nothing answers OK with no sections, never NOT_FOUND (only
 // the contact service, the owner, answers that).
-import type * as grpc from '@grpc/grpc-js';
+import { PERSONAL_DATA_PROTO, type privacyV1 } from '@kith/contracts';
 import {
-  PERSONAL_DATA_PROTO,
-  type PersonalDataProtoGrpcType,
-  type privacyV1,
-} from '@kith/contracts';
-import {
-  loadProto,
+  grpcService,
   unaryHandler,
   type GrpcServiceRegistration,
   type StatusError,
@@ -62,10 +57,5 @@ export function personalDataService(
       { logger: opts.logger, mapError: opts.mapError ?? (() => undefined) },
     ),
   };
-  const proto = loadProto(PERSONAL_DATA_PROTO) as unknown as PersonalDataProtoGrpcType;
-  return {
-    definition: proto.kith.privacy.v1.PersonalDataService.service,
-    implementation: handlers as unknown as grpc.UntypedServiceImplementation,
-    name: PERSONAL_DATA_SERVICE,
-  };
+  return grpcService(PERSONAL_DATA_PROTO, PERSONAL_DATA_SERVICE, handlers);
 }

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBarrels } from './barrels.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const protoRoot = path.resolve(here, '../../../proto');
@@ -28,3 +29,5 @@ execFileSync(
   ],
   { stdio: 'inherit' },
 );
+// The short-name barrels (contactV1, householdV1, ...) over the generated types.
+writeBarrels(protoRoot, files, path.resolve(here, '../src/generated'));

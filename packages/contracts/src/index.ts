@@ -1,25 +1,18 @@
-// Contracts generated from proto/ at build time (`pnpm --filter @kith/contracts generate`)
-// plus the loader options that match how the types were generated, and the input rules
-// both edges share (field-rules.ts). Nothing else here is written by hand.
+// Contracts generated from proto/ at build time (`pnpm --filter @kith/contracts generate`:
+// the types, and the short-name barrels over them) plus the loader options that match how
+// the types were generated, and the input rules both edges share (field-rules.ts).
 import path from 'node:path';
 import type { Options } from '@grpc/proto-loader';
 
-export type { ProtoGrpcType as ContactProtoGrpcType } from './generated/contact';
-export type { ProtoGrpcType as CustomFieldProtoGrpcType } from './generated/custom_field';
-export * as contactV1 from './contact-v1';
-export * as customFieldV1 from './custom-field-v1';
-export type { ProtoGrpcType as HouseholdProtoGrpcType } from './generated/household';
-export * as householdV1 from './household-v1';
-export type { ProtoGrpcType as RelationshipProtoGrpcType } from './generated/relationship';
-export * as relationshipV1 from './relationship-v1';
-export type { ProtoGrpcType as PersonalDataProtoGrpcType } from './generated/personal_data';
-export type { ProtoGrpcType as ContactPrivacyProtoGrpcType } from './generated/contact_privacy';
-export * as privacyV1 from './privacy-v1';
-export type { ProtoGrpcType as DuplicateProtoGrpcType } from './generated/duplicate';
-export * as duplicateV1 from './duplicate-v1';
-export type { ProtoGrpcType as ContactImportProtoGrpcType } from './generated/contact_import';
-export * as contactImportV1 from './contact-import-v1';
+// contactV1, householdV1, ... and the <File>ProtoGrpcType types, written from proto/ by
+// scripts/barrels.mjs (part of `generate`).
+export * from './generated';
 export { COUNTRY_CODE_MESSAGE, isCountryCode, textProblem } from './field-rules';
+export {
+  CONTACT_FIELD_LIMITS,
+  HOUSEHOLD_FIELD_LIMITS,
+  POSTAL_ADDRESS_LIMITS,
+} from './field-limits';
 
 /**
  * ErrorInfo reasons the contact service's errors carry (@kith/grpc-kit's ErrorInfo trailer);
@@ -48,6 +41,11 @@ export const PROTO_LOADER_OPTIONS: Options = {
   oneofs: true,
   includeDirs: [PROTO_ROOT],
 };
+
+/** kith.common.v1: Money, PostalAddress and paging, for services to use instead of another's. */
+export const COMMON_MONEY_PROTO = 'kith/common/v1/money.proto';
+export const COMMON_ADDRESS_PROTO = 'kith/common/v1/address.proto';
+export const COMMON_PAGING_PROTO = 'kith/common/v1/paging.proto';
 
 export const CONTACT_PROTO = 'kith/contact/v1/contact.proto';
 export const CUSTOM_FIELD_PROTO = 'kith/contact/v1/custom_field.proto';

@@ -12,13 +12,18 @@ export interface GrpcServiceRegistration {
   implementation: grpc.UntypedServiceImplementation;
   /** Full name, e.g. 'kith.contact.v1.ContactService'; also its health-check service name. */
   name: string;
+  /** The proto file that defines it (see grpcService); reflection serves it. */
+  protoFile?: string;
 }
 
 export interface CreateGrpcServerOptions {
   logger: Logger;
   services: GrpcServiceRegistration[];
-  /** The services' proto files (relative to PROTO_ROOT or absolute), served by reflection. */
-  protoFiles: string[];
+  /**
+   * More proto files for reflection (relative to PROTO_ROOT or absolute), beside those the
+   * registrations name; only needed for a registration built without grpcService.
+   */
+  protoFiles?: string[];
   /** How long stop() lets in-flight calls finish before cancelling them; default 5000. */
   shutdownTimeoutMs?: number;
   /**
@@ -60,7 +65,11 @@ export function createGrpcServer(opts: CreateGrpcServerOptions): GrpcServer {
   }
   health.addToServer(server);
   // Reflection describes the application protos and the health proto (so grpcurl can call it).
-  addReflection(server, loadPackageDefinition([...opts.protoFiles, healthProtoPath]));
+  const protoFiles = [
+    ...(opts.protoFiles ?? []),
+    ...opts.services.flatMap((s) => (s.protoFile ? [s.protoFile] : [])),
+  ];
+  addReflection(server, loadPackageDefinition([...new Set(protoFiles), healthProtoPath]));
 
   const setServing = (serving: boolean): void => {
     for (const name of healthNames) health.setStatus(name, serving ? 'SERVING' : 'NOT_SERVING');

@@ -10,9 +10,12 @@ export {
   StatusError,
 } from './status-error';
 export type { ErrorInfo, FieldError } from './status-error';
+export { domainErrorStatus } from './domain-error-status';
+export type { GrpcStatusRule, GrpcStatusTable } from './domain-error-status';
 export { unaryHandler } from './unary-handler';
 export type { UnaryHandlerOptions } from './unary-handler';
 export { createGrpcServer } from './grpc-server';
+export { grpcService } from './grpc-service';
 export type { CreateGrpcServerOptions, GrpcServer, GrpcServiceRegistration } from './grpc-server';
 export { callUnary, createClient, DEFAULT_DEADLINE_MS } from './grpc-client';
 export type { CallUnaryOptions, CreateClientOptions } from './grpc-client';

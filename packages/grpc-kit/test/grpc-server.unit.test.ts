@@ -7,7 +7,7 @@ import { FileDescriptorProto } from 'protobufjs/ext/descriptor';
 import { CONTACT_PROTO } from '@kith/contracts';
 import type { ContactProtoGrpcType } from '@kith/contracts';
 import { createLogger } from '@kith/logger';
-import { checkHealth, createGrpcServer, loadProto } from '../src';
+import { checkHealth, createGrpcServer, grpcService, loadProto } from '../src';
 import type { GrpcServer } from '../src';
 
 const logger = createLogger({
@@ -78,6 +78,31 @@ describe('createGrpcServer', () => {
 
     expect(entries).toContainEqual(['customFieldFilters', 'CustomFieldFiltersEntry']);
     expect(entries.filter(([field, entry]) => !field || !entry?.endsWith('Entry'))).toEqual([]);
+  });
+});
+
+describe('grpcService', () => {
+  it('registers a service whose proto file reflection serves without a list of files', async () => {
+    const derived = createGrpcServer({
+      logger,
+      services: [grpcService(CONTACT_PROTO, 'kith.contact.v1.ContactService', {})],
+    });
+    const target = `127.0.0.1:${await derived.start('127.0.0.1:0')}`;
+    try {
+      const services = await listServicesByReflection(target);
+      const files = await filesContainingSymbol(target, 'kith.contact.v1.ContactService');
+
+      expect(services).toContain('kith.contact.v1.ContactService');
+      expect(unresolvedTypeReferences(files)).toEqual([]);
+    } finally {
+      await derived.stop();
+    }
+  });
+
+  it('refuses a service name its proto file does not define', () => {
+    expect(() => grpcService(CONTACT_PROTO, 'kith.contact.v1.NoSuchService', {})).toThrow(
+      /defines no service kith.contact.v1.NoSuchService/,
+    );
   });
 });
 

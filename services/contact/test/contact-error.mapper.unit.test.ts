@@ -2,7 +2,14 @@ import * as grpc from '@grpc/grpc-js';
 import { StatusError } from '@kith/grpc-kit';
 import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
 import { mergedContactNotFound } from '../src/domain/contact-merge';
-import { contactErrorToStatus, mapContactError } from '../src/grpc/contact-error.mapper';
+import { HouseholdError, HouseholdErrorCode } from '../src/domain/household-error';
+import { RelationshipError, RelationshipErrorCode } from '../src/domain/relationship-error';
+import {
+  contactErrorToStatus,
+  HOUSEHOLD_ERROR_STATUSES,
+  mapContactError,
+  RELATIONSHIP_ERROR_STATUSES,
+} from '../src/grpc/contact-error.mapper';
 
 describe('contactErrorToStatus', () => {
   it.each([
@@ -68,5 +75,72 @@ describe('contactErrorToStatus', () => {
 describe('mapContactError', () => {
   it('leaves errors that are not ContactErrors to the caller', () => {
     expect(mapContactError(new Error('database down'))).toBeUndefined();
+  });
+});
+
+describe('household errors', () => {
+  it.each([
+    [HouseholdErrorCode.NOT_FOUND, grpc.status.NOT_FOUND],
+    [HouseholdErrorCode.VALIDATION_FAILED, grpc.status.INVALID_ARGUMENT],
+    [HouseholdErrorCode.VERSION_CONFLICT, grpc.status.ABORTED],
+    [HouseholdErrorCode.ALREADY_DELETED, grpc.status.FAILED_PRECONDITION],
+    [HouseholdErrorCode.ALREADY_EXISTS, grpc.status.ALREADY_EXISTS],
+    [HouseholdErrorCode.FAILED_PRECONDITION, grpc.status.FAILED_PRECONDITION],
+  ])('maps %s to gRPC status %d', (code, status) => {
+    expect(mapContactError(new HouseholdError(code, 'x'))?.code).toBe(status);
+  });
+
+  it('has a status for every code there is', () => {
+    expect(Object.keys(HOUSEHOLD_ERROR_STATUSES).sort()).toEqual(
+      Object.values(HouseholdErrorCode).sort(),
+    );
+  });
+
+  it('says a household is invalid, not a contact, and passes its field errors on', () => {
+    const fieldErrors = [{ field: 'nameOverride', message: 'is longer than 200 characters' }];
+
+    const status = mapContactError(HouseholdError.validation(fieldErrors));
+
+    expect(status?.message).toBe('invalid household: nameOverride: is longer than 200 characters');
+    expect(status?.fieldErrors).toEqual(fieldErrors);
+  });
+
+  it('passes the field at fault on with a failed precondition', () => {
+    const refused = new HouseholdError(
+      HouseholdErrorCode.FAILED_PRECONDITION,
+      'contact c is an organization',
+      [{ field: 'contactId', message: 'only people can join a household' }],
+    );
+
+    expect(mapContactError(refused)?.fieldErrors).toEqual([
+      { field: 'contactId', message: 'only people can join a household' },
+    ]);
+  });
+});
+
+describe('relationship errors', () => {
+  it.each([
+    [RelationshipErrorCode.NOT_FOUND, grpc.status.NOT_FOUND],
+    [RelationshipErrorCode.VALIDATION_FAILED, grpc.status.INVALID_ARGUMENT],
+    [RelationshipErrorCode.VERSION_CONFLICT, grpc.status.ABORTED],
+    [RelationshipErrorCode.ALREADY_DELETED, grpc.status.FAILED_PRECONDITION],
+    [RelationshipErrorCode.ALREADY_EXISTS, grpc.status.ALREADY_EXISTS],
+    [RelationshipErrorCode.FAILED_PRECONDITION, grpc.status.FAILED_PRECONDITION],
+  ])('maps %s to gRPC status %d', (code, status) => {
+    expect(mapContactError(new RelationshipError(code, 'x'))?.code).toBe(status);
+  });
+
+  it('has a status for every code there is', () => {
+    expect(Object.keys(RELATIONSHIP_ERROR_STATUSES).sort()).toEqual(
+      Object.values(RelationshipErrorCode).sort(),
+    );
+  });
+
+  it('says a relationship is invalid, not a contact', () => {
+    const status = mapContactError(
+      RelationshipError.validation([{ field: 'contactBId', message: 'is the same contact' }]),
+    );
+
+    expect(status?.message).toBe('invalid relationship: contactBId: is the same contact');
   });
 });

@@ -1,4 +1,4 @@
-import { ContactError } from '../src/domain/contact-error';
+import { DomainError } from '@kith/errors';
 import type { ContactListPosition } from '../src/domain/contact';
 import { DEFAULT_PAGE_SIZE, parseListQuery } from '../src/domain/contact-list-query';
 import { householdPageTokens, parseHouseholdListQuery } from '../src/domain/household-validation';
@@ -15,7 +15,7 @@ function fieldsOf(fn: () => unknown): string[] {
   try {
     fn();
   } catch (err) {
-    if (err instanceof ContactError) return err.fieldErrors.map((e) => e.field);
+    if (err instanceof DomainError) return err.fieldErrors.map((e) => e.field);
     throw err;
   }
   return [];

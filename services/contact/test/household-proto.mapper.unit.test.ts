@@ -1,5 +1,5 @@
 import type { householdV1 } from '@kith/contracts';
-import { ContactError } from '../src/domain/contact-error';
+import { HouseholdError } from '../src/domain/household-error';
 import { updateChangesFromProto } from '../src/grpc/household-proto.mapper';
 
 function request(
@@ -33,7 +33,7 @@ describe('household update requests', () => {
   });
 
   it('refuses an empty mask', () => {
-    expect(() => updateChangesFromProto(request([]))).toThrow(ContactError);
+    expect(() => updateChangesFromProto(request([]))).toThrow(HouseholdError);
   });
 
   it('refuses a path that is not a household field', () => {

@@ -1,8 +1,9 @@
 // The claim protocol of HouseholdService against in-memory stores, including the states a
 // crash between the claim write and the household write leaves behind.
+import { DomainError } from '@kith/errors';
 import { HouseholdService } from '../src/app/household.service';
 import type { Contact } from '../src/domain/contact';
-import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
+import { ContactErrorCode } from '../src/domain/contact-error';
 import type { Household } from '../src/domain/household';
 import type { ContactRepository } from '../src/store/contact.repository';
 import type { MembershipClaim } from '../src/store/household-membership.model';
@@ -96,14 +97,14 @@ function setup() {
   return { service, households, memberships };
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<ContactErrorCode> {
+async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (err) {
-    if (err instanceof ContactError) return err.code;
+    if (err instanceof DomainError) return err.code;
     throw err;
   }
-  throw new Error('expected a ContactError');
+  throw new Error('expected a HouseholdError or ContactError');
 }
 
 function join(service: HouseholdService, household: Household, contactId: string) {

@@ -1,5 +1,6 @@
+import { DomainError } from '@kith/errors';
 import type { Contact } from '../src/domain/contact';
-import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
+import { ContactErrorCode } from '../src/domain/contact-error';
 import {
   RELATIONSHIP_EVENT_TYPES,
   decideCreateRelationship,
@@ -58,14 +59,14 @@ function create(
   );
 }
 
-function failure(run: () => unknown): ContactError {
+function failure(run: () => unknown): DomainError {
   try {
     run();
   } catch (err) {
-    if (err instanceof ContactError) return err;
+    if (err instanceof DomainError) return err;
     throw err;
   }
-  throw new Error('expected a ContactError');
+  throw new Error('expected a RelationshipError or ContactError');
 }
 
 function givenEmployment(overrides: Partial<Relationship> = {}): Relationship {

@@ -1,13 +1,14 @@
-// Wiring only: telemetry first, then config, then plain constructors. `start(config)` is
-// exported so end-to-end tests can run the gateway in-process.
+// Wiring only: telemetry first, then config, then plain constructors; @kith/service-kit gives
+// the Kafka connection, the consumer, the reverse-order stop and the bounded stop on signals.
+// `start(config)` is exported so end-to-end tests can run the gateway in-process.
 import { telemetry } from './instrument';
 import type { AddressInfo } from 'node:net';
 import { createJwtVerifier } from '@kith/auth';
-import { createKafka, ensureTopics, EventProducer } from '@kith/bus';
 import { TOPICS } from '@kith/events';
 import { checkHealth } from '@kith/grpc-kit';
-import { createLogger } from '@kith/logger';
-import { Bulkhead, stopOnSignals } from '@kith/resilience';
+import { createLogger, type Logger } from '@kith/logger';
+import { Bulkhead } from '@kith/resilience';
+import { connectEventBus, runService, startConsumers, StopSequence } from '@kith/service-kit';
 import { MongoClient } from 'mongodb';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { loadGatewayConfig } from './config';
@@ -34,26 +35,43 @@ const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 export async function start(config: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger({ service: 'kith-gateway', level: config.LOG_LEVEL });
+  // Undone in reverse order on stop, or right away if a later step of start-up fails.
+  const stops = new StopSequence(logger);
+  return stops.unlessFails(() => startGateway(config, logger, stops));
+}
+
+async function startGateway(
+  config: GatewayConfig,
+  logger: Logger,
+  stops: StopSequence,
+): Promise<RunningGateway> {
   const mongo = new MongoClient(config.MONGO_URL);
   await mongo.connect();
+  stops.add('mongo', () => mongo.close());
   const db = mongo.db(config.GATEWAY_DB_NAME);
   const idempotencyStore = new IdempotencyRepository(db);
   if (config.MONGO_SECONDARY_INDEXES === 'on') await idempotencyStore.ensureIndexes();
   // Erasures reach the stored responses through kith.contact.erased.v1, wherever they came
   // from; the producer only dead-letters what the consumer cannot handle.
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'kith-gateway', logger });
-  await ensureTopics(kafka, [TOPICS.contact], { prefix: config.KITH_TOPIC_PREFIX });
-  const producer = new EventProducer(kafka, { topicPrefix: config.KITH_TOPIC_PREFIX });
-  await producer.connect();
+  const bus = await connectEventBus(
+    {
+      clientId: 'kith-gateway',
+      brokers: config.KAFKA_BROKERS,
+      topics: [TOPICS.contact],
+      topicPrefix: config.KITH_TOPIC_PREFIX,
+      logger,
+    },
+    stops,
+  );
   const erasures = contactErasedConsumer({
-    kafka,
+    kafka: bus.kafka,
     db,
-    producer,
+    producer: bus.producer,
     storedResponses: idempotencyStore,
     topicPrefix: config.KITH_TOPIC_PREFIX,
     logger,
   });
-  await erasures.start();
+  await startConsumers([erasures], { bus, db, logger }, stops);
   // Every service below is served by the contact service process, at the same address, so
   // they share one bulkhead: a tenant's burst on any of them counts against its one share.
   const contactBulkhead = new Bulkhead({
@@ -98,6 +116,17 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
       }),
   );
   const eraser = new GrpcContactPrivacyGateway(contactProcess);
+  stops.add('gRPC clients', () => {
+    contacts.close();
+    bulkContacts.close();
+    customFields.close();
+    duplicates.close();
+    households.close();
+    relationships.close();
+    eraser.close();
+    for (const upstream of upstreams) upstream.close();
+    imports.close();
+  });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
@@ -163,52 +192,33 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
       .catch((err: unknown) => logger.warn({ err }, 'idempotency purge failed'));
   }, PURGE_INTERVAL_MS);
   purge.unref();
+  stops.add('idempotency purge', () => clearInterval(purge));
 
   const server = createHttpServer(app).listen(config.GATEWAY_HTTP_PORT);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
+  stops.add(
+    'http server',
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  );
   const httpPort = (server.address() as AddressInfo).port;
   logger.info({ httpPort, contact: config.CONTACT_GRPC_ADDRESS }, 'gateway listening');
 
   return {
     httpPort,
     async stop() {
-      clearInterval(purge);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      contacts.close();
-      bulkContacts.close();
-      customFields.close();
-      duplicates.close();
-      households.close();
-      relationships.close();
-      eraser.close();
-      for (const upstream of upstreams) upstream.close();
-      imports.close();
-      await erasures.stop();
-      await producer.disconnect();
-      await mongo.close();
+      await stops.stop();
       logger.info('gateway stopped');
     },
   };
 }
 
 if (require.main === module) {
-  const config = loadGatewayConfig();
-  start(config)
-    .then((gateway) => {
-      stopOnSignals({
-        name: 'gateway',
-        stop: () => gateway.stop().then(() => telemetry.shutdown()),
-        timeoutMs: config.KITH_SHUTDOWN_TIMEOUT_MS,
-      });
-    })
-    .catch((err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    });
+  void runService({ name: 'gateway', loadConfig: loadGatewayConfig, start, telemetry });
 }

@@ -9,7 +9,7 @@
 // then the first writes what it read, now stale. So after a write the household is read again,
 // and if it moved in the meantime the recompute runs once more. A version conflict (any other
 // write of the contact since our read) simply reads again too.
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { HouseholdError, HouseholdErrorCode } from '../domain/household-error';
 import type { Household } from '../domain/household';
 import { decideHouseholdAddress, inheritedAddressOf } from '../domain/household-address-decisions';
 import { toOutboxItems } from '../events/contact-events';
@@ -70,8 +70,8 @@ export class HouseholdAddressService {
       if (after.fingerprint === seen.fingerprint) return;
     }
     // The consumer retries with backoff, then dead-letters.
-    throw new ContactError(
-      ContactErrorCode.VERSION_CONFLICT,
+    throw new HouseholdError(
+      HouseholdErrorCode.VERSION_CONFLICT,
       `contact ${contactId} or its household kept changing while its household address was copied`,
     );
   }

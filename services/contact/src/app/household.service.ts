@@ -16,7 +16,7 @@
 //    leaves a claim whose household no longer lists the person: the same leftover as above.
 //  - The household write is the truth; a claim is only ever a lock that may be stale.
 import { v7 as uuidv7 } from 'uuid';
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { HouseholdError, HouseholdErrorCode } from '../domain/household-error';
 import {
   currentMembers,
   isCurrentMember,
@@ -181,8 +181,8 @@ export class HouseholdService {
       if (person?.contact.mergedInto) {
         throw await contactNotFound(this.contacts, tenantId, contactId, person.contact);
       }
-      throw new ContactError(
-        ContactErrorCode.NOT_FOUND,
+      throw new HouseholdError(
+        HouseholdErrorCode.NOT_FOUND,
         `contact ${contactId} is not in a household`,
       );
     }
@@ -295,8 +295,9 @@ export class HouseholdService {
   }
 }
 
-function inAnotherHousehold(contactId: string): ContactError {
-  return ContactError.alreadyExists(
+function inAnotherHousehold(contactId: string): HouseholdError {
+  return new HouseholdError(
+    HouseholdErrorCode.ALREADY_EXISTS,
     `contact ${contactId} already belongs to a household; remove them from it first`,
   );
 }

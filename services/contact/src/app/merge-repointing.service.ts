@@ -8,7 +8,8 @@
 // (A's to C if B was merged into C meanwhile), and once all have moved the merge is marked
 // re-pointed: until then the survivor cannot be merged away (app/contact-merge.service.ts),
 // so the next hop's re-pointing finds everything it must move on.
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { hasErrorCode } from '@kith/errors';
+import { ContactErrorCode } from '../domain/contact-error';
 import type { Relationship } from '../domain/relationship';
 import type { ContactMergeRepository } from '../store/contact-merge.repository';
 import type { ContactRepository } from '../store/contact.repository';
@@ -150,6 +151,7 @@ export class MergeRepointing {
   }
 }
 
+/** The households and relationships moved here answer their own errors, with these codes. */
 function isCode(err: unknown, code: ContactErrorCode): boolean {
-  return err instanceof ContactError && err.code === code;
+  return hasErrorCode(err, code);
 }

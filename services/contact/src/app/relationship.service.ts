@@ -5,6 +5,7 @@
 // the next writer for that pair recognises and takes over (domain/relationship-claim.ts).
 import { v7 as uuidv7 } from 'uuid';
 import { ContactError } from '../domain/contact-error';
+import { RelationshipError, RelationshipErrorCode } from '../domain/relationship-error';
 import {
   isActive,
   pairClaimId,
@@ -280,7 +281,8 @@ export class RelationshipService {
       if (judgeClaim(existing, holder?.relationship, now) !== 'stale') break;
       await this.deps.relationships.releaseClaim(existing.id, existing.relationshipId);
     }
-    throw ContactError.alreadyExists(
+    throw new RelationshipError(
+      RelationshipErrorCode.ALREADY_EXISTS,
       `a current ${relationship.typeCode} relationship between ${relationship.contactAId} and ${relationship.contactBId} exists`,
     );
   }

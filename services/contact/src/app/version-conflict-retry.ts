@@ -3,7 +3,8 @@
 // number of times, with jittered backoff so the losers of one race do not meet again.
 // A caller that sent an expected version wants the conflict instead (409, refresh and retry).
 import { retryWhen, type RetryWhenOptions } from '@kith/bus';
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { hasErrorCode } from '@kith/errors';
+import { ContactErrorCode } from '../domain/contact-error';
 
 /** 6 attempts wait at most 15 + 30 + 60 + 120 + 200 ms: well inside the gateway's deadline. */
 export const VERSION_CONFLICT_RETRY: RetryWhenOptions = {
@@ -12,8 +13,9 @@ export const VERSION_CONFLICT_RETRY: RetryWhenOptions = {
   maxDelayMs: 200,
 };
 
+/** A lost race on a contact, a household or a relationship (one code value for all three). */
 export function isVersionConflict(err: unknown): boolean {
-  return err instanceof ContactError && err.code === ContactErrorCode.VERSION_CONFLICT;
+  return hasErrorCode(err, ContactErrorCode.VERSION_CONFLICT);
 }
 
 /** Runs `attempt` (which must read the current state itself) until no other writer wins. */

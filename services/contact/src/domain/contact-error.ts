@@ -1,5 +1,8 @@
-// The one error type of the contact service. Transports map `code` exhaustively
-// (see grpc/contact-error.mapper.ts), so adding a code is a compile error until mapped.
+// The error of contacts (and of what still shares it: custom fields, relationship types,
+// imports, merges). Households and relationships have their own (household-error.ts,
+// relationship-error.ts). Transports map `code` through an exhaustive table (see
+// grpc/contact-error.mapper.ts), so adding a code is a compile error until mapped.
+import { DomainError, invalidMessage, type DomainFieldError } from '@kith/errors';
 
 export enum ContactErrorCode {
   /** No such contact in this tenant (a foreign tenant's id also lands here). */
@@ -18,11 +21,8 @@ export enum ContactErrorCode {
   BUSY = 'BUSY',
 }
 
-export interface ContactFieldError {
-  /** Path relative to ContactFields or the request, e.g. `emails[1].address`, `updateMask`. */
-  field: string;
-  message: string;
-}
+/** Path relative to ContactFields or the request, e.g. `emails[1].address`, `updateMask`. */
+export type ContactFieldError = DomainFieldError;
 
 /** Facts a caller may act on without parsing the message. */
 export interface ContactErrorFacts {
@@ -30,33 +30,15 @@ export interface ContactErrorFacts {
   mergedInto?: string;
 }
 
-export class ContactError extends Error {
-  readonly code: ContactErrorCode;
-  readonly fieldErrors: ContactFieldError[];
-  readonly facts: ContactErrorFacts;
-
-  constructor(
-    code: ContactErrorCode,
-    message: string,
-    fieldErrors: ContactFieldError[] = [],
-    facts: ContactErrorFacts = {},
-  ) {
-    super(message);
-    this.name = 'ContactError';
-    this.code = code;
-    this.fieldErrors = fieldErrors;
-    this.facts = facts;
-  }
-
+export class ContactError extends DomainError<ContactErrorCode, ContactErrorFacts> {
   static notFound(id: string): ContactError {
     return new ContactError(ContactErrorCode.NOT_FOUND, `contact ${id} not found`);
   }
 
   static validation(fieldErrors: ContactFieldError[]): ContactError {
-    const summary = fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ');
     return new ContactError(
       ContactErrorCode.VALIDATION_FAILED,
-      `invalid contact: ${summary}`,
+      invalidMessage('contact', fieldErrors),
       fieldErrors,
     );
   }

@@ -14,30 +14,13 @@ import {
   type PhoneNumber,
   type PhoneType,
 } from './contact';
-import { textProblem } from '@kith/contracts';
+import { CONTACT_FIELD_LIMITS, textProblem } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
 import { checkFreeText, isFutureDay } from './free-text';
 import { isIsoDate, validatePostalAddresses } from './postal-address';
 
-export const LIMITS = {
-  name: 100,
-  namePart: 20, // prefix, suffix
-  organizationName: 200,
-  organizationType: 100,
-  website: 500,
-  email: 254,
-  emails: 20,
-  phone: 40,
-  phoneDigitsMin: 3,
-  phoneDigitsMax: 20,
-  phones: 20,
-  tag: 50,
-  tags: 100,
-  source: 100,
-  ownerId: 200,
-  gender: 50,
-  pronouns: 50,
-} as const;
+/** Shared with the gateway's zod schemas (@kith/contracts field-limits.ts). */
+export const LIMITS = CONTACT_FIELD_LIMITS;
 
 export interface ValidationResult {
   fields: ContactFields;

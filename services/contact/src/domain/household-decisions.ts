@@ -3,7 +3,7 @@
 // per-person claim is the store's job (app/household.service.ts); these rules see one
 // household at a time.
 import { EVENT_TYPES } from '@kith/events';
-import { ContactError, ContactErrorCode } from './contact-error';
+import { HouseholdError, HouseholdErrorCode } from './household-error';
 import {
   HOUSEHOLD_LIMITS,
   currentMembers,
@@ -122,22 +122,23 @@ export function decideAddMember(
   const existing = checkWritable(current, command);
   const input = validateMemberInput(command.member);
   if (!person || person.tenantId !== existing.tenantId || person.deleted) {
-    throw ContactError.failedPrecondition(`contact ${input.contactId} is not a live person`, [
+    throw HouseholdError.refused(`contact ${input.contactId} is not a live person`, [
       { field: 'contactId', message: 'no live person with this id' },
     ]);
   }
   if (person.kind !== 'person') {
-    throw ContactError.failedPrecondition(`contact ${input.contactId} is an organization`, [
+    throw HouseholdError.refused(`contact ${input.contactId} is an organization`, [
       { field: 'contactId', message: 'only people can join a household' },
     ]);
   }
   if (isCurrentMember(existing, input.contactId)) {
-    throw ContactError.alreadyExists(
+    throw new HouseholdError(
+      HouseholdErrorCode.ALREADY_EXISTS,
       `contact ${input.contactId} is already a member of household ${existing.id}`,
     );
   }
   if (currentMembers(existing).length >= HOUSEHOLD_LIMITS.currentMembers) {
-    throw ContactError.failedPrecondition(
+    throw HouseholdError.refused(
       `household ${existing.id} has ${HOUSEHOLD_LIMITS.currentMembers} members already`,
     );
   }
@@ -161,8 +162,8 @@ export function decideRemoveMember(
 ): HouseholdDecision {
   const existing = checkWritable(current, command);
   if (!isCurrentMember(existing, command.contactId)) {
-    throw new ContactError(
-      ContactErrorCode.NOT_FOUND,
+    throw new HouseholdError(
+      HouseholdErrorCode.NOT_FOUND,
       `contact ${command.contactId} is not a member of household ${existing.id}`,
     );
   }
@@ -262,24 +263,27 @@ function checkWritable(current: Household | undefined, command: Target): Househo
     throw householdNotFound(command.id);
   }
   if (current.deletedAt) {
-    throw new ContactError(ContactErrorCode.ALREADY_DELETED, `household ${command.id} is deleted`);
+    throw new HouseholdError(
+      HouseholdErrorCode.ALREADY_DELETED,
+      `household ${command.id} is deleted`,
+    );
   }
   if (!Number.isSafeInteger(command.expectedVersion) || command.expectedVersion < 1) {
-    throw ContactError.validation([
+    throw HouseholdError.validation([
       { field: 'expectedVersion', message: 'must be the version you read (1 or more)' },
     ]);
   }
   if (command.expectedVersion !== current.version) {
-    throw new ContactError(
-      ContactErrorCode.VERSION_CONFLICT,
+    throw new HouseholdError(
+      HouseholdErrorCode.VERSION_CONFLICT,
       `household ${command.id} is at version ${current.version}, not the expected version ${command.expectedVersion}`,
     );
   }
   return current;
 }
 
-export function householdNotFound(id: string): ContactError {
-  return new ContactError(ContactErrorCode.NOT_FOUND, `household ${id} not found`);
+export function householdNotFound(id: string): HouseholdError {
+  return new HouseholdError(HouseholdErrorCode.NOT_FOUND, `household ${id} not found`);
 }
 
 function nameSnapshot(person: MemberNameSnapshot): MemberNameSnapshot {

@@ -1,14 +1,9 @@
 // Cleans what callers send about households: overrides, mailing address, member input.
 // Every problem is collected, so a caller can fix all of them at once.
-import type { ContactFieldError } from './contact-error';
-import { ContactError } from './contact-error';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './contact-list-query';
-
-const PAGE_LIMITS = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE };
-
-/** Page tokens of household listings (id order), scoped to the tenant. */
-export const householdPageTokens = pageTokens('households', { isPosition: isUuidPosition });
 import { isUuidPosition, pageTokens, parsePageRequest } from '@kith/paging';
+import type { ContactFieldError } from './contact-error';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './contact-list-query';
+import { HouseholdError } from './household-error';
 import {
   HOUSEHOLD_LIMITS,
   MEMBER_ROLES,
@@ -17,6 +12,11 @@ import {
 } from './household';
 import { checkFreeText } from './free-text';
 import { validatePostalAddress, type PostalAddress } from './postal-address';
+
+const PAGE_LIMITS = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE };
+
+/** Page tokens of household listings (id order), scoped to the tenant. */
+export const householdPageTokens = pageTokens('households', { isPosition: isUuidPosition });
 
 /** The cleaned form of HouseholdChanges: undefined = unchanged, null = clear. */
 export interface CleanHouseholdChanges {
@@ -49,7 +49,7 @@ export function validateHouseholdChanges(changes: HouseholdChanges): CleanHouseh
         ? null
         : validatePostalAddress(changes.mailingAddress, 'mailingAddress', errors);
   }
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw HouseholdError.validation(errors);
   return clean;
 }
 
@@ -65,7 +65,7 @@ export function validateMemberInput(input: MemberInput): {
   if (!MEMBER_ROLES.includes(role)) {
     errors.push({ field: 'role', message: `must be one of ${MEMBER_ROLES.join(', ')}` });
   }
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw HouseholdError.validation(errors);
   return { contactId, role, inheritsAddress: input.inheritsAddress === true };
 }
 
@@ -82,6 +82,6 @@ export function parseHouseholdListQuery(input: {
   };
   if (page.after) query.afterId = page.after;
   const errors: ContactFieldError[] = page.errors;
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw HouseholdError.validation(errors);
   return query;
 }

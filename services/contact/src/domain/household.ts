@@ -3,6 +3,7 @@
 // and Salesforce NPSP's household naming (formal name, informal greeting, overrides), but
 // with members embedded: a household is small, and one document keeps a join or a leave
 // to one single-document write (FerretDB 1.x has no transactions).
+import { HOUSEHOLD_FIELD_LIMITS } from '@kith/contracts';
 import type { PostalAddress, PostalAddressInput } from './postal-address';
 
 export const MEMBER_ROLES = ['adult', 'child'] as const;
@@ -75,14 +76,8 @@ export interface HouseholdPage {
   nextPageToken?: string;
 }
 
-export const HOUSEHOLD_LIMITS = {
-  /** Formal name and greeting overrides. */
-  name: 200,
-  /** Current members: a household is people living together, not a mailing list. */
-  currentMembers: 20,
-  /** Entries including former members, so the document stays small. */
-  members: 100,
-};
+/** Shared with the gateway's zod schemas (@kith/contracts field-limits.ts). */
+export const HOUSEHOLD_LIMITS = HOUSEHOLD_FIELD_LIMITS;
 
 export function currentMembers(household: Pick<Household, 'members'>): HouseholdMember[] {
   return household.members.filter((m) => m.leftAt === undefined);

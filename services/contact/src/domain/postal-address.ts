@@ -1,6 +1,6 @@
 // Postal addresses, shared by contacts (persons and organizations) and households. One
 // shape everywhere, so a member can inherit the household's address as it is.
-import { COUNTRY_CODE_MESSAGE, isCountryCode } from '@kith/contracts';
+import { COUNTRY_CODE_MESSAGE, isCountryCode, POSTAL_ADDRESS_LIMITS } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
 import { checkFreeText } from './free-text';
 
@@ -39,7 +39,8 @@ export interface PostalAddressInput {
   validTo?: string;
 }
 
-export const ADDRESS_LIMITS = { line: 200, city: 100, region: 100, postalCode: 20, count: 10 };
+/** Shared with the gateway's zod schemas (@kith/contracts field-limits.ts). */
+export const ADDRESS_LIMITS = POSTAL_ADDRESS_LIMITS;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -3,7 +3,8 @@
 // ContactError. No I/O: the use case reads what is needed and passes it in.
 import { EVENT_TYPES } from '@kith/events';
 import type { Contact } from './contact';
-import { ContactError, ContactErrorCode } from './contact-error';
+import { ContactError } from './contact-error';
+import { RelationshipError, RelationshipErrorCode } from './relationship-error';
 import { normalisePair, type Relationship, type RelationshipFields } from './relationship';
 import { kindFits, type RelationshipType } from './relationship-type';
 import {
@@ -59,8 +60,8 @@ export interface DeleteRelationshipCommand {
   expectedVersion: number;
 }
 
-export function relationshipNotFound(id: string): ContactError {
-  return new ContactError(ContactErrorCode.NOT_FOUND, `relationship ${id} not found`);
+export function relationshipNotFound(id: string): RelationshipError {
+  return new RelationshipError(RelationshipErrorCode.NOT_FOUND, `relationship ${id} not found`);
 }
 
 export function decideCreateRelationship(
@@ -76,17 +77,19 @@ export function decideCreateRelationship(
 ): RelationshipDecision {
   const { type } = context;
   if (!type) {
-    throw ContactError.validation([
+    throw RelationshipError.validation([
       { field: 'typeCode', message: `no relationship type ${command.typeCode} in this tenant` },
     ]);
   }
   if (!type.active) {
-    throw ContactError.failedPrecondition(`relationship type ${type.code} is deactivated`, [
-      { field: 'typeCode', message: 'is deactivated; reactivate it or choose another' },
-    ]);
+    throw new RelationshipError(
+      RelationshipErrorCode.FAILED_PRECONDITION,
+      `relationship type ${type.code} is deactivated`,
+      [{ field: 'typeCode', message: 'is deactivated; reactivate it or choose another' }],
+    );
   }
   if (command.contactAId === command.contactBId) {
-    throw ContactError.validation([
+    throw RelationshipError.validation([
       { field: 'contactBId', message: 'a contact cannot be related to itself' },
     ]);
   }
@@ -102,7 +105,7 @@ export function decideCreateRelationship(
   ];
   const { fields, errors } = validateRelationshipFields(command.fields);
   if (kindErrors.length + errors.length > 0)
-    throw ContactError.validation([...kindErrors, ...errors]);
+    throw RelationshipError.validation([...kindErrors, ...errors]);
   const relationship: Relationship = {
     id: context.id,
     tenantId: command.tenantId,
@@ -130,7 +133,7 @@ export function decideUpdateRelationship(
   };
   for (const path of paths) merged[path] = command.fields[path];
   const { fields, errors } = validateRelationshipFields(merged);
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw RelationshipError.validation(errors);
   const relationship: Relationship = {
     ...withoutFields(existing),
     ...fields,
@@ -173,7 +176,7 @@ const MASK_PATHS: Record<string, RelationshipChangeableField> = {
 export function parseRelationshipMask(mask: readonly string[]): RelationshipChangeableField[] {
   const unknown = mask.filter((path) => MASK_PATHS[path] === undefined);
   if (mask.length === 0 || unknown.length > 0) {
-    throw ContactError.validation([
+    throw RelationshipError.validation([
       {
         field: 'updateMask',
         message:
@@ -203,19 +206,19 @@ function checkWritable(
     throw relationshipNotFound(command.id);
   }
   if (current.deletedAt) {
-    throw new ContactError(
-      ContactErrorCode.ALREADY_DELETED,
+    throw new RelationshipError(
+      RelationshipErrorCode.ALREADY_DELETED,
       `relationship ${command.id} is deleted`,
     );
   }
   if (!Number.isSafeInteger(command.expectedVersion) || command.expectedVersion < 1) {
-    throw ContactError.validation([
+    throw RelationshipError.validation([
       { field: 'expectedVersion', message: 'must be the version you read (1 or more)' },
     ]);
   }
   if (command.expectedVersion !== current.version) {
-    throw new ContactError(
-      ContactErrorCode.VERSION_CONFLICT,
+    throw new RelationshipError(
+      RelationshipErrorCode.VERSION_CONFLICT,
       `relationship ${command.id} is at version ${current.version}, not the expected version ${command.expectedVersion}`,
     );
   }

@@ -1,9 +1,7 @@
 // Builds the audit trail from the contact service's own topic. A separate consumer group,
 // so the trail can be rebuilt by resetting the group (replay) without touching anything else.
-import { ConsumerRunner, type createKafka, type EventProducer } from '@kith/bus';
 import { EVENT_TYPES, TOPICS, parseEventData, type EventEnvelope } from '@kith/events';
-import type { Logger } from '@kith/logger';
-import type { mongo } from 'mongoose';
+import type { ConsumerDeclaration } from '@kith/service-kit';
 import { auditEntryOf, type AuditSource } from '../domain/contact-audit';
 import { erasureAuditEntry } from '../domain/erase-dependents';
 import type { ContactAuditRepository } from '../store/contact-audit.repository';
@@ -19,13 +17,8 @@ const AUDITED_TYPES = [
 ] as const;
 
 export function contactAuditConsumer(opts: {
-  kafka: ReturnType<typeof createKafka>;
-  db: mongo.Db;
-  producer: EventProducer;
   repository: ContactAuditRepository;
-  topicPrefix: string;
-  logger: Logger;
-}): ConsumerRunner {
+}): ConsumerDeclaration {
   // Validated against the catalogue: a malformed event fails and is dead-lettered.
   const entryOf = (event: EventEnvelope) => {
     const data = parseEventData(event.type as (typeof AUDITED_TYPES)[number], event.data);
@@ -41,13 +34,9 @@ export function contactAuditConsumer(opts: {
     const entries = events.map(entryOf).filter((e) => e !== undefined);
     await opts.repository.recordMany(entries);
   };
-  return new ConsumerRunner({
-    kafka: opts.kafka,
-    // The processed-ids collection lives in the service's own database.
-    db: opts.db,
+  return {
     groupId: CONTACT_AUDIT_GROUP,
     topics: [TOPICS.contact],
-    topicPrefix: opts.topicPrefix,
     handlers: {
       ...Object.fromEntries(AUDITED_TYPES.map((type) => [type, handle])),
       // Erasure: the contact's earlier events are on the same partition (key = contact id), so
@@ -60,9 +49,7 @@ export function contactAuditConsumer(opts: {
       },
     },
     batchHandlers: Object.fromEntries(AUDITED_TYPES.map((type) => [type, handleRun])),
-    producer: opts.producer,
-    logger: opts.logger,
     // An entry's _id is its event id: a redelivered event inserts nothing.
     dedupe: 'handler',
-  });
+  };
 }

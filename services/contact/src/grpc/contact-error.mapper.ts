@@ -1,41 +1,64 @@
-// The one place ContactError codes become gRPC statuses. The switch is exhaustive: a new
-// code does not compile until it is mapped here (and then the gateway maps the status).
+// The one place the contact service's errors become gRPC statuses: a table per error type
+// (contacts, households, relationships), each exhaustive by type, so a new code does not
+// compile until it is mapped here (and then the gateway maps the status).
 import * as grpc from '@grpc/grpc-js';
 import { CONTACT_ERROR_REASONS } from '@kith/contracts';
-import { StatusError, type ErrorInfo } from '@kith/grpc-kit';
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import type { DomainError } from '@kith/errors';
+import {
+  domainErrorStatus,
+  StatusError,
+  type ErrorInfo,
+  type GrpcStatusTable,
+} from '@kith/grpc-kit';
+import { ContactError } from '../domain/contact-error';
+import { HouseholdError } from '../domain/household-error';
+import { RelationshipError } from '../domain/relationship-error';
+
+const invalidArgument = (err: DomainError<string, object>): StatusError =>
+  new StatusError(grpc.status.INVALID_ARGUMENT, err.message, err.fieldErrors);
+const failedPrecondition = (err: DomainError<string, object>): StatusError =>
+  new StatusError(grpc.status.FAILED_PRECONDITION, err.message, err.fieldErrors);
+
+export const CONTACT_ERROR_STATUSES: GrpcStatusTable<ContactError> = {
+  NOT_FOUND: (err) => new StatusError(grpc.status.NOT_FOUND, err.message, [], errorInfoOf(err)),
+  VALIDATION_FAILED: invalidArgument,
+  // ABORTED, not FAILED_PRECONDITION: the caller should re-read and retry (AIP-193).
+  VERSION_CONFLICT: grpc.status.ABORTED,
+  // Retrying will not help; the state of the system has to change first.
+  ALREADY_DELETED: grpc.status.FAILED_PRECONDITION,
+  ALREADY_EXISTS: grpc.status.ALREADY_EXISTS,
+  FAILED_PRECONDITION: (err) =>
+    new StatusError(
+      grpc.status.FAILED_PRECONDITION,
+      err.message,
+      err.fieldErrors,
+      errorInfoOf(err),
+    ),
+  // ABORTED like a lost race (409 at the gateway), with a reason saying the same request can
+  // simply be sent again (the gateway adds Retry-After).
+  BUSY: (err) =>
+    new StatusError(grpc.status.ABORTED, err.message, [], {
+      reason: CONTACT_ERROR_REASONS.busy,
+      metadata: {},
+    }),
+};
+
+/** Households and relationships fail in the same ways: one table, checked against both. */
+const RECORD_ERROR_STATUSES = {
+  NOT_FOUND: grpc.status.NOT_FOUND,
+  VALIDATION_FAILED: invalidArgument,
+  VERSION_CONFLICT: grpc.status.ABORTED,
+  ALREADY_DELETED: grpc.status.FAILED_PRECONDITION,
+  ALREADY_EXISTS: grpc.status.ALREADY_EXISTS,
+  FAILED_PRECONDITION: failedPrecondition,
+} as const;
+
+export const HOUSEHOLD_ERROR_STATUSES: GrpcStatusTable<HouseholdError> = RECORD_ERROR_STATUSES;
+export const RELATIONSHIP_ERROR_STATUSES: GrpcStatusTable<RelationshipError> =
+  RECORD_ERROR_STATUSES;
 
 export function contactErrorToStatus(err: ContactError): StatusError {
-  switch (err.code) {
-    case ContactErrorCode.NOT_FOUND:
-      return new StatusError(grpc.status.NOT_FOUND, err.message, [], errorInfoOf(err));
-    case ContactErrorCode.VALIDATION_FAILED:
-      return new StatusError(grpc.status.INVALID_ARGUMENT, err.message, err.fieldErrors);
-    case ContactErrorCode.VERSION_CONFLICT:
-      // ABORTED, not FAILED_PRECONDITION: the caller should re-read and retry (AIP-193).
-      return new StatusError(grpc.status.ABORTED, err.message);
-    case ContactErrorCode.ALREADY_DELETED:
-      // Retrying will not help; the state of the system has to change first.
-      return new StatusError(grpc.status.FAILED_PRECONDITION, err.message);
-    case ContactErrorCode.ALREADY_EXISTS:
-      return new StatusError(grpc.status.ALREADY_EXISTS, err.message);
-    case ContactErrorCode.FAILED_PRECONDITION:
-      return new StatusError(
-        grpc.status.FAILED_PRECONDITION,
-        err.message,
-        err.fieldErrors,
-        errorInfoOf(err),
-      );
-    case ContactErrorCode.BUSY:
-      // ABORTED like a lost race (409 at the gateway), with a reason saying the same request
-      // can simply be sent again (the gateway adds Retry-After).
-      return new StatusError(grpc.status.ABORTED, err.message, [], {
-        reason: CONTACT_ERROR_REASONS.busy,
-        metadata: {},
-      });
-    default:
-      return assertNever(err.code);
-  }
+  return domainErrorStatus(CONTACT_ERROR_STATUSES, err);
 }
 
 /** The facts as an ErrorInfo (reasons and keys documented in contact.proto). */
@@ -45,11 +68,10 @@ export function errorInfoOf(err: ContactError): ErrorInfo | undefined {
   return { reason: CONTACT_ERROR_REASONS.merged, metadata: { survivorId: mergedInto } };
 }
 
-/** For unaryHandler's mapError: ContactErrors only; anything else stays INTERNAL. */
+/** For unaryHandler's mapError: the service's own errors; anything else stays INTERNAL. */
 export function mapContactError(err: unknown): StatusError | undefined {
-  return err instanceof ContactError ? contactErrorToStatus(err) : undefined;
-}
-
-function assertNever(code: never): never {
-  throw new Error(`unmapped contact error code ${String(code)}`);
+  if (err instanceof ContactError) return contactErrorToStatus(err);
+  if (err instanceof HouseholdError) return domainErrorStatus(HOUSEHOLD_ERROR_STATUSES, err);
+  if (err instanceof RelationshipError) return domainErrorStatus(RELATIONSHIP_ERROR_STATUSES, err);
+  return undefined;
 }

@@ -2,7 +2,7 @@
 // set"; the domain treats a blank override as "clear", so the update mask alone says what
 // changes.
 import type { householdV1 } from '@kith/contracts';
-import { ContactError } from '../domain/contact-error';
+import { HouseholdError } from '../domain/household-error';
 import type { Household, HouseholdChanges } from '../domain/household';
 import type { PostalAddress, PostalAddressInput } from '../domain/postal-address';
 import {
@@ -49,13 +49,13 @@ export function updateChangesFromProto(
 ): HouseholdChanges {
   const paths = req.updateMask?.paths ?? [];
   if (paths.length === 0) {
-    throw ContactError.validation([{ field: 'updateMask', message: 'name at least one path' }]);
+    throw HouseholdError.validation([{ field: 'updateMask', message: 'name at least one path' }]);
   }
   const changes: HouseholdChanges = {};
   for (const path of paths) {
     const field = MASK_PATHS[path];
     if (!field) {
-      throw ContactError.validation([
+      throw HouseholdError.validation([
         {
           field: 'updateMask',
           message: `unknown path ${path}; use name_override, greeting_override, mailing_address`,

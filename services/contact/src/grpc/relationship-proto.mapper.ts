@@ -3,6 +3,7 @@
 import type { relationshipV1 } from '@kith/contracts';
 import type { ContactKind } from '../domain/contact';
 import { ContactError } from '../domain/contact-error';
+import { RelationshipError } from '../domain/relationship-error';
 import type { RelationshipView } from '../domain/relationship';
 import type { RelationshipType } from '../domain/relationship-type';
 import type { RelationshipFieldsInput } from '../domain/relationship-validation';
@@ -23,7 +24,7 @@ export function relationshipFieldsFromProto(
 export function contactKindFilterFromProto(kind: string): ContactKind | undefined {
   if (kind === '') return undefined;
   if (kind === 'person' || kind === 'organization') return kind;
-  throw ContactError.validation([
+  throw RelationshipError.validation([
     { field: 'contactKind', message: 'must be person or organization' },
   ]);
 }

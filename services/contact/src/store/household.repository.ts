@@ -9,7 +9,7 @@ import {
   type StagedWrite,
   writeThroughOutbox,
 } from '@kith/bus';
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { HouseholdError, HouseholdErrorCode } from '../domain/household-error';
 import type { Household } from '../domain/household';
 import {
   OPTIONAL_HOUSEHOLD_FIELDS,
@@ -119,9 +119,9 @@ export class HouseholdRepository {
   }
 }
 
-function versionConflict(id: string): ContactError {
-  return new ContactError(
-    ContactErrorCode.VERSION_CONFLICT,
+function versionConflict(id: string): HouseholdError {
+  return new HouseholdError(
+    HouseholdErrorCode.VERSION_CONFLICT,
     `household ${id} has changed; read it again`,
   );
 }

@@ -1,5 +1,5 @@
 // Households as the decision tests need them: fixed times, two people, and a few givens.
-import { ContactError } from '../../src/domain/contact-error';
+import { DomainError } from '@kith/errors';
 import type { Household, PersonForMembership } from '../../src/domain/household';
 import {
   decideAddMember,
@@ -54,12 +54,12 @@ export function withNameOverride(household: Household, nameOverride: string): Ho
     .household;
 }
 
-export function errorOf(fn: () => unknown): ContactError {
+export function errorOf(fn: () => unknown): DomainError {
   try {
     fn();
   } catch (err) {
-    if (err instanceof ContactError) return err;
+    if (err instanceof DomainError) return err;
     throw err;
   }
-  throw new Error('expected a ContactError');
+  throw new Error('expected a HouseholdError or ContactError');
 }

@@ -4,8 +4,9 @@
 // missed a service would be presented to the data subject as complete, which it is not, so any
 // failed or malformed answer fails the whole export (503, retry later). The one exception is
 // the contact service saying NOT_FOUND: it owns contacts, so the id does not exist (404).
-import { status as GrpcStatus } from '@grpc/grpc-js';
-import { isServiceError } from '@kith/grpc-kit';
+
+/** gRPC's NOT_FOUND (google.rpc.Code 5): domain/ reads the status code, not the gRPC library. */
+const GRPC_NOT_FOUND = 5;
 
 export interface UpstreamSection {
   name: string;
@@ -50,10 +51,8 @@ export function assembleExport(
   outcomes: readonly UpstreamOutcome[],
 ): PersonalDataExport {
   const owner = outcomes.find((o) => o.upstream === OWNER_UPSTREAM);
-  if (owner && !owner.ok && isServiceError(owner.error)) {
-    if (owner.error.code === GrpcStatus.NOT_FOUND) {
-      throw new ExportFailure('not-found', [OWNER_UPSTREAM]);
-    }
+  if (owner && !owner.ok && isNotFound(owner.error)) {
+    throw new ExportFailure('not-found', [OWNER_UPSTREAM]);
   }
   const services: PersonalDataExport['services'] = {};
   const failed: string[] = [];
@@ -67,6 +66,10 @@ export function assembleExport(
   }
   if (failed.length > 0) throw new ExportFailure('incomplete', failed);
   return { contactId, generatedAt, services };
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === GRPC_NOT_FOUND;
 }
 
 /** Sections by name, their JSON parsed; undefined when any is not the JSON it claims to be. */

@@ -1,0 +1,2 @@
+export { DomainError, hasErrorCode, invalidMessage } from './domain-error';
+export type { DomainFieldError } from './domain-error';
