@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import type { contactImportV1 } from '@kith/contracts';
 import type { ContactImportGateway, ImportJobMessage } from '../src/grpc/contact-import.client';
-import { uploadCsv } from '../src/http/import-upload';
+import { uploadCsv } from '../src/modules/contact/import-upload';
 import { grpcError } from './support/fake-contact-gateway';
 
 type RowsAnswer = contactImportV1.ImportContactRowsResponse__Output;

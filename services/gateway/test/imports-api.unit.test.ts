@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
-import { IMPORT_BATCH_SIZE } from '../src/http/import-upload';
+import { IMPORT_BATCH_SIZE } from '../src/modules/contact/import-upload';
 import { bearer, buildTestApp, PERSON } from './support/test-app';
 
 function csv(rows: number, start = 1): string {

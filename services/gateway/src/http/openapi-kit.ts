@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
 import { PROBLEM_CONTENT_TYPE } from './problem';
-import { ProblemSchema } from './schemas/common.schema';
+import { ProblemSchema } from './schemas/problem.schema';
 
 const PROBLEMS: Record<number, string> = {
   400: 'Malformed JSON, unknown fields or invalid values (see errors[]).',

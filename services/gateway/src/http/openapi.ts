@@ -2,15 +2,15 @@
 // Served at /v1/openapi.json and rendered at /docs. Each resource registers its routes from
 // its own *.openapi.ts; the shared pieces are in openapi-kit.ts.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { registerContactRoutes } from './contact.openapi';
-import { registerCustomFields } from './custom-fields.openapi';
-import { registerDuplicateRoutes } from './duplicate.openapi';
-import { registerHouseholdRoutes } from './household.openapi';
-import { registerImportRoutes } from './imports.openapi';
+import { registerContactRoutes } from '../modules/contact/contact.openapi';
+import { registerCustomFields } from '../modules/contact/custom-fields.openapi';
+import { registerDuplicateRoutes } from '../modules/contact/duplicate.openapi';
+import { registerHouseholdRoutes } from '../modules/contact/household.openapi';
+import { registerImportRoutes } from '../modules/contact/imports.openapi';
 import { etagHeader, json, problems, rolesNote } from './openapi-kit';
-import { registerPrivacyRoutes } from './privacy.openapi';
-import { relationshipRoutes } from './relationship.openapi';
-import { ProblemSchema } from './schemas/common.schema';
+import { registerPrivacyRoutes } from '../modules/contact/privacy.openapi';
+import { relationshipRoutes } from '../modules/contact/relationship.openapi';
+import { ProblemSchema } from './schemas/problem.schema';
 import { HealthSchema, ReadinessSchema } from './schemas/health.schema';
 
 export const BEARER_SCHEME = 'bearerAuth';

@@ -1,13 +1,13 @@
 // Small pieces every /v1 router over the contact service shares.
 import type { NextFunction, Request, Response } from 'express';
 import type { contactV1 } from '@kith/contracts';
-import { resourceKindOf } from '../domain/contact-resource';
+import { resourceKindOf } from '../modules/contact/contact.mapper';
 import { listingFieldNames } from '../domain/field-path';
-import type { ResourceKind } from '../domain/contact-resource';
+import type { ResourceKind } from '../modules/contact/contact.mapper';
 import type { ContactGateway, RequestContext } from '../grpc/contact.client';
 import { callerOf } from './auth.middleware';
 import { GatewayError } from './problem';
-import { IF_MATCH_PATTERN } from './schemas/common.schema';
+import { IF_MATCH_PATTERN } from './schemas/parameters.schema';
 
 export function requestContext(req: Request, res: Response): RequestContext {
   const caller = callerOf(res);
