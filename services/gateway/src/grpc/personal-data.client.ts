@@ -19,6 +19,7 @@ export interface PersonalDataUpstream {
   /** The key of its part in the export ("contact", "interaction"...). */
   readonly name: string;
   export(contactId: string, ctx: RequestContext): Promise<UpstreamAnswer>;
+  close?(): void;
 }
 
 export interface ContactPrivacyGateway {

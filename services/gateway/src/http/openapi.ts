@@ -1,15 +1,9 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas that validate requests.
-// Served at /v1/openapi.json and rendered at /docs. Each resource registers its routes from
-// its own *.openapi.ts; the shared pieces are in openapi-kit.ts.
+// Served at /v1/openapi.json and rendered at /docs. Each module registers its routes
+// (modules/gateway-module.ts); the shared pieces are in openapi-kit.ts.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { registerContactRoutes } from '../modules/contact/contact.openapi';
-import { registerCustomFields } from '../modules/contact/custom-fields.openapi';
-import { registerDuplicateRoutes } from '../modules/contact/duplicate.openapi';
-import { registerHouseholdRoutes } from '../modules/contact/household.openapi';
-import { registerImportRoutes } from '../modules/contact/imports.openapi';
-import { etagHeader, json, problems, rolesNote } from './openapi-kit';
-import { registerPrivacyRoutes } from '../modules/contact/privacy.openapi';
-import { relationshipRoutes } from '../modules/contact/relationship.openapi';
+import type { GatewayModule } from '../modules/gateway-module';
+import { json } from './openapi-kit';
 import { ProblemSchema } from './schemas/problem.schema';
 import { HealthSchema, ReadinessSchema } from './schemas/health.schema';
 
@@ -66,7 +60,8 @@ function registerOperational(registry: OpenAPIRegistry): void {
   });
 }
 
-let cached: object | undefined;
+/** Built once per list of modules: the document never changes while the process runs. */
+const built = new WeakMap<readonly GatewayModule[], object>();
 
 type PathItems = Record<string, Record<string, { parameters?: Array<Record<string, unknown>> }>>;
 
@@ -82,8 +77,9 @@ function allowEmptyGetQueryValues(doc: { paths?: unknown }): void {
   }
 }
 
-export function openApiDocument(): object {
-  if (cached) return cached;
+export function openApiDocument(modules: readonly GatewayModule[]): object {
+  const known = built.get(modules);
+  if (known) return known;
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', BEARER_SCHEME, {
     type: 'http',
@@ -92,23 +88,9 @@ export function openApiDocument(): object {
     description: 'JWT with claims sub, tenant and roles; verified signature, exp, iss and aud.',
   });
   registry.register('Problem', ProblemSchema);
-  registerContactRoutes(registry);
-  registerCustomFields(registry, {
-    problems,
-    json,
-    etagHeader,
-    readNote: rolesNote('custom-field:read'),
-    manageNote: rolesNote('custom-field:manage'),
-  });
-  registerHouseholdRoutes(registry);
-  registerImportRoutes(registry);
-  registerPrivacyRoutes(registry);
-  registerDuplicateRoutes(registry);
-  for (const route of relationshipRoutes({ problems, json, etagHeader, rolesNote })) {
-    registry.registerPath({ ...route, path: `/v1${route.path}` });
-  }
+  for (const module of modules) module.document(registry);
   registerOperational(registry);
-  cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Kith API',
@@ -121,6 +103,7 @@ export function openApiDocument(): object {
     },
     security: [{ [BEARER_SCHEME]: [] }],
   });
-  allowEmptyGetQueryValues(cached);
-  return cached;
+  allowEmptyGetQueryValues(doc);
+  built.set(modules, doc);
+  return doc;
 }

@@ -81,20 +81,13 @@ export function defineOperation<
   Q extends RequestSchema = undefined,
   B extends z.ZodType | undefined = undefined,
 >(spec: OperationSpec<P, Q, B>): Operation {
-  const parse = (req: Request, res: Response): OperationInput<P, Q, B> => {
-    // Order matters to clients: path, then If-Match (428 before a body error), then the rest.
-    const params = spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined;
+  // Order matters to clients: path, then If-Match (428 before a body error), then the body,
+  // then the Idempotency-Key claim (an invalid request claims no key), then the query.
+  const early = (req: Request, res: Response, next: NextFunction): void => {
+    const params: unknown = spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined;
     const version = spec.ifMatch ? versionFromIfMatch(req) : 0;
-    const query = spec.query ? parseQuery(spec.query, req.query) : undefined;
-    return {
-      params: params as Parsed<P>,
-      query: query as Parsed<Q>,
-      body: req.body as Parsed<B>,
-      version,
-      ctx: requestContext(req, res),
-      req,
-      res,
-    };
+    res.locals.operationInput = { params, version };
+    next();
   };
   const validateBody: RequestHandler = (req, _res, next) => {
     if (spec.body) {
@@ -109,14 +102,20 @@ export function defineOperation<
     operationId: spec.operationId,
     handlers(deps) {
       const handle = async (req: Request, res: Response): Promise<void> => {
-        await spec.handle(parse(req, res));
-      };
-      // Path and If-Match are checked before the body, the body before an idempotency claim
-      // (an invalid request claims no key).
-      const early = (req: Request, res: Response, next: NextFunction): void => {
-        if (spec.params) parseOrThrow(spec.params, req.params, 'path');
-        if (spec.ifMatch) versionFromIfMatch(req);
-        next();
+        const { params, version } = res.locals.operationInput as {
+          params: unknown;
+          version: number;
+        };
+        const query: unknown = spec.query ? parseQuery(spec.query, req.query) : undefined;
+        await spec.handle({
+          params: params as Parsed<P>,
+          query: query as Parsed<Q>,
+          body: req.body as Parsed<B>,
+          version,
+          ctx: requestContext(req, res),
+          req,
+          res,
+        });
       };
       return [
         requirePermission(spec.permission),

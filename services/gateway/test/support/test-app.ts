@@ -5,13 +5,14 @@ import { createLogger } from '@kith/logger';
 import { Registry } from 'prom-client';
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/http/app';
+import { contactModule } from '../../src/modules/contact/contact.module';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
 import { FakeContactGateway } from './fake-contact-gateway';
 import { FakeContactImportGateway } from './fake-contact-import-gateway';
 import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
 import { FakeDuplicateGateway } from './fake-duplicate-gateway';
-import { FakeHouseholdGateway } from './fake-household-gateway';
+import { fakeHouseholds } from './fake-household-service';
 import { FakeRelationshipGateway } from './fake-relationship-gateway';
 import { FakeContactPrivacyGateway, upstreamWith } from './fake-privacy';
 import type { PersonalDataUpstream } from '../../src/grpc/personal-data.client';
@@ -55,7 +56,7 @@ export function buildTestApp(
   const contacts = new FakeContactGateway();
   const customFields = new FakeCustomFieldGateway();
   const duplicates = new FakeDuplicateGateway(contacts);
-  const households = new FakeHouseholdGateway();
+  const households = fakeHouseholds();
   const relationships = new FakeRelationshipGateway();
   const imports = new FakeContactImportGateway();
   const idempotencyStore = new MemoryIdempotencyStore();
@@ -73,13 +74,12 @@ export function buildTestApp(
     }),
   });
   const app = createApp({
-    contacts,
-    customFields,
-    duplicates,
-    households,
-    imports,
-    relationships,
-    privacy: { upstreams, eraser },
+    modules: [
+      contactModule({
+        client: { contacts, customFields, duplicates, households, imports, relationships, eraser },
+        personalData: upstreams,
+      }),
+    ],
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
     readiness: opts.readiness ?? [],

@@ -2,55 +2,19 @@
 // messages. Proto3 has no "unset" for strings, so an empty string becomes null in JSON:
 // every key is always present.
 import type { householdV1 } from '@kith/contracts';
-import { toAddressResource, type AddressResource } from './contact.mapper';
+import type { z } from 'zod';
+import { toAddressResource } from './contact.mapper';
+import type {
+  CreateHouseholdBodySchema,
+  HouseholdSchema,
+  PatchHouseholdBodySchema,
+  PostalAddressInputSchema,
+} from './household.schema';
 
-export interface HouseholdMemberResource {
-  contactId: string;
-  role: string;
-  inheritsAddress: boolean;
-  firstName: string | null;
-  lastName: string | null;
-  /** The person died; they do not name the household while a living member remains. */
-  deceased: boolean;
-  joinedAt: string;
-  /** null while the person is a member; set once they left (the entry stays as history). */
-  leftAt: string | null;
-}
-
-export interface HouseholdResource {
-  id: string;
-  version: number;
-  name: string;
-  greeting: string;
-  nameOverride: string | null;
-  greetingOverride: string | null;
-  mailingAddress: AddressResource | null;
-  members: HouseholdMemberResource[];
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
-
-/** What a body may carry as an address (the gateway's zod schema has cleaned it). */
-export interface PostalAddressInput {
-  type?: string | undefined;
-  primary?: boolean | undefined;
-  line1: string;
-  line2?: string | undefined;
-  city?: string | undefined;
-  region?: string | undefined;
-  postalCode?: string | undefined;
-  countryCode: string;
-  valid?: boolean | undefined;
-  validFrom?: string | undefined;
-  validTo?: string | undefined;
-}
-
-export interface HouseholdPatch {
-  nameOverride?: string | null | undefined;
-  greetingOverride?: string | null | undefined;
-  mailingAddress?: PostalAddressInput | null | undefined;
-}
+export type HouseholdResource = z.output<typeof HouseholdSchema>;
+type PostalAddressInput = z.output<typeof PostalAddressInputSchema>;
+type CreateHouseholdBody = z.output<typeof CreateHouseholdBodySchema>;
+type HouseholdPatch = z.output<typeof PatchHouseholdBodySchema>;
 
 function orNull(value: string | undefined | null): string | null {
   return value === undefined || value === null || value === '' ? null : value;
@@ -72,7 +36,9 @@ export function addressToProto(address: PostalAddressInput): householdV1.PostalA
   };
 }
 
-export function createHouseholdRequest(body: HouseholdPatch): householdV1.CreateHouseholdRequest {
+export function createHouseholdRequest(
+  body: CreateHouseholdBody,
+): householdV1.CreateHouseholdRequest {
   return {
     nameOverride: body.nameOverride ?? '',
     greetingOverride: body.greetingOverride ?? '',
@@ -113,7 +79,7 @@ export function toHouseholdResource(household: householdV1.Household__Output): H
     mailingAddress: a ? toAddressResource(a) : null,
     members: household.members.map((m) => ({
       contactId: m.contactId,
-      role: m.role,
+      role: m.role === 'child' ? ('child' as const) : ('adult' as const),
       inheritsAddress: m.inheritsAddress,
       firstName: orNull(m.firstName),
       lastName: orNull(m.lastName),

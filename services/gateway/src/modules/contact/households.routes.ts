@@ -1,157 +1,180 @@
-// /v1/households and /v1/contacts/{id}/household. Same rules as the contact routes: zod
-// validation, If-Match versions on every change (428 missing, 409 stale), Idempotency-Key on
-// the create, cursor pagination, and a foreign tenant's id answering 404 (the service's
-// NOT_FOUND). Households reuse the contact permissions: a household is a kind of contact.
-import { Router } from 'express';
-import type { Response } from 'express';
+// /v1/households and /v1/contacts/{id}/household, each operation declared once for Express
+// and OpenAPI. Same rules as the contact routes: If-Match versions on every change (428
+// missing, 409 stale), Idempotency-Key on the create, cursor pagination, and a foreign
+// tenant's id answering 404 (the service's NOT_FOUND). Households reuse the contact
+// permissions: a household is a kind of contact.
+import { NO_CONTACTS } from '../../domain/idempotency';
+import { required } from '../../grpc/upstream-client';
+import type { Operation } from '../../http/operation';
+import {
+  createOperation,
+  listOperation,
+  readOperation,
+  versionedOperation,
+} from '../../http/resource-operations';
+import { IdParamsSchema } from '../../http/schemas/parameters.schema';
+import type { HouseholdClient } from './contact.client';
 import {
   createHouseholdRequest,
   toHouseholdResource,
   updateHouseholdRequest,
 } from './household.mapper';
-import { decodeCursor, encodeCursor } from '../../domain/pagination';
-import type { HouseholdGateway, HouseholdMessage } from '../../grpc/household.client';
-import { requirePermission } from '../../http/auth.middleware';
-import {
-  etagOf,
-  methodNotAllowed,
-  requestContext,
-  versionFromIfMatch,
-} from '../../http/route-helpers';
-import { idempotency, type IdempotencyOptions } from '../../http/idempotency.middleware';
-import { NO_CONTACTS } from '../../domain/idempotency';
-import { GatewayError } from '../../http/problem';
-import { IdParamsSchema } from '../../http/schemas/parameters.schema';
 import {
   AddMemberBodySchema,
   CreateHouseholdBodySchema,
   HouseholdListQuerySchema,
+  HouseholdPageSchema,
+  HouseholdSchema,
   MemberParamsSchema,
   PatchHouseholdBodySchema,
 } from './household.schema';
-import { parseOrThrow, parseQuery } from '../../http/validation';
 
 export const HOUSEHOLDS_PATH = '/households';
 
-export interface HouseholdRouterDeps {
-  households: HouseholdGateway;
-  idempotency: IdempotencyOptions;
-}
+const tags = ['Households'];
+const household = (description: string) => ({ schema: HouseholdSchema, description });
+const one = (res: { household: Parameters<typeof toHouseholdResource>[0] | null }) =>
+  toHouseholdResource(required(res.household, 'a household'));
 
-function send(res: Response, status: number, household: HouseholdMessage): void {
-  const resource = toHouseholdResource(household);
-  res.status(status).setHeader('ETag', etagOf(resource.version));
-  res.json(resource);
-}
-
-export function householdsRouter(deps: HouseholdRouterDeps): Router {
-  const router = Router();
-  const { households } = deps;
-
-  router
-    .route(HOUSEHOLDS_PATH)
-    .get(requirePermission('contact:read'), async (req, res) => {
-      const query = parseQuery(HouseholdListQuerySchema, req.query);
-      let pageToken = '';
-      if (query.cursor !== undefined) {
-        const decoded = decodeCursor(query.cursor, 'household', {});
-        if (!decoded.ok) {
-          throw new GatewayError('validation-failed', 'The cursor cannot be used here.', [
-            { field: 'cursor', message: 'Not a cursor of this listing.', in: 'query' },
-          ]);
-        }
-        pageToken = decoded.pageToken;
-      }
-      const page = await households.list(
-        { pageSize: query.limit, pageToken },
-        requestContext(req, res),
-      );
-      res.json({
-        data: page.households.map(toHouseholdResource),
-        nextCursor: encodeCursor('household', {}, page.nextPageToken),
-      });
-    })
-    .post(
-      requirePermission('contact:write'),
-      (req, _res, next) => {
-        // Validate before the idempotency claim: an invalid request claims no key.
-        req.body = parseOrThrow(CreateHouseholdBodySchema, req.body ?? {}, 'body');
-        next();
+export function householdOperations(households: HouseholdClient): Operation[] {
+  return [
+    listOperation({
+      path: HOUSEHOLDS_PATH,
+      operationId: 'listHouseholds',
+      summary: 'List households',
+      description: 'Cursor-paginated, in creation order.',
+      tags,
+      permission: 'contact:read',
+      query: HouseholdListQuerySchema,
+      scope: 'household',
+      page: { schema: HouseholdPageSchema, description: 'A page of households.' },
+      async list({ query, ctx }, pageToken) {
+        const page = await households.ListHouseholds({ pageSize: query.limit, pageToken }, ctx);
+        return {
+          data: page.households.map(toHouseholdResource),
+          nextPageToken: page.nextPageToken,
+        };
       },
+    }),
+    createOperation({
+      path: HOUSEHOLDS_PATH,
+      operationId: 'createHousehold',
+      summary: 'Create a household',
+      description:
+        'Starts without members ("Unnamed Household"); add people with POST ' +
+        '/v1/households/{id}/members.',
+      tags,
+      permission: 'contact:write',
+      body: CreateHouseholdBodySchema,
+      bodyRequired: false,
       // A new household has no members yet: its response names no contact.
-      idempotency(deps.idempotency, NO_CONTACTS),
-      async (req, res) => {
-        const created = await households.create(
-          createHouseholdRequest(req.body as Parameters<typeof createHouseholdRequest>[0]),
-          requestContext(req, res),
-        );
-        res.setHeader('Location', `/v1${HOUSEHOLDS_PATH}/${encodeURIComponent(created.id)}`);
-        send(res, 201, created);
+      idempotent: NO_CONTACTS,
+      answer: household('Created.'),
+      async create({ body, ctx }) {
+        return one(await households.CreateHousehold(createHouseholdRequest(body), ctx));
       },
-    )
-    .all(methodNotAllowed('GET, POST'));
-
-  router
-    .route(`${HOUSEHOLDS_PATH}/:id`)
-    .get(requirePermission('contact:read'), async (req, res) => {
-      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      send(res, 200, await households.get(id, requestContext(req, res)));
-    })
-    .patch(requirePermission('contact:write'), async (req, res) => {
-      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      const version = versionFromIfMatch(req);
-      const patch = parseOrThrow(PatchHouseholdBodySchema, req.body, 'body');
-      const updated = await households.update(
-        updateHouseholdRequest(id, version, patch),
-        requestContext(req, res),
-      );
-      send(res, 200, updated);
-    })
-    .delete(requirePermission('contact:delete'), async (req, res) => {
-      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      const version = versionFromIfMatch(req);
-      const deleted = await households.delete(
-        { id, expectedVersion: String(version) },
-        requestContext(req, res),
-      );
-      send(res, 200, deleted);
-    })
-    .all(methodNotAllowed('GET, PATCH, DELETE'));
-
-  router
-    .route(`${HOUSEHOLDS_PATH}/:id/members`)
-    .post(requirePermission('contact:write'), async (req, res) => {
-      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      const version = versionFromIfMatch(req);
-      const body = parseOrThrow(AddMemberBodySchema, req.body, 'body');
-      const household = await households.addMember(
-        { householdId: id, expectedVersion: String(version), ...body },
-        requestContext(req, res),
-      );
-      send(res, 200, household);
-    })
-    .all(methodNotAllowed('POST'));
-
-  router
-    .route(`${HOUSEHOLDS_PATH}/:id/members/:contactId`)
-    .delete(requirePermission('contact:write'), async (req, res) => {
-      const { id, contactId } = parseOrThrow(MemberParamsSchema, req.params, 'path');
-      const version = versionFromIfMatch(req);
-      const household = await households.removeMember(
-        { householdId: id, expectedVersion: String(version), contactId },
-        requestContext(req, res),
-      );
-      send(res, 200, household);
-    })
-    .all(methodNotAllowed('DELETE'));
-
-  router
-    .route('/contacts/:id/household')
-    .get(requirePermission('contact:read'), async (req, res) => {
-      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      send(res, 200, await households.getContactHousehold(id, requestContext(req, res)));
-    })
-    .all(methodNotAllowed('GET'));
-
-  return router;
+    }),
+    readOperation({
+      path: `${HOUSEHOLDS_PATH}/{id}`,
+      operationId: 'getHousehold',
+      summary: 'Read a household',
+      description: 'Members include former ones (leftAt set).',
+      tags,
+      permission: 'contact:read',
+      params: IdParamsSchema,
+      answer: household('The household.'),
+      async read({ params, ctx }) {
+        return one(await households.GetHousehold({ id: params.id }, ctx));
+      },
+    }),
+    versionedOperation({
+      method: 'patch',
+      path: `${HOUSEHOLDS_PATH}/{id}`,
+      operationId: 'updateHousehold',
+      summary: 'Change overrides or the mailing address',
+      description:
+        'Merge patch guarded by If-Match. An override sticks until cleared with null; then ' +
+        'the generated name or greeting comes back.',
+      tags,
+      permission: 'contact:write',
+      params: IdParamsSchema,
+      body: PatchHouseholdBodySchema,
+      bodyContentTypes: ['application/json', 'application/merge-patch+json'],
+      answer: household('The changed household.'),
+      async write({ params, version, body, ctx }) {
+        const req = updateHouseholdRequest(params.id, version, body);
+        return one(await households.UpdateHousehold(req, ctx));
+      },
+    }),
+    versionedOperation({
+      method: 'delete',
+      path: `${HOUSEHOLDS_PATH}/{id}`,
+      operationId: 'deleteHousehold',
+      summary: 'Delete a household (soft)',
+      description:
+        'Every current member leaves (kept as history) and may join another household. ' +
+        'Guarded by If-Match.',
+      tags,
+      permission: 'contact:delete',
+      params: IdParamsSchema,
+      answer: household('The deleted household.'),
+      async write({ params, version, ctx }) {
+        const req = { id: params.id, expectedVersion: String(version) };
+        return one(await households.DeleteHousehold(req, ctx));
+      },
+    }),
+    versionedOperation({
+      method: 'post',
+      path: `${HOUSEHOLDS_PATH}/{id}/members`,
+      operationId: 'addHouseholdMember',
+      summary: 'Add a person to a household',
+      description:
+        'A person belongs to at most one household: 409 when they are in one already. 422 ' +
+        'when contactId is not a live person of your tenant (e.g. an organization). The names ' +
+        'are generated again. Guarded by If-Match.',
+      tags,
+      permission: 'contact:write',
+      params: IdParamsSchema,
+      body: AddMemberBodySchema,
+      answer: household('The household with the new member.'),
+      async write({ params, version, body, ctx }) {
+        const req = { householdId: params.id, expectedVersion: String(version), ...body };
+        return one(await households.AddHouseholdMember(req, ctx));
+      },
+    }),
+    versionedOperation({
+      method: 'delete',
+      path: `${HOUSEHOLDS_PATH}/{id}/members/{contactId}`,
+      operationId: 'removeHouseholdMember',
+      summary: 'Remove a person from a household',
+      description:
+        'The member stays in members with leftAt set (history); the names are generated ' +
+        'again. Guarded by If-Match.',
+      tags,
+      permission: 'contact:write',
+      params: MemberParamsSchema,
+      answer: household('The household after the person left.'),
+      async write({ params, version, ctx }) {
+        const req = {
+          householdId: params.id,
+          expectedVersion: String(version),
+          contactId: params.contactId,
+        };
+        return one(await households.RemoveHouseholdMember(req, ctx));
+      },
+    }),
+    readOperation({
+      path: '/contacts/{id}/household',
+      operationId: 'getContactHousehold',
+      summary: "A person's current household",
+      description: '404 when the person is in no household.',
+      tags,
+      permission: 'contact:read',
+      params: IdParamsSchema,
+      answer: household('The household.'),
+      async read({ params, ctx }) {
+        return one(await households.GetContactHousehold({ contactId: params.id }, ctx));
+      },
+    }),
+  ];
 }

@@ -4,19 +4,21 @@
 // FAILED_PRECONDITION for an organization, and page tokens. Names are simplified.
 import * as grpc from '@grpc/grpc-js';
 import type { householdV1 } from '@kith/contracts';
-import type { RequestContext } from '../../src/grpc/contact.client';
-import type { HouseholdGateway, HouseholdMessage } from '../../src/grpc/household.client';
+import type { RequestContext } from '../../src/grpc/upstream-call';
+import type { HouseholdServiceDefinition } from '../../src/modules/contact/contact.client';
 import { grpcError } from './fake-contact-gateway';
+import { fakeUpstream } from './fake-upstream';
+import type { FakeUpstream } from './fake-upstream';
 
-export class FakeHouseholdGateway implements HouseholdGateway {
-  readonly calls: Array<{ method: string; ctx: RequestContext; request: unknown }> = [];
+type HouseholdMessage = householdV1.Household__Output;
+
+class HouseholdRules {
   private readonly records = new Map<string, HouseholdMessage>();
   private seq = 0;
   /** Contact ids the fake treats as organizations. */
   readonly organizations = new Set<string>();
 
-  async create(req: householdV1.CreateHouseholdRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'create', ctx, request: req });
+  async CreateHousehold(req: householdV1.CreateHouseholdRequest, ctx: RequestContext) {
     const now = new Date(Date.UTC(2026, 0, 1, 0, 0, this.seq)).toISOString();
     const id = `h-${String(++this.seq).padStart(4, '0')}`;
     const household: HouseholdMessage = {
@@ -34,16 +36,14 @@ export class FakeHouseholdGateway implements HouseholdGateway {
       deletedAt: '',
     };
     this.records.set(key(ctx.tenantId, id), household);
-    return { ...household };
+    return { household: { ...household } };
   }
 
-  async get(id: string, ctx: RequestContext) {
-    this.calls.push({ method: 'get', ctx, request: { id } });
-    return { ...this.find(id, ctx) };
+  async GetHousehold(req: householdV1.GetHouseholdRequest, ctx: RequestContext) {
+    return { household: { ...this.find(req.id ?? '', ctx) } };
   }
 
-  async update(req: householdV1.UpdateHouseholdRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'update', ctx, request: req });
+  async UpdateHousehold(req: householdV1.UpdateHouseholdRequest, ctx: RequestContext) {
     const current = this.writable(req.id ?? '', req.expectedVersion, ctx);
     const paths = req.updateMask?.paths ?? [];
     const next = { ...current };
@@ -55,17 +55,15 @@ export class FakeHouseholdGateway implements HouseholdGateway {
     if (paths.includes('mailing_address')) {
       next.mailingAddress = (req.mailingAddress as householdV1.PostalAddress__Output) ?? null;
     }
-    return this.save(next, ctx);
+    return this.saved(next, ctx);
   }
 
-  async delete(req: householdV1.DeleteHouseholdRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'delete', ctx, request: req });
+  async DeleteHousehold(req: householdV1.DeleteHouseholdRequest, ctx: RequestContext) {
     const current = this.writable(req.id ?? '', req.expectedVersion, ctx);
-    return this.save({ ...current, deletedAt: '2026-01-02T00:00:00.000Z' }, ctx);
+    return this.saved({ ...current, deletedAt: '2026-01-02T00:00:00.000Z' }, ctx);
   }
 
-  async list(req: householdV1.ListHouseholdsRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'list', ctx, request: req });
+  async ListHouseholds(req: householdV1.ListHouseholdsRequest, ctx: RequestContext) {
     const all = [...this.records.values()].filter(
       (h) => h.tenantId === ctx.tenantId && h.deletedAt === '',
     );
@@ -76,8 +74,7 @@ export class FakeHouseholdGateway implements HouseholdGateway {
     return { households: page, nextPageToken: more ? String(start + size) : '' };
   }
 
-  async addMember(req: householdV1.AddHouseholdMemberRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'addMember', ctx, request: req });
+  async AddHouseholdMember(req: householdV1.AddHouseholdMemberRequest, ctx: RequestContext) {
     const current = this.writable(req.householdId ?? '', req.expectedVersion, ctx);
     const contactId = req.contactId ?? '';
     if (this.organizations.has(contactId)) {
@@ -101,11 +98,10 @@ export class FakeHouseholdGateway implements HouseholdGateway {
       lastName: '',
       deceased: false,
     };
-    return this.save({ ...current, members: [...current.members, member] }, ctx);
+    return this.saved({ ...current, members: [...current.members, member] }, ctx);
   }
 
-  async removeMember(req: householdV1.RemoveHouseholdMemberRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'removeMember', ctx, request: req });
+  async RemoveHouseholdMember(req: householdV1.RemoveHouseholdMemberRequest, ctx: RequestContext) {
     const current = this.writable(req.householdId ?? '', req.expectedVersion, ctx);
     if (!current.members.some((m) => m.contactId === req.contactId && m.leftAt === '')) {
       throw grpcError(grpc.status.NOT_FOUND, 'not a member');
@@ -113,11 +109,11 @@ export class FakeHouseholdGateway implements HouseholdGateway {
     const members = current.members.map((m) =>
       m.contactId === req.contactId ? { ...m, leftAt: '2026-01-03T00:00:00.000Z' } : m,
     );
-    return this.save({ ...current, members }, ctx);
+    return this.saved({ ...current, members }, ctx);
   }
 
-  async getContactHousehold(contactId: string, ctx: RequestContext) {
-    this.calls.push({ method: 'getContactHousehold', ctx, request: { contactId } });
+  async GetContactHousehold(req: householdV1.GetContactHouseholdRequest, ctx: RequestContext) {
+    const contactId = req.contactId ?? '';
     const found = [...this.records.values()].find(
       (h) =>
         h.tenantId === ctx.tenantId &&
@@ -125,7 +121,7 @@ export class FakeHouseholdGateway implements HouseholdGateway {
         h.members.some((m) => m.contactId === contactId && m.leftAt === ''),
     );
     if (!found) throw grpcError(grpc.status.NOT_FOUND, 'not in a household');
-    return { ...found };
+    return { household: { ...found } };
   }
 
   private writable(id: string, expected: unknown, ctx: RequestContext): HouseholdMessage {
@@ -134,6 +130,10 @@ export class FakeHouseholdGateway implements HouseholdGateway {
       throw grpcError(grpc.status.ABORTED, 'version mismatch');
     }
     return current;
+  }
+
+  private saved(next: HouseholdMessage, ctx: RequestContext) {
+    return { household: this.save(next, ctx) };
   }
 
   private save(next: HouseholdMessage, ctx: RequestContext): HouseholdMessage {
@@ -151,4 +151,14 @@ export class FakeHouseholdGateway implements HouseholdGateway {
 
 function key(tenantId: string, id: string): string {
   return `${tenantId}/${id}`;
+}
+
+/** The household service fake: its rules behind the generic fakeUpstream (calls recorded). */
+export function fakeHouseholds(): FakeUpstream<HouseholdServiceDefinition> & {
+  organizations: Set<string>;
+} {
+  const rules = new HouseholdRules();
+  return Object.assign(fakeUpstream<HouseholdServiceDefinition>(rules), {
+    organizations: rules.organizations,
+  });
 }
