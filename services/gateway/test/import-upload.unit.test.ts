@@ -6,7 +6,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { contactImportV1 } from '@kith/contracts';
 import type { ContactImportGateway, ImportJobMessage } from '../src/grpc/contact-import.client';
 import { uploadCsv } from '../src/modules/contact/import-upload';
-import { grpcError } from './support/fake-contact-gateway';
+import { grpcError } from './support/grpc-error';
 
 type RowsAnswer = contactImportV1.ImportContactRowsResponse__Output;
 

@@ -217,7 +217,7 @@ describe('GET /v1/contacts/export.csv', () => {
     const lines = res.text.trim().split('\n');
     expect(lines[0]).toMatch(/^id,kind,displayName,prefix,firstName/);
     expect(lines).toHaveLength(4);
-    expect(contacts.calls.filter((c) => c.method === 'list')).not.toHaveLength(0);
+    expect(contacts.calls.filter((c) => c.method === 'ListContacts')).not.toHaveLength(0);
   });
 
   it('adds a cf.<key> column per live custom field of the record type, with the values', async () => {

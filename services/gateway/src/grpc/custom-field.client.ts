@@ -7,7 +7,7 @@ import type { CustomFieldProtoGrpcType, customFieldV1 } from '@kith/contracts';
 import { createClient, loadProto } from '@kith/grpc-kit';
 import { callUpstream } from './upstream-call';
 import type { UpstreamOptions } from './upstream-call';
-import type { RequestContext } from './contact.client';
+import type { RequestContext } from './upstream-call';
 
 type Field = customFieldV1.CustomField__Output;
 

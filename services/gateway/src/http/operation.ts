@@ -19,7 +19,7 @@ import { parseOrThrow, parseQuery } from './validation';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type RequestSchema = z.ZodObject | undefined;
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+export type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What a handler receives: every declared part already validated and typed. */
 export interface OperationInput<P, Q, B> {
@@ -45,6 +45,8 @@ export interface OperationSpec<P extends RequestSchema, Q extends RequestSchema,
   permission: Permission;
   params?: P;
   query?: Q;
+  /** Reads the query instead of `query` (which still documents it), e.g. to set cf.* aside. */
+  readQuery?: (query: Record<string, unknown>) => Parsed<Q>;
   body?: B;
   /** Default true; a false body is taken as `{}` when absent. */
   bodyRequired?: boolean;
@@ -106,7 +108,11 @@ export function defineOperation<
           params: unknown;
           version: number;
         };
-        const query: unknown = spec.query ? parseQuery(spec.query, req.query) : undefined;
+        const query: unknown = spec.readQuery
+          ? spec.readQuery(req.query)
+          : spec.query
+            ? parseQuery(spec.query, req.query)
+            : undefined;
         await spec.handle({
           params: params as Parsed<P>,
           query: query as Parsed<Q>,

@@ -3,6 +3,7 @@
 // delete (If-Match: 428 missing, 400 malformed, 409 stale from the service) and list
 // (limit, cursor bound to its listing and filters). Each takes what differs and returns a
 // defineOperation, so the OpenAPI document and the handler come from the same object.
+import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../domain/pagination';
@@ -22,9 +23,10 @@ export interface VersionedResource {
 }
 
 interface Answer {
-  /** The resource schema, documented with its ETag header. */
   schema: z.ZodType;
   description: string;
+  /** Documented response headers; default the ETag, null for none. */
+  headers?: ResponseConfig['headers'] | null;
 }
 
 type Common<P extends RequestSchema, Q extends RequestSchema, B> = Omit<
@@ -38,7 +40,8 @@ function sendResource(res: Response, status: number, resource: VersionedResource
 }
 
 function answer(status: number, a: Answer, problemStatuses: number[]) {
-  return { [status]: json(a.schema, a.description, etagHeader), ...problems(...problemStatuses) };
+  const headers = a.headers === null ? undefined : (a.headers ?? etagHeader);
+  return { [status]: json(a.schema, a.description, headers), ...problems(...problemStatuses) };
 }
 
 /** POST to a collection: 201 with Location `/v1<path>/<id>` and the ETag. */

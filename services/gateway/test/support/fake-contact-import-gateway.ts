@@ -4,8 +4,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { contactImportV1 } from '@kith/contracts';
 import type { ContactImportGateway } from '../../src/grpc/contact-import.client';
-import type { RequestContext } from '../../src/grpc/contact.client';
-import { grpcError } from './fake-contact-gateway';
+import type { RequestContext } from '../../src/grpc/upstream-call';
+import { grpcError } from './grpc-error';
 
 type Job = contactImportV1.ContactImport__Output & { tenantId: string };
 type RowError = contactImportV1.ImportRowError__Output;

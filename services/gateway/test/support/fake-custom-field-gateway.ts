@@ -3,9 +3,9 @@
 // archived fields, ALREADY_EXISTS on a taken key. Records every call's request and context.
 import * as grpc from '@grpc/grpc-js';
 import type { customFieldV1 } from '@kith/contracts';
-import type { RequestContext } from '../../src/grpc/contact.client';
+import type { RequestContext } from '../../src/grpc/upstream-call';
 import type { CustomFieldGateway } from '../../src/grpc/custom-field.client';
-import { grpcError } from './fake-contact-gateway';
+import { grpcError } from './grpc-error';
 
 type Field = customFieldV1.CustomField__Output;
 

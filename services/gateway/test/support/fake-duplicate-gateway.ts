@@ -5,9 +5,10 @@
 import * as grpc from '@grpc/grpc-js';
 import { CONTACT_ERROR_REASONS } from '@kith/contracts';
 import type { duplicateV1 } from '@kith/contracts';
-import type { RequestContext } from '../../src/grpc/contact.client';
+import type { RequestContext } from '../../src/grpc/upstream-call';
 import type { DuplicateGateway, MatchingRulesMessage } from '../../src/grpc/duplicate.client';
-import { grpcError, type FakeContactGateway } from './fake-contact-gateway';
+import type { FakeContacts } from './fake-contact-service';
+import { grpcError } from './grpc-error';
 
 const DEFAULTS: MatchingRulesMessage = {
   version: '0',
@@ -32,7 +33,7 @@ export class FakeDuplicateGateway implements DuplicateGateway {
   };
   private readonly merged = new Map<string, string>();
 
-  constructor(private readonly contacts: FakeContactGateway) {}
+  constructor(private readonly contacts: FakeContacts) {}
 
   async getMatchingRules(ctx: RequestContext) {
     this.calls.push({ method: 'getMatchingRules', ctx, request: {} });
@@ -62,7 +63,7 @@ export class FakeDuplicateGateway implements DuplicateGateway {
 
   async listDuplicates(req: duplicateV1.ListDuplicatesRequest, ctx: RequestContext) {
     this.calls.push({ method: 'listDuplicates', ctx, request: req });
-    await this.contacts.get(req.contactId ?? '', ctx);
+    await this.contacts.GetContact({ id: req.contactId ?? '' }, ctx);
     return this.duplicates.get(`${ctx.tenantId}:${req.contactId}`) ?? [];
   }
 
@@ -78,7 +79,7 @@ export class FakeDuplicateGateway implements DuplicateGateway {
         { field: 'victimId', message: 'must differ from the survivor' },
       ]);
     }
-    const survivor = await this.contacts.get(req.survivorId ?? '', ctx);
+    const { contact: survivor } = await this.contacts.GetContact({ id: req.survivorId ?? '' }, ctx);
     const key = `${ctx.tenantId}:${req.victimId}`;
     const earlier = this.merged.get(key);
     if (earlier && earlier !== req.survivorId) {
@@ -88,7 +89,7 @@ export class FakeDuplicateGateway implements DuplicateGateway {
       });
     }
     if (!earlier) {
-      await this.contacts.get(req.victimId ?? '', ctx);
+      await this.contacts.GetContact({ id: req.victimId ?? '' }, ctx);
       this.contacts.tombstone(req.victimId ?? '', req.survivorId ?? '', ctx);
     }
     this.merged.set(key, req.survivorId ?? '');

@@ -6,7 +6,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { householdV1 } from '@kith/contracts';
 import type { RequestContext } from '../../src/grpc/upstream-call';
 import type { HouseholdServiceDefinition } from '../../src/modules/contact/contact.client';
-import { grpcError } from './fake-contact-gateway';
+import { grpcError } from './grpc-error';
 import { fakeUpstream } from './fake-upstream';
 import type { FakeUpstream } from './fake-upstream';
 

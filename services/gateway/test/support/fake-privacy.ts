@@ -2,13 +2,13 @@
 // fails), and an erasure gateway that records its calls.
 import * as grpc from '@grpc/grpc-js';
 import type { privacyV1 } from '@kith/contracts';
-import type { RequestContext } from '../../src/grpc/contact.client';
+import type { RequestContext } from '../../src/grpc/upstream-call';
 import type { UpstreamAnswer } from '../../src/domain/personal-data-export';
 import type {
   ContactPrivacyGateway,
   PersonalDataUpstream,
 } from '../../src/grpc/personal-data.client';
-import { grpcError } from './fake-contact-gateway';
+import { grpcError } from './grpc-error';
 
 export class FakePersonalDataUpstream implements PersonalDataUpstream {
   readonly calls: Array<{ contactId: string; ctx: RequestContext }> = [];

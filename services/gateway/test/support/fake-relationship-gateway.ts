@@ -4,9 +4,9 @@
 // Contacts are registered by the test with their kind and name.
 import * as grpc from '@grpc/grpc-js';
 import type { relationshipV1 } from '@kith/contracts';
-import type { RequestContext } from '../../src/grpc/contact.client';
+import type { RequestContext } from '../../src/grpc/upstream-call';
 import type { RelationshipGateway } from '../../src/grpc/relationship.client';
-import { grpcError } from './fake-contact-gateway';
+import { grpcError } from './grpc-error';
 
 type Relationship = relationshipV1.Relationship__Output;
 type RelationshipType = relationshipV1.RelationshipType__Output;

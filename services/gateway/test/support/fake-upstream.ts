@@ -1,10 +1,12 @@
-// A generic in-memory stand-in for any upstreamClient: each rpc the test implements answers
-// from its handler, every call is recorded ({ method, request, ctx }), and an rpc the test did
-// not implement fails with UNIMPLEMENTED, as a real server without it would.
+// A generic in-memory stand-in for any upstreamClient. `impl` holds the rules of the fake
+// service as methods named after its rpcs (CreateContact, GetHousehold, ...) plus whatever
+// helpers a test needs (tombstone, failNext, ...). Every rpc call is recorded in `calls`
+// ({ method, request, ctx }) before it runs; an rpc `impl` lacks fails with UNIMPLEMENTED,
+// as a real server without it would. Helpers and fields of `impl` are reached as they are.
 import * as grpc from '@grpc/grpc-js';
 import type { RequestContext } from '../../src/grpc/upstream-call';
-import type { UpstreamClient, UpstreamMethods } from '../../src/grpc/upstream-client';
-import { grpcError } from './fake-contact-gateway';
+import type { UpstreamClient } from '../../src/grpc/upstream-client';
+import { grpcError } from './grpc-error';
 
 export interface UpstreamCall {
   method: string;
@@ -12,27 +14,34 @@ export interface UpstreamCall {
   ctx: RequestContext;
 }
 
-export type FakeUpstream<Def extends grpc.ServiceDefinition> = UpstreamClient<Def> & {
-  readonly calls: UpstreamCall[];
-};
+export type FakeUpstream<Def extends grpc.ServiceDefinition, Impl = object> = UpstreamClient<Def> &
+  Impl & { readonly calls: UpstreamCall[] };
 
-export function fakeUpstream<Def extends grpc.ServiceDefinition>(
-  handlers: Partial<UpstreamMethods<Def>>,
-): FakeUpstream<Def> {
+/** rpc names are PascalCase; helpers of the fake are camelCase. */
+const isRpcName = (name: string | symbol): name is string =>
+  typeof name === 'string' && /^[A-Z]/.test(name);
+
+export function fakeUpstream<Def extends grpc.ServiceDefinition, Impl extends object = object>(
+  impl: Impl,
+): FakeUpstream<Def, Impl> {
   const calls: UpstreamCall[] = [];
-  const implemented = handlers as Record<string, (req: unknown, ctx: RequestContext) => unknown>;
-  return new Proxy({} as FakeUpstream<Def>, {
-    get(target, name) {
-      if (Reflect.has(target, name)) return Reflect.get(target, name) as unknown;
+  return new Proxy(impl, {
+    get(target, name, receiver) {
       if (name === 'calls') return calls;
       if (name === 'close') return () => undefined;
-      if (typeof name !== 'string' || name === 'then') return undefined;
+      if (!isRpcName(name)) return Reflect.get(target, name, receiver) as unknown;
       return async (request: unknown, ctx: RequestContext) => {
         calls.push({ method: name, request, ctx });
-        const handler = implemented[name];
-        if (!handler) throw grpcError(grpc.status.UNIMPLEMENTED, `${name} is not faked`);
-        return handler.call(handlers, request, ctx);
+        const handler = Reflect.get(target, name, receiver) as unknown;
+        if (typeof handler !== 'function') {
+          throw grpcError(grpc.status.UNIMPLEMENTED, `${name} is not faked`);
+        }
+        return (handler as (req: unknown, ctx: RequestContext) => unknown).call(
+          target,
+          request,
+          ctx,
+        );
       };
     },
-  });
+  }) as FakeUpstream<Def, Impl>;
 }

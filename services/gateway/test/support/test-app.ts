@@ -8,7 +8,7 @@ import { createApp } from '../../src/http/app';
 import { contactModule } from '../../src/modules/contact/contact.module';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
-import { FakeContactGateway } from './fake-contact-gateway';
+import { fakeContacts } from './fake-contact-service';
 import { FakeContactImportGateway } from './fake-contact-import-gateway';
 import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
 import { FakeDuplicateGateway } from './fake-duplicate-gateway';
@@ -53,7 +53,7 @@ export function buildTestApp(
     rateLimits?: RateLimitPolicies;
   } = {},
 ) {
-  const contacts = new FakeContactGateway();
+  const contacts = fakeContacts();
   const customFields = new FakeCustomFieldGateway();
   const duplicates = new FakeDuplicateGateway(contacts);
   const households = fakeHouseholds();

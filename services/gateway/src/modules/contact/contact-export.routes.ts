@@ -10,7 +10,8 @@ import { listRequest } from '../../domain/contact-commands';
 import { exportHeader, toExportRecord } from '../../domain/contact-export';
 import { resourceKindOf, type ResourceKind } from './contact.mapper';
 import { MAX_PAGE_SIZE } from '../../domain/pagination';
-import type { ContactGateway, RequestContext } from '../../grpc/contact.client';
+import type { RequestContext } from '../../grpc/upstream-call';
+import type { ContactClient } from './contact.client';
 import type { CustomFieldGateway } from '../../grpc/custom-field.client';
 import { requirePermission } from '../../http/auth.middleware';
 import { methodNotAllowed, requestContext } from '../../http/route-helpers';
@@ -52,7 +53,7 @@ async function exportedCustomFieldKeys(
 }
 
 export function contactExportRouter(deps: {
-  contacts: ContactGateway;
+  contacts: ContactClient;
   customFields: CustomFieldGateway;
 }): Router {
   const router = Router();
@@ -65,7 +66,7 @@ export function contactExportRouter(deps: {
         // The definitions and the first page before any byte is sent: a bad filter or a down
         // service is still a proper problem response.
         const customFieldKeys = await exportedCustomFieldKeys(deps.customFields, spec.kind, ctx);
-        let page = await deps.contacts.list(
+        let page = await deps.contacts.ListContacts(
           listRequest(spec.kind, MAX_PAGE_SIZE, '', filters),
           ctx,
         );
@@ -81,7 +82,7 @@ export function contactExportRouter(deps: {
               await write(csv, toExportRecord(contact, customFieldKeys));
             }
             if (!page.nextPageToken) break;
-            page = await deps.contacts.list(
+            page = await deps.contacts.ListContacts(
               listRequest(spec.kind, MAX_PAGE_SIZE, page.nextPageToken, filters),
               ctx,
             );

@@ -1,11 +1,10 @@
 // The one client of the contact service process (CONTACT_GRPC_ADDRESS): every gRPC service
 // it serves, behind the same bulkhead. Households go through the generic upstreamClient;
 // the other services still have their own classes (grpc/*.client.ts) until they move too.
-import { HOUSEHOLD_PROTO } from '@kith/contracts';
-import type { HouseholdProtoGrpcType } from '@kith/contracts';
+import { CONTACT_PROTO, HOUSEHOLD_PROTO } from '@kith/contracts';
+import type { ContactProtoGrpcType, HouseholdProtoGrpcType } from '@kith/contracts';
 import { loadProto } from '@kith/grpc-kit';
 import { GrpcContactImportGateway } from '../../grpc/contact-import.client';
-import { GrpcContactGateway } from '../../grpc/contact.client';
 import { GrpcCustomFieldGateway } from '../../grpc/custom-field.client';
 import { GrpcDuplicateGateway } from '../../grpc/duplicate.client';
 import { GrpcContactPrivacyGateway } from '../../grpc/personal-data.client';
@@ -18,6 +17,9 @@ import type { ContactModuleClient } from './contact.module';
 type HouseholdService = HouseholdProtoGrpcType['kith']['contact']['v1']['HouseholdService'];
 export type HouseholdServiceDefinition = HouseholdService['service'];
 export type HouseholdClient = UpstreamClient<HouseholdServiceDefinition>;
+type ContactService = ContactProtoGrpcType['kith']['contact']['v1']['ContactService'];
+export type ContactServiceDefinition = ContactService['service'];
+export type ContactClient = UpstreamClient<ContactServiceDefinition>;
 
 export interface ContactServiceOptions {
   upstream: UpstreamOptions;
@@ -29,9 +31,16 @@ export function contactServiceClient(opts: ContactServiceOptions): ContactModule
   close(): void;
 } {
   const { upstream } = opts;
+  const contactService = (loadProto(CONTACT_PROTO) as unknown as ContactProtoGrpcType).kith.contact
+    .v1.ContactService;
   const clients = {
-    contacts: new GrpcContactGateway(upstream),
-    bulkContacts: new GrpcContactGateway({ ...upstream, deadlineMs: opts.bulkDeadlineMs }),
+    // Contact list pages read the tenant's whole collection on FerretDB: the scan pool.
+    contacts: upstreamClient(contactService, upstream, { scans: ['ListContacts'] }),
+    bulkContacts: upstreamClient(
+      contactService,
+      { ...upstream, deadlineMs: opts.bulkDeadlineMs },
+      { scans: ['ListContacts'] },
+    ),
     customFields: new GrpcCustomFieldGateway(upstream),
     duplicates: new GrpcDuplicateGateway(upstream),
     households: upstreamClient(

@@ -6,7 +6,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { ContactImportGateway } from '../../grpc/contact-import.client';
-import type { ContactGateway } from '../../grpc/contact.client';
 import type { CustomFieldGateway } from '../../grpc/custom-field.client';
 import type { DuplicateGateway } from '../../grpc/duplicate.client';
 import type { ContactPrivacyGateway, PersonalDataUpstream } from '../../grpc/personal-data.client';
@@ -14,10 +13,9 @@ import type { RelationshipGateway } from '../../grpc/relationship.client';
 import { mountOperations, registerOperations } from '../../http/operation';
 import { etagHeader, json, problems, rolesNote } from '../../http/openapi-kit';
 import type { GatewayModule, ModuleContext } from '../gateway-module';
-import type { HouseholdClient } from './contact.client';
-import { registerContactRoutes } from './contact.openapi';
+import type { ContactClient, HouseholdClient } from './contact.client';
 import { contactExportRouter } from './contact-export.routes';
-import { contactsRouter } from './contacts.routes';
+import { peopleOperations } from './contacts.routes';
 import { registerCustomFields } from './custom-fields.openapi';
 import { customFieldsRouter } from './custom-fields.routes';
 import { registerDuplicateRoutes } from './duplicate.openapi';
@@ -25,7 +23,7 @@ import { duplicatesRouter } from './duplicates.routes';
 import { householdOperations } from './households.routes';
 import { registerImportRoutes } from './imports.openapi';
 import { importsRouter } from './imports.routes';
-import { organizationsRouter } from './organizations.routes';
+import { organizationOperations } from './organizations.routes';
 import { registerPrivacyRoutes } from './privacy.openapi';
 import { privacyRouter } from './privacy.routes';
 import { relationshipRoutes } from './relationship.openapi';
@@ -34,12 +32,12 @@ import { relationshipsRouter } from './relationships.routes';
 
 /** Every service of the contact process, as the routes use it (contact.client.ts builds it). */
 export interface ContactModuleClient {
-  contacts: ContactGateway;
+  contacts: ContactClient;
   /**
    * The same service with the bulk-read deadline, for CSV export pages: on FerretDB a page
    * with a filter scans the collection (docs/architecture.md). Default: `contacts`.
    */
-  bulkContacts?: ContactGateway;
+  bulkContacts?: ContactClient;
   customFields: CustomFieldGateway;
   duplicates: DuplicateGateway;
   households: HouseholdClient;
@@ -56,6 +54,8 @@ export interface ContactModuleOptions {
 }
 
 export function contactModule({ client, personalData }: ContactModuleOptions): GatewayModule {
+  const people = peopleOperations(client.contacts);
+  const organizations = organizationOperations(client.contacts);
   const households = householdOperations(client.households);
   return {
     name: 'contact',
@@ -82,8 +82,7 @@ export function contactModule({ client, personalData }: ContactModuleOptions): G
       router.use(relationshipsRouter(routeDeps));
       router.use(duplicatesRouter({ contacts: client.contacts, duplicates: client.duplicates }));
       router.use(relationshipTypesRouter(routeDeps));
-      router.use(contactsRouter(routeDeps));
-      router.use(organizationsRouter(routeDeps));
+      mountOperations(router, [...people, ...organizations], { idempotency: ctx.idempotency });
       router.use(
         customFieldsRouter({ customFields: client.customFields, idempotency: ctx.idempotency }),
       );
@@ -91,7 +90,7 @@ export function contactModule({ client, personalData }: ContactModuleOptions): G
       return router;
     },
     document(registry: OpenAPIRegistry) {
-      registerContactRoutes(registry);
+      registerOperations(registry, [...people, ...organizations]);
       registerCustomFields(registry, {
         problems,
         json,

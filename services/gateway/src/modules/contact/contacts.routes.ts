@@ -1,24 +1,33 @@
 // /v1/contacts: people. (Organizations live at /v1/organizations.)
-import type { Router } from 'express';
 import { createPersonRequest, updatePersonRequest } from '../../domain/contact-commands';
+import type { Operation } from '../../http/operation';
+import type { ContactClient } from './contact.client';
 import { toPersonResource } from './contact.mapper';
-import { resourceRouter } from './contact-resource.routes';
-import type { ResourceRouterDeps } from './contact-resource.routes';
-import { CreatePersonBodySchema, PatchPersonBodySchema } from './person.schema';
+import { resourceOperations } from './contact-resource.routes';
+import {
+  CreatePersonBodySchema,
+  PatchPersonBodySchema,
+  PersonPageSchema,
+  PersonSchema,
+} from './person.schema';
 
 export const CONTACTS_PATH = '/contacts';
 
-export function contactsRouter(deps: ResourceRouterDeps): Router {
-  return resourceRouter(
+export function peopleOperations(contacts: ContactClient): Operation[] {
+  return resourceOperations(
     {
       kind: 'person',
       path: CONTACTS_PATH,
+      tag: 'People',
+      noun: 'Person',
+      resourceSchema: PersonSchema,
+      pageSchema: PersonPageSchema,
       createSchema: CreatePersonBodySchema,
       patchSchema: PatchPersonBodySchema,
       createRequest: createPersonRequest,
       updateRequest: updatePersonRequest,
       toResource: toPersonResource,
     },
-    deps,
+    contacts,
   );
 }

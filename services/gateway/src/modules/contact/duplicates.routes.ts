@@ -11,13 +11,13 @@ import {
   toDuplicatePairResource,
   toMatchingRulesResource,
 } from './duplicate.mapper';
-import type { ContactGateway } from '../../grpc/contact.client';
+import type { ContactClient } from './contact.client';
+import { fetchContactOfKind } from './contact-of-kind';
 import type { DuplicateGateway } from '../../grpc/duplicate.client';
 import { requirePermission } from '../../http/auth.middleware';
 import { GatewayError } from '../../http/problem';
 import {
   etagOf,
-  fetchContactOfKind,
   listing,
   methodNotAllowed,
   requestContext,
@@ -32,7 +32,7 @@ import {
 import { parseOrThrow, parseQuery } from '../../http/validation';
 
 export interface DuplicateRouterDeps {
-  contacts: ContactGateway;
+  contacts: ContactClient;
   duplicates: DuplicateGateway;
 }
 

@@ -11,7 +11,7 @@ import type { contactImportV1 } from '@kith/contracts';
 import { parseMapSpecs, resolveMapping, type ColumnMapping } from '../../domain/import-mapping';
 import { toImportRow } from '../../domain/import-row';
 import type { ContactImportGateway, ImportJobMessage } from '../../grpc/contact-import.client';
-import type { RequestContext } from '../../grpc/contact.client';
+import type { RequestContext } from '../../grpc/upstream-call';
 import { GatewayError } from '../../http/problem';
 
 /** Rows per ImportContactRows call (the service takes up to 2000; see MAX_IMPORT_BATCH). */

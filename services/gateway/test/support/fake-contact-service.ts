@@ -1,31 +1,18 @@
 // An in-memory contact service with the real one's observable rules: tenant-scoped ids,
 // versions starting at 1, ABORTED on a stale expected version, NOT_FOUND for other
 // tenants and deleted records (naming the survivor of a merged one), and page tokens. It
-// records every call's context.
+// answers a write naming the other kind (expectedKind) NOT_FOUND. Calls are recorded by
+// fakeUpstream under their rpc names.
 import * as grpc from '@grpc/grpc-js';
 import { CONTACT_ERROR_REASONS, type contactV1 } from '@kith/contracts';
-import { StatusError, type ErrorInfo } from '@kith/grpc-kit';
-import type { ContactGateway, RequestContext } from '../../src/grpc/contact.client';
-
-/** What a grpc-js client rejects with when the service answers this status. */
-export function grpcError(
-  code: grpc.status,
-  details: string,
-  fieldErrors: Array<{ field: string; message: string }> = [],
-  errorInfo?: ErrorInfo,
-): grpc.ServiceError {
-  const sent = new StatusError(code, details, fieldErrors, errorInfo).toServiceError();
-  return Object.assign(new Error(`${code} ${details}`), {
-    code,
-    details,
-    metadata: sent.metadata as grpc.Metadata,
-  });
-}
+import type { RequestContext } from '../../src/grpc/upstream-call';
+import type { ContactServiceDefinition } from '../../src/modules/contact/contact.client';
+import { grpcError } from './grpc-error';
+import { fakeUpstream } from './fake-upstream';
 
 type Stored = contactV1.Contact__Output & { tenantId: string };
 
-export class FakeContactGateway implements ContactGateway {
-  readonly calls: Array<{ method: string; ctx: RequestContext; request: unknown }> = [];
+class ContactServiceRules {
   private readonly records = new Map<string, Stored>();
   private readonly histories = new Map<string, contactV1.ConsentRecord__Output[]>();
   /** `<tenant>/<victim>` -> survivor id, for merged (tombstoned) contacts. */
@@ -36,8 +23,8 @@ export class FakeContactGateway implements ContactGateway {
   /** When set, create waits for this promise (to hold a request in flight). */
   createGate: Promise<void> | undefined;
 
-  async create(req: contactV1.CreateContactRequest, ctx: RequestContext) {
-    this.record('create', req, ctx);
+  async CreateContact(req: contactV1.CreateContactRequest, ctx: RequestContext) {
+    this.failIfAsked();
     if (this.createGate) await this.createGate;
     const now = new Date(Date.UTC(2026, 0, 1, 0, 0, this.seq)).toISOString();
     const id = `c-${String(++this.seq).padStart(4, '0')}`;
@@ -57,17 +44,17 @@ export class FakeContactGateway implements ContactGateway {
       householdAddress: null,
     };
     this.records.set(key(ctx.tenantId, id), contact);
-    return { ...contact };
+    return { contact: { ...contact } };
   }
 
-  async get(id: string, ctx: RequestContext) {
-    this.record('get', { id }, ctx);
-    return { ...this.find(id, ctx) };
+  async GetContact(req: contactV1.GetContactRequest, ctx: RequestContext) {
+    this.failIfAsked();
+    return { contact: { ...this.find(req.id ?? '', ctx) } };
   }
 
-  async update(req: contactV1.UpdateContactRequest, ctx: RequestContext) {
-    this.record('update', req, ctx);
-    const current = this.find(req.id ?? '', ctx);
+  async UpdateContact(req: contactV1.UpdateContactRequest, ctx: RequestContext) {
+    this.failIfAsked();
+    const current = this.findOfKind(req.id ?? '', req.expectedKind, ctx);
     if (String(req.expectedVersion) !== current.version) {
       throw grpcError(grpc.status.ABORTED, 'version mismatch');
     }
@@ -79,22 +66,22 @@ export class FakeContactGateway implements ContactGateway {
       version: String(Number(current.version) + 1),
     };
     this.records.set(key(ctx.tenantId, current.id), updated);
-    return { ...updated };
+    return { contact: { ...updated } };
   }
 
-  async delete(req: contactV1.DeleteContactRequest, ctx: RequestContext) {
-    this.record('delete', req, ctx);
-    const current = this.find(req.id ?? '', ctx);
+  async DeleteContact(req: contactV1.DeleteContactRequest, ctx: RequestContext) {
+    this.failIfAsked();
+    const current = this.findOfKind(req.id ?? '', req.expectedKind, ctx);
     if (String(req.expectedVersion) !== current.version) {
       throw grpcError(grpc.status.ABORTED, 'version mismatch');
     }
     const deleted: Stored = { ...current, deletedAt: '2026-01-02T00:00:00.000Z' };
     this.records.set(key(ctx.tenantId, current.id), deleted);
-    return { ...deleted };
+    return { contact: { ...deleted } };
   }
 
-  async list(req: contactV1.ListContactsRequest, ctx: RequestContext) {
-    this.record('list', req, ctx);
+  async ListContacts(req: contactV1.ListContactsRequest, ctx: RequestContext) {
+    this.failIfAsked();
     const all = [...this.records.values()].filter(
       (c) => c.tenantId === ctx.tenantId && c.deletedAt === '' && c.kind === req.kind,
     );
@@ -106,8 +93,8 @@ export class FakeContactGateway implements ContactGateway {
   }
 
   /** Like the service: the latest captured record per channel is current; all are kept. */
-  async recordConsent(req: contactV1.RecordConsentRequest, ctx: RequestContext) {
-    this.record('recordConsent', req, ctx);
+  async RecordConsent(req: contactV1.RecordConsentRequest, ctx: RequestContext) {
+    this.failIfAsked();
     const current = this.find(req.contactId ?? '', ctx);
     const history0 = this.histories.get(key(ctx.tenantId, current.id)) ?? [];
     const record: contactV1.ConsentRecord__Output = {
@@ -137,22 +124,21 @@ export class FakeContactGateway implements ContactGateway {
     return { contact: { ...updated }, record };
   }
 
-  async consentHistory(contactId: string, ctx: RequestContext) {
-    this.record('consentHistory', { contactId }, ctx);
-    const current = this.find(contactId, ctx);
-    return [...(this.histories.get(key(ctx.tenantId, current.id)) ?? [])];
+  async ListConsentHistory(req: contactV1.ListConsentHistoryRequest, ctx: RequestContext) {
+    this.failIfAsked();
+    const current = this.find(req.contactId ?? '', ctx);
+    return { records: [...(this.histories.get(key(ctx.tenantId, current.id)) ?? [])] };
   }
 
   /** Audit entries a test wants the next audit call to answer. */
   auditEntries: contactV1.AuditEntry__Output[] = [];
 
-  async audit(req: contactV1.ListContactAuditRequest, ctx: RequestContext) {
-    this.record('audit', req, ctx);
+  async ListContactAudit(_req: contactV1.ListContactAuditRequest, _ctx: RequestContext) {
+    this.failIfAsked();
     return { entries: [...this.auditEntries], nextPageToken: '' };
   }
 
-  private record(method: string, request: unknown, ctx: RequestContext): void {
-    this.calls.push({ method, request, ctx });
+  private failIfAsked(): void {
     const failure = this.failNext;
     if (failure) {
       this.failNext = undefined;
@@ -165,6 +151,16 @@ export class FakeContactGateway implements ContactGateway {
     const current = this.find(id, ctx);
     this.records.set(key(ctx.tenantId, id), { ...current, deletedAt: '2026-01-02T00:00:00.000Z' });
     this.mergedInto.set(key(ctx.tenantId, id), survivorId);
+  }
+
+  /** Like the service: a write naming a kind finds no record of the other kind. */
+  private findOfKind(id: string, kind: unknown, ctx: RequestContext): Stored {
+    const found = this.find(id, ctx);
+    const expected = kind ?? 'CONTACT_KIND_UNSPECIFIED';
+    if (expected !== 'CONTACT_KIND_UNSPECIFIED' && found.kind !== expected) {
+      throw grpcError(grpc.status.NOT_FOUND, 'no such contact of this kind');
+    }
+    return found;
   }
 
   private find(id: string, ctx: RequestContext): Stored {
@@ -235,3 +231,9 @@ function displayNameOf(f: contactV1.ContactFields__Output): string {
   const p = f.person;
   return [p?.preferredName || p?.firstName, p?.lastName].filter(Boolean).join(' ');
 }
+
+/** The contact service fake: its rules behind the generic fakeUpstream. */
+export function fakeContacts() {
+  return fakeUpstream<ContactServiceDefinition, ContactServiceRules>(new ContactServiceRules());
+}
+export type FakeContacts = ReturnType<typeof fakeContacts>;
