@@ -224,13 +224,15 @@ describe('GET /v1/contacts/export.csv', () => {
     const { app, customFields } = buildTestApp();
     const ctx = { tenantId: 'tenant-a', userId: 'user-1', roles: ['admin'] };
     const define = (key: string, type: string, recordType = 'person') =>
-      customFields.create({ recordType, key, spec: { label: key, type } }, ctx);
+      customFields
+        .CreateCustomField({ recordType, key, spec: { label: key, type } }, ctx)
+        .then((res) => res.customField);
     await define('gift_aid', 'boolean');
     await define('interests', 'multi_select');
     await define('sector', 'text', 'organization');
     const retired = await define('retired', 'text');
-    await customFields.archive(
-      { recordType: 'person', key: 'retired', expectedVersion: retired.version },
+    await customFields.ArchiveCustomField(
+      { recordType: 'person', key: 'retired', expectedVersion: retired?.version },
       ctx,
     );
     const created = await request(app)
@@ -247,7 +249,7 @@ describe('GET /v1/contacts/export.csv', () => {
     expect(header?.filter((c) => c.startsWith('cf.'))).toEqual(['cf.gift_aid', 'cf.interests']);
     expect(cell('cf.gift_aid')).toBe('true');
     expect(cell('cf.interests')).toBe('art; music');
-    expect(customFields.calls.filter((c) => c.method === 'list')).toHaveLength(1);
+    expect(customFields.calls.filter((c) => c.method === 'ListCustomFields')).toHaveLength(1);
   });
 
   it('answers 400 for an invalid filter before sending anything', async () => {

@@ -16,9 +16,9 @@ import { etagOf } from './route-helpers';
 
 type RequestSchema = z.ZodObject | undefined;
 
-/** What a resource answers: its id (for Location) and version (for the ETag). */
+/** What a resource answers: its version (for the ETag) and, usually, its id (Location). */
 export interface VersionedResource {
-  id: string;
+  id?: string;
   version: number;
 }
 
@@ -44,24 +44,33 @@ function answer(status: number, a: Answer, problemStatuses: number[]) {
   return { [status]: json(a.schema, a.description, headers), ...problems(...problemStatuses) };
 }
 
-/** POST to a collection: 201 with Location `/v1<path>/<id>` and the ETag. */
-export function createOperation<P extends RequestSchema, B extends z.ZodType>(
+/** POST to a collection: 201 with Location (default `/v1<path>/<id>`) and the ETag. */
+export function createOperation<
+  P extends RequestSchema,
+  B extends z.ZodType,
+  R extends VersionedResource,
+>(
   spec: Common<P, undefined, B> & {
     body: B;
     idempotent: NonNullable<OperationSpec<P, undefined, B>['idempotent']>;
     answer: Answer;
     problems?: number[];
-    create(input: OperationInput<P, undefined, B>): Promise<VersionedResource>;
+    /** Where the new resource reads, when it has no id of its own. */
+    location?(created: R): string;
+    create(input: OperationInput<P, undefined, B>): Promise<R>;
   },
 ): Operation {
-  const { answer: a, problems: statuses, create, ...rest } = spec;
+  const { answer: a, problems: statuses, create, location, ...rest } = spec;
   return defineOperation<P, undefined, B>({
     ...rest,
     method: 'post',
     responses: answer(201, a, statuses ?? [400, 403, 409, 413, 415, 422]),
     async handle(input) {
       const created = await create(input);
-      input.res.setHeader('Location', `/v1${spec.path}/${encodeURIComponent(created.id)}`);
+      const where = location
+        ? location(created)
+        : `/v1${spec.path}/${encodeURIComponent(created.id ?? '')}`;
+      input.res.setHeader('Location', where);
       sendResource(input.res, 201, created);
     },
   });

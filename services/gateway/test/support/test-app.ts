@@ -10,7 +10,7 @@ import type { ReadinessCheck } from '../../src/http/health.routes';
 import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
 import { fakeContacts } from './fake-contact-service';
 import { FakeContactImportGateway } from './fake-contact-import-gateway';
-import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
+import { fakeCustomFields } from './fake-custom-field-service';
 import { FakeDuplicateGateway } from './fake-duplicate-gateway';
 import { fakeHouseholds } from './fake-household-service';
 import { FakeRelationshipGateway } from './fake-relationship-gateway';
@@ -54,7 +54,7 @@ export function buildTestApp(
   } = {},
 ) {
   const contacts = fakeContacts();
-  const customFields = new FakeCustomFieldGateway();
+  const customFields = fakeCustomFields();
   const duplicates = new FakeDuplicateGateway(contacts);
   const households = fakeHouseholds();
   const relationships = new FakeRelationshipGateway();

@@ -11,8 +11,7 @@ import { exportHeader, toExportRecord } from '../../domain/contact-export';
 import { resourceKindOf, type ResourceKind } from './contact.mapper';
 import { MAX_PAGE_SIZE } from '../../domain/pagination';
 import type { RequestContext } from '../../grpc/upstream-call';
-import type { ContactClient } from './contact.client';
-import type { CustomFieldGateway } from '../../grpc/custom-field.client';
+import type { ContactClient, CustomFieldClient } from './contact.client';
 import { requirePermission } from '../../http/auth.middleware';
 import { methodNotAllowed, requestContext } from '../../http/route-helpers';
 import { ExportQuerySchema } from './import.schema';
@@ -35,14 +34,14 @@ async function write(csv: Stringifier, record: string[]): Promise<void> {
  * refuses new values for them, so their column would fail every row that has one.
  */
 async function exportedCustomFieldKeys(
-  customFields: CustomFieldGateway,
+  customFields: CustomFieldClient,
   recordType: ResourceKind,
   ctx: RequestContext,
 ): Promise<string[]> {
   const keys: string[] = [];
   let pageToken = '';
   do {
-    const page = await customFields.list(
+    const page = await customFields.ListCustomFields(
       { recordType, includeArchived: false, pageSize: DEFINITIONS_PAGE_SIZE, pageToken },
       ctx,
     );
@@ -54,7 +53,7 @@ async function exportedCustomFieldKeys(
 
 export function contactExportRouter(deps: {
   contacts: ContactClient;
-  customFields: CustomFieldGateway;
+  customFields: CustomFieldClient;
 }): Router {
   const router = Router();
   for (const spec of EXPORTS) {

@@ -1,11 +1,14 @@
 // The one client of the contact service process (CONTACT_GRPC_ADDRESS): every gRPC service
 // it serves, behind the same bulkhead. Households go through the generic upstreamClient;
 // the other services still have their own classes (grpc/*.client.ts) until they move too.
-import { CONTACT_PROTO, HOUSEHOLD_PROTO } from '@kith/contracts';
-import type { ContactProtoGrpcType, HouseholdProtoGrpcType } from '@kith/contracts';
+import { CONTACT_PROTO, CUSTOM_FIELD_PROTO, HOUSEHOLD_PROTO } from '@kith/contracts';
+import type {
+  ContactProtoGrpcType,
+  CustomFieldProtoGrpcType,
+  HouseholdProtoGrpcType,
+} from '@kith/contracts';
 import { loadProto } from '@kith/grpc-kit';
 import { GrpcContactImportGateway } from '../../grpc/contact-import.client';
-import { GrpcCustomFieldGateway } from '../../grpc/custom-field.client';
 import { GrpcDuplicateGateway } from '../../grpc/duplicate.client';
 import { GrpcContactPrivacyGateway } from '../../grpc/personal-data.client';
 import { GrpcRelationshipGateway } from '../../grpc/relationship.client';
@@ -20,6 +23,9 @@ export type HouseholdClient = UpstreamClient<HouseholdServiceDefinition>;
 type ContactService = ContactProtoGrpcType['kith']['contact']['v1']['ContactService'];
 export type ContactServiceDefinition = ContactService['service'];
 export type ContactClient = UpstreamClient<ContactServiceDefinition>;
+type CustomFieldService = CustomFieldProtoGrpcType['kith']['contact']['v1']['CustomFieldService'];
+export type CustomFieldServiceDefinition = CustomFieldService['service'];
+export type CustomFieldClient = UpstreamClient<CustomFieldServiceDefinition>;
 
 export interface ContactServiceOptions {
   upstream: UpstreamOptions;
@@ -41,7 +47,11 @@ export function contactServiceClient(opts: ContactServiceOptions): ContactModule
       { ...upstream, deadlineMs: opts.bulkDeadlineMs },
       { scans: ['ListContacts'] },
     ),
-    customFields: new GrpcCustomFieldGateway(upstream),
+    customFields: upstreamClient(
+      (loadProto(CUSTOM_FIELD_PROTO) as unknown as CustomFieldProtoGrpcType).kith.contact.v1
+        .CustomFieldService,
+      upstream,
+    ),
     duplicates: new GrpcDuplicateGateway(upstream),
     households: upstreamClient(
       (loadProto(HOUSEHOLD_PROTO) as unknown as HouseholdProtoGrpcType).kith.contact.v1

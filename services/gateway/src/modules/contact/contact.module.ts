@@ -6,18 +6,16 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { ContactImportGateway } from '../../grpc/contact-import.client';
-import type { CustomFieldGateway } from '../../grpc/custom-field.client';
 import type { DuplicateGateway } from '../../grpc/duplicate.client';
 import type { ContactPrivacyGateway, PersonalDataUpstream } from '../../grpc/personal-data.client';
 import type { RelationshipGateway } from '../../grpc/relationship.client';
 import { mountOperations, registerOperations } from '../../http/operation';
 import { etagHeader, json, problems, rolesNote } from '../../http/openapi-kit';
 import type { GatewayModule, ModuleContext } from '../gateway-module';
-import type { ContactClient, HouseholdClient } from './contact.client';
+import type { ContactClient, CustomFieldClient, HouseholdClient } from './contact.client';
 import { contactExportRouter } from './contact-export.routes';
 import { peopleOperations } from './contacts.routes';
-import { registerCustomFields } from './custom-fields.openapi';
-import { customFieldsRouter } from './custom-fields.routes';
+import { customFieldOperations } from './custom-fields.routes';
 import { registerDuplicateRoutes } from './duplicate.openapi';
 import { duplicatesRouter } from './duplicates.routes';
 import { householdOperations } from './households.routes';
@@ -38,7 +36,7 @@ export interface ContactModuleClient {
    * with a filter scans the collection (docs/architecture.md). Default: `contacts`.
    */
   bulkContacts?: ContactClient;
-  customFields: CustomFieldGateway;
+  customFields: CustomFieldClient;
   duplicates: DuplicateGateway;
   households: HouseholdClient;
   imports: ContactImportGateway;
@@ -56,6 +54,7 @@ export interface ContactModuleOptions {
 export function contactModule({ client, personalData }: ContactModuleOptions): GatewayModule {
   const people = peopleOperations(client.contacts);
   const organizations = organizationOperations(client.contacts);
+  const customFields = customFieldOperations(client.customFields);
   const households = householdOperations(client.households);
   return {
     name: 'contact',
@@ -83,22 +82,12 @@ export function contactModule({ client, personalData }: ContactModuleOptions): G
       router.use(duplicatesRouter({ contacts: client.contacts, duplicates: client.duplicates }));
       router.use(relationshipTypesRouter(routeDeps));
       mountOperations(router, [...people, ...organizations], { idempotency: ctx.idempotency });
-      router.use(
-        customFieldsRouter({ customFields: client.customFields, idempotency: ctx.idempotency }),
-      );
-      mountOperations(router, households, { idempotency: ctx.idempotency });
+      mountOperations(router, [...customFields, ...households], { idempotency: ctx.idempotency });
       return router;
     },
     document(registry: OpenAPIRegistry) {
       registerOperations(registry, [...people, ...organizations]);
-      registerCustomFields(registry, {
-        problems,
-        json,
-        etagHeader,
-        readNote: rolesNote('custom-field:read'),
-        manageNote: rolesNote('custom-field:manage'),
-      });
-      registerOperations(registry, households);
+      registerOperations(registry, [...customFields, ...households]);
       registerImportRoutes(registry);
       registerPrivacyRoutes(registry);
       registerDuplicateRoutes(registry);

@@ -4,17 +4,16 @@
 import * as grpc from '@grpc/grpc-js';
 import type { customFieldV1 } from '@kith/contracts';
 import type { RequestContext } from '../../src/grpc/upstream-call';
-import type { CustomFieldGateway } from '../../src/grpc/custom-field.client';
+import type { CustomFieldServiceDefinition } from '../../src/modules/contact/contact.client';
+import { fakeUpstream } from './fake-upstream';
 import { grpcError } from './grpc-error';
 
 type Field = customFieldV1.CustomField__Output;
 
-export class FakeCustomFieldGateway implements CustomFieldGateway {
-  readonly calls: Array<{ method: string; ctx: RequestContext; request: unknown }> = [];
+class CustomFieldRules {
   private readonly records = new Map<string, Field>();
 
-  async list(req: customFieldV1.ListCustomFieldsRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'list', request: req, ctx });
+  async ListCustomFields(req: customFieldV1.ListCustomFieldsRequest, ctx: RequestContext) {
     const all = [...this.records.values()]
       .filter((f) => f.tenantId === ctx.tenantId)
       .filter((f) => !req.recordType || f.recordType === req.recordType)
@@ -26,13 +25,11 @@ export class FakeCustomFieldGateway implements CustomFieldGateway {
     return { customFields: all.slice(offset, offset + size), nextPageToken: next };
   }
 
-  async get(recordType: string, key: string, ctx: RequestContext) {
-    this.calls.push({ method: 'get', request: { recordType, key }, ctx });
-    return this.find(recordType, key, ctx);
+  async GetCustomField(req: customFieldV1.GetCustomFieldRequest, ctx: RequestContext) {
+    return { customField: this.find(req.recordType ?? '', req.key ?? '', ctx) };
   }
 
-  async create(req: customFieldV1.CreateCustomFieldRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'create', request: req, ctx });
+  async CreateCustomField(req: customFieldV1.CreateCustomFieldRequest, ctx: RequestContext) {
     const id = `${ctx.tenantId}:${req.recordType}:${req.key}`;
     if (this.records.has(id)) throw grpcError(grpc.status.ALREADY_EXISTS, 'key is taken');
     const field: Field = {
@@ -47,11 +44,10 @@ export class FakeCustomFieldGateway implements CustomFieldGateway {
       updatedAt: '2026-01-01T00:00:00.000Z',
     };
     this.records.set(id, field);
-    return field;
+    return { customField: field };
   }
 
-  async update(req: customFieldV1.UpdateCustomFieldRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'update', request: req, ctx });
+  async UpdateCustomField(req: customFieldV1.UpdateCustomFieldRequest, ctx: RequestContext) {
     const current = this.writable(req.recordType ?? '', req.key ?? '', req.expectedVersion, ctx);
     const paths = req.updateMask?.paths ?? [];
     const given = spec(req.spec ?? {});
@@ -62,17 +58,24 @@ export class FakeCustomFieldGateway implements CustomFieldGateway {
     }
     const merged = { ...current.spec } as Record<string, unknown>;
     for (const path of paths) merged[path] = (given as unknown as Record<string, unknown>)[path];
-    return this.save({
-      ...current,
-      spec: merged as unknown as customFieldV1.CustomFieldSpec__Output,
-      version: String(Number(current.version) + 1),
-    });
+    return {
+      customField: this.save({
+        ...current,
+        spec: merged as unknown as customFieldV1.CustomFieldSpec__Output,
+        version: String(Number(current.version) + 1),
+      }),
+    };
   }
 
-  async archive(req: customFieldV1.ArchiveCustomFieldRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'archive', request: req, ctx });
+  async ArchiveCustomField(req: customFieldV1.ArchiveCustomFieldRequest, ctx: RequestContext) {
     const current = this.writable(req.recordType ?? '', req.key ?? '', req.expectedVersion, ctx);
-    return this.save({ ...current, archived: true, version: String(Number(current.version) + 1) });
+    return {
+      customField: this.save({
+        ...current,
+        archived: true,
+        version: String(Number(current.version) + 1),
+      }),
+    };
   }
 
   private save(field: Field): Field {
@@ -107,4 +110,9 @@ function spec(s: customFieldV1.CustomFieldSpec): customFieldV1.CustomFieldSpec__
       validation: s.validation ?? {},
     }),
   ) as customFieldV1.CustomFieldSpec__Output;
+}
+
+/** The custom field service fake: its rules behind the generic fakeUpstream. */
+export function fakeCustomFields() {
+  return fakeUpstream<CustomFieldServiceDefinition, CustomFieldRules>(new CustomFieldRules());
 }
