@@ -13,7 +13,7 @@ import { FakeContactImportGateway } from './fake-contact-import-gateway';
 import { fakeCustomFields } from './fake-custom-field-service';
 import { FakeDuplicateGateway } from './fake-duplicate-gateway';
 import { fakeHouseholds } from './fake-household-service';
-import { FakeRelationshipGateway } from './fake-relationship-gateway';
+import { fakeRelationships } from './fake-relationship-service';
 import { FakeContactPrivacyGateway, upstreamWith } from './fake-privacy';
 import type { PersonalDataUpstream } from '../../src/grpc/personal-data.client';
 import { MemoryIdempotencyStore } from './memory-idempotency-store';
@@ -57,7 +57,7 @@ export function buildTestApp(
   const customFields = fakeCustomFields();
   const duplicates = new FakeDuplicateGateway(contacts);
   const households = fakeHouseholds();
-  const relationships = new FakeRelationshipGateway();
+  const relationships = fakeRelationships();
   const imports = new FakeContactImportGateway();
   const idempotencyStore = new MemoryIdempotencyStore();
   const eraser = new FakeContactPrivacyGateway();

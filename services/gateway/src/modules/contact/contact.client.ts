@@ -1,17 +1,22 @@
 // The one client of the contact service process (CONTACT_GRPC_ADDRESS): every gRPC service
 // it serves, behind the same bulkhead. Households go through the generic upstreamClient;
 // the other services still have their own classes (grpc/*.client.ts) until they move too.
-import { CONTACT_PROTO, CUSTOM_FIELD_PROTO, HOUSEHOLD_PROTO } from '@kith/contracts';
+import {
+  CONTACT_PROTO,
+  CUSTOM_FIELD_PROTO,
+  HOUSEHOLD_PROTO,
+  RELATIONSHIP_PROTO,
+} from '@kith/contracts';
 import type {
   ContactProtoGrpcType,
   CustomFieldProtoGrpcType,
   HouseholdProtoGrpcType,
+  RelationshipProtoGrpcType,
 } from '@kith/contracts';
 import { loadProto } from '@kith/grpc-kit';
 import { GrpcContactImportGateway } from '../../grpc/contact-import.client';
 import { GrpcDuplicateGateway } from '../../grpc/duplicate.client';
 import { GrpcContactPrivacyGateway } from '../../grpc/personal-data.client';
-import { GrpcRelationshipGateway } from '../../grpc/relationship.client';
 import { upstreamClient } from '../../grpc/upstream-client';
 import type { UpstreamClient } from '../../grpc/upstream-client';
 import type { UpstreamOptions } from '../../grpc/upstream-call';
@@ -26,6 +31,10 @@ export type ContactClient = UpstreamClient<ContactServiceDefinition>;
 type CustomFieldService = CustomFieldProtoGrpcType['kith']['contact']['v1']['CustomFieldService'];
 export type CustomFieldServiceDefinition = CustomFieldService['service'];
 export type CustomFieldClient = UpstreamClient<CustomFieldServiceDefinition>;
+type RelationshipService =
+  RelationshipProtoGrpcType['kith']['contact']['v1']['RelationshipService'];
+export type RelationshipServiceDefinition = RelationshipService['service'];
+export type RelationshipClient = UpstreamClient<RelationshipServiceDefinition>;
 
 export interface ContactServiceOptions {
   upstream: UpstreamOptions;
@@ -59,7 +68,11 @@ export function contactServiceClient(opts: ContactServiceOptions): ContactModule
       upstream,
     ),
     imports: new GrpcContactImportGateway(upstream),
-    relationships: new GrpcRelationshipGateway(upstream),
+    relationships: upstreamClient(
+      (loadProto(RELATIONSHIP_PROTO) as unknown as RelationshipProtoGrpcType).kith.contact.v1
+        .RelationshipService,
+      upstream,
+    ),
     eraser: new GrpcContactPrivacyGateway(upstream),
   };
   return {

@@ -8,11 +8,14 @@ import { Router } from 'express';
 import type { ContactImportGateway } from '../../grpc/contact-import.client';
 import type { DuplicateGateway } from '../../grpc/duplicate.client';
 import type { ContactPrivacyGateway, PersonalDataUpstream } from '../../grpc/personal-data.client';
-import type { RelationshipGateway } from '../../grpc/relationship.client';
 import { mountOperations, registerOperations } from '../../http/operation';
-import { etagHeader, json, problems, rolesNote } from '../../http/openapi-kit';
 import type { GatewayModule, ModuleContext } from '../gateway-module';
-import type { ContactClient, CustomFieldClient, HouseholdClient } from './contact.client';
+import type {
+  ContactClient,
+  CustomFieldClient,
+  HouseholdClient,
+  RelationshipClient,
+} from './contact.client';
 import { contactExportRouter } from './contact-export.routes';
 import { peopleOperations } from './contacts.routes';
 import { customFieldOperations } from './custom-fields.routes';
@@ -24,9 +27,8 @@ import { importsRouter } from './imports.routes';
 import { organizationOperations } from './organizations.routes';
 import { registerPrivacyRoutes } from './privacy.openapi';
 import { privacyRouter } from './privacy.routes';
-import { relationshipRoutes } from './relationship.openapi';
-import { relationshipTypesRouter } from './relationship-types.routes';
-import { relationshipsRouter } from './relationships.routes';
+import { relationshipTypeOperations } from './relationship-types.routes';
+import { relationshipOperations } from './relationships.routes';
 
 /** Every service of the contact process, as the routes use it (contact.client.ts builds it). */
 export interface ContactModuleClient {
@@ -40,7 +42,7 @@ export interface ContactModuleClient {
   duplicates: DuplicateGateway;
   households: HouseholdClient;
   imports: ContactImportGateway;
-  relationships: RelationshipGateway;
+  relationships: RelationshipClient;
   eraser: ContactPrivacyGateway;
   close?(): void;
 }
@@ -52,16 +54,19 @@ export interface ContactModuleOptions {
 }
 
 export function contactModule({ client, personalData }: ContactModuleOptions): GatewayModule {
-  const people = peopleOperations(client.contacts);
-  const organizations = organizationOperations(client.contacts);
-  const customFields = customFieldOperations(client.customFields);
-  const households = householdOperations(client.households);
+  // Declared once: mounted below and registered in the OpenAPI document.
+  const operations = [
+    ...relationshipOperations(client.relationships),
+    ...relationshipTypeOperations(client.relationships),
+    ...peopleOperations(client.contacts),
+    ...organizationOperations(client.contacts),
+    ...customFieldOperations(client.customFields),
+    ...householdOperations(client.households),
+  ];
   return {
     name: 'contact',
     routes(ctx: ModuleContext) {
       const router = Router();
-      const deps = { contacts: client.contacts, relationships: client.relationships };
-      const routeDeps = { ...deps, idempotency: ctx.idempotency };
       router.use(
         privacyRouter({
           upstreams: personalData,
@@ -78,22 +83,15 @@ export function contactModule({ client, personalData }: ContactModuleOptions): G
         }),
       );
       router.use(importsRouter({ imports: client.imports, idempotency: ctx.idempotency }));
-      router.use(relationshipsRouter(routeDeps));
       router.use(duplicatesRouter({ contacts: client.contacts, duplicates: client.duplicates }));
-      router.use(relationshipTypesRouter(routeDeps));
-      mountOperations(router, [...people, ...organizations], { idempotency: ctx.idempotency });
-      mountOperations(router, [...customFields, ...households], { idempotency: ctx.idempotency });
+      mountOperations(router, operations, { idempotency: ctx.idempotency });
       return router;
     },
     document(registry: OpenAPIRegistry) {
-      registerOperations(registry, [...people, ...organizations]);
-      registerOperations(registry, [...customFields, ...households]);
+      registerOperations(registry, operations);
       registerImportRoutes(registry);
       registerPrivacyRoutes(registry);
       registerDuplicateRoutes(registry);
-      for (const route of relationshipRoutes({ problems, json, etagHeader, rolesNote })) {
-        registry.registerPath({ ...route, path: `/v1${route.path}` });
-      }
     },
     close() {
       client.close?.();

@@ -1,94 +1,98 @@
 // /v1/relationship-types: the tenant's catalogue. Everyone who reads contacts reads it;
 // adding, relabelling and deactivating types needs relationship-type:manage (admin, manager).
-import { Router } from 'express';
-import type { Response } from 'express';
-import type { relationshipV1 } from '@kith/contracts';
+import { NO_CONTACTS } from '../../domain/idempotency';
 import {
   changeRelationshipTypeRequest,
   createRelationshipTypeRequest,
 } from '../../domain/relationship-commands';
 import { encodeRelationshipCursor } from '../../domain/relationship-cursor';
+import { required } from '../../grpc/upstream-client';
+import { defineOperation } from '../../http/operation';
+import type { Operation } from '../../http/operation';
+import { json, problems } from '../../http/openapi-kit';
+import { createOperation, versionedOperation } from '../../http/resource-operations';
+import type { RelationshipClient } from './contact.client';
 import { toRelationshipTypeResource } from './relationship.mapper';
-import { requirePermission } from '../../http/auth.middleware';
-import {
-  etagOf,
-  methodNotAllowed,
-  requestContext,
-  versionFromIfMatch,
-} from '../../http/route-helpers';
-import { idempotency } from '../../http/idempotency.middleware';
-import { NO_CONTACTS } from '../../domain/idempotency';
-import { pageTokenOf, type RelationshipRouterDeps } from './relationships.routes';
 import {
   CreateRelationshipTypeBodySchema,
   PatchRelationshipTypeBodySchema,
+  RelationshipTypePageSchema,
+  RelationshipTypeSchema,
   RelationshipTypesQuerySchema,
   TypeCodeParamsSchema,
 } from './relationship.schema';
-import { parseOrThrow, parseQuery } from '../../http/validation';
+import { createdHeaders, relationshipPageToken, tags } from './relationships.routes';
 
 export const RELATIONSHIP_TYPES_PATH = '/relationship-types';
 const SCOPE = 'relationship-types';
 
-function sendType(res: Response, status: number, type: relationshipV1.RelationshipType__Output) {
-  const resource = toRelationshipTypeResource(type);
-  res.status(status).setHeader('ETag', etagOf(resource.version));
-  res.json(resource);
-}
+type RelationshipTypeResource = ReturnType<typeof toRelationshipTypeResource>;
+const one = (res: { relationshipType: Parameters<typeof toRelationshipTypeResource>[0] | null }) =>
+  toRelationshipTypeResource(required(res.relationshipType, 'a relationship type'));
 
-export function relationshipTypesRouter(deps: RelationshipRouterDeps): Router {
-  const router = Router();
-  const { relationships } = deps;
-
-  router
-    .route(RELATIONSHIP_TYPES_PATH)
-    .get(requirePermission('contact:read'), async (req, res) => {
-      const query = parseQuery(RelationshipTypesQuerySchema, req.query);
-      const page = await relationships.listTypes(
-        { pageSize: query.limit, pageToken: pageTokenOf(query.cursor, SCOPE, []) },
-        requestContext(req, res),
-      );
-      res.json({
-        data: page.relationshipTypes.map(toRelationshipTypeResource),
-        nextCursor: encodeRelationshipCursor(SCOPE, [], page.nextPageToken),
-      });
-    })
-    .post(
-      requirePermission('relationship-type:manage'),
-      (req, _res, next) => {
-        req.body = parseOrThrow(CreateRelationshipTypeBodySchema, req.body, 'body');
-        next();
+export function relationshipTypeOperations(relationships: RelationshipClient): Operation[] {
+  return [
+    defineOperation({
+      method: 'get',
+      path: RELATIONSHIP_TYPES_PATH,
+      operationId: 'listRelationshipTypes',
+      summary: "List the tenant's relationship types",
+      description:
+        'Built-in types (as the tenant changed them) and its own, by code, active or not.',
+      tags,
+      permission: 'contact:read',
+      query: RelationshipTypesQuerySchema,
+      responses: {
+        200: json(RelationshipTypePageSchema, 'A page of types.'),
+        ...problems(400, 403),
       },
-      idempotency(deps.idempotency, NO_CONTACTS),
-      async (req, res) => {
-        const created = await relationships.upsertType(
-          createRelationshipTypeRequest(
-            req.body as Parameters<typeof createRelationshipTypeRequest>[0],
-          ),
-          requestContext(req, res),
+      async handle({ query, ctx, res }) {
+        const pageToken = relationshipPageToken(query.cursor, SCOPE, []);
+        const page = await relationships.ListRelationshipTypes(
+          { pageSize: query.limit, pageToken },
+          ctx,
         );
-        res.setHeader(
-          'Location',
-          `/v1${RELATIONSHIP_TYPES_PATH}/${encodeURIComponent(created.code)}`,
-        );
-        sendType(res, 201, created);
+        res.json({
+          data: page.relationshipTypes.map(toRelationshipTypeResource),
+          nextCursor: encodeRelationshipCursor(SCOPE, [], page.nextPageToken),
+        });
       },
-    )
-    .all(methodNotAllowed('GET, POST'));
-
-  router
-    .route(`${RELATIONSHIP_TYPES_PATH}/:code`)
-    .patch(requirePermission('relationship-type:manage'), async (req, res) => {
-      const { code } = parseOrThrow(TypeCodeParamsSchema, req.params, 'path');
-      const version = versionFromIfMatch(req);
-      const patch = parseOrThrow(PatchRelationshipTypeBodySchema, req.body, 'body');
-      const changed = await relationships.upsertType(
-        changeRelationshipTypeRequest(code, version, patch),
-        requestContext(req, res),
-      );
-      sendType(res, 200, changed);
-    })
-    .all(methodNotAllowed('PATCH'));
-
-  return router;
+    }),
+    createOperation({
+      path: RELATIONSHIP_TYPES_PATH,
+      operationId: 'createRelationshipType',
+      summary: 'Add a relationship type',
+      description: '409 when the code is taken (built-ins included: change those with PATCH).',
+      tags,
+      permission: 'relationship-type:manage',
+      body: CreateRelationshipTypeBodySchema,
+      idempotent: NO_CONTACTS,
+      answer: { schema: RelationshipTypeSchema, description: 'Created.', headers: createdHeaders },
+      location: (created: RelationshipTypeResource) =>
+        `/v1${RELATIONSHIP_TYPES_PATH}/${encodeURIComponent(created.code)}`,
+      async create({ body, ctx }) {
+        const request = createRelationshipTypeRequest(body);
+        return one(await relationships.UpsertRelationshipType(request, ctx));
+      },
+    }),
+    versionedOperation({
+      method: 'patch',
+      path: `${RELATIONSHIP_TYPES_PATH}/{code}`,
+      operationId: 'updateRelationshipType',
+      summary: 'Relabel, deactivate or reactivate a type (built-ins too)',
+      description:
+        'Kinds and symmetry never change. A built-in the tenant never changed is at version 1.',
+      tags,
+      permission: 'relationship-type:manage',
+      params: TypeCodeParamsSchema,
+      body: PatchRelationshipTypeBodySchema,
+      bodyContentTypes: ['application/json', 'application/merge-patch+json'],
+      answer: { schema: RelationshipTypeSchema, description: 'The changed type.' },
+      problems: [400, 403, 404, 409, 413, 415, 428],
+      async write({ params, version, body, ctx }) {
+        const request = changeRelationshipTypeRequest(params.code, version, body);
+        return one(await relationships.UpsertRelationshipType(request, ctx));
+      },
+    }),
+  ];
 }

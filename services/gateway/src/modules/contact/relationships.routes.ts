@@ -1,55 +1,50 @@
 // /v1/relationships and the relationship lists of a contact: /v1/contacts/{id}/relationships
 // (people) and /v1/organizations/{id}/relationships (e.g. an organization's employees). One
 // relationship record serves both sides; each list reads it from its own contact's side.
-import { Router } from 'express';
-import type { Request, Response } from 'express';
+// Each operation is declared once for Express and OpenAPI.
 import {
   createRelationshipRequest,
   listContactRelationshipsRequest,
   updateRelationshipRequest,
 } from '../../domain/relationship-commands';
-import type { ResourceKind } from './contact.mapper';
+import { contactsAt } from '../../domain/idempotency';
 import {
   decodeRelationshipCursor,
   encodeRelationshipCursor,
 } from '../../domain/relationship-cursor';
-import { toContactRelationshipResource, toRelationshipResource } from './relationship.mapper';
-import type { RelationshipGateway } from '../../grpc/relationship.client';
-import type { relationshipV1 } from '@kith/contracts';
-import { requirePermission } from '../../http/auth.middleware';
-import {
-  etagOf,
-  methodNotAllowed,
-  requestContext,
-  versionFromIfMatch,
-} from '../../http/route-helpers';
-import { idempotency } from '../../http/idempotency.middleware';
-import { contactsAt } from '../../domain/idempotency';
-import type { IdempotencyOptions } from '../../http/idempotency.middleware';
+import { required } from '../../grpc/upstream-client';
+import { defineOperation } from '../../http/operation';
+import type { Operation } from '../../http/operation';
+import { etagHeader, json, problems } from '../../http/openapi-kit';
 import { GatewayError } from '../../http/problem';
+import { createOperation, readOperation, versionedOperation } from '../../http/resource-operations';
 import { IdParamsSchema } from '../../http/schemas/parameters.schema';
+import type { RelationshipClient } from './contact.client';
+import type { ResourceKind } from './contact.mapper';
+import { toContactRelationshipResource, toRelationshipResource } from './relationship.mapper';
 import {
+  ContactRelationshipPageSchema,
   ContactRelationshipsQuerySchema,
   CreateRelationshipBodySchema,
   PatchRelationshipBodySchema,
+  RelationshipSchema,
 } from './relationship.schema';
-import { parseOrThrow, parseQuery } from '../../http/validation';
-
-export interface RelationshipRouterDeps {
-  relationships: RelationshipGateway;
-  idempotency: IdempotencyOptions;
-}
 
 export const RELATIONSHIPS_PATH = '/relationships';
+export const tags = ['Relationships'];
 
-function sendRelationship(res: Response, status: number, r: relationshipV1.Relationship__Output) {
-  const resource = toRelationshipResource(r);
-  res.status(status).setHeader('ETag', etagOf(resource.version));
-  res.json(resource);
-}
+/** On a 201: the ETag and where the new record reads. */
+export const createdHeaders = {
+  ...etagHeader,
+  Location: { description: 'URL of the new record.', schema: { type: 'string' as const } },
+};
 
 /** Refuses a cursor issued for another list; answers the service page token inside it. */
-export function pageTokenOf(cursor: string | undefined, scope: string, filters: unknown[]) {
+export function relationshipPageToken(
+  cursor: string | undefined,
+  scope: string,
+  filters: unknown[],
+) {
   if (cursor === undefined) return '';
   const decoded = decodeRelationshipCursor(cursor, scope, filters);
   if (decoded.ok) return decoded.pageToken;
@@ -62,90 +57,115 @@ export function pageTokenOf(cursor: string | undefined, scope: string, filters: 
   ]);
 }
 
-export function relationshipsRouter(deps: RelationshipRouterDeps): Router {
-  const router = Router();
-  const { relationships } = deps;
+const relationship = (description: string) => ({ schema: RelationshipSchema, description });
+const one = (res: { relationship: Parameters<typeof toRelationshipResource>[0] | null }) =>
+  toRelationshipResource(required(res.relationship, 'a relationship'));
 
-  function listFor(kind: ResourceKind) {
-    return async (req: Request, res: Response) => {
-      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      const query = parseQuery(ContactRelationshipsQuerySchema, req.query);
+function listOf(kind: ResourceKind, relationships: RelationshipClient): Operation {
+  const [collection, noun] =
+    kind === 'person' ? ['contacts', 'person'] : ['organizations', 'organization'];
+  return defineOperation({
+    method: 'get',
+    path: `/${collection}/{id}/relationships`,
+    tags,
+    operationId: kind === 'person' ? 'listPersonRelationships' : 'listOrganizationRelationships',
+    summary: `List a ${noun}'s relationships, read from its side`,
+    description:
+      `Each row says what this ${noun} is to the other contact ("employer of" Ada), whichever ` +
+      'side the relationship was created from. Current ones only unless includeInactive=true; ' +
+      `rows whose other contact was deleted are left out. 404 unless the id is a ${noun}.`,
+    permission: 'contact:read',
+    params: IdParamsSchema,
+    query: ContactRelationshipsQuerySchema,
+    responses: {
+      200: json(ContactRelationshipPageSchema, 'A page of relationships.'),
+      ...problems(400, 403, 404),
+    },
+    async handle({ params, query, ctx, res }) {
       const filters = { typeCode: query.typeCode, includeInactive: query.includeInactive };
-      const scope = `${kind}:${id}`;
+      const scope = `${kind}:${params.id}`;
       const fingerprint = [filters.typeCode ?? '', filters.includeInactive];
-      const page = await relationships.listForContact(
-        listContactRelationshipsRequest(
-          id,
-          kind,
-          query.limit,
-          pageTokenOf(query.cursor, scope, fingerprint),
-          filters,
-        ),
-        requestContext(req, res),
+      const pageToken = relationshipPageToken(query.cursor, scope, fingerprint);
+      const page = await relationships.ListContactRelationships(
+        listContactRelationshipsRequest(params.id, kind, query.limit, pageToken, filters),
+        ctx,
       );
       res.json({
         data: page.relationships.map(toContactRelationshipResource),
         nextCursor: encodeRelationshipCursor(scope, fingerprint, page.nextPageToken),
       });
-    };
-  }
+    },
+  });
+}
 
-  router
-    .route('/contacts/:id/relationships')
-    .get(requirePermission('contact:read'), listFor('person'))
-    .all(methodNotAllowed('GET'));
-  router
-    .route('/organizations/:id/relationships')
-    .get(requirePermission('contact:read'), listFor('organization'))
-    .all(methodNotAllowed('GET'));
-
-  router
-    .route(RELATIONSHIPS_PATH)
-    .post(
-      requirePermission('contact:write'),
-      (req, _res, next) => {
-        // Validate before the idempotency claim: an invalid request claims no key.
-        req.body = parseOrThrow(CreateRelationshipBodySchema, req.body, 'body');
-        next();
+export function relationshipOperations(relationships: RelationshipClient): Operation[] {
+  const item = `${RELATIONSHIPS_PATH}/{id}`;
+  return [
+    listOf('person', relationships),
+    listOf('organization', relationships),
+    createOperation({
+      path: RELATIONSHIPS_PATH,
+      operationId: 'createRelationship',
+      summary: 'Relate two contacts',
+      description:
+        'contactA reads labelAToB, contactB labelBToA. 404 when a contact is not in your ' +
+        'tenant; 400 when a kind does not fit the type; 409 when a current relationship of the ' +
+        'type already joins the pair (either order for symmetric types); 422 when the type is ' +
+        'deactivated.',
+      tags,
+      permission: 'contact:write',
+      body: CreateRelationshipBodySchema,
+      idempotent: contactsAt('contactAId', 'contactBId'),
+      answer: { ...relationship('Created.'), headers: createdHeaders },
+      problems: [400, 403, 404, 409, 410, 413, 415, 422],
+      async create({ body, ctx }) {
+        return one(await relationships.CreateRelationship(createRelationshipRequest(body), ctx));
       },
-      idempotency(deps.idempotency, contactsAt('contactAId', 'contactBId')),
-      async (req, res) => {
-        const created = await relationships.create(
-          createRelationshipRequest(req.body as Parameters<typeof createRelationshipRequest>[0]),
-          requestContext(req, res),
-        );
-        res.setHeader('Location', `/v1${RELATIONSHIPS_PATH}/${encodeURIComponent(created.id)}`);
-        sendRelationship(res, 201, created);
+    }),
+    readOperation({
+      path: item,
+      operationId: 'getRelationship',
+      summary: 'Read a relationship',
+      tags,
+      permission: 'contact:read',
+      params: IdParamsSchema,
+      answer: relationship('The relationship.'),
+      async read({ params, ctx }) {
+        return one(await relationships.GetRelationship({ id: params.id }, ctx));
       },
-    )
-    .all(methodNotAllowed('POST'));
-
-  router
-    .route(`${RELATIONSHIPS_PATH}/:id`)
-    .get(requirePermission('contact:read'), async (req, res) => {
-      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      sendRelationship(res, 200, await relationships.get(id, requestContext(req, res)));
-    })
-    .patch(requirePermission('contact:write'), async (req, res) => {
-      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      const version = versionFromIfMatch(req);
-      const patch = parseOrThrow(PatchRelationshipBodySchema, req.body, 'body');
-      const updated = await relationships.update(
-        updateRelationshipRequest(id, version, patch),
-        requestContext(req, res),
-      );
-      sendRelationship(res, 200, updated);
-    })
-    .delete(requirePermission('contact:delete'), async (req, res) => {
-      const { id } = parseOrThrow(IdParamsSchema, req.params, 'path');
-      const version = versionFromIfMatch(req);
-      const deleted = await relationships.delete(
-        { id, expectedVersion: String(version) },
-        requestContext(req, res),
-      );
-      sendRelationship(res, 200, deleted);
-    })
-    .all(methodNotAllowed('GET, PATCH, DELETE'));
-
-  return router;
+    }),
+    versionedOperation({
+      method: 'patch',
+      path: item,
+      operationId: 'updateRelationship',
+      summary: 'Change dates or description; set endDate to end it',
+      description: 'Merge patch guarded by If-Match.',
+      tags,
+      permission: 'contact:write',
+      params: IdParamsSchema,
+      body: PatchRelationshipBodySchema,
+      bodyContentTypes: ['application/json', 'application/merge-patch+json'],
+      answer: relationship('The changed relationship.'),
+      problems: [400, 403, 404, 409, 413, 415, 422, 428],
+      async write({ params, version, body, ctx }) {
+        const request = updateRelationshipRequest(params.id, version, body);
+        return one(await relationships.UpdateRelationship(request, ctx));
+      },
+    }),
+    versionedOperation({
+      method: 'delete',
+      path: item,
+      operationId: 'deleteRelationship',
+      summary: 'Delete a relationship (soft)',
+      description: 'Guarded by If-Match.',
+      tags,
+      permission: 'contact:delete',
+      params: IdParamsSchema,
+      answer: { ...relationship('The deleted relationship.'), headers: null },
+      async write({ params, version, ctx }) {
+        const request = { id: params.id, expectedVersion: String(version) };
+        return one(await relationships.DeleteRelationship(request, ctx));
+      },
+    }),
+  ];
 }

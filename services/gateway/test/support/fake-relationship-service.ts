@@ -5,7 +5,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { relationshipV1 } from '@kith/contracts';
 import type { RequestContext } from '../../src/grpc/upstream-call';
-import type { RelationshipGateway } from '../../src/grpc/relationship.client';
+import type { RelationshipServiceDefinition } from '../../src/modules/contact/contact.client';
+import { fakeUpstream } from './fake-upstream';
 import { grpcError } from './grpc-error';
 
 type Relationship = relationshipV1.Relationship__Output;
@@ -25,8 +26,7 @@ const EMPLOYEE_OF: RelationshipType = {
   updatedAt: '',
 };
 
-export class FakeRelationshipGateway implements RelationshipGateway {
-  readonly calls: Array<{ method: string; ctx: RequestContext; request: unknown }> = [];
+class RelationshipRules {
   private readonly contacts = new Map<string, { kind: string; displayName: string }>();
   private readonly relationships = new Map<string, Relationship>();
   private readonly types = new Map<string, RelationshipType>();
@@ -37,13 +37,17 @@ export class FakeRelationshipGateway implements RelationshipGateway {
     this.contacts.set(`${tenantId}/${id}`, { kind, displayName });
   }
 
-  async listTypes(req: relationshipV1.ListRelationshipTypesRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'listTypes', ctx, request: req });
+  async ListRelationshipTypes(
+    req: relationshipV1.ListRelationshipTypesRequest,
+    ctx: RequestContext,
+  ) {
     return { relationshipTypes: this.typesOf(ctx.tenantId), nextPageToken: '' };
   }
 
-  async upsertType(req: relationshipV1.UpsertRelationshipTypeRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'upsertType', ctx, request: req });
+  async UpsertRelationshipType(
+    req: relationshipV1.UpsertRelationshipTypeRequest,
+    ctx: RequestContext,
+  ) {
     const key = `${ctx.tenantId}/${req.code}`;
     const current = this.typesOf(ctx.tenantId).find((t) => t.code === req.code);
     if (req.expectedVersion === '0') {
@@ -61,7 +65,7 @@ export class FakeRelationshipGateway implements RelationshipGateway {
         updatedAt: '2026-01-01T00:00:00.000Z',
       };
       this.types.set(key, created);
-      return created;
+      return { relationshipType: created };
     }
     if (!current) throw grpcError(grpc.status.NOT_FOUND, 'no such type');
     if (current.version !== req.expectedVersion) throw grpcError(grpc.status.ABORTED, 'stale');
@@ -72,11 +76,10 @@ export class FakeRelationshipGateway implements RelationshipGateway {
       if (path === 'label_b_to_a') changed.labelBToA = req.labelBToA ?? '';
     }
     this.types.set(key, changed);
-    return changed;
+    return { relationshipType: changed };
   }
 
-  async create(req: relationshipV1.CreateRelationshipRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'create', ctx, request: req });
+  async CreateRelationship(req: relationshipV1.CreateRelationshipRequest, ctx: RequestContext) {
     const type = this.typesOf(ctx.tenantId).find((t) => t.code === req.typeCode);
     if (!type)
       throw grpcError(grpc.status.INVALID_ARGUMENT, 'unknown type', [
@@ -116,16 +119,14 @@ export class FakeRelationshipGateway implements RelationshipGateway {
       deletedAt: '',
     };
     this.relationships.set(relationship.id, relationship);
-    return { ...relationship };
+    return { relationship: { ...relationship } };
   }
 
-  async get(id: string, ctx: RequestContext) {
-    this.calls.push({ method: 'get', ctx, request: { id } });
-    return { ...this.find(id, ctx) };
+  async GetRelationship(req: relationshipV1.GetRelationshipRequest, ctx: RequestContext) {
+    return { relationship: { ...this.find(req.id ?? '', ctx) } };
   }
 
-  async update(req: relationshipV1.UpdateRelationshipRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'update', ctx, request: req });
+  async UpdateRelationship(req: relationshipV1.UpdateRelationshipRequest, ctx: RequestContext) {
     const current = this.writable(req.id ?? '', req.expectedVersion, ctx);
     const next: Relationship = { ...current, version: String(Number(current.version) + 1) };
     for (const path of req.updateMask?.paths ?? []) {
@@ -135,19 +136,20 @@ export class FakeRelationshipGateway implements RelationshipGateway {
     }
     next.active = next.endDate === '';
     this.relationships.set(next.id, next);
-    return { ...next };
+    return { relationship: { ...next } };
   }
 
-  async delete(req: relationshipV1.DeleteRelationshipRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'delete', ctx, request: req });
+  async DeleteRelationship(req: relationshipV1.DeleteRelationshipRequest, ctx: RequestContext) {
     const current = this.writable(req.id ?? '', req.expectedVersion, ctx);
     const deleted = { ...current, active: false, deletedAt: '2026-01-02T00:00:00.000Z' };
     this.relationships.set(deleted.id, deleted);
-    return { ...deleted };
+    return { relationship: { ...deleted } };
   }
 
-  async listForContact(req: relationshipV1.ListContactRelationshipsRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'listForContact', ctx, request: req });
+  async ListContactRelationships(
+    req: relationshipV1.ListContactRelationshipsRequest,
+    ctx: RequestContext,
+  ) {
     const contact = this.contacts.get(`${ctx.tenantId}/${req.contactId}`);
     if (!contact || (req.contactKind && contact.kind !== req.contactKind)) {
       throw grpcError(grpc.status.NOT_FOUND, 'no such contact');
@@ -197,4 +199,9 @@ export class FakeRelationshipGateway implements RelationshipGateway {
     if (String(expected) !== current.version) throw grpcError(grpc.status.ABORTED, 'stale');
     return current;
   }
+}
+
+/** The relationship service fake: its rules behind the generic fakeUpstream. */
+export function fakeRelationships() {
+  return fakeUpstream<RelationshipServiceDefinition, RelationshipRules>(new RelationshipRules());
 }
