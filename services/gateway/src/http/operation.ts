@@ -48,8 +48,10 @@ export interface OperationSpec<P extends RequestSchema, Q extends RequestSchema,
   /** Reads the query instead of `query` (which still documents it), e.g. to set cf.* aside. */
   readQuery?: (query: Record<string, unknown>) => Parsed<Q>;
   body?: B;
-  /** Default true; a false body is taken as `{}` when absent. */
+  /** Documented as required; default true. A body not required is read as `{}` when absent. */
   bodyRequired?: boolean;
+  /** Read an absent body as `{}` even though it is documented as required. */
+  absentBodyAsEmpty?: boolean;
   /** Default ['application/json']. */
   bodyContentTypes?: string[];
   /** PATCH/DELETE of a versioned record: If-Match is read (428/400) before the body. */
@@ -93,7 +95,8 @@ export function defineOperation<
   };
   const validateBody: RequestHandler = (req, _res, next) => {
     if (spec.body) {
-      const given: unknown = req.body ?? (spec.bodyRequired === false ? {} : undefined);
+      const asEmpty = spec.absentBodyAsEmpty ?? spec.bodyRequired === false;
+      const given: unknown = req.body ?? (asEmpty ? {} : undefined);
       req.body = parseOrThrow(spec.body, given, 'body');
     }
     next();

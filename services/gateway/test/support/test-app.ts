@@ -11,7 +11,7 @@ import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
 import { fakeContacts } from './fake-contact-service';
 import { FakeContactImportGateway } from './fake-contact-import-gateway';
 import { fakeCustomFields } from './fake-custom-field-service';
-import { FakeDuplicateGateway } from './fake-duplicate-gateway';
+import { fakeDuplicates } from './fake-duplicate-service';
 import { fakeHouseholds } from './fake-household-service';
 import { fakeRelationships } from './fake-relationship-service';
 import { FakeContactPrivacyGateway, upstreamWith } from './fake-privacy';
@@ -55,7 +55,7 @@ export function buildTestApp(
 ) {
   const contacts = fakeContacts();
   const customFields = fakeCustomFields();
-  const duplicates = new FakeDuplicateGateway(contacts);
+  const duplicates = fakeDuplicates(contacts);
   const households = fakeHouseholds();
   const relationships = fakeRelationships();
   const imports = new FakeContactImportGateway();

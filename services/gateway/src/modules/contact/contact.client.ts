@@ -4,18 +4,19 @@
 import {
   CONTACT_PROTO,
   CUSTOM_FIELD_PROTO,
+  DUPLICATE_PROTO,
   HOUSEHOLD_PROTO,
   RELATIONSHIP_PROTO,
 } from '@kith/contracts';
 import type {
   ContactProtoGrpcType,
   CustomFieldProtoGrpcType,
+  DuplicateProtoGrpcType,
   HouseholdProtoGrpcType,
   RelationshipProtoGrpcType,
 } from '@kith/contracts';
 import { loadProto } from '@kith/grpc-kit';
 import { GrpcContactImportGateway } from '../../grpc/contact-import.client';
-import { GrpcDuplicateGateway } from '../../grpc/duplicate.client';
 import { GrpcContactPrivacyGateway } from '../../grpc/personal-data.client';
 import { upstreamClient } from '../../grpc/upstream-client';
 import type { UpstreamClient } from '../../grpc/upstream-client';
@@ -35,6 +36,9 @@ type RelationshipService =
   RelationshipProtoGrpcType['kith']['contact']['v1']['RelationshipService'];
 export type RelationshipServiceDefinition = RelationshipService['service'];
 export type RelationshipClient = UpstreamClient<RelationshipServiceDefinition>;
+type DuplicateService = DuplicateProtoGrpcType['kith']['contact']['v1']['DuplicateService'];
+export type DuplicateServiceDefinition = DuplicateService['service'];
+export type DuplicateClient = UpstreamClient<DuplicateServiceDefinition>;
 
 export interface ContactServiceOptions {
   upstream: UpstreamOptions;
@@ -61,7 +65,11 @@ export function contactServiceClient(opts: ContactServiceOptions): ContactModule
         .CustomFieldService,
       upstream,
     ),
-    duplicates: new GrpcDuplicateGateway(upstream),
+    duplicates: upstreamClient(
+      (loadProto(DUPLICATE_PROTO) as unknown as DuplicateProtoGrpcType).kith.contact.v1
+        .DuplicateService,
+      upstream,
+    ),
     households: upstreamClient(
       (loadProto(HOUSEHOLD_PROTO) as unknown as HouseholdProtoGrpcType).kith.contact.v1
         .HouseholdService,

@@ -6,21 +6,20 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { ContactImportGateway } from '../../grpc/contact-import.client';
-import type { DuplicateGateway } from '../../grpc/duplicate.client';
 import type { ContactPrivacyGateway, PersonalDataUpstream } from '../../grpc/personal-data.client';
 import { mountOperations, registerOperations } from '../../http/operation';
 import type { GatewayModule, ModuleContext } from '../gateway-module';
 import type {
   ContactClient,
   CustomFieldClient,
+  DuplicateClient,
   HouseholdClient,
   RelationshipClient,
 } from './contact.client';
 import { contactExportRouter } from './contact-export.routes';
 import { peopleOperations } from './contacts.routes';
 import { customFieldOperations } from './custom-fields.routes';
-import { registerDuplicateRoutes } from './duplicate.openapi';
-import { duplicatesRouter } from './duplicates.routes';
+import { duplicateOperations } from './duplicates.routes';
 import { householdOperations } from './households.routes';
 import { registerImportRoutes } from './imports.openapi';
 import { importsRouter } from './imports.routes';
@@ -39,7 +38,7 @@ export interface ContactModuleClient {
    */
   bulkContacts?: ContactClient;
   customFields: CustomFieldClient;
-  duplicates: DuplicateGateway;
+  duplicates: DuplicateClient;
   households: HouseholdClient;
   imports: ContactImportGateway;
   relationships: RelationshipClient;
@@ -56,6 +55,7 @@ export interface ContactModuleOptions {
 export function contactModule({ client, personalData }: ContactModuleOptions): GatewayModule {
   // Declared once: mounted below and registered in the OpenAPI document.
   const operations = [
+    ...duplicateOperations(client.contacts, client.duplicates),
     ...relationshipOperations(client.relationships),
     ...relationshipTypeOperations(client.relationships),
     ...peopleOperations(client.contacts),
@@ -83,7 +83,6 @@ export function contactModule({ client, personalData }: ContactModuleOptions): G
         }),
       );
       router.use(importsRouter({ imports: client.imports, idempotency: ctx.idempotency }));
-      router.use(duplicatesRouter({ contacts: client.contacts, duplicates: client.duplicates }));
       mountOperations(router, operations, { idempotency: ctx.idempotency });
       return router;
     },
@@ -91,7 +90,6 @@ export function contactModule({ client, personalData }: ContactModuleOptions): G
       registerOperations(registry, operations);
       registerImportRoutes(registry);
       registerPrivacyRoutes(registry);
-      registerDuplicateRoutes(registry);
     },
     close() {
       client.close?.();

@@ -5,8 +5,11 @@
 import * as grpc from '@grpc/grpc-js';
 import { CONTACT_ERROR_REASONS } from '@kith/contracts';
 import type { duplicateV1 } from '@kith/contracts';
+
+type MatchingRulesMessage = duplicateV1.MatchingRules__Output;
 import type { RequestContext } from '../../src/grpc/upstream-call';
-import type { DuplicateGateway, MatchingRulesMessage } from '../../src/grpc/duplicate.client';
+import type { DuplicateServiceDefinition } from '../../src/modules/contact/contact.client';
+import { fakeUpstream } from './fake-upstream';
 import type { FakeContacts } from './fake-contact-service';
 import { grpcError } from './grpc-error';
 
@@ -18,8 +21,7 @@ const DEFAULTS: MatchingRulesMessage = {
   updatedAt: '',
 };
 
-export class FakeDuplicateGateway implements DuplicateGateway {
-  readonly calls: Array<{ method: string; ctx: RequestContext; request: unknown }> = [];
+class DuplicateRules {
   private readonly rules = new Map<string, MatchingRulesMessage>();
   /** Arranged by tests: `<tenant>:<contactId>` -> its duplicates. */
   readonly duplicates = new Map<string, duplicateV1.DuplicateMatch__Output[]>();
@@ -35,13 +37,11 @@ export class FakeDuplicateGateway implements DuplicateGateway {
 
   constructor(private readonly contacts: FakeContacts) {}
 
-  async getMatchingRules(ctx: RequestContext) {
-    this.calls.push({ method: 'getMatchingRules', ctx, request: {} });
-    return this.rules.get(ctx.tenantId) ?? DEFAULTS;
+  async GetMatchingRules(_req: duplicateV1.GetMatchingRulesRequest, ctx: RequestContext) {
+    return { matchingRules: this.rules.get(ctx.tenantId) ?? DEFAULTS };
   }
 
-  async putMatchingRules(req: duplicateV1.PutMatchingRulesRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'putMatchingRules', ctx, request: req });
+  async PutMatchingRules(req: duplicateV1.PutMatchingRulesRequest, ctx: RequestContext) {
     const current = this.rules.get(ctx.tenantId) ?? DEFAULTS;
     if (String(req.expectedVersion) !== current.version) {
       throw grpcError(grpc.status.ABORTED, 'matching rules have changed');
@@ -58,22 +58,19 @@ export class FakeDuplicateGateway implements DuplicateGateway {
       updatedAt: '2026-01-01T00:00:00.000Z',
     };
     this.rules.set(ctx.tenantId, next);
-    return next;
+    return { matchingRules: next };
   }
 
-  async listDuplicates(req: duplicateV1.ListDuplicatesRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'listDuplicates', ctx, request: req });
+  async ListDuplicates(req: duplicateV1.ListDuplicatesRequest, ctx: RequestContext) {
     await this.contacts.GetContact({ id: req.contactId ?? '' }, ctx);
-    return this.duplicates.get(`${ctx.tenantId}:${req.contactId}`) ?? [];
+    return { duplicates: this.duplicates.get(`${ctx.tenantId}:${req.contactId}`) ?? [] };
   }
 
-  async scanDuplicates(req: duplicateV1.ScanDuplicatesRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'scanDuplicates', ctx, request: req });
+  async ScanDuplicates(_req: duplicateV1.ScanDuplicatesRequest, ctx: RequestContext) {
     return this.scanPage;
   }
 
-  async merge(req: duplicateV1.MergeContactsRequest, ctx: RequestContext) {
-    this.calls.push({ method: 'merge', ctx, request: req });
+  async MergeContacts(req: duplicateV1.MergeContactsRequest, ctx: RequestContext) {
     if (req.survivorId === req.victimId) {
       throw grpcError(grpc.status.INVALID_ARGUMENT, 'a contact cannot absorb itself', [
         { field: 'victimId', message: 'must differ from the survivor' },
@@ -95,4 +92,9 @@ export class FakeDuplicateGateway implements DuplicateGateway {
     this.merged.set(key, req.survivorId ?? '');
     return { survivor, victimId: req.victimId ?? '' };
   }
+}
+
+/** The duplicate service fake: its rules behind the generic fakeUpstream. */
+export function fakeDuplicates(contacts: FakeContacts) {
+  return fakeUpstream<DuplicateServiceDefinition, DuplicateRules>(new DuplicateRules(contacts));
 }
