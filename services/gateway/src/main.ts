@@ -12,7 +12,7 @@ import { MongoClient } from 'mongodb';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { loadGatewayConfig } from './config';
 import type { GatewayConfig } from './config';
-import { GrpcPersonalDataUpstream } from './grpc/personal-data.client';
+import { personalDataUpstream } from './grpc/personal-data.client';
 import { parseUpstreams } from './domain/personal-data-export';
 import { contactErasedConsumer } from './events/contact-erased.consumer';
 import { createApp } from './http/app';
@@ -78,12 +78,8 @@ export async function start(config: GatewayConfig): Promise<RunningGateway> {
   const personalData = parseUpstreams(
     config.CONTACT_GRPC_ADDRESS,
     config.PERSONAL_DATA_UPSTREAMS,
-  ).map(
-    ({ name, address }) =>
-      new GrpcPersonalDataUpstream(name, {
-        address,
-        deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS,
-      }),
+  ).map(({ name, address }) =>
+    personalDataUpstream(name, { address, deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS }),
   );
   const modules = [
     contactModule({

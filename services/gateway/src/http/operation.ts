@@ -5,11 +5,13 @@
 // nothing gateway-specific but Permission and the problem types, so a second edge could
 // lift it into a package as it is (docs/architecture.md, "Gateway modules").
 import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { Logger } from '@kith/logger';
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { ContactsOf } from '../domain/idempotency';
 import type { Permission } from '../domain/permissions';
 import type { RequestContext } from '../grpc/upstream-call';
+import type { IdempotencyStore } from '../store/idempotency.repository';
 import { requirePermission } from './auth.middleware';
 import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
 import { rolesNote } from './openapi-kit';
@@ -29,6 +31,8 @@ export interface OperationInput<P, Q, B> {
   /** The version of `If-Match: "<version>"`; 0 when the operation takes no If-Match. */
   version: number;
   ctx: RequestContext;
+  /** What the gateway lends every operation (idempotency store, clock, logger). */
+  edge: OperationDeps;
   req: Request;
   res: Response;
 }
@@ -78,6 +82,10 @@ export interface Operation {
 
 export interface OperationDeps {
   idempotency: IdempotencyOptions;
+  /** Stored responses, so an erasure can drop those naming the person at once. */
+  storedResponses: Pick<IdempotencyStore, 'eraseContact'>;
+  logger: Logger;
+  now: () => Date;
 }
 
 export function defineOperation<
@@ -122,6 +130,7 @@ export function defineOperation<
           body: req.body as Parsed<B>,
           version,
           ctx: requestContext(req, res),
+          edge: deps,
           req,
           res,
         });

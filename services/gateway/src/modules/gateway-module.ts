@@ -2,18 +2,11 @@
 // brings its routes under /v1, registers the same routes in the OpenAPI document, and
 // closes its clients; main.ts builds the list, createApp and openApiDocument take it.
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import type { Logger } from '@kith/logger';
 import type { Router } from 'express';
-import type { IdempotencyOptions } from '../http/idempotency.middleware';
-import type { IdempotencyStore } from '../store/idempotency.repository';
+import type { OperationDeps } from '../http/operation';
 
 /** What the gateway lends every module: the idempotency store and the clock, the logger. */
-export interface ModuleContext {
-  idempotency: IdempotencyOptions;
-  storedResponses: IdempotencyStore;
-  logger: Logger;
-  now: () => Date;
-}
+export type ModuleContext = OperationDeps;
 
 export interface GatewayModule {
   readonly name: string;

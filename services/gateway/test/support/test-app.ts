@@ -14,7 +14,7 @@ import { fakeCustomFields } from './fake-custom-field-service';
 import { fakeDuplicates } from './fake-duplicate-service';
 import { fakeHouseholds } from './fake-household-service';
 import { fakeRelationships } from './fake-relationship-service';
-import { FakeContactPrivacyGateway, upstreamWith } from './fake-privacy';
+import { fakeEraser, upstreamWith } from './fake-privacy';
 import type { PersonalDataUpstream } from '../../src/grpc/personal-data.client';
 import { MemoryIdempotencyStore } from './memory-idempotency-store';
 
@@ -60,7 +60,7 @@ export function buildTestApp(
   const relationships = fakeRelationships();
   const imports = new FakeContactImportGateway();
   const idempotencyStore = new MemoryIdempotencyStore();
-  const eraser = new FakeContactPrivacyGateway();
+  const eraser = fakeEraser();
   const upstreams = opts.upstreams ?? [upstreamWith('contact', { contact: {} })];
   const logLines: string[] = [];
   const logger = createLogger({

@@ -2,6 +2,7 @@
 // it serves, behind the same bulkhead. Households go through the generic upstreamClient;
 // the other services still have their own classes (grpc/*.client.ts) until they move too.
 import {
+  CONTACT_PRIVACY_PROTO,
   CONTACT_PROTO,
   CUSTOM_FIELD_PROTO,
   DUPLICATE_PROTO,
@@ -9,6 +10,7 @@ import {
   RELATIONSHIP_PROTO,
 } from '@kith/contracts';
 import type {
+  ContactPrivacyProtoGrpcType,
   ContactProtoGrpcType,
   CustomFieldProtoGrpcType,
   DuplicateProtoGrpcType,
@@ -17,7 +19,6 @@ import type {
 } from '@kith/contracts';
 import { loadProto } from '@kith/grpc-kit';
 import { GrpcContactImportGateway } from '../../grpc/contact-import.client';
-import { GrpcContactPrivacyGateway } from '../../grpc/personal-data.client';
 import { upstreamClient } from '../../grpc/upstream-client';
 import type { UpstreamClient } from '../../grpc/upstream-client';
 import type { UpstreamOptions } from '../../grpc/upstream-call';
@@ -39,6 +40,10 @@ export type RelationshipClient = UpstreamClient<RelationshipServiceDefinition>;
 type DuplicateService = DuplicateProtoGrpcType['kith']['contact']['v1']['DuplicateService'];
 export type DuplicateServiceDefinition = DuplicateService['service'];
 export type DuplicateClient = UpstreamClient<DuplicateServiceDefinition>;
+type ContactPrivacyService =
+  ContactPrivacyProtoGrpcType['kith']['contact']['v1']['ContactPrivacyService'];
+export type ContactPrivacyServiceDefinition = ContactPrivacyService['service'];
+export type ContactPrivacyClient = UpstreamClient<ContactPrivacyServiceDefinition>;
 
 export interface ContactServiceOptions {
   upstream: UpstreamOptions;
@@ -81,7 +86,11 @@ export function contactServiceClient(opts: ContactServiceOptions): ContactModule
         .RelationshipService,
       upstream,
     ),
-    eraser: new GrpcContactPrivacyGateway(upstream),
+    eraser: upstreamClient(
+      (loadProto(CONTACT_PRIVACY_PROTO) as unknown as ContactPrivacyProtoGrpcType).kith.contact.v1
+        .ContactPrivacyService,
+      upstream,
+    ),
   };
   return {
     ...clients,

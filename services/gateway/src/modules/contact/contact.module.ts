@@ -6,11 +6,12 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { ContactImportGateway } from '../../grpc/contact-import.client';
-import type { ContactPrivacyGateway, PersonalDataUpstream } from '../../grpc/personal-data.client';
+import type { PersonalDataUpstream } from '../../grpc/personal-data.client';
 import { mountOperations, registerOperations } from '../../http/operation';
 import type { GatewayModule, ModuleContext } from '../gateway-module';
 import type {
   ContactClient,
+  ContactPrivacyClient,
   CustomFieldClient,
   DuplicateClient,
   HouseholdClient,
@@ -24,8 +25,7 @@ import { householdOperations } from './households.routes';
 import { registerImportRoutes } from './imports.openapi';
 import { importsRouter } from './imports.routes';
 import { organizationOperations } from './organizations.routes';
-import { registerPrivacyRoutes } from './privacy.openapi';
-import { privacyRouter } from './privacy.routes';
+import { privacyOperations } from './privacy.routes';
 import { relationshipTypeOperations } from './relationship-types.routes';
 import { relationshipOperations } from './relationships.routes';
 
@@ -42,7 +42,7 @@ export interface ContactModuleClient {
   households: HouseholdClient;
   imports: ContactImportGateway;
   relationships: RelationshipClient;
-  eraser: ContactPrivacyGateway;
+  eraser: ContactPrivacyClient;
   close?(): void;
 }
 
@@ -55,6 +55,7 @@ export interface ContactModuleOptions {
 export function contactModule({ client, personalData }: ContactModuleOptions): GatewayModule {
   // Declared once: mounted below and registered in the OpenAPI document.
   const operations = [
+    ...privacyOperations(client.eraser, personalData),
     ...duplicateOperations(client.contacts, client.duplicates),
     ...relationshipOperations(client.relationships),
     ...relationshipTypeOperations(client.relationships),
@@ -68,28 +69,18 @@ export function contactModule({ client, personalData }: ContactModuleOptions): G
     routes(ctx: ModuleContext) {
       const router = Router();
       router.use(
-        privacyRouter({
-          upstreams: personalData,
-          eraser: client.eraser,
-          storedResponses: ctx.storedResponses,
-          logger: ctx.logger,
-          now: ctx.now,
-        }),
-      );
-      router.use(
         contactExportRouter({
           contacts: client.bulkContacts ?? client.contacts,
           customFields: client.customFields,
         }),
       );
       router.use(importsRouter({ imports: client.imports, idempotency: ctx.idempotency }));
-      mountOperations(router, operations, { idempotency: ctx.idempotency });
+      mountOperations(router, operations, ctx);
       return router;
     },
     document(registry: OpenAPIRegistry) {
       registerOperations(registry, operations);
       registerImportRoutes(registry);
-      registerPrivacyRoutes(registry);
     },
     close() {
       client.close?.();
