@@ -23,6 +23,8 @@ export type UpstreamClient<Def extends grpc.ServiceDefinition> = UpstreamMethods
 export interface UpstreamClientOptions<Def extends grpc.ServiceDefinition> {
   /** Methods that read a tenant's whole collection: they take slots of the scan pool. */
   scans?: ReadonlyArray<MethodNames<Def>>;
+  /** Methods with a budget of their own (a bulk write), instead of the upstream's deadline. */
+  deadlines?: Partial<Record<MethodNames<Def>, number>>;
 }
 
 export function upstreamClient<Def extends grpc.ServiceDefinition>(
@@ -36,7 +38,9 @@ export function upstreamClient<Def extends grpc.ServiceDefinition>(
   for (const method of Object.keys(ServiceCtor.service)) {
     const send = (typed as unknown as Record<string, TypedClient<Def>[MethodNames<Def>]>)[method];
     if (!send) continue;
-    const options = scans.has(method) ? forScans(upstream) : upstream;
+    const pool = scans.has(method) ? forScans(upstream) : upstream;
+    const deadlineMs = (opts.deadlines as Record<string, number> | undefined)?.[method];
+    const options = deadlineMs === undefined ? pool : { ...pool, deadlineMs };
     methods[method] = (request: never, ctx: RequestContext) =>
       upstreamCall((callContext, callOpts) => send(request, callContext, callOpts), ctx, options);
   }

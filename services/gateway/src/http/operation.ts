@@ -4,7 +4,12 @@
 // served. It lives in the gateway's http/ because only the gateway has a REST edge; it needs
 // nothing gateway-specific but Permission and the problem types, so a second edge could
 // lift it into a package as it is (docs/architecture.md, "Gateway modules").
-import type { OpenAPIRegistry, ResponseConfig, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type {
+  OpenAPIRegistry,
+  ResponseConfig,
+  RouteConfig,
+  ZodRequestBody,
+} from '@asteasolutions/zod-to-openapi';
 import type { Logger } from '@kith/logger';
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
@@ -56,6 +61,8 @@ export interface OperationSpec<P extends RequestSchema, Q extends RequestSchema,
   bodyRequired?: boolean;
   /** Read an absent body as `{}` even though it is documented as required. */
   absentBodyAsEmpty?: boolean;
+  /** A body the handler streams itself (a CSV upload): documented, never parsed here. */
+  streamedBody?: ZodRequestBody;
   /** Default ['application/json']. */
   bodyContentTypes?: string[];
   /** PATCH/DELETE of a versioned record: If-Match is read (428/400) before the body. */
@@ -154,6 +161,7 @@ export function defineOperation<
         ...(spec.params ? { params: spec.params } : {}),
         ...(spec.query ? { query: spec.query } : {}),
         ...(headers ? { headers } : {}),
+        ...(spec.streamedBody ? { body: spec.streamedBody } : {}),
         ...(spec.body
           ? {
               body: {

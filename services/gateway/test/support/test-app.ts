@@ -9,7 +9,7 @@ import { contactModule } from '../../src/modules/contact/contact.module';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
 import { fakeContacts } from './fake-contact-service';
-import { FakeContactImportGateway } from './fake-contact-import-gateway';
+import { fakeImports } from './fake-contact-import-service';
 import { fakeCustomFields } from './fake-custom-field-service';
 import { fakeDuplicates } from './fake-duplicate-service';
 import { fakeHouseholds } from './fake-household-service';
@@ -58,7 +58,7 @@ export function buildTestApp(
   const duplicates = fakeDuplicates(contacts);
   const households = fakeHouseholds();
   const relationships = fakeRelationships();
-  const imports = new FakeContactImportGateway();
+  const imports = fakeImports();
   const idempotencyStore = new MemoryIdempotencyStore();
   const eraser = fakeEraser();
   const upstreams = opts.upstreams ?? [upstreamWith('contact', { contact: {} })];

@@ -4,7 +4,7 @@
 // client sees a truncated transfer rather than a file that looks complete. The tenant's
 // custom field definitions are read once per export, for the `cf.<key>` columns.
 import { once } from 'node:events';
-import { Router, type Response } from 'express';
+import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { listRequest } from '../../domain/contact-commands';
 import { exportHeader, toExportRecord } from '../../domain/contact-export';
@@ -12,14 +12,36 @@ import { resourceKindOf, type ResourceKind } from './contact.mapper';
 import { MAX_PAGE_SIZE } from '../../domain/pagination';
 import type { RequestContext } from '../../grpc/upstream-call';
 import type { ContactClient, CustomFieldClient } from './contact.client';
-import { requirePermission } from '../../http/auth.middleware';
-import { methodNotAllowed, requestContext } from '../../http/route-helpers';
+import { defineOperation } from '../../http/operation';
+import type { Operation } from '../../http/operation';
+import { problems } from '../../http/openapi-kit';
 import { ExportQuerySchema } from './import.schema';
-import { parseQuery } from '../../http/validation';
 
-const EXPORTS: Array<{ kind: ResourceKind; path: string; fileName: string }> = [
-  { kind: 'person', path: '/contacts/export.csv', fileName: 'contacts.csv' },
-  { kind: 'organization', path: '/organizations/export.csv', fileName: 'organizations.csv' },
+const EXPORTS = [
+  {
+    kind: 'person' as const,
+    path: '/contacts/export.csv',
+    fileName: 'contacts.csv',
+    operationId: 'exportContacts',
+    summary: 'Export people as CSV',
+    description:
+      'The list with the same filters, streamed page by page; the columns import again as ' +
+      'they are (the id column ties each row to its record). The fixed columns end with ' +
+      'consent.<channel>.status and .capturedAt per channel (the current consent); then ' +
+      'one cf.<key> column per live custom field of the ' +
+      'record type, written as the import reads it (booleans true/false, multi-selects ' +
+      '"a; b").',
+    answer: 'The people.',
+  },
+  {
+    kind: 'organization' as const,
+    path: '/organizations/export.csv',
+    fileName: 'organizations.csv',
+    operationId: 'exportOrganizations',
+    summary: 'Export organizations as CSV',
+    description: 'As /v1/contacts/export.csv.',
+    answer: 'The organizations.',
+  },
 ];
 
 /** The ListCustomFields maximum; a record type holds at most 200 definitions. */
@@ -51,21 +73,32 @@ async function exportedCustomFieldKeys(
   return keys;
 }
 
-export function contactExportRouter(deps: {
-  contacts: ContactClient;
-  customFields: CustomFieldClient;
-}): Router {
-  const router = Router();
-  for (const spec of EXPORTS) {
-    router
-      .route(spec.path)
-      .get(requirePermission('contact:export-csv'), async (req, res: Response) => {
-        const filters = parseQuery(ExportQuerySchema, req.query);
-        const ctx = requestContext(req, res);
+/** A CSV answer, documented as text. */
+export const csvResponse = (description: string): ResponseConfig => ({
+  description,
+  content: { 'text/csv': { schema: { type: 'string' } } },
+});
+
+export function exportOperations(
+  contacts: ContactClient,
+  customFields: CustomFieldClient,
+): Operation[] {
+  return EXPORTS.map((spec) =>
+    defineOperation({
+      method: 'get',
+      path: spec.path,
+      operationId: spec.operationId,
+      summary: spec.summary,
+      description: spec.description,
+      tags: ['Imports and exports'],
+      permission: 'contact:export-csv',
+      query: ExportQuerySchema,
+      responses: { 200: csvResponse(spec.answer), ...problems(400, 403) },
+      async handle({ query: filters, ctx, res }) {
         // The definitions and the first page before any byte is sent: a bad filter or a down
         // service is still a proper problem response.
-        const customFieldKeys = await exportedCustomFieldKeys(deps.customFields, spec.kind, ctx);
-        let page = await deps.contacts.ListContacts(
+        const customFieldKeys = await exportedCustomFieldKeys(customFields, spec.kind, ctx);
+        let page = await contacts.ListContacts(
           listRequest(spec.kind, MAX_PAGE_SIZE, '', filters),
           ctx,
         );
@@ -81,7 +114,7 @@ export function contactExportRouter(deps: {
               await write(csv, toExportRecord(contact, customFieldKeys));
             }
             if (!page.nextPageToken) break;
-            page = await deps.contacts.ListContacts(
+            page = await contacts.ListContacts(
               listRequest(spec.kind, MAX_PAGE_SIZE, page.nextPageToken, filters),
               ctx,
             );
@@ -92,8 +125,7 @@ export function contactExportRouter(deps: {
         }
         csv.end();
         await once(res, 'finish');
-      })
-      .all(methodNotAllowed('GET'));
-  }
-  return router;
+      },
+    }),
+  );
 }

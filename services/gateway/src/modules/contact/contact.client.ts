@@ -2,6 +2,7 @@
 // it serves, behind the same bulkhead. Households go through the generic upstreamClient;
 // the other services still have their own classes (grpc/*.client.ts) until they move too.
 import {
+  CONTACT_IMPORT_PROTO,
   CONTACT_PRIVACY_PROTO,
   CONTACT_PROTO,
   CUSTOM_FIELD_PROTO,
@@ -10,6 +11,7 @@ import {
   RELATIONSHIP_PROTO,
 } from '@kith/contracts';
 import type {
+  ContactImportProtoGrpcType,
   ContactPrivacyProtoGrpcType,
   ContactProtoGrpcType,
   CustomFieldProtoGrpcType,
@@ -18,7 +20,6 @@ import type {
   RelationshipProtoGrpcType,
 } from '@kith/contracts';
 import { loadProto } from '@kith/grpc-kit';
-import { GrpcContactImportGateway } from '../../grpc/contact-import.client';
 import { upstreamClient } from '../../grpc/upstream-client';
 import type { UpstreamClient } from '../../grpc/upstream-client';
 import type { UpstreamOptions } from '../../grpc/upstream-call';
@@ -44,6 +45,10 @@ type ContactPrivacyService =
   ContactPrivacyProtoGrpcType['kith']['contact']['v1']['ContactPrivacyService'];
 export type ContactPrivacyServiceDefinition = ContactPrivacyService['service'];
 export type ContactPrivacyClient = UpstreamClient<ContactPrivacyServiceDefinition>;
+type ContactImportService =
+  ContactImportProtoGrpcType['kith']['contact']['v1']['ContactImportService'];
+export type ContactImportServiceDefinition = ContactImportService['service'];
+export type ContactImportClient = UpstreamClient<ContactImportServiceDefinition>;
 
 export interface ContactServiceOptions {
   upstream: UpstreamOptions;
@@ -80,7 +85,13 @@ export function contactServiceClient(opts: ContactServiceOptions): ContactModule
         .HouseholdService,
       upstream,
     ),
-    imports: new GrpcContactImportGateway(upstream),
+    imports: upstreamClient(
+      (loadProto(CONTACT_IMPORT_PROTO) as unknown as ContactImportProtoGrpcType).kith.contact.v1
+        .ContactImportService,
+      upstream,
+      // A batch writes up to a thousand contacts: a longer deadline than one read.
+      { deadlines: { ImportContactRows: Math.max(upstream.deadlineMs, 60_000) } },
+    ),
     relationships: upstreamClient(
       (loadProto(RELATIONSHIP_PROTO) as unknown as RelationshipProtoGrpcType).kith.contact.v1
         .RelationshipService,

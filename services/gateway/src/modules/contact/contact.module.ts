@@ -5,25 +5,24 @@
 // is routed before /contacts/{id}.
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
-import type { ContactImportGateway } from '../../grpc/contact-import.client';
 import type { PersonalDataUpstream } from '../../grpc/personal-data.client';
 import { mountOperations, registerOperations } from '../../http/operation';
 import type { GatewayModule, ModuleContext } from '../gateway-module';
 import type {
   ContactClient,
+  ContactImportClient,
   ContactPrivacyClient,
   CustomFieldClient,
   DuplicateClient,
   HouseholdClient,
   RelationshipClient,
 } from './contact.client';
-import { contactExportRouter } from './contact-export.routes';
+import { exportOperations } from './contact-export.routes';
 import { peopleOperations } from './contacts.routes';
 import { customFieldOperations } from './custom-fields.routes';
 import { duplicateOperations } from './duplicates.routes';
 import { householdOperations } from './households.routes';
-import { registerImportRoutes } from './imports.openapi';
-import { importsRouter } from './imports.routes';
+import { importOperations } from './imports.routes';
 import { organizationOperations } from './organizations.routes';
 import { privacyOperations } from './privacy.routes';
 import { relationshipTypeOperations } from './relationship-types.routes';
@@ -40,7 +39,7 @@ export interface ContactModuleClient {
   customFields: CustomFieldClient;
   duplicates: DuplicateClient;
   households: HouseholdClient;
-  imports: ContactImportGateway;
+  imports: ContactImportClient;
   relationships: RelationshipClient;
   eraser: ContactPrivacyClient;
   close?(): void;
@@ -53,9 +52,12 @@ export interface ContactModuleOptions {
 }
 
 export function contactModule({ client, personalData }: ContactModuleOptions): GatewayModule {
-  // Declared once: mounted below and registered in the OpenAPI document.
+  // Declared once: mounted below and registered in the OpenAPI document. Literal paths come
+  // before the {id} ones they would otherwise match (/contacts/export.csv).
   const operations = [
     ...privacyOperations(client.eraser, personalData),
+    ...exportOperations(client.bulkContacts ?? client.contacts, client.customFields),
+    ...importOperations(client.imports),
     ...duplicateOperations(client.contacts, client.duplicates),
     ...relationshipOperations(client.relationships),
     ...relationshipTypeOperations(client.relationships),
@@ -68,19 +70,11 @@ export function contactModule({ client, personalData }: ContactModuleOptions): G
     name: 'contact',
     routes(ctx: ModuleContext) {
       const router = Router();
-      router.use(
-        contactExportRouter({
-          contacts: client.bulkContacts ?? client.contacts,
-          customFields: client.customFields,
-        }),
-      );
-      router.use(importsRouter({ imports: client.imports, idempotency: ctx.idempotency }));
       mountOperations(router, operations, ctx);
       return router;
     },
     document(registry: OpenAPIRegistry) {
       registerOperations(registry, operations);
-      registerImportRoutes(registry);
     },
     close() {
       client.close?.();

@@ -10,7 +10,10 @@ import { CsvError, parse } from 'csv-parse';
 import type { contactImportV1 } from '@kith/contracts';
 import { parseMapSpecs, resolveMapping, type ColumnMapping } from '../../domain/import-mapping';
 import { toImportRow } from '../../domain/import-row';
-import type { ContactImportGateway, ImportJobMessage } from '../../grpc/contact-import.client';
+import { required } from '../../grpc/upstream-client';
+import type { ContactImportClient } from './contact.client';
+
+type ImportJobMessage = contactImportV1.ContactImport__Output;
 import type { RequestContext } from '../../grpc/upstream-call';
 import { GatewayError } from '../../http/problem';
 
@@ -39,13 +42,16 @@ export interface UploadResult {
   unmappedColumns: string[];
 }
 
+/** The two calls an upload makes (unit tests hold them to answer in their own order). */
+export type UploadImports = Pick<ContactImportClient, 'ImportContactRows' | 'GetContactImport'>;
+
 export async function uploadCsv(args: {
   body: Readable;
   /** The job, or how to open it: called once, before the first batch is sent. */
   jobId: string | (() => Promise<string>);
   firstRow: number;
   mapSpecs: readonly string[];
-  imports: ContactImportGateway;
+  imports: UploadImports;
   ctx: RequestContext;
   batchSize?: number;
 }): Promise<UploadResult> {
@@ -75,7 +81,7 @@ export async function uploadCsv(args: {
   // Batches sent, oldest first, not answered yet.
   const inFlight: Array<Promise<void>> = [];
   const send = async (id: string, rows: contactImportV1.ImportRow[]) => {
-    const res = await args.imports.importRows({ jobId: id, rows }, args.ctx);
+    const res = await args.imports.ImportContactRows({ jobId: id, rows }, args.ctx);
     alreadyDone += res.outcomes.filter((o) => o.status === 'IMPORT_ROW_STATUS_SKIPPED_DONE').length;
     // Answers come in batch order (the service writes a job's batches in order); the
     // furthest checkpoint is the job as it stands.
@@ -137,7 +143,8 @@ export async function uploadCsv(args: {
   const id = await jobId();
   return {
     jobId: id,
-    job: job ?? (await args.imports.get(id, args.ctx)),
+    job:
+      job ?? required((await args.imports.GetContactImport({ jobId: id }, args.ctx)).job, 'a job'),
     rows: rowNumber - (args.firstRow - 1),
     alreadyDone,
     unmappedColumns,

@@ -3,20 +3,21 @@
 // failed rows kept for the report (one page per batch, like the real one). Records batches.
 import * as grpc from '@grpc/grpc-js';
 import type { contactImportV1 } from '@kith/contracts';
-import type { ContactImportGateway } from '../../src/grpc/contact-import.client';
 import type { RequestContext } from '../../src/grpc/upstream-call';
+import type { ContactImportServiceDefinition } from '../../src/modules/contact/contact.client';
+import { fakeUpstream } from './fake-upstream';
 import { grpcError } from './grpc-error';
 
 type Job = contactImportV1.ContactImport__Output & { tenantId: string };
 type RowError = contactImportV1.ImportRowError__Output;
 
-export class FakeContactImportGateway implements ContactImportGateway {
+class ContactImportRules {
   readonly batches: contactImportV1.ImportRow[][] = [];
   private readonly jobs = new Map<string, Job>();
   private readonly errorPages = new Map<string, RowError[][]>();
   private seq = 0;
 
-  async start(req: contactImportV1.StartContactImportRequest, ctx: RequestContext) {
+  async StartContactImport(req: contactImportV1.StartContactImportRequest, ctx: RequestContext) {
     const id = `job-${++this.seq}`;
     const job: Job = {
       id,
@@ -39,10 +40,10 @@ export class FakeContactImportGateway implements ContactImportGateway {
     };
     this.jobs.set(id, job);
     this.errorPages.set(id, []);
-    return { ...job };
+    return { job: { ...job } };
   }
 
-  async importRows(req: contactImportV1.ImportContactRowsRequest, ctx: RequestContext) {
+  async ImportContactRows(req: contactImportV1.ImportContactRowsRequest, ctx: RequestContext) {
     const job = this.find(req.jobId ?? '', ctx);
     const rows = req.rows ?? [];
     this.batches.push(rows);
@@ -85,18 +86,21 @@ export class FakeContactImportGateway implements ContactImportGateway {
     return { job: { ...job }, outcomes };
   }
 
-  async finish(jobId: string, ctx: RequestContext) {
-    const job = this.find(jobId, ctx);
+  async FinishContactImport(req: contactImportV1.FinishContactImportRequest, ctx: RequestContext) {
+    const job = this.find(req.jobId ?? '', ctx);
     job.status = 'finished';
     job.finishedAt = '2026-01-01T00:01:00.000Z';
-    return { ...job };
+    return { job: { ...job } };
   }
 
-  async get(jobId: string, ctx: RequestContext) {
-    return { ...this.find(jobId, ctx) };
+  async GetContactImport(req: contactImportV1.GetContactImportRequest, ctx: RequestContext) {
+    return { job: { ...this.find(req.jobId ?? '', ctx) } };
   }
 
-  async errors(req: contactImportV1.ListContactImportErrorsRequest, ctx: RequestContext) {
+  async ListContactImportErrors(
+    req: contactImportV1.ListContactImportErrorsRequest,
+    ctx: RequestContext,
+  ) {
     const job = this.find(req.jobId ?? '', ctx);
     const pages = this.errorPages.get(job.id) ?? [];
     const index = req.pageToken ? Number(req.pageToken) : 0;
@@ -113,4 +117,9 @@ export class FakeContactImportGateway implements ContactImportGateway {
     }
     return job;
   }
+}
+
+/** The import service fake: its rules behind the generic fakeUpstream. */
+export function fakeImports() {
+  return fakeUpstream<ContactImportServiceDefinition, ContactImportRules>(new ContactImportRules());
 }
