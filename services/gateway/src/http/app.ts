@@ -15,6 +15,7 @@ import { mapError } from './error-mapper';
 import { healthRouter } from './health.routes';
 import { isCsvUpload } from '../modules/contact/imports.routes';
 import type { GatewayModule } from '../modules/gateway-module';
+import { mountOperations } from './operation';
 import type { ReadinessCheck } from './health.routes';
 import { httpMetrics, rememberMountPath, routeTemplate } from './metrics.middleware';
 import { openApiDocument } from './openapi';
@@ -99,7 +100,7 @@ export function createApp(deps: AppDeps): express.Express {
     logger: deps.logger,
     now,
   };
-  for (const module of deps.modules) v1.use(module.routes(moduleContext));
+  for (const module of deps.modules) mountOperations(v1, module.operations, moduleContext);
   app.use('/v1', v1);
 
   app.use((_req: Request, _res: Response, next: NextFunction) => {

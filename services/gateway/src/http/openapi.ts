@@ -4,6 +4,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { GatewayModule } from '../modules/gateway-module';
 import { json } from './openapi-kit';
+import { registerOperations } from './operation';
 import { ProblemSchema } from './schemas/problem.schema';
 import { HealthSchema, ReadinessSchema } from './schemas/health.schema';
 
@@ -88,7 +89,7 @@ export function openApiDocument(modules: readonly GatewayModule[]): object {
     description: 'JWT with claims sub, tenant and roles; verified signature, exp, iss and aud.',
   });
   registry.register('Problem', ProblemSchema);
-  for (const module of modules) module.document(registry);
+  for (const module of modules) registerOperations(registry, module.operations);
   registerOperational(registry);
   const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

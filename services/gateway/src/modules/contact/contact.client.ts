@@ -1,6 +1,6 @@
 // The one client of the contact service process (CONTACT_GRPC_ADDRESS): every gRPC service
-// it serves, behind the same bulkhead. Households go through the generic upstreamClient;
-// the other services still have their own classes (grpc/*.client.ts) until they move too.
+// it serves, each a typed upstreamClient built from its generated definition, all behind the
+// same bulkhead (list pages in the scan pool). Unit tests pass fakeUpstream fakes instead.
 import {
   CONTACT_IMPORT_PROTO,
   CONTACT_PRIVACY_PROTO,

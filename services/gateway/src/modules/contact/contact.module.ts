@@ -1,13 +1,9 @@
 // The contact service's module: people, organizations, households, relationships and
 // their types, custom fields, duplicates, imports, consent, audit, export and privacy, all
-// served by the contact service process. Mount order matters where paths overlap: a literal
-// segment (/contacts/export.csv, /contacts/{id}/relationships, /contacts/{id}/duplicates)
-// is routed before /contacts/{id}.
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { Router } from 'express';
+// served by the contact service process, as one list of declared operations. Order matters
+// only where paths overlap: /contacts/export.csv is listed before /contacts/{id}.
 import type { PersonalDataUpstream } from '../../grpc/personal-data.client';
-import { mountOperations, registerOperations } from '../../http/operation';
-import type { GatewayModule, ModuleContext } from '../gateway-module';
+import type { GatewayModule } from '../gateway-module';
 import type {
   ContactClient,
   ContactImportClient,
@@ -68,14 +64,7 @@ export function contactModule({ client, personalData }: ContactModuleOptions): G
   ];
   return {
     name: 'contact',
-    routes(ctx: ModuleContext) {
-      const router = Router();
-      mountOperations(router, operations, ctx);
-      return router;
-    },
-    document(registry: OpenAPIRegistry) {
-      registerOperations(registry, operations);
-    },
+    operations,
     close() {
       client.close?.();
       for (const upstream of personalData) upstream.close?.();
