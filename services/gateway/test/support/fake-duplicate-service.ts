@@ -66,7 +66,7 @@ class DuplicateRules {
     return { duplicates: this.duplicates.get(`${ctx.tenantId}:${req.contactId}`) ?? [] };
   }
 
-  async ScanDuplicates(_req: duplicateV1.ScanDuplicatesRequest, ctx: RequestContext) {
+  async ScanDuplicates(_req: duplicateV1.ScanDuplicatesRequest, _ctx: RequestContext) {
     return this.scanPage;
   }
 

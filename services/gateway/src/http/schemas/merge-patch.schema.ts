@@ -1,5 +1,5 @@
 // JSON merge patch bodies, documented the same way on every PATCH.
-import { z } from './zod';
+import type { z } from './zod';
 
 /** A JSON merge patch body: at least one field, documented the same way everywhere. */
 export function mergePatchBody<T extends z.ZodObject>(body: T, name: string) {
