@@ -167,11 +167,16 @@ export function listOperation<Q extends z.ZodObject<{ limit: z.ZodType; cursor: 
 export function pageTokenOf(cursor: string, scope: CursorScope, filters: ListFilters): string {
   const decoded = decodeCursor(cursor, scope, filters);
   if (decoded.ok) return decoded.pageToken;
+  throw cursorRefused(decoded.reason);
+}
+
+/** The 400 for a cursor that is not one of this listing's (any cursor codec's reasons). */
+export function cursorRefused(reason: 'malformed' | 'other-listing'): GatewayError {
   const message =
-    decoded.reason === 'malformed'
+    reason === 'malformed'
       ? 'Not a cursor this API issued.'
       : 'The cursor belongs to another listing; repeat the filters it was issued with.';
-  throw new GatewayError('validation-failed', 'The cursor cannot be used here.', [
+  return new GatewayError('validation-failed', 'The cursor cannot be used here.', [
     { field: 'cursor', message, in: 'query' },
   ]);
 }

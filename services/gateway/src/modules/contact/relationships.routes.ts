@@ -16,8 +16,12 @@ import { required } from '../../grpc/upstream-client';
 import { defineOperation } from '../../http/operation';
 import type { Operation } from '../../http/operation';
 import { etagHeader, json, problems } from '../../http/openapi-kit';
-import { GatewayError } from '../../http/problem';
-import { createOperation, readOperation, versionedOperation } from '../../http/resource-operations';
+import {
+  createOperation,
+  cursorRefused,
+  readOperation,
+  versionedOperation,
+} from '../../http/resource-operations';
 import { IdParamsSchema } from '../../http/schemas/parameters.schema';
 import type { RelationshipClient } from './contact.client';
 import type { ResourceKind } from './contact.mapper';
@@ -48,13 +52,7 @@ export function relationshipPageToken(
   if (cursor === undefined) return '';
   const decoded = decodeRelationshipCursor(cursor, scope, filters);
   if (decoded.ok) return decoded.pageToken;
-  const message =
-    decoded.reason === 'malformed'
-      ? 'Not a cursor this API issued.'
-      : 'The cursor belongs to another listing; repeat the filters it was issued with.';
-  throw new GatewayError('validation-failed', 'The cursor cannot be used here.', [
-    { field: 'cursor', message, in: 'query' },
-  ]);
+  throw cursorRefused(decoded.reason);
 }
 
 const relationship = (description: string) => ({ schema: RelationshipSchema, description });
