@@ -1,5 +1,5 @@
-// Pieces every *.openapi.ts registration uses: problem responses, JSON bodies, the ETag
-// header and the roles note, so each route documents the same way.
+// Pieces every operation declaration (http/operation.ts) uses: problem responses, JSON
+// bodies, the ETag header and the roles note, so each route documents the same way.
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { PERMISSIONS } from '../domain/permissions';
