@@ -2,56 +2,17 @@
 // contact service's proto messages. Empty strings from proto3 become null: every key is
 // always present.
 import type { relationshipV1 } from '@kith/contracts';
+import type { z } from 'zod';
+import type {
+  ContactRelationshipSchema,
+  RelationshipSchema,
+  RelationshipTypeSchema,
+} from './relationship.schema';
 
-export interface RelationshipTypeResource {
-  code: string;
-  labelAToB: string;
-  labelBToA: string;
-  contactKindA: string;
-  contactKindB: string;
-  symmetric: boolean;
-  active: boolean;
-  builtIn: boolean;
-  version: number;
-  createdAt: string | null;
-  updatedAt: string | null;
-}
-
-export interface RelationshipResource {
-  id: string;
-  version: number;
-  typeCode: string;
-  labelAToB: string;
-  labelBToA: string;
-  symmetric: boolean;
-  contactAId: string;
-  contactBId: string;
-  startDate: string | null;
-  endDate: string | null;
-  description: string | null;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
-
+export type RelationshipTypeResource = z.output<typeof RelationshipTypeSchema>;
+export type RelationshipResource = z.output<typeof RelationshipSchema>;
 /** One row of a contact's relationships, read from that contact's side. */
-export interface ContactRelationshipResource {
-  id: string;
-  version: number;
-  typeCode: string;
-  /** What this contact is to the other: "employee of", "employer of". */
-  label: string;
-  /** 'a' when this contact is the relationship's contact A. */
-  side: 'a' | 'b';
-  otherContact: { id: string; kind: string; displayName: string };
-  startDate: string | null;
-  endDate: string | null;
-  description: string | null;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ContactRelationshipResource = z.output<typeof ContactRelationshipSchema>;
 
 function orNull(value: string | undefined | null): string | null {
   return value === undefined || value === null || value === '' ? null : value;
@@ -111,7 +72,7 @@ export function toContactRelationshipResource(
     side: row.side === 'RELATIONSHIP_SIDE_A' ? 'a' : 'b',
     otherContact: {
       id: row.otherContactId,
-      kind: row.otherContactKind,
+      kind: row.otherContactKind === 'organization' ? 'organization' : 'person',
       displayName: row.otherDisplayName,
     },
     startDate: r.startDate,
