@@ -92,3 +92,54 @@ export function callUnary<Res>(
   };
   return opts.bulkhead ? opts.bulkhead.run(ctx.tenantId, send, opts.signal) : send();
 }
+
+/** The request a unary method of a generated ServiceDefinition takes (the input type). */
+export type RequestOf<M> = M extends { requestSerialize: (value: infer Req) => Buffer }
+  ? Req
+  : never;
+/** What it answers, as grpc-js decodes it with the loader options (the __Output type). */
+export type ResponseOf<M> = M extends { responseDeserialize: (bytes: Buffer) => infer Res }
+  ? Res
+  : never;
+/** The method names of a generated definition (its index signature left out). */
+export type MethodNames<Def> = keyof { [M in keyof Def as string extends M ? never : M]: M } &
+  string;
+
+/** A generated service constructor from loadProto: `proto.kith.contact.v1.HouseholdService`. */
+export interface ServiceConstructor<Def extends grpc.ServiceDefinition> {
+  new (
+    address: string,
+    credentials: grpc.ChannelCredentials,
+    options?: grpc.ClientOptions,
+  ): grpc.Client;
+  service: Def;
+}
+
+/** Every method of a service as `(request, ctx, opts?) => Promise<response>`, and close(). */
+export type TypedClient<Def extends grpc.ServiceDefinition> = {
+  [M in MethodNames<Def>]: (
+    request: RequestOf<Def[M]>,
+    ctx: CallContext,
+    opts?: CallUnaryOptions,
+  ) => Promise<ResponseOf<Def[M]>>;
+} & { close(): void };
+
+/**
+ * One typed client for any service, from its generated constructor: each method of the
+ * service definition becomes a callUnary with its own request and response types (no class
+ * per proto). `defaults` apply to every call; a call's own options win.
+ */
+export function createTypedClient<Def extends grpc.ServiceDefinition>(
+  ServiceCtor: ServiceConstructor<Def>,
+  address: string,
+  opts: CreateClientOptions & { defaults?: CallUnaryOptions } = {},
+): TypedClient<Def> {
+  const client = createClient<grpc.Client>(ServiceCtor, address, opts);
+  const methods: Record<string, unknown> = { close: () => client.close() };
+  for (const [method, definition] of Object.entries(ServiceCtor.service)) {
+    if (definition.requestStream || definition.responseStream) continue;
+    methods[method] = (request: unknown, ctx: CallContext, callOpts: CallUnaryOptions = {}) =>
+      callUnary(client, method, request, ctx, { ...opts.defaults, ...callOpts });
+  }
+  return methods as TypedClient<Def>;
+}

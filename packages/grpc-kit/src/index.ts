@@ -17,8 +17,16 @@ export type { UnaryHandlerOptions } from './unary-handler';
 export { createGrpcServer } from './grpc-server';
 export { grpcService } from './grpc-service';
 export type { CreateGrpcServerOptions, GrpcServer, GrpcServiceRegistration } from './grpc-server';
-export { callUnary, createClient, DEFAULT_DEADLINE_MS } from './grpc-client';
-export type { CallUnaryOptions, CreateClientOptions } from './grpc-client';
+export { callUnary, createClient, createTypedClient, DEFAULT_DEADLINE_MS } from './grpc-client';
+export type {
+  CallUnaryOptions,
+  CreateClientOptions,
+  MethodNames,
+  RequestOf,
+  ResponseOf,
+  ServiceConstructor,
+  TypedClient,
+} from './grpc-client';
 export { retryInterceptor } from './retry-interceptor';
 export type { RetryPolicy } from './retry-interceptor';
 export { httpStatusForGrpc } from './http-status';

@@ -16,6 +16,7 @@ import {
   callUnary,
   createClient,
   createGrpcServer,
+  createTypedClient,
   ERROR_INFO_KEY,
   loadProto,
   readErrorInfo,
@@ -200,6 +201,38 @@ describe('a call through callUnary', () => {
     );
 
     expect(res.contact?.id).toBe('c42');
+  });
+});
+
+describe('a typed client built from the service definition', () => {
+  it('calls each method by its rpc name and answers the decoded response', async () => {
+    const pkg = loadProto(CONTACT_PROTO) as unknown as ContactProtoGrpcType;
+    const typed = createTypedClient(pkg.kith.contact.v1.ContactService, address);
+    try {
+      const res = await typed.GetContact({ id: 'c42' }, ctx);
+
+      expect(res.contact?.id).toBe('c42');
+      expect(seen.ctx).toMatchObject({ tenantId: 'tenant-a', idempotencyKey: 'idem-1' });
+    } finally {
+      typed.close();
+    }
+  });
+
+  it('keeps the code and field errors of a failed call', async () => {
+    const pkg = loadProto(CONTACT_PROTO) as unknown as ContactProtoGrpcType;
+    const typed = createTypedClient(pkg.kith.contact.v1.ContactService, address, {
+      defaults: { deadlineMs: 2000 },
+    });
+    try {
+      const err = await rejectionOf(typed.GetContact({ id: 'missing' }, ctx));
+
+      expect(err.code).toBe(grpc.status.NOT_FOUND);
+      expect(readFieldErrors(err)).toEqual([
+        { field: 'id', message: 'no contact with this id (ünïcode)' },
+      ]);
+    } finally {
+      typed.close();
+    }
   });
 });
 

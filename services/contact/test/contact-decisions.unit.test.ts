@@ -412,3 +412,46 @@ describe('an inherited household address', () => {
     expect(events[0]).toMatchObject({ changedFields: ['tags'] });
   });
 });
+
+describe('a write naming the kind it expects', () => {
+  it('answers NOT_FOUND to an update of a person through the organization kind', () => {
+    const act = () =>
+      decideUpdate(givenJane(), update({ updateMask: ['tags'], expectedKind: 'organization' }), T1);
+
+    expect(codeOf(act)).toBe(ContactErrorCode.NOT_FOUND);
+  });
+
+  it('answers NOT_FOUND before VERSION_CONFLICT to a delete of the other kind', () => {
+    const act = () =>
+      decideDelete(
+        givenJane(),
+        { id: ID, tenantId: TENANT, expectedVersion: 7, expectedKind: 'organization' },
+        T1,
+      );
+
+    expect(codeOf(act)).toBe(ContactErrorCode.NOT_FOUND);
+  });
+
+  it('answers NOT_FOUND, not ALREADY_DELETED, for a deleted contact of the kind', () => {
+    const deleted = decideDelete(
+      givenJane(),
+      { id: ID, tenantId: TENANT, expectedVersion: 1 },
+      T1,
+    ).contact;
+
+    const act = () =>
+      decideUpdate(deleted, update({ updateMask: ['tags'], expectedKind: 'person' }), T1);
+
+    expect(codeOf(act)).toBe(ContactErrorCode.NOT_FOUND);
+  });
+
+  it('writes a contact of the expected kind as without it', () => {
+    const { contact } = decideUpdate(
+      givenJane(),
+      update({ fields: { tags: ['major'] }, updateMask: ['tags'], expectedKind: 'person' }),
+      T1,
+    );
+
+    expect(contact).toMatchObject({ version: 2, tags: ['major'] });
+  });
+});

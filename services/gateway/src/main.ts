@@ -13,16 +13,12 @@ import { MongoClient } from 'mongodb';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { loadGatewayConfig } from './config';
 import type { GatewayConfig } from './config';
-import { GrpcContactImportGateway } from './grpc/contact-import.client';
-import { GrpcContactGateway } from './grpc/contact.client';
-import { GrpcCustomFieldGateway } from './grpc/custom-field.client';
-import { GrpcDuplicateGateway } from './grpc/duplicate.client';
-import { GrpcHouseholdGateway } from './grpc/household.client';
-import { GrpcContactPrivacyGateway, GrpcPersonalDataUpstream } from './grpc/personal-data.client';
+import { personalDataUpstream } from './grpc/personal-data.client';
 import { parseUpstreams } from './domain/personal-data-export';
 import { contactErasedConsumer } from './events/contact-erased.consumer';
-import { GrpcRelationshipGateway } from './grpc/relationship.client';
 import { createApp } from './http/app';
+import { contactServiceClient } from './modules/contact/contact.client';
+import { contactModule } from './modules/contact/contact.module';
 import { createHttpServer } from './http/server';
 import { IdempotencyRepository } from './store/idempotency.repository';
 
@@ -96,49 +92,30 @@ async function startGateway(
     bulkhead: contactBulkhead,
     scanBulkhead: contactScans,
   };
-  const contacts = new GrpcContactGateway(contactProcess);
-  // CSV export pages: a bulk read, with the longer deadline.
-  const bulkContacts = new GrpcContactGateway({
-    ...contactProcess,
-    deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS,
-  });
-  const customFields = new GrpcCustomFieldGateway(contactProcess);
-  const households = new GrpcHouseholdGateway(contactProcess);
-  const duplicates = new GrpcDuplicateGateway(contactProcess);
-  const relationships = new GrpcRelationshipGateway(contactProcess);
-  const imports = new GrpcContactImportGateway(contactProcess);
-  // GDPR: every service holding personal data (the registry), and erasure (contact process).
-  const upstreams = parseUpstreams(config.CONTACT_GRPC_ADDRESS, config.PERSONAL_DATA_UPSTREAMS).map(
-    ({ name, address }) =>
-      new GrpcPersonalDataUpstream(name, {
-        address,
-        deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS,
-      }),
+  // GDPR export: every service holding personal data (the registry), with the bulk deadline.
+  const personalData = parseUpstreams(
+    config.CONTACT_GRPC_ADDRESS,
+    config.PERSONAL_DATA_UPSTREAMS,
+  ).map(({ name, address }) =>
+    personalDataUpstream(name, { address, deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS }),
   );
-  const eraser = new GrpcContactPrivacyGateway(contactProcess);
+  const modules = [
+    contactModule({
+      client: contactServiceClient({
+        upstream: contactProcess,
+        bulkDeadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS,
+      }),
+      personalData,
+    }),
+  ];
   stops.add('gRPC clients', () => {
-    contacts.close();
-    bulkContacts.close();
-    customFields.close();
-    duplicates.close();
-    households.close();
-    relationships.close();
-    eraser.close();
-    for (const upstream of upstreams) upstream.close();
-    imports.close();
+    for (const module of modules) module.close();
   });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
   const app = createApp({
-    contacts,
-    bulkContacts,
-    customFields,
-    duplicates,
-    households,
-    imports,
-    relationships,
-    privacy: { upstreams, eraser },
+    modules,
     idempotencyStore,
     // A retry of an in-flight request waits as long as the first can take, then replays it.
     idempotencyWaitMs: config.GATEWAY_GRPC_DEADLINE_MS,

@@ -8,7 +8,7 @@ import { createGrpcServer, loadProto, unaryHandler } from '@kith/grpc-kit';
 import type { GrpcServer } from '@kith/grpc-kit';
 import { createLogger } from '@kith/logger';
 import { Bulkhead, BulkheadRejectedError } from '@kith/resilience';
-import { GrpcContactGateway } from '../src/grpc/contact.client';
+import { contactServiceClient } from '../src/modules/contact/contact.client';
 import type { RequestContext } from '../src/grpc/upstream-call';
 
 const logger = createLogger({
@@ -58,30 +58,34 @@ async function listsBlocked(n: number): Promise<void> {
   while (blockedLists.length < n) await new Promise((r) => setTimeout(r, 5));
 }
 
-describe('GrpcContactGateway with a scan pool', () => {
+describe('the contact client with a scan pool', () => {
   it("refuses a tenant's list over its scan share while its point reads still go through", async () => {
-    const contacts = new GrpcContactGateway({
-      address,
-      deadlineMs: 3000,
-      bulkhead: pool('contact', 8),
-      scanBulkhead: pool('contact-scans', 1),
+    const client = contactServiceClient({
+      upstream: {
+        address,
+        deadlineMs: 3000,
+        bulkhead: pool('contact', 8),
+        scanBulkhead: pool('contact-scans', 1),
+      },
+      bulkDeadlineMs: 3000,
     });
+    const { contacts } = client;
     try {
-      const first = contacts.list({ pageSize: 10 }, ctx);
+      const first = contacts.ListContacts({ pageSize: 10 }, ctx);
       await listsBlocked(1);
 
-      const second = contacts.list({ pageSize: 10 }, ctx).catch((err: unknown) => err);
-      const read = await contacts.get('c1', ctx);
+      const second = contacts.ListContacts({ pageSize: 10 }, ctx).catch((err: unknown) => err);
+      const read = await contacts.GetContact({ id: 'c1' }, ctx);
       const refused = await second;
       blockedLists.splice(0).forEach((release) => release());
       await first;
 
-      expect(read.id).toBe('c1');
+      expect(read.contact?.id).toBe('c1');
       expect(refused).toBeInstanceOf(BulkheadRejectedError);
       expect(refused).toMatchObject({ bulkhead: 'contact-scans', reason: 'key-share' });
     } finally {
       blockedLists.splice(0).forEach((release) => release());
-      contacts.close();
+      client.close();
     }
   });
 });

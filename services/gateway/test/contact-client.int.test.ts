@@ -4,7 +4,8 @@ import * as grpc from '@grpc/grpc-js';
 import { CONTACT_PROTO } from '@kith/contracts';
 import type { ContactProtoGrpcType, contactV1 } from '@kith/contracts';
 import { FIELD_ERRORS_KEY, loadProto } from '@kith/grpc-kit';
-import { GrpcContactGateway } from '../src/grpc/contact.client';
+import { upstreamClient } from '../src/grpc/upstream-client';
+import type { ContactClient } from '../src/modules/contact/contact.client';
 import { mapError } from '../src/http/error-mapper';
 
 interface Seen {
@@ -17,7 +18,7 @@ const DEADLINE_MS = 1500;
 const seen: Seen[] = [];
 let respond: (callback: grpc.sendUnaryData<contactV1.GetContactResponse>) => void;
 let server: grpc.Server;
-let client: GrpcContactGateway;
+let client: ContactClient;
 
 const contact: contactV1.Contact = {
   id: 'c-1',
@@ -53,7 +54,10 @@ beforeAll(async () => {
       err ? reject(err) : resolve(p),
     ),
   );
-  client = new GrpcContactGateway({ address: `127.0.0.1:${port}`, deadlineMs: DEADLINE_MS });
+  client = upstreamClient(proto.kith.contact.v1.ContactService, {
+    address: `127.0.0.1:${port}`,
+    deadlineMs: DEADLINE_MS,
+  });
 });
 
 afterAll(() => {
@@ -73,11 +77,11 @@ const ctx = {
   idempotencyKey: 'key-1',
 };
 
-describe('GrpcContactGateway', () => {
+describe('the contact client (upstreamClient over ContactService)', () => {
   it('sends tenant, user, roles, idempotency key and a deadline with the call', async () => {
     const before = Date.now();
 
-    const result = await client.get('c-1', ctx);
+    const result = (await client.GetContact({ id: 'c-1' }, ctx)).contact;
 
     expect(result).toMatchObject({ id: 'c-1', version: '7', kind: 'CONTACT_KIND_PERSON' });
     expect(seen[0]?.request).toEqual({ id: 'c-1' });
@@ -103,7 +107,7 @@ describe('GrpcContactGateway', () => {
       callback({ code: grpc.status.INVALID_ARGUMENT, details: 'invalid contact', metadata });
     };
 
-    const error = await client.get('c-1', ctx).catch((err: unknown) => err);
+    const error = await client.GetContact({ id: 'c-1' }, ctx).catch((err: unknown) => err);
     const mapped = mapError(error, { instance: '/v1/contacts/c-1', kind: 'person' });
 
     expect(mapped.problem).toMatchObject({
@@ -116,7 +120,7 @@ describe('GrpcContactGateway', () => {
   it('turns a service that never answers into a 504 after the deadline', async () => {
     respond = () => undefined; // never calls back
 
-    const error = await client.get('c-1', ctx).catch((err: unknown) => err);
+    const error = await client.GetContact({ id: 'c-1' }, ctx).catch((err: unknown) => err);
 
     expect((error as grpc.ServiceError).code).toBe(grpc.status.DEADLINE_EXCEEDED);
     expect(mapError(error, { instance: '/' }).problem.status).toBe(504);

@@ -28,7 +28,7 @@ describe('consents over REST', () => {
     });
     expect(read.status).toBe(200);
     expect(read.body.history).toEqual([posted.body.consent]);
-    expect(contacts.calls.find((c) => c.method === 'recordConsent')?.request).toMatchObject({
+    expect(contacts.calls.find((c) => c.method === 'RecordConsent')?.request).toMatchObject({
       contactId: person.id,
       statement: 'Yes please',
       capturedAt: '',
@@ -51,7 +51,7 @@ describe('consents over REST', () => {
     expect(second.status).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.body).toEqual(first.body);
-    expect(contacts.calls.filter((c) => c.method === 'recordConsent')).toHaveLength(1);
+    expect(contacts.calls.filter((c) => c.method === 'RecordConsent')).toHaveLength(1);
   });
 
   it('passes the Idempotency-Key on to the contact service', async () => {
@@ -64,7 +64,7 @@ describe('consents over REST', () => {
       .set('Idempotency-Key', 'signup-2')
       .send({ channel: 'email', status: 'opted_in', source: 'web-form' });
 
-    expect(contacts.calls.find((c) => c.method === 'recordConsent')?.ctx.idempotencyKey).toBe(
+    expect(contacts.calls.find((c) => c.method === 'RecordConsent')?.ctx.idempotencyKey).toBe(
       'signup-2',
     );
   });
@@ -99,7 +99,7 @@ describe('consents over REST', () => {
       'channel',
       'source',
     ]);
-    expect(contacts.calls.some((c) => c.method === 'recordConsent')).toBe(false);
+    expect(contacts.calls.some((c) => c.method === 'RecordConsent')).toBe(false);
   });
 
   it('answers 404 for an organization id under /contacts without recording anything', async () => {
@@ -115,7 +115,7 @@ describe('consents over REST', () => {
       .send({ channel: 'email', status: 'opted_out', source: 'call' });
 
     expect(res.status).toBe(404);
-    expect(contacts.calls.some((c) => c.method === 'recordConsent')).toBe(false);
+    expect(contacts.calls.some((c) => c.method === 'RecordConsent')).toBe(false);
   });
 
   it('refuses a read-only role with 403', async () => {
@@ -173,7 +173,7 @@ describe('the fuller person model over REST', () => {
       .send({ gender: null, deceasedDate: '2026-01-01', addresses: [] });
 
     expect(res.status).toBe(200);
-    const update = contacts.calls.find((c) => c.method === 'update')?.request as {
+    const update = contacts.calls.find((c) => c.method === 'UpdateContact')?.request as {
       updateMask: { paths: string[] };
       fields: Record<string, unknown>;
     };
@@ -236,7 +236,7 @@ describe('the audit trail over REST', () => {
       ],
       nextCursor: null,
     });
-    expect(contacts.calls.find((c) => c.method === 'audit')?.request).toEqual({
+    expect(contacts.calls.find((c) => c.method === 'ListContactAudit')?.request).toEqual({
       contactId: person.id,
       pageSize: 10,
       pageToken: '',

@@ -6,7 +6,7 @@ import {
 } from '../src/domain/contact-export';
 import { resolveMapping } from '../src/domain/import-mapping';
 import { toImportRow } from '../src/domain/import-row';
-import { FIELD_TYPES } from '../src/http/schemas/custom-field.schema';
+import { FIELD_TYPES } from '../src/modules/contact/custom-field.schema';
 import { protoContact } from './support/proto-contact';
 
 // One of each type: a boolean, a multi-select, a date, a single select, a text, a number.

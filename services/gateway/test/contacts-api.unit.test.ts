@@ -103,8 +103,47 @@ describe('people and organizations over REST', () => {
       .set('Authorization', bearer())
       .set('If-Match', '"1"');
 
+    // No read first: the delete names the kind it expects and the service refuses it.
+    const still = await request(app)
+      .get(`/v1/contacts/${person.body.id}`)
+      .set('Authorization', bearer());
     expect(res.status).toBe(404);
-    expect(contacts.calls.map((c) => c.method)).not.toContain('delete');
+    expect(contacts.calls.find((c) => c.method === 'DeleteContact')?.request).toMatchObject({
+      expectedKind: 'CONTACT_KIND_ORGANIZATION',
+    });
+    expect(still.status).toBe(200);
+    expect(still.body.deletedAt).toBeNull();
+  });
+
+  it('patches through one upstream call that names the kind, and refuses the other kind', async () => {
+    const { app, contacts } = buildTestApp();
+    const person = await request(app)
+      .post('/v1/contacts')
+      .set('Authorization', bearer())
+      .send(PERSON);
+
+    const wrongKind = await request(app)
+      .patch(`/v1/organizations/${person.body.id}`)
+      .set('Authorization', bearer())
+      .set('If-Match', '"1"')
+      .send({ tags: ['board'] });
+    const patched = await request(app)
+      .patch(`/v1/contacts/${person.body.id}`)
+      .set('Authorization', bearer())
+      .set('If-Match', '"1"')
+      .send({ tags: ['board'] });
+
+    expect(wrongKind.status).toBe(404);
+    expect(patched.status).toBe(200);
+    expect(patched.body.version).toBe(2);
+    expect(contacts.calls.map((c) => c.method)).toEqual([
+      'CreateContact',
+      'UpdateContact',
+      'UpdateContact',
+    ]);
+    expect(
+      contacts.calls.map((c) => (c.request as { expectedKind?: string }).expectedKind),
+    ).toEqual([undefined, 'CONTACT_KIND_ORGANIZATION', 'CONTACT_KIND_PERSON']);
   });
 
   it("hides another tenant's record behind a 404", async () => {
@@ -139,7 +178,7 @@ describe('people and organizations over REST', () => {
     expect(res.headers.etag).toBe('"2"');
     expect(res.body.name).toMatchObject({ firstName: 'Augusta', lastName: null });
     expect(res.body.tags).toEqual(['donor']);
-    const update = contacts.calls.find((c) => c.method === 'update');
+    const update = contacts.calls.find((c) => c.method === 'UpdateContact');
     expect(update?.request).toMatchObject({
       expectedVersion: '1',
       updateMask: { paths: ['person.first_name', 'person.last_name'] },
@@ -205,7 +244,7 @@ describe('people and organizations over REST', () => {
       .set('traceparent', traceparent);
 
     expect(contacts.calls[0]).toEqual({
-      method: 'list',
+      method: 'ListContacts',
       request: {
         kind: 'CONTACT_KIND_ORGANIZATION',
         pageSize: 7,

@@ -230,7 +230,7 @@ describe('custom field definitions over REST', () => {
 
     expect(retry.status).toBe(first.status);
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(customFields.calls.filter((c) => c.method === 'create')).toHaveLength(1);
+    expect(customFields.calls.filter((c) => c.method === 'CreateCustomField')).toHaveLength(1);
   });
 
   it('documents every custom field route in the OpenAPI document', async () => {

@@ -8,7 +8,7 @@ import {
   toOrganizationResource,
   toPersonResource,
   toResource,
-} from '../src/domain/contact-resource';
+} from '../src/modules/contact/contact.mapper';
 import { formatPath, restFieldPath } from '../src/domain/field-path';
 import {
   NO_CONTACTS,

@@ -93,6 +93,41 @@ test('a duplicate found over REST is merged, its old id answers 404 with the sur
   expect(readonly.status).toBe(403);
 });
 
+test('a change or delete of a merge victim answers the 404 naming its survivor, as a read does', async () => {
+  const tenant = `tenant-${randomBytes(3).toString('hex')}`;
+  const token = mintTestJwt({ tenant, roles: ['manager'] });
+  const ada = await person(token, 'Ada', 'ada@example.org');
+  const adah = await person(token, 'Adah', 'ADA@example.org');
+  await api(`/v1/contacts/${ada}/merge`, token, {
+    method: 'POST',
+    body: JSON.stringify({ victimId: adah }),
+  });
+
+  const patched = await api(`/v1/contacts/${adah}`, token, {
+    method: 'PATCH',
+    headers: { 'if-match': '"1"' },
+    body: JSON.stringify({ tags: ['late'] }),
+  });
+  const deleted = await api(`/v1/contacts/${adah}`, token, {
+    method: 'DELETE',
+    headers: { 'if-match': '"1"' },
+  });
+  const asOrganization = await api(`/v1/organizations/${ada}`, token, {
+    method: 'PATCH',
+    headers: { 'if-match': '"2"' },
+    body: JSON.stringify({ tags: ['late'] }),
+  });
+
+  expect(patched.status).toBe(404);
+  expect(await patched.json()).toMatchObject({
+    type: 'urn:kith:problem:not-found',
+    mergedInto: ada,
+  });
+  expect(deleted.status).toBe(404);
+  expect(await deleted.json()).toMatchObject({ mergedInto: ada });
+  expect(asOrganization.status).toBe(404);
+});
+
 test('matching rules start as the defaults at version 0 and change with If-Match', async () => {
   const token = mintTestJwt({
     tenant: `tenant-${randomBytes(3).toString('hex')}`,

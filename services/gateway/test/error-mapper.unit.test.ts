@@ -5,7 +5,7 @@ import { listingFieldNames } from '../src/domain/field-path';
 import { mapError, problemExtensions } from '../src/http/error-mapper';
 import { GATEWAY_ERRORS, GatewayError } from '../src/http/problem';
 import type { GatewayErrorCode } from '../src/http/problem';
-import { grpcError } from './support/fake-contact-gateway';
+import { grpcError } from './support/grpc-error';
 
 const ctx = { instance: '/v1/contacts/c-1' };
 

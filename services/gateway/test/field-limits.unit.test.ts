@@ -6,9 +6,9 @@ import {
   HOUSEHOLD_FIELD_LIMITS,
   POSTAL_ADDRESS_LIMITS,
 } from '@kith/contracts';
-import { CreateHouseholdBodySchema } from '../src/http/schemas/household.schema';
-import { CreateOrganizationBodySchema } from '../src/http/schemas/organization.schema';
-import { CreatePersonBodySchema } from '../src/http/schemas/person.schema';
+import { CreateHouseholdBodySchema } from '../src/modules/contact/household.schema';
+import { CreateOrganizationBodySchema } from '../src/modules/contact/organization.schema';
+import { CreatePersonBodySchema } from '../src/modules/contact/person.schema';
 
 const C = CONTACT_FIELD_LIMITS;
 const A = POSTAL_ADDRESS_LIMITS;

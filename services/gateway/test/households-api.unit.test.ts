@@ -312,7 +312,7 @@ describe('households over REST', () => {
     expect(again.status).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body.id).toBe(first.body.id);
-    expect(households.calls.filter((c) => c.method === 'create')).toHaveLength(1);
+    expect(households.calls.filter((c) => c.method === 'CreateHousehold')).toHaveLength(1);
   });
 
   it('documents every household route in the OpenAPI document', async () => {

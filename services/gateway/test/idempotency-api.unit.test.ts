@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import request from 'supertest';
-import { grpcError } from './support/fake-contact-gateway';
+import { grpcError } from './support/grpc-error';
 import { PERSON, bearer, buildTestApp } from './support/test-app';
 
 describe('Idempotency-Key on POST', () => {
@@ -24,7 +24,7 @@ describe('Idempotency-Key on POST', () => {
     expect(second.headers.location).toBe(first.headers.location);
     expect(second.headers.etag).toBe(first.headers.etag);
     expect(second.headers['content-type']).toMatch(/^application\/json/);
-    expect(contacts.calls.filter((c) => c.method === 'create')).toHaveLength(1);
+    expect(contacts.calls.filter((c) => c.method === 'CreateContact')).toHaveLength(1);
   });
 
   it('treats the same JSON with another key order as the same body', async () => {
@@ -41,7 +41,7 @@ describe('Idempotency-Key on POST', () => {
     const retry = await post('{"tags":["a"],"name":{"lastName":"L","firstName":"Ada"}}');
 
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(contacts.calls.filter((c) => c.method === 'create')).toHaveLength(1);
+    expect(contacts.calls.filter((c) => c.method === 'CreateContact')).toHaveLength(1);
   });
 
   it('answers 422 when the key is reused with a different body', async () => {
@@ -91,7 +91,7 @@ describe('Idempotency-Key on POST', () => {
         .send(PERSON);
 
     const first = post().then((r) => r);
-    await waitUntil(() => contacts.calls.some((c) => c.method === 'create'));
+    await waitUntil(() => contacts.calls.some((c) => c.method === 'CreateContact'));
     const duplicate = await post();
     open();
 
@@ -119,7 +119,7 @@ describe('Idempotency-Key on POST', () => {
         .send(PERSON);
 
     const first = post().then((r) => r);
-    await waitUntil(() => contacts.calls.some((c) => c.method === 'create'));
+    await waitUntil(() => contacts.calls.some((c) => c.method === 'CreateContact'));
     const duplicate = post().then((r) => r);
     await waitUntil(() => outcomes.includes('in-flight'));
     open();
@@ -127,7 +127,7 @@ describe('Idempotency-Key on POST', () => {
     expect((await duplicate).status).toBe(201);
     expect((await duplicate).headers['idempotent-replayed']).toBe('true');
     expect((await duplicate).body).toEqual((await first).body);
-    expect(contacts.calls.filter((c) => c.method === 'create')).toHaveLength(1);
+    expect(contacts.calls.filter((c) => c.method === 'CreateContact')).toHaveLength(1);
   });
 
   it('keeps keys apart per user, so another user with the same key creates anew', async () => {
@@ -140,7 +140,7 @@ describe('Idempotency-Key on POST', () => {
         .send(PERSON);
     }
 
-    expect(contacts.calls.filter((c) => c.method === 'create')).toHaveLength(2);
+    expect(contacts.calls.filter((c) => c.method === 'CreateContact')).toHaveLength(2);
   });
 
   it('releases the key after a 5xx so the retry really runs', async () => {
@@ -249,7 +249,7 @@ describe('Idempotency-Key on POST', () => {
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.body).toMatchObject({ type: 'urn:kith:problem:response-erased', status: 410 });
     expect(JSON.stringify(retry.body)).not.toContain('Lovelace');
-    expect(contacts.calls.filter((c) => c.method === 'create')).toHaveLength(1);
+    expect(contacts.calls.filter((c) => c.method === 'CreateContact')).toHaveLength(1);
   });
 });
 

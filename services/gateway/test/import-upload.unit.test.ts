@@ -4,9 +4,11 @@
 import { Readable } from 'node:stream';
 import * as grpc from '@grpc/grpc-js';
 import type { contactImportV1 } from '@kith/contracts';
-import type { ContactImportGateway, ImportJobMessage } from '../src/grpc/contact-import.client';
-import { uploadCsv } from '../src/http/import-upload';
-import { grpcError } from './support/fake-contact-gateway';
+import type { UploadImports } from '../src/modules/contact/import-upload';
+
+type ImportJobMessage = contactImportV1.ContactImport__Output;
+import { uploadCsv } from '../src/modules/contact/import-upload';
+import { grpcError } from './support/grpc-error';
 
 type RowsAnswer = contactImportV1.ImportContactRowsResponse__Output;
 
@@ -17,11 +19,11 @@ interface PendingBatch {
 }
 
 /** Records each ImportContactRows call and answers it only when the test says so. */
-class HeldContactImports implements ContactImportGateway {
+class HeldContactImports implements UploadImports {
   readonly batches: PendingBatch[] = [];
   private waiters: Array<() => void> = [];
 
-  importRows(req: contactImportV1.ImportContactRowsRequest): Promise<RowsAnswer> {
+  ImportContactRows(req: contactImportV1.ImportContactRowsRequest): Promise<RowsAnswer> {
     return new Promise<RowsAnswer>((resolve, reject) => {
       this.batches.push({ rows: req.rows ?? [], resolve, reject });
       for (const wake of this.waiters) wake();
@@ -45,17 +47,8 @@ class HeldContactImports implements ContactImportGateway {
     this.waiters = [];
   }
 
-  async start(): Promise<ImportJobMessage> {
-    throw new Error('not used by uploadCsv');
-  }
-  async finish(): Promise<ImportJobMessage> {
-    throw new Error('not used by uploadCsv');
-  }
-  async get(): Promise<ImportJobMessage> {
+  async GetContactImport(): Promise<{ job: ImportJobMessage }> {
     throw new Error('not used when a batch answered');
-  }
-  async errors(): Promise<contactImportV1.ListContactImportErrorsResponse__Output> {
-    throw new Error('not used by uploadCsv');
   }
 
   private batch(index: number): PendingBatch {
@@ -91,7 +84,7 @@ function csv(rows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-function startUpload(imports: ContactImportGateway, rows: number, batchSize: number) {
+function startUpload(imports: HeldContactImports, rows: number, batchSize: number) {
   return uploadCsv({
     body: Readable.from([csv(rows)]),
     jobId: 'job-1',

@@ -5,7 +5,7 @@ import { OVERLOAD_REASONS } from '@kith/grpc-kit';
 import { Bulkhead, BulkheadRejectedError } from '@kith/resilience';
 import request from 'supertest';
 import type { RateLimitPolicies } from '../src/http/rate-limit.middleware';
-import { grpcError } from './support/fake-contact-gateway';
+import { grpcError } from './support/grpc-error';
 import { bearer, buildTestApp } from './support/test-app';
 
 const limits: RateLimitPolicies = {

@@ -9,7 +9,7 @@ import { MongoClient } from 'mongodb';
 import { start as startContact, type RunningContactService } from '../../contact/src/main';
 import { loadContactConfig } from '../../contact/src/config';
 import { contactDatabaseNames } from '../../contact/src/store/contact-stores';
-import { GrpcContactPrivacyGateway } from '../src/grpc/personal-data.client';
+import { contactServiceClient } from '../src/modules/contact/contact.client';
 import { start as startGateway, type RunningGateway } from '../src/main';
 import { loadGatewayConfig } from '../src/config';
 
@@ -207,17 +207,17 @@ describe('stored Idempotency-Key responses after an erasure', () => {
     const admin = mintTestJwt({ tenant, roles: ['admin'] });
     const key = `create-${randomBytes(4).toString('hex')}`;
     const { id } = (await (await createHer(admin, key)).json()) as { id: string };
-    const eraser = new GrpcContactPrivacyGateway({
-      address: `127.0.0.1:${contact.grpcPort}`,
-      deadlineMs: 5000,
+    const client = contactServiceClient({
+      upstream: { address: `127.0.0.1:${contact.grpcPort}`, deadlineMs: 5000 },
+      bulkDeadlineMs: 5000,
     });
     try {
-      await eraser.erase(
+      await client.eraser.EraseContact(
         { id, expectedVersion: '0' },
         { tenantId: tenant, userId: 'dpo', roles: ['admin'] },
       );
     } finally {
-      eraser.close();
+      client.close();
     }
 
     // The gateway learns of it from kith.contact.erased.v1.

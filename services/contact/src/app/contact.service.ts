@@ -143,10 +143,15 @@ export class ContactService {
 
   /** Read the contact, let the pure decision decide, store the new state with its events. */
   private async change(
-    command: { tenantId: string; id: string; expectedVersion: number; actorId?: string },
+    command: UpdateContactCommand | DeleteContactCommand,
     decide: (current: Contact | undefined) => Decision | Promise<Decision>,
   ): Promise<Contact> {
     const stored = await this.repository.findById(command.tenantId, command.id);
+    if (command.expectedKind && stored?.contact.deletedAt) {
+      // A caller naming the kind reads a deleted record as GetContact does: a merge victim's
+      // NOT_FOUND names its survivor (the decision refuses the rest of the mismatches).
+      throw await contactNotFound(this.repository, command.tenantId, command.id, stored.contact);
+    }
     const { contact, events } = await decide(stored?.contact);
     // Nothing changed: no write, no event, and the version stays. (`!stored` cannot happen
     // here, the decision threw NOT_FOUND; the check narrows the type.)

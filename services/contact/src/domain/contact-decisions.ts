@@ -86,6 +86,8 @@ export interface UpdateContactCommand {
   fields: ContactFieldsInput;
   /** Paths into ContactFields, snake_case or camelCase. */
   updateMask: readonly string[];
+  /** The kind the caller expects; a contact of the other kind is NOT_FOUND. Absent: any. */
+  expectedKind?: ContactKind | undefined;
 }
 
 export interface DeleteContactCommand {
@@ -94,6 +96,8 @@ export interface DeleteContactCommand {
   id: string;
   tenantId: string;
   expectedVersion: number;
+  /** As in UpdateContactCommand. */
+  expectedKind?: ContactKind | undefined;
 }
 
 export interface RecordConsentCommand {
@@ -254,9 +258,14 @@ export function changedContactFields(before: Contact, after: Contact): Changeabl
  */
 function checkWritable(
   current: Contact | undefined,
-  command: { id: string; tenantId: string; expectedVersion: number },
+  command: { id: string; tenantId: string; expectedVersion: number; expectedKind?: ContactKind },
 ): Contact {
   if (!current || current.tenantId !== command.tenantId || current.id !== command.id) {
+    throw ContactError.notFound(command.id);
+  }
+  // Through /v1/organizations a person does not exist (and the other way round); a caller
+  // naming the kind reads a deleted record as absent too, as GetContact does.
+  if (command.expectedKind && (current.kind !== command.expectedKind || current.deletedAt)) {
     throw ContactError.notFound(command.id);
   }
   if (current.deletedAt) throw ContactError.alreadyDeleted(command.id);

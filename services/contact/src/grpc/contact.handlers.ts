@@ -59,6 +59,7 @@ export function contactHandlers(
         expectedVersion: versionFromProto(req.expectedVersion),
         fields: fieldsFromProto(req.fields),
         updateMask: req.updateMask?.paths ?? [],
+        expectedKind: kindFromProto(req.expectedKind),
       });
       return { contact: contactToProto(contact) };
     }, opts),
@@ -72,6 +73,7 @@ export function contactHandlers(
         tenantId: ctx.tenantId,
         actorId: ctx.userId,
         expectedVersion: versionFromProto(req.expectedVersion),
+        expectedKind: kindFromProto(req.expectedKind),
       });
       return { contact: contactToProto(contact) };
     }, opts),

@@ -4,8 +4,8 @@
 // the proto update_mask, so the service changes exactly what the client sent.
 import type { contactV1 } from '@kith/contracts';
 import type { ListFilters } from './pagination';
-import { protoKindOf } from './contact-resource';
-import type { ResourceKind } from './contact-resource';
+import { protoKindOf } from '../modules/contact/contact.mapper';
+import type { ResourceKind } from '../modules/contact/contact.mapper';
 
 export interface EmailInput {
   address: string;

@@ -6,7 +6,7 @@
 // keeps every opt-out; then custom fields as `cf.<key>` columns, one per definition, written
 // the way the contact service reads import cells (services/contact/src/domain/custom-field-cells.ts).
 import type { contactV1 } from '@kith/contracts';
-import { parseCustomFields } from './contact-resource';
+import { parseCustomFields } from '../modules/contact/contact.mapper';
 import { CONSENT_COLUMNS, IMPORT_FIELDS, type ConsentColumn } from './import-mapping';
 
 export const EXPORT_COLUMNS = [

@@ -1,7 +1,7 @@
 // The contact service reports field errors with proto paths ("fields.person.first_name",
 // "emails[0].address", "organization.organization_type"). Clients sent REST JSON, so
 // errors[] must name the REST field ("name.firstName", "emails[0].address", "organizationType").
-import type { ResourceKind } from './contact-resource';
+import type { ResourceKind } from '../modules/contact/contact.mapper';
 
 /** A field the service reported, named as the caller sent it. */
 export interface RestFieldName {

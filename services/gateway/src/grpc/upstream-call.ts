@@ -2,7 +2,7 @@
 // idempotency key as metadata, a deadline, the upstream's bulkhead, and the trace continued.
 import type * as grpc from '@grpc/grpc-js';
 import { callUnary } from '@kith/grpc-kit';
-import type { CallContext } from '@kith/grpc-kit';
+import type { CallContext, CallUnaryOptions } from '@kith/grpc-kit';
 import type { Bulkhead } from '@kith/resilience';
 import { extractTraceContext } from '@kith/telemetry';
 import { context, trace } from '@opentelemetry/api';
@@ -46,6 +46,19 @@ export function callUpstream<Res>(
   ctx: RequestContext,
   upstream: UpstreamOptions,
 ): Promise<Res> {
+  return upstreamCall(
+    (callContext, opts) => callUnary<Res>(client, method, request, callContext, opts),
+    ctx,
+    upstream,
+  );
+}
+
+/** The one way out: `send` gets the caller as metadata, the deadline, bulkhead and signal. */
+export function upstreamCall<Res>(
+  send: (callContext: CallContext, opts: CallUnaryOptions) => Promise<Res>,
+  ctx: RequestContext,
+  upstream: UpstreamOptions,
+): Promise<Res> {
   const callContext: CallContext = {
     tenantId: ctx.tenantId,
     userId: ctx.userId,
@@ -53,7 +66,7 @@ export function callUpstream<Res>(
     ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
   };
   const run = () =>
-    callUnary<Res>(client, method, request, callContext, {
+    send(callContext, {
       deadlineMs: upstream.deadlineMs,
       ...(upstream.bulkhead ? { bulkhead: upstream.bulkhead } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),

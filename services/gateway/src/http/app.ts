@@ -6,52 +6,27 @@ import type { NextFunction, Request, Response } from 'express';
 import type { JwtVerifier } from '@kith/auth';
 import type { Logger } from '@kith/logger';
 import type { Registry } from 'prom-client';
-import type { ResourceKind } from '../domain/contact-resource';
+import type { ResourceKind } from '../modules/contact/contact.mapper';
 import type { RestFieldNames } from '../domain/field-path';
-import type { ContactImportGateway } from '../grpc/contact-import.client';
-import type { ContactGateway } from '../grpc/contact.client';
-import type { CustomFieldGateway } from '../grpc/custom-field.client';
-import type { DuplicateGateway } from '../grpc/duplicate.client';
-import type { HouseholdGateway } from '../grpc/household.client';
-import type { ContactPrivacyGateway, PersonalDataUpstream } from '../grpc/personal-data.client';
-import type { RelationshipGateway } from '../grpc/relationship.client';
 import type { IdempotencyStore } from '../store/idempotency.repository';
 import { authenticate } from './auth.middleware';
-import { contactExportRouter } from './contact-export.router';
-import { contactsRouter } from './contacts.routes';
-import { customFieldsRouter } from './custom-fields.routes';
 import { DOCS_CSP, renderDocsPage } from './docs-page';
-import { duplicatesRouter } from './duplicates.routes';
 import { mapError } from './error-mapper';
 import { healthRouter } from './health.routes';
-import { householdsRouter } from './households.routes';
-import { importsRouter, isCsvUpload } from './imports.routes';
+import { isCsvUpload } from '../modules/contact/imports.routes';
+import type { GatewayModule } from '../modules/gateway-module';
+import { mountOperations } from './operation';
 import type { ReadinessCheck } from './health.routes';
 import { httpMetrics, rememberMountPath, routeTemplate } from './metrics.middleware';
 import { openApiDocument } from './openapi';
-import { organizationsRouter } from './organizations.routes';
-import { privacyRouter } from './privacy.routes';
-import { relationshipTypesRouter } from './relationship-types.routes';
-import { relationshipsRouter } from './relationships.routes';
 import { GatewayError, sendProblem } from './problem';
 import { BucketStore, limitByAddress, limitByCaller } from './rate-limit.middleware';
 import type { RateLimitPolicies } from './rate-limit.middleware';
 import { methodNotAllowed } from './route-helpers';
 
 export interface AppDeps {
-  contacts: ContactGateway;
-  /**
-   * The same service with the bulk-read deadline, for CSV export pages: on FerretDB a page
-   * with a filter scans the collection (docs/architecture.md). Default: `contacts`.
-   */
-  bulkContacts?: ContactGateway;
-  customFields: CustomFieldGateway;
-  duplicates: DuplicateGateway;
-  households: HouseholdGateway;
-  imports: ContactImportGateway;
-  relationships: RelationshipGateway;
-  /** GDPR: the registry of services holding personal data, and erasure. */
-  privacy: { upstreams: readonly PersonalDataUpstream[]; eraser: ContactPrivacyGateway };
+  /** One per upstream service (modules/<service>/), mounted under /v1 in this order. */
+  modules: readonly GatewayModule[];
   idempotencyStore: IdempotencyStore;
   /** How long a request waits for an in-flight one with its Idempotency-Key (default 0). */
   idempotencyWaitMs?: number;
@@ -74,6 +49,7 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
+  const document = () => openApiDocument(deps.modules);
   app.disable('x-powered-by');
   // Our ETag is the record version; Express's body-hash ETags would contradict it.
   app.set('etag', false);
@@ -88,14 +64,14 @@ export function createApp(deps: AppDeps): express.Express {
   app
     .route('/v1/openapi.json')
     .get((_req, res) => {
-      res.json(openApiDocument());
+      res.json(document());
     })
     .all(methodNotAllowed('GET'));
   app
     .route('/docs')
     .get((_req, res) => {
       res.setHeader('Content-Security-Policy', DOCS_CSP);
-      res.type('html').send(renderDocsPage(openApiDocument()));
+      res.type('html').send(renderDocsPage(document()));
     })
     .all(methodNotAllowed('GET'));
 
@@ -112,43 +88,19 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.rateLimits) v1.use(limitByCaller(buckets, deps.rateLimits));
   v1.use(requireJsonBody);
   v1.use(express.json({ limit: deps.bodyLimit ?? '100kb', type: JSON_TYPES, strict: true }));
-  const routeDeps = {
-    contacts: deps.contacts,
-    relationships: deps.relationships,
+  const now = deps.now ?? (() => new Date());
+  const moduleContext = {
     idempotency: {
       store: deps.idempotencyStore,
       logger: deps.logger,
-      now: deps.now ?? (() => new Date()),
+      now,
       ...(deps.idempotencyWaitMs ? { inFlightWaitMs: deps.idempotencyWaitMs } : {}),
     },
+    storedResponses: deps.idempotencyStore,
+    logger: deps.logger,
+    now,
   };
-  v1.use(
-    privacyRouter({
-      ...deps.privacy,
-      storedResponses: deps.idempotencyStore,
-      logger: deps.logger,
-      now: routeDeps.idempotency.now,
-    }),
-  );
-  // Before the contact routers: /contacts/{id}/relationships is the relationships router's,
-  // /contacts/{id}/duplicates and /merge the duplicates router's.
-  // Before the contact routers: /contacts/export.csv is not a contact id.
-  v1.use(
-    contactExportRouter({
-      contacts: deps.bulkContacts ?? deps.contacts,
-      customFields: deps.customFields,
-    }),
-  );
-  v1.use(importsRouter({ imports: deps.imports, idempotency: routeDeps.idempotency }));
-  v1.use(relationshipsRouter(routeDeps));
-  v1.use(duplicatesRouter({ contacts: deps.contacts, duplicates: deps.duplicates }));
-  v1.use(relationshipTypesRouter(routeDeps));
-  v1.use(contactsRouter(routeDeps));
-  v1.use(organizationsRouter(routeDeps));
-  v1.use(
-    customFieldsRouter({ customFields: deps.customFields, idempotency: routeDeps.idempotency }),
-  );
-  v1.use(householdsRouter({ households: deps.households, idempotency: routeDeps.idempotency }));
+  for (const module of deps.modules) mountOperations(v1, module.operations, moduleContext);
   app.use('/v1', v1);
 
   app.use((_req: Request, _res: Response, next: NextFunction) => {

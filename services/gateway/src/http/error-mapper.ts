@@ -15,7 +15,7 @@ import type { ErrorInfo } from '@kith/grpc-kit';
 import { BulkheadRejectedError } from '@kith/resilience';
 import type { BulkheadRefusal } from '@kith/resilience';
 import { ZodError } from 'zod';
-import type { ResourceKind } from '../domain/contact-resource';
+import type { ResourceKind } from '../modules/contact/contact.mapper';
 import { restFieldPath, type RestFieldNames } from '../domain/field-path';
 import { GATEWAY_ERRORS, GatewayError, problemType } from './problem';
 import type { FieldProblem, Problem, ProblemExtensions } from './problem';

@@ -17,7 +17,7 @@ import type {
 } from '../store/idempotency.repository';
 import { callerOf } from './auth.middleware';
 import { GatewayError } from './problem';
-import { IdempotencyHeadersSchema } from './schemas/common.schema';
+import { IdempotencyHeadersSchema } from './schemas/parameters.schema';
 import { parseOrThrow } from './validation';
 
 export const REPLAYED_HEADER = 'Idempotent-Replayed';

@@ -1,11 +1,11 @@
-// Pieces every *.openapi.ts registration uses: problem responses, JSON bodies, the ETag
-// header and the roles note, so each route documents the same way.
+// Pieces every operation declaration (http/operation.ts) uses: problem responses, JSON
+// bodies, the ETag header and the roles note, so each route documents the same way.
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { PERMISSIONS } from '../domain/permissions';
 import type { Permission } from '../domain/permissions';
 import { PROBLEM_CONTENT_TYPE } from './problem';
-import { ProblemSchema } from './schemas/common.schema';
+import { ProblemSchema } from './schemas/problem.schema';
 
 const PROBLEMS: Record<number, string> = {
   400: 'Malformed JSON, unknown fields or invalid values (see errors[]).',

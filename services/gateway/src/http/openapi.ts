@@ -1,16 +1,11 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas that validate requests.
-// Served at /v1/openapi.json and rendered at /docs. Each resource registers its routes from
-// its own *.openapi.ts; the shared pieces are in openapi-kit.ts.
+// Served at /v1/openapi.json and rendered at /docs. Each module registers its routes
+// (modules/gateway-module.ts); the shared pieces are in openapi-kit.ts.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { registerContactRoutes } from './contact.openapi';
-import { registerCustomFields } from './custom-fields.openapi';
-import { registerDuplicateRoutes } from './duplicate.openapi';
-import { registerHouseholdRoutes } from './household.openapi';
-import { registerImportRoutes } from './imports.openapi';
-import { etagHeader, json, problems, rolesNote } from './openapi-kit';
-import { registerPrivacyRoutes } from './privacy.openapi';
-import { relationshipRoutes } from './relationship.openapi';
-import { ProblemSchema } from './schemas/common.schema';
+import type { GatewayModule } from '../modules/gateway-module';
+import { json } from './openapi-kit';
+import { registerOperations } from './operation';
+import { ProblemSchema } from './schemas/problem.schema';
 import { HealthSchema, ReadinessSchema } from './schemas/health.schema';
 
 export const BEARER_SCHEME = 'bearerAuth';
@@ -66,7 +61,8 @@ function registerOperational(registry: OpenAPIRegistry): void {
   });
 }
 
-let cached: object | undefined;
+/** Built once per list of modules: the document never changes while the process runs. */
+const built = new WeakMap<readonly GatewayModule[], object>();
 
 type PathItems = Record<string, Record<string, { parameters?: Array<Record<string, unknown>> }>>;
 
@@ -82,8 +78,9 @@ function allowEmptyGetQueryValues(doc: { paths?: unknown }): void {
   }
 }
 
-export function openApiDocument(): object {
-  if (cached) return cached;
+export function openApiDocument(modules: readonly GatewayModule[]): object {
+  const known = built.get(modules);
+  if (known) return known;
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', BEARER_SCHEME, {
     type: 'http',
@@ -92,23 +89,9 @@ export function openApiDocument(): object {
     description: 'JWT with claims sub, tenant and roles; verified signature, exp, iss and aud.',
   });
   registry.register('Problem', ProblemSchema);
-  registerContactRoutes(registry);
-  registerCustomFields(registry, {
-    problems,
-    json,
-    etagHeader,
-    readNote: rolesNote('custom-field:read'),
-    manageNote: rolesNote('custom-field:manage'),
-  });
-  registerHouseholdRoutes(registry);
-  registerImportRoutes(registry);
-  registerPrivacyRoutes(registry);
-  registerDuplicateRoutes(registry);
-  for (const route of relationshipRoutes({ problems, json, etagHeader, rolesNote })) {
-    registry.registerPath({ ...route, path: `/v1${route.path}` });
-  }
+  for (const module of modules) registerOperations(registry, module.operations);
   registerOperational(registry);
-  cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const doc = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Kith API',
@@ -121,6 +104,7 @@ export function openApiDocument(): object {
     },
     security: [{ [BEARER_SCHEME]: [] }],
   });
-  allowEmptyGetQueryValues(cached);
-  return cached;
+  allowEmptyGetQueryValues(doc);
+  built.set(modules, doc);
+  return doc;
 }

@@ -1,13 +1,10 @@
 // Small pieces every /v1 router over the contact service shares.
 import type { NextFunction, Request, Response } from 'express';
-import type { contactV1 } from '@kith/contracts';
-import { resourceKindOf } from '../domain/contact-resource';
 import { listingFieldNames } from '../domain/field-path';
-import type { ResourceKind } from '../domain/contact-resource';
-import type { ContactGateway, RequestContext } from '../grpc/contact.client';
+import type { RequestContext } from '../grpc/upstream-call';
 import { callerOf } from './auth.middleware';
 import { GatewayError } from './problem';
-import { IF_MATCH_PATTERN } from './schemas/common.schema';
+import { IF_MATCH_PATTERN } from './schemas/parameters.schema';
 
 export function requestContext(req: Request, res: Response): RequestContext {
   const caller = callerOf(res);
@@ -36,20 +33,6 @@ function requestSignal(res: Response): AbortSignal {
   });
   res.locals.abortSignal = controller.signal;
   return controller.signal;
-}
-
-/** Reads the record and hides other kinds: /organizations/{personId} is a 404. */
-export async function fetchContactOfKind(
-  contacts: ContactGateway,
-  kind: ResourceKind,
-  id: string,
-  ctx: RequestContext,
-): Promise<contactV1.Contact__Output> {
-  const contact = await contacts.get(id, ctx);
-  if (resourceKindOf(contact) !== kind || contact.deletedAt !== '') {
-    throw new GatewayError('not-found', `No ${kind} with this id.`);
-  }
-  return contact;
 }
 
 /**

@@ -2,13 +2,12 @@
 // fails), and an erasure gateway that records its calls.
 import * as grpc from '@grpc/grpc-js';
 import type { privacyV1 } from '@kith/contracts';
-import type { RequestContext } from '../../src/grpc/contact.client';
+import type { RequestContext } from '../../src/grpc/upstream-call';
 import type { UpstreamAnswer } from '../../src/domain/personal-data-export';
-import type {
-  ContactPrivacyGateway,
-  PersonalDataUpstream,
-} from '../../src/grpc/personal-data.client';
-import { grpcError } from './fake-contact-gateway';
+import type { PersonalDataUpstream } from '../../src/grpc/personal-data.client';
+import type { ContactPrivacyServiceDefinition } from '../../src/modules/contact/contact.client';
+import { fakeUpstream } from './fake-upstream';
+import { grpcError } from './grpc-error';
 
 export class FakePersonalDataUpstream implements PersonalDataUpstream {
   readonly calls: Array<{ contactId: string; ctx: RequestContext }> = [];
@@ -43,13 +42,12 @@ export function failingUpstream(name: string, code = grpc.status.UNAVAILABLE) {
   return new FakePersonalDataUpstream(name, () => grpcError(code, `${name} is down`));
 }
 
-export class FakeContactPrivacyGateway implements ContactPrivacyGateway {
-  readonly calls: Array<{ request: privacyV1.EraseContactRequest; ctx: RequestContext }> = [];
+/** The erasure service: answers a fixed erased state, or fails with `failWith`. */
+class ContactPrivacyRules {
   /** Set to make the next erase fail with this status. */
   failWith: grpc.status | undefined;
 
-  async erase(request: privacyV1.EraseContactRequest, ctx: RequestContext) {
-    this.calls.push({ request, ctx });
+  async EraseContact(request: privacyV1.EraseContactRequest, _ctx: RequestContext) {
     if (this.failWith !== undefined) throw grpcError(this.failWith, 'refused');
     return {
       id: request.id ?? '',
@@ -59,4 +57,10 @@ export class FakeContactPrivacyGateway implements ContactPrivacyGateway {
       alreadyErased: false,
     };
   }
+}
+
+export function fakeEraser() {
+  return fakeUpstream<ContactPrivacyServiceDefinition, ContactPrivacyRules>(
+    new ContactPrivacyRules(),
+  );
 }

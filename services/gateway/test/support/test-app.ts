@@ -5,15 +5,16 @@ import { createLogger } from '@kith/logger';
 import { Registry } from 'prom-client';
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/http/app';
+import { contactModule } from '../../src/modules/contact/contact.module';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
-import { FakeContactGateway } from './fake-contact-gateway';
-import { FakeContactImportGateway } from './fake-contact-import-gateway';
-import { FakeCustomFieldGateway } from './fake-custom-field-gateway';
-import { FakeDuplicateGateway } from './fake-duplicate-gateway';
-import { FakeHouseholdGateway } from './fake-household-gateway';
-import { FakeRelationshipGateway } from './fake-relationship-gateway';
-import { FakeContactPrivacyGateway, upstreamWith } from './fake-privacy';
+import { fakeContacts } from './fake-contact-service';
+import { fakeImports } from './fake-contact-import-service';
+import { fakeCustomFields } from './fake-custom-field-service';
+import { fakeDuplicates } from './fake-duplicate-service';
+import { fakeHouseholds } from './fake-household-service';
+import { fakeRelationships } from './fake-relationship-service';
+import { fakeEraser, upstreamWith } from './fake-privacy';
 import type { PersonalDataUpstream } from '../../src/grpc/personal-data.client';
 import { MemoryIdempotencyStore } from './memory-idempotency-store';
 
@@ -52,14 +53,14 @@ export function buildTestApp(
     rateLimits?: RateLimitPolicies;
   } = {},
 ) {
-  const contacts = new FakeContactGateway();
-  const customFields = new FakeCustomFieldGateway();
-  const duplicates = new FakeDuplicateGateway(contacts);
-  const households = new FakeHouseholdGateway();
-  const relationships = new FakeRelationshipGateway();
-  const imports = new FakeContactImportGateway();
+  const contacts = fakeContacts();
+  const customFields = fakeCustomFields();
+  const duplicates = fakeDuplicates(contacts);
+  const households = fakeHouseholds();
+  const relationships = fakeRelationships();
+  const imports = fakeImports();
   const idempotencyStore = new MemoryIdempotencyStore();
-  const eraser = new FakeContactPrivacyGateway();
+  const eraser = fakeEraser();
   const upstreams = opts.upstreams ?? [upstreamWith('contact', { contact: {} })];
   const logLines: string[] = [];
   const logger = createLogger({
@@ -73,13 +74,12 @@ export function buildTestApp(
     }),
   });
   const app = createApp({
-    contacts,
-    customFields,
-    duplicates,
-    households,
-    imports,
-    relationships,
-    privacy: { upstreams, eraser },
+    modules: [
+      contactModule({
+        client: { contacts, customFields, duplicates, households, imports, relationships, eraser },
+        personalData: upstreams,
+      }),
+    ],
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
     readiness: opts.readiness ?? [],

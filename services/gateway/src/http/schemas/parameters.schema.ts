@@ -1,0 +1,38 @@
+// Path and header parameters every resource shares: ids, If-Match versions, Idempotency-Key.
+import { z } from './zod';
+
+export const IdParamsSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id.')
+    .openapi({
+      param: { name: 'id', in: 'path' },
+      example: '01934f6a-7c1e-7d2a-9f00-3c5e8a1b2c3d',
+    }),
+});
+
+/** Versions start at 1, so "0" is refused here rather than by the service. */
+export const IF_MATCH_PATTERN = /^"([1-9]\d{0,14})"$/;
+
+export const IfMatchHeadersSchema = z.object({
+  'if-match': z.string().regex(IF_MATCH_PATTERN).openapi({
+    description:
+      'Required. The version you last read, as a strong entity tag: "3" (the ETag of GET).',
+    example: '"3"',
+  }),
+});
+
+export const IdempotencyHeadersSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, 'Printable ASCII without spaces.')
+    .optional()
+    .openapi({
+      description:
+        'Optional. Retrying with the same key and body replays the first response ' +
+        '(Idempotent-Replayed: true); the same key with another body answers 422.',
+      example: '5b0c2f9e-3f51-4c9a-9d0e-7c9a1a2b3c4d',
+    }),
+});

@@ -1,0 +1,41 @@
+// The query of a contact or organization list (the cf.* filters are custom-field-value's).
+import { z } from '../../http/schemas/zod';
+import { shortText } from '../../http/schemas/text.schema';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/pagination';
+import { emailAddress } from './contact-point.schema';
+
+const booleanQuery = z
+  .enum(['true', 'false'])
+  .transform((value) => value === 'true')
+  .openapi({ type: 'boolean' });
+
+export const ListQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .default(DEFAULT_PAGE_SIZE)
+    .openapi({ description: `Page size, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` }),
+  cursor: z.string().min(1).max(2048).optional().openapi({
+    description: 'nextCursor from the previous page. Repeat the same filters with it.',
+  }),
+  namePrefix: shortText(100).optional().openapi({
+    description: 'Case- and accent-insensitive prefix of the display name, first or last name.',
+  }),
+  email: emailAddress.optional().openapi({
+    description: 'Exact email address, compared case-insensitively.',
+  }),
+  tag: shortText(50).optional().openapi({ description: 'Only records carrying this tag.' }),
+  search: shortText(100)
+    .optional()
+    .openapi({
+      description:
+        'Prefix of a name (case- and accent-insensitive), an email address or a phone number ' +
+        '(digits; "555 01" finds "+1 555 0100").',
+    }),
+  doNotContact: booleanQuery.optional().openapi({
+    description: 'true: only records marked do-not-contact; false: only the others.',
+  }),
+  deceased: booleanQuery.optional().openapi({ description: 'true or false, like doNotContact.' }),
+});

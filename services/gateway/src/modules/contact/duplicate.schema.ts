@@ -1,0 +1,159 @@
+// Request and response schemas of matching rules, duplicates and merge. Limits mirror the
+// contact service's rules (services/contact/src/domain/contact-matching.ts, contact-merge.ts).
+import { z } from '../../http/schemas/zod';
+import { PersonSchema } from './person.schema';
+import { OrganizationSchema } from './organization.schema';
+
+export const MATCH_FIELDS = [
+  'email',
+  'phone',
+  'firstName',
+  'lastName',
+  'organizationName',
+  'postalCode',
+  'birthDate',
+] as const;
+
+/** Scalar fields a merge chooses per field (lists are always unioned). */
+export const MERGE_CHOICE_FIELDS = [
+  'prefix',
+  'firstName',
+  'middleName',
+  'lastName',
+  'suffix',
+  'preferredName',
+  'birthDate',
+  'gender',
+  'pronouns',
+  'deceasedDate',
+  'organizationName',
+  'organizationType',
+  'website',
+  'source',
+  'ownerId',
+] as const;
+
+export const MatchingRuleSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'Lower-case letters, digits and dashes.')
+      .openapi({ example: 'same-email' }),
+    fields: z
+      .array(z.enum(MATCH_FIELDS))
+      .min(1)
+      .max(4)
+      .openapi({
+        description: 'All must be equal (lists: share a value) for the rule to match.',
+        example: ['email'],
+      }),
+    weight: z.number().int().min(1).max(100).openapi({ example: 10 }),
+  })
+  .openapi('MatchingRule');
+
+export const PutMatchingRulesBodySchema = z
+  .strictObject({
+    threshold: z.number().int().min(1).openapi({
+      description: 'A pair whose matched rules weigh at least this much is a duplicate.',
+      example: 10,
+    }),
+    rules: z.array(MatchingRuleSchema).min(1).max(20),
+  })
+  .openapi('PutMatchingRulesBody');
+
+export const MatchingRulesSchema = z
+  .object({
+    version: z.number().int().openapi({
+      description: 'Also the ETag. 0 while the tenant uses the defaults.',
+    }),
+    isDefault: z.boolean(),
+    threshold: z.number().int(),
+    rules: z.array(MatchingRuleSchema),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi('MatchingRules');
+
+export const DuplicateContactSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['person', 'organization']),
+    displayName: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('DuplicateContact');
+
+export const DuplicateMatchSchema = z
+  .object({
+    contact: DuplicateContactSchema,
+    score: z.number().int(),
+    matchedRules: z.array(z.string()),
+  })
+  .openapi('DuplicateMatch');
+
+export const DuplicateListSchema = z
+  .object({ data: z.array(DuplicateMatchSchema) })
+  .openapi('DuplicateList');
+
+export const DuplicateScanQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({
+    description: 'Pairs per page, 1..200 (default 50).',
+  }),
+  cursor: z.string().min(1).max(2048).optional().openapi({
+    description: 'nextCursor from the previous page.',
+  }),
+  kind: z.enum(['person', 'organization']).optional().openapi({
+    description: 'Only pairs of this kind.',
+  }),
+});
+
+export const DuplicatePairSchema = z
+  .object({
+    contacts: z.tuple([DuplicateContactSchema, DuplicateContactSchema]),
+    score: z.number().int(),
+    matchedRules: z.array(z.string()),
+  })
+  .openapi('DuplicatePair');
+
+export const DuplicateScanPageSchema = z
+  .object({
+    data: z.array(DuplicatePairSchema),
+    nextCursor: z.string().nullable(),
+    scannedContacts: z.number().int(),
+    truncated: z.boolean().openapi({
+      description: 'The tenant has more live contacts than one scan reads (20,000).',
+    }),
+    skippedKeys: z.array(z.string()).openapi({
+      description: 'Match keys shared by too many contacts (over 50) to pair.',
+    }),
+  })
+  .openapi('DuplicateScanPage');
+
+export const MergeBodySchema = z
+  .strictObject({
+    victimId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id.')
+      .openapi({ description: 'The record absorbed into this one; it becomes a tombstone.' }),
+    victimVersion: z.number().int().min(1).optional().openapi({
+      description: 'Optional: the version of the victim you looked at (409 if it changed).',
+    }),
+    fieldChoices: z
+      .partialRecord(z.enum(MERGE_CHOICE_FIELDS), z.enum(['survivor', 'victim']))
+      .default({})
+      .openapi({
+        // A key outside MERGE_CHOICE_FIELDS is refused; zod-to-openapi does not say so itself.
+        additionalProperties: false,
+        description:
+          "Which side each scalar field comes from. Default: the survivor's value, or the " +
+          "victim's when the survivor has none. Emails, phones, addresses and tags are unioned.",
+        example: { firstName: 'victim' },
+      }),
+  })
+  .openapi('MergeBody');
+
+export const MergeResultSchema = z
+  .object({
+    survivor: z.union([PersonSchema, OrganizationSchema]),
+    victimId: z.string(),
+  })
+  .openapi('MergeResult');

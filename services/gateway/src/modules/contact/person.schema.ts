@@ -1,0 +1,110 @@
+// Request and response schemas of /v1/contacts (people).
+import { z } from '../../http/schemas/zod';
+import { AddressSchema } from './contact-point.schema';
+import {
+  contactPointFields,
+  contactPointPatchFields,
+  contactResourceShape,
+} from './contact-shape.schema';
+import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
+import { pageSchema } from '../../http/schemas/paging.schema';
+import { shortText } from '../../http/schemas/text.schema';
+
+const namePart = shortText(100);
+// Prefixes and suffixes ("Dr", "Jr", "KC") are short; the service allows 20 characters.
+const affix = shortText(20);
+const isoDate = z.iso.date().openapi({ example: '1990-04-21' });
+
+/** Fields only a person has, as a create body takes them. */
+const personalFields = {
+  birthDate: isoDate.optional(),
+  gender: shortText(50).optional().openapi({ description: 'As the person describes it.' }),
+  pronouns: shortText(50).optional().openapi({ example: 'she/her' }),
+  deceased: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'A deceased person is never contacted.' }),
+  deceasedDate: isoDate.optional().openapi({ description: 'Implies deceased.' }),
+};
+
+export const PersonNameInputSchema = z
+  .strictObject({
+    prefix: affix.optional(),
+    firstName: namePart.optional(),
+    middleName: namePart.optional(),
+    lastName: namePart.optional(),
+    suffix: affix.optional(),
+    preferredName: namePart.optional(),
+  })
+  .refine((n) => Boolean(n.firstName ?? n.lastName), {
+    message: 'A person needs a firstName or a lastName.',
+  })
+  .openapi('PersonNameInput', { description: 'At least firstName or lastName.' });
+
+export const CreatePersonBodySchema = z
+  .strictObject({
+    kind: z.literal('person').optional(),
+    name: PersonNameInputSchema,
+    ...personalFields,
+    ...contactPointFields,
+  })
+  .openapi('CreatePersonRequest');
+
+export const PatchPersonBodySchema = mergePatchBody(
+  z.strictObject({
+    name: z
+      .strictObject({
+        prefix: affix.nullable().optional(),
+        firstName: namePart.nullable().optional(),
+        middleName: namePart.nullable().optional(),
+        lastName: namePart.nullable().optional(),
+        suffix: affix.nullable().optional(),
+        preferredName: namePart.nullable().optional(),
+      })
+      .optional(),
+    birthDate: isoDate.nullable().optional(),
+    gender: shortText(50).nullable().optional(),
+    pronouns: shortText(50).nullable().optional(),
+    deceased: z.boolean().optional(),
+    deceasedDate: isoDate.nullable().optional(),
+    ...contactPointPatchFields,
+  }),
+  'PatchPersonRequest',
+);
+
+export const PersonNameSchema = z
+  .object({
+    prefix: z.string().nullable(),
+    firstName: z.string().nullable(),
+    middleName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    suffix: z.string().nullable(),
+    preferredName: z.string().nullable(),
+  })
+  .openapi('PersonName');
+
+export const PersonSchema = z
+  .object({
+    id: z.string(),
+    kind: z.literal('person'),
+    version: z.number().int().openapi({ description: 'Also sent as the ETag: "<version>".' }),
+    name: PersonNameSchema,
+    birthDate: z.string().nullable(),
+    gender: z.string().nullable(),
+    pronouns: z.string().nullable(),
+    deceased: z.boolean(),
+    deceasedDate: z.string().nullable(),
+    householdAddress: z
+      .object({ householdId: z.string(), address: AddressSchema })
+      .nullable()
+      .openapi({
+        description:
+          'Read-only: the household mailing address the person inherits (set through the ' +
+          "household's members, inheritsAddress). Mail reachability counts it when the " +
+          'person has no usable address of their own.',
+      }),
+    ...contactResourceShape,
+  })
+  .openapi('Person');
+
+export const PersonPageSchema = pageSchema(PersonSchema, 'PersonPage');
