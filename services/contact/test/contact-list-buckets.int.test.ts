@@ -67,6 +67,33 @@ describe('whole-tenant listings over list buckets', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  it('lists each contact once when two replicas create into the same tenant at once', async () => {
+    const replica = await startContactService('contact-list-replica', {
+      CONTACT_DB_NAME: running.dbName,
+      KITH_TOPIC_PREFIX: running.prefix,
+      CONTACT_LIST_BUCKET_SIZE: '2',
+    });
+    const replicaClient = contactTestClient(replica.service.grpcPort);
+    try {
+      const tenant = newTenant();
+      const created = await Promise.all(
+        Array.from({ length: 24 }, (_, i) =>
+          (i % 2 === 0 ? client : replicaClient).create(tenant, person(`Replica ${i}`)),
+        ),
+      );
+
+      const throughFirst = await everyPage(tenant, { pageSize: 5 });
+      const replicaPage = await replicaClient.list(tenant, { pageSize: 200 });
+
+      expect([...throughFirst.ids].sort()).toEqual(created.map((c) => c.id).sort());
+      expect(new Set(throughFirst.ids).size).toBe(24);
+      expect(replicaPage.contacts.map((c) => c.id)).toEqual(throughFirst.ids);
+    } finally {
+      replicaClient.close();
+      await replica.service.stop();
+    }
+  });
+
   it('finds a rare kind among many buckets and leaves out deleted contacts', async () => {
     const tenant = newTenant();
     for (let i = 0; i < 9; i += 1) await client.create(tenant, person(`Many ${i}`));
