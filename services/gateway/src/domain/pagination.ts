@@ -1,8 +1,8 @@
 // Cursors handed to REST clients. They wrap the contact service's opaque page token and
-// bind it to the listing it came from (resource kind + filters), so a cursor replayed
-// against another list or with other filters is refused instead of silently returning
-// the wrong page.
-import { createHash } from 'node:crypto';
+// bind it to the listing it came from (resource kind + filters) through @kith/paging, so a
+// cursor replayed against another list or with other filters is refused instead of silently
+// returning the wrong page.
+import { pageTokens, type PageTokenCodec } from '@kith/paging';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -20,33 +20,19 @@ export interface ListFilters {
 
 export type CursorScope = 'person' | 'organization' | 'household';
 
-interface CursorPayload {
-  v: 1;
-  s: CursorScope;
-  f: string;
-  t: string;
-}
-
 export type DecodedCursor =
   { ok: true; pageToken: string } | { ok: false; reason: 'malformed' | 'other-listing' };
 
-/** Stable fingerprint of the filters: order-independent, empty values ignored. */
-export function filterFingerprint(filters: ListFilters): string {
-  const customFields = Object.entries(filters.customFields ?? {}).sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
-  const canonical = JSON.stringify([
-    filters.namePrefix ?? '',
-    filters.email ?? '',
-    filters.tag ?? '',
-    // Appended only when present, so cursors issued before these filters existed still match.
-    ...(customFields.length > 0 ? [customFields] : []),
-    ...(filters.search ? [`search:${filters.search}`] : []),
-    ...(filters.doNotContact === undefined ? [] : [`dnc:${filters.doNotContact}`]),
-    ...(filters.deceased === undefined ? [] : [`deceased:${filters.deceased}`]),
-  ]);
-  return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
-}
+/** The service's page token, never empty inside a cursor. */
+export const isServiceToken = (value: unknown): value is string =>
+  typeof value === 'string' && value !== '';
+
+const cursorsByScope = new Map<CursorScope, PageTokenCodec<string>>(
+  (['person', 'organization', 'household'] as const).map((scope) => [
+    scope,
+    pageTokens(`rest:${scope}`, { isPosition: isServiceToken }),
+  ]),
+);
 
 /** Returns null on the last page (the service answers an empty token). */
 export function encodeCursor(
@@ -55,8 +41,8 @@ export function encodeCursor(
   pageToken: string,
 ): string | null {
   if (pageToken === '') return null;
-  const payload: CursorPayload = { v: 1, s: scope, f: filterFingerprint(filters), t: pageToken };
-  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+  // The filters are the cursor's scope: key order and empty values do not matter.
+  return cursorsByScope.get(scope)!.encode(pageToken, filters);
 }
 
 export function decodeCursor(
@@ -64,27 +50,6 @@ export function decodeCursor(
   scope: CursorScope,
   filters: ListFilters,
 ): DecodedCursor {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    return { ok: false, reason: 'malformed' };
-  }
-  if (!isCursorPayload(payload)) return { ok: false, reason: 'malformed' };
-  if (payload.s !== scope || payload.f !== filterFingerprint(filters)) {
-    return { ok: false, reason: 'other-listing' };
-  }
-  return { ok: true, pageToken: payload.t };
-}
-
-function isCursorPayload(value: unknown): value is CursorPayload {
-  if (typeof value !== 'object' || value === null) return false;
-  const p = value as Record<string, unknown>;
-  return (
-    p.v === 1 &&
-    (p.s === 'person' || p.s === 'organization' || p.s === 'household') &&
-    typeof p.f === 'string' &&
-    typeof p.t === 'string' &&
-    p.t !== ''
-  );
+  const decoded = cursorsByScope.get(scope)!.decode(cursor, filters);
+  return decoded.ok ? { ok: true, pageToken: decoded.position } : decoded;
 }
