@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { z } from 'zod';
 import { CONTACT_ERROR_REASONS } from '@kith/contracts';
+import { IDEMPOTENCY_KEY_REUSED } from '@kith/idempotency';
 import { listingFieldNames } from '../src/domain/field-path';
 import { mapError, problemExtensions } from '../src/http/error-mapper';
 import { GATEWAY_ERRORS, GatewayError } from '../src/http/problem';
@@ -137,6 +138,18 @@ describe('mapError: gRPC statuses', () => {
 
     expect(mapped.problem.status).toBe(409);
     expect(mapped.headers['Retry-After']).toBe('1');
+  });
+
+  it('answers a key the service holds for another request as the gateway’s own 422', () => {
+    const err = grpcError(grpc.status.FAILED_PRECONDITION, 'key used for another request', [], {
+      reason: IDEMPOTENCY_KEY_REUSED,
+      metadata: {},
+    });
+
+    const mapped = mapError(err, ctx);
+
+    expect(mapped.problem.status).toBe(422);
+    expect(mapped.problem.type).toBe('urn:kith:problem:idempotency-key-reused');
   });
 
   it('asks for no retry after a plain version conflict (re-read first)', () => {

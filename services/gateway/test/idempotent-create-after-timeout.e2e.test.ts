@@ -123,6 +123,7 @@ test('a retry under the key of a timed-out create with another body is refused w
 
   expect(first.status).toBe(504);
   expect(other.status).toBe(422);
+  expect(other.body.type).toBe('urn:kith:problem:idempotency-key-reused');
   expect(other.headers.get('content-type')).toMatch(/application\/problem\+json/);
   expect(await stored('contacts', { tags: tag })).toHaveLength(1);
 });

@@ -12,6 +12,7 @@ import {
   readFieldErrors,
 } from '@kith/grpc-kit';
 import type { ErrorInfo } from '@kith/grpc-kit';
+import { IDEMPOTENCY_KEY_REUSED } from '@kith/idempotency';
 import { BulkheadRejectedError } from '@kith/resilience';
 import type { BulkheadRefusal } from '@kith/resilience';
 import { ZodError } from 'zod';
@@ -100,6 +101,13 @@ const BODY_PARSER_ERRORS: Readonly<Record<string, GatewayError>> = {
 
 const INTERNAL_DETAIL = 'An unexpected error occurred. It has been logged.';
 
+export function keyReusedError(): GatewayError {
+  return new GatewayError(
+    'idempotency-key-reused',
+    'This Idempotency-Key was used with a different request. Use a new key.',
+  );
+}
+
 export function mapError(err: unknown, ctx: MapContext): MappedError {
   if (err instanceof GatewayError) return fromGatewayError(err, ctx.instance);
   const refusal = refusalOf(err);
@@ -113,6 +121,10 @@ export function mapError(err: unknown, ctx: MapContext): MappedError {
       ),
       ctx.instance,
     );
+  }
+  if (isServiceError(err) && readErrorInfo(err)?.reason === IDEMPOTENCY_KEY_REUSED) {
+    // The service's own record of the key (@kith/idempotency): the same 422 as the gateway's.
+    return fromGatewayError(keyReusedError(), ctx.instance);
   }
   if (isServiceError(err) && err.code in GRPC_PROBLEMS) return fromGrpcError(err, ctx);
   const clientError = fromHttpError(err, ctx.instance);

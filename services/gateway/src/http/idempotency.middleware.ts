@@ -16,6 +16,7 @@ import type {
   StoredResponse,
 } from '../store/idempotency.repository';
 import { callerOf } from './auth.middleware';
+import { keyReusedError } from './error-mapper';
 import { GatewayError } from './problem';
 import { IdempotencyHeadersSchema } from './schemas/parameters.schema';
 import { parseOrThrow } from './validation';
@@ -58,10 +59,7 @@ export function idempotency(opts: IdempotencyOptions, contactsOf: ContactsOf): R
       case 'replay':
         return replay(res, begun.response);
       case 'mismatch':
-        throw new GatewayError(
-          'idempotency-key-reused',
-          'This Idempotency-Key was used with a different request. Use a new key.',
-        );
+        throw keyReusedError();
       case 'in-flight':
         throw new GatewayError(
           'idempotency-key-in-flight',
