@@ -1,4 +1,5 @@
 // The query of a contact or organization list (the cf.* filters are custom-field-value's).
+import { CONTACT_FIELD_LIMITS as LIMITS } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { shortText } from '../../http/schemas/text.schema';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/pagination';
@@ -20,13 +21,13 @@ export const ListQuerySchema = z.strictObject({
   cursor: z.string().min(1).max(2048).optional().openapi({
     description: 'nextCursor from the previous page. Repeat the same filters with it.',
   }),
-  namePrefix: shortText(100).optional().openapi({
+  namePrefix: shortText(LIMITS.name).optional().openapi({
     description: 'Case- and accent-insensitive prefix of the display name, first or last name.',
   }),
   email: emailAddress.optional().openapi({
     description: 'Exact email address, compared case-insensitively.',
   }),
-  tag: shortText(50).optional().openapi({ description: 'Only records carrying this tag.' }),
+  tag: shortText(LIMITS.tag).optional().openapi({ description: 'Only records carrying this tag.' }),
   search: shortText(100)
     .optional()
     .openapi({

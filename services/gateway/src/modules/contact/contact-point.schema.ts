@@ -1,8 +1,13 @@
 // Emails, phones and addresses as bodies take them and resources show them, with tags,
-// source and owner. Limits and patterns mirror the contact service's own rules
-// (services/contact/src/domain/contact-validation.ts), so the gateway refuses early what the
-// service would refuse, and nothing the service accepts.
-import { COUNTRY_CODE_MESSAGE, isCountryCode } from '@kith/contracts';
+// source and owner. Limits come from @kith/contracts field-limits.ts, which the contact
+// service's validation uses too, and patterns mirror its rules, so the gateway refuses early
+// what the service would refuse, and nothing the service accepts.
+import {
+  CONTACT_FIELD_LIMITS as LIMITS,
+  COUNTRY_CODE_MESSAGE,
+  POSTAL_ADDRESS_LIMITS as ADDRESS,
+  isCountryCode,
+} from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { shortText, wellFormedText } from '../../http/schemas/text.schema';
 
@@ -11,7 +16,7 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const emailAddress = z
   .string()
   .trim()
-  .max(254)
+  .max(LIMITS.email)
   .regex(EMAIL_PATTERN, 'Not a valid email address.')
   .superRefine(wellFormedText)
   .openapi({ format: 'email', example: 'ada@example.org' });
@@ -33,8 +38,9 @@ export const PhoneInputSchema = z
     number: z
       .string()
       .trim()
-      .min(3)
-      .max(40)
+      // A number has at least as many characters as the digits the service asks for.
+      .min(LIMITS.phoneDigitsMin)
+      .max(LIMITS.phone)
       .regex(
         /^\+?[0-9\s\-()./]*$/,
         'Digits, spaces and ( ) - . / only, with an optional leading +.',
@@ -55,11 +61,11 @@ export const AddressInputSchema = z
   .strictObject({
     type: z.enum(['home', 'work', 'other']).default('home'),
     primary: z.boolean().default(false),
-    line1: shortText(200),
-    line2: shortText(200).optional(),
-    city: shortText(100).optional(),
-    region: shortText(100).optional(),
-    postalCode: shortText(20).optional(),
+    line1: shortText(ADDRESS.line),
+    line2: shortText(ADDRESS.line).optional(),
+    city: shortText(ADDRESS.city).optional(),
+    region: shortText(ADDRESS.region).optional(),
+    postalCode: shortText(ADDRESS.postalCode).optional(),
     countryCode: z
       .string()
       .trim()
@@ -81,17 +87,17 @@ export const AddressInputSchema = z
   })
   .openapi('AddressInput');
 
-export const EmailListSchema = z.array(EmailInputSchema).max(20);
-export const AddressListSchema = z.array(AddressInputSchema).max(10);
-export const PhoneListSchema = z.array(PhoneInputSchema).max(20);
+export const EmailListSchema = z.array(EmailInputSchema).max(LIMITS.emails);
+export const AddressListSchema = z.array(AddressInputSchema).max(ADDRESS.count);
+export const PhoneListSchema = z.array(PhoneInputSchema).max(LIMITS.phones);
 export const TagListSchema = z
-  .array(shortText(50))
-  .max(100)
+  .array(shortText(LIMITS.tag))
+  .max(LIMITS.tags)
   .openapi({ description: 'Stored lower-cased and de-duplicated.' });
-export const SourceSchema = shortText(100).openapi({
+export const SourceSchema = shortText(LIMITS.source).openapi({
   description: 'Where the record came from: web form, import, event, ...',
 });
-export const OwnerIdSchema = shortText(200).openapi({
+export const OwnerIdSchema = shortText(LIMITS.ownerId).openapi({
   description: 'User id (JWT sub) who looks after this record. Defaults to the creator.',
 });
 

@@ -1,6 +1,7 @@
-// Request and response schemas of /v1/households. Limits mirror the contact service's own
-// rules (services/contact/src/domain/household-validation.ts and postal-address.ts), so the
-// gateway refuses early what the service would refuse, and nothing it accepts.
+// Request and response schemas of /v1/households. Limits come from @kith/contracts
+// field-limits.ts, shared with the contact service's own rules, so the gateway refuses early
+// what the service would refuse, and nothing it accepts.
+import { HOUSEHOLD_FIELD_LIMITS } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { AddressInputSchema } from './contact-point.schema';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
@@ -12,7 +13,7 @@ export const PostalAddressInputSchema = AddressInputSchema.extend({
   primary: z.boolean().default(true),
 }).openapi('PostalAddressInput');
 
-const override = shortText(200);
+const override = shortText(HOUSEHOLD_FIELD_LIMITS.name);
 
 export const CreateHouseholdBodySchema = z
   .strictObject({

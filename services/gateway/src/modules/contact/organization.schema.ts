@@ -1,4 +1,5 @@
 // Request and response schemas of /v1/organizations.
+import { CONTACT_FIELD_LIMITS as LIMITS } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import {
   contactPointFields,
@@ -9,18 +10,19 @@ import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
 import { pageSchema } from '../../http/schemas/paging.schema';
 import { shortText } from '../../http/schemas/text.schema';
 
-const OrganizationTypeSchema = shortText(100).openapi({
+const OrganizationTypeSchema = shortText(LIMITS.organizationType).openapi({
   description: 'e.g. company, foundation, government, school',
 });
+const OrganizationNameSchema = shortText(LIMITS.organizationName);
 const WebsiteSchema = z
   .url({ protocol: /^https?$/ })
-  .max(500)
+  .max(LIMITS.website)
   .openapi({ example: 'https://example.org' });
 
 export const CreateOrganizationBodySchema = z
   .strictObject({
     kind: z.literal('organization').optional(),
-    name: shortText(200),
+    name: OrganizationNameSchema,
     organizationType: OrganizationTypeSchema.optional(),
     website: WebsiteSchema.optional(),
     ...contactPointFields,
@@ -29,7 +31,7 @@ export const CreateOrganizationBodySchema = z
 
 export const PatchOrganizationBodySchema = mergePatchBody(
   z.strictObject({
-    name: shortText(200).optional(),
+    name: OrganizationNameSchema.optional(),
     organizationType: OrganizationTypeSchema.nullable().optional(),
     website: WebsiteSchema.nullable().optional(),
     ...contactPointPatchFields,

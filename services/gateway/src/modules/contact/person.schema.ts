@@ -1,4 +1,5 @@
 // Request and response schemas of /v1/contacts (people).
+import { CONTACT_FIELD_LIMITS as LIMITS } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { AddressSchema } from './contact-point.schema';
 import {
@@ -10,16 +11,18 @@ import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
 import { pageSchema } from '../../http/schemas/paging.schema';
 import { shortText } from '../../http/schemas/text.schema';
 
-const namePart = shortText(100);
-// Prefixes and suffixes ("Dr", "Jr", "KC") are short; the service allows 20 characters.
-const affix = shortText(20);
+const namePart = shortText(LIMITS.name);
+// Prefixes and suffixes ("Dr", "Jr", "KC") are short.
+const affix = shortText(LIMITS.namePart);
+const gender = shortText(LIMITS.gender);
+const pronouns = shortText(LIMITS.pronouns);
 const isoDate = z.iso.date().openapi({ example: '1990-04-21' });
 
 /** Fields only a person has, as a create body takes them. */
 const personalFields = {
   birthDate: isoDate.optional(),
-  gender: shortText(50).optional().openapi({ description: 'As the person describes it.' }),
-  pronouns: shortText(50).optional().openapi({ example: 'she/her' }),
+  gender: gender.optional().openapi({ description: 'As the person describes it.' }),
+  pronouns: pronouns.optional().openapi({ example: 'she/her' }),
   deceased: z
     .boolean()
     .optional()
@@ -63,8 +66,8 @@ export const PatchPersonBodySchema = mergePatchBody(
       })
       .optional(),
     birthDate: isoDate.nullable().optional(),
-    gender: shortText(50).nullable().optional(),
-    pronouns: shortText(50).nullable().optional(),
+    gender: gender.nullable().optional(),
+    pronouns: pronouns.nullable().optional(),
     deceased: z.boolean().optional(),
     deceasedDate: isoDate.nullable().optional(),
     ...contactPointPatchFields,
