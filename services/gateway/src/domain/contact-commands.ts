@@ -3,37 +3,33 @@
 // value replaces it (arrays are replaced whole). Each present key becomes one path of
 // the proto update_mask, so the service changes exactly what the client sent.
 import type { contactV1 } from '@kith/contracts';
+import type { z } from 'zod';
+import type { AddressInputSchema } from '../modules/contact/contact-point.schema';
+import type {
+  contactPointFields,
+  contactPointPatchFields,
+} from '../modules/contact/contact-shape.schema';
+import type {
+  CreateOrganizationBodySchema,
+  PatchOrganizationBodySchema,
+} from '../modules/contact/organization.schema';
+import type {
+  CreatePersonBodySchema,
+  PatchPersonBodySchema,
+} from '../modules/contact/person.schema';
 import type { ListFilters } from './pagination';
 import { protoKindOf } from '../modules/contact/contact.mapper';
 import type { ResourceKind } from '../modules/contact/contact.mapper';
 
-export interface EmailInput {
-  address: string;
-  type: string;
-  primary: boolean;
-  valid: boolean;
-}
-
-export interface PhoneInput {
-  number: string;
-  type: string;
-  primary: boolean;
-  valid: boolean;
-}
-
-export interface AddressInput {
-  type: string;
-  primary: boolean;
-  line1: string;
-  line2?: string | undefined;
-  city?: string | undefined;
-  region?: string | undefined;
-  postalCode?: string | undefined;
-  countryCode: string;
-  valid: boolean;
-  validFrom?: string | undefined;
-  validTo?: string | undefined;
-}
+/** The request bodies as zod leaves them (defaults applied). */
+export type CreatePersonInput = z.output<typeof CreatePersonBodySchema>;
+export type CreateOrganizationInput = z.output<typeof CreateOrganizationBodySchema>;
+export type PersonPatch = z.output<typeof PatchPersonBodySchema>;
+export type OrganizationPatch = z.output<typeof PatchOrganizationBodySchema>;
+/** What every kind's create body and patch share. */
+type CommonCreateInput = Pick<CreatePersonInput, keyof typeof contactPointFields>;
+type CommonPatch = Pick<PersonPatch, keyof typeof contactPointPatchFields>;
+type AddressInput = z.output<typeof AddressInputSchema>;
 
 function addressToProto(address: AddressInput): contactV1.PostalAddress {
   return {
@@ -60,61 +56,6 @@ export const PERSON_NAME_KEYS = [
   'preferredName',
 ] as const;
 export type PersonNameKey = (typeof PERSON_NAME_KEYS)[number];
-
-/** Custom field values as the API takes them; null clears in a patch. */
-export type CustomFieldValuesInput = Record<string, string | number | boolean | string[] | null>;
-
-interface CommonCreateInput {
-  customFields?: CustomFieldValuesInput | undefined;
-  emails?: EmailInput[] | undefined;
-  phones?: PhoneInput[] | undefined;
-  addresses?: AddressInput[] | undefined;
-  doNotContact?: boolean | undefined;
-  tags?: string[] | undefined;
-  source?: string | undefined;
-  ownerId?: string | undefined;
-}
-
-export interface CreatePersonInput extends CommonCreateInput {
-  name: Partial<Record<PersonNameKey, string>>;
-  birthDate?: string | undefined;
-  gender?: string | undefined;
-  pronouns?: string | undefined;
-  deceased?: boolean | undefined;
-  deceasedDate?: string | undefined;
-}
-
-export interface CreateOrganizationInput extends CommonCreateInput {
-  name: string;
-  organizationType?: string | undefined;
-  website?: string | undefined;
-}
-
-interface CommonPatch {
-  customFields?: CustomFieldValuesInput | undefined;
-  emails?: EmailInput[] | undefined;
-  phones?: PhoneInput[] | undefined;
-  addresses?: AddressInput[] | undefined;
-  doNotContact?: boolean | undefined;
-  tags?: string[] | undefined;
-  source?: string | null | undefined;
-  ownerId?: string | null | undefined;
-}
-
-export interface PersonPatch extends CommonPatch {
-  name?: Partial<Record<PersonNameKey, string | null>> | undefined;
-  birthDate?: string | null | undefined;
-  gender?: string | null | undefined;
-  pronouns?: string | null | undefined;
-  deceased?: boolean | undefined;
-  deceasedDate?: string | null | undefined;
-}
-
-export interface OrganizationPatch extends CommonPatch {
-  name?: string | undefined;
-  organizationType?: string | null | undefined;
-  website?: string | null | undefined;
-}
 
 /** camelCase -> snake_case, the proto field names update_mask paths use. */
 export function snakeCase(name: string): string {

@@ -4,7 +4,7 @@
 // (case, spaces, `_` and `-` ignored), so a file exported by /v1/contacts/export.csv
 // imports as it is: its `id` column names the record, its `consent.<channel>.status` and
 // `.capturedAt` columns the consent. Pure: no I/O; the router streams rows through toImportRow.
-import { CHANNELS, type Channel } from '../modules/contact/contact.mapper';
+import { CHANNELS, type Channel } from '../modules/contact/consent.schema';
 
 export const IMPORT_FIELDS = [
   'prefix',

@@ -2,7 +2,9 @@
 import { z } from '../../http/schemas/zod';
 import { shortText } from '../../http/schemas/text.schema';
 
-const channelEnum = z.enum(['email', 'sms', 'phone', 'mail']);
+export const CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
+export type Channel = (typeof CHANNELS)[number];
+const channelEnum = z.enum(CHANNELS);
 const consentStatusEnum = z.enum(['opted_in', 'opted_out', 'unknown']);
 
 export const ConsentRecordSchema = z
@@ -22,7 +24,7 @@ export const ConsentRecordSchema = z
   })
   .openapi('ConsentRecord');
 
-const ChannelReachabilitySchema = z
+export const ChannelReachabilitySchema = z
   .object({
     status: consentStatusEnum,
     suppressed: z.boolean(),

@@ -1,111 +1,39 @@
 // The REST shapes of people and organizations, and the pure mapping from the contact
 // service's proto messages to them. Proto3 has no "unset" for strings, so an empty
-// string from the service becomes null in JSON: every key is always present.
+// string from the service becomes null in JSON: every key is always present. The resource
+// types are the response schemas' (z.output); proto enums-as-strings are taken as the values
+// the schemas list, which are the only ones the contact service sends.
 import type { contactV1 } from '@kith/contracts';
+import type { z } from 'zod';
+import type { AuditEntrySchema } from './audit.schema';
+import { CHANNELS } from './consent.schema';
+import type {
+  ChannelReachabilitySchema,
+  CommunicationSchema,
+  ConsentRecordSchema,
+  ReachabilitySchema,
+} from './consent.schema';
+import type { AddressSchema } from './contact-point.schema';
+import type { contactResourceShape } from './contact-shape.schema';
+import type { OrganizationSchema } from './organization.schema';
+import type { PersonSchema } from './person.schema';
 
 export type ResourceKind = 'person' | 'organization';
 
-export interface EmailResource {
-  address: string;
-  type: string;
-  primary: boolean;
-  valid: boolean;
-}
-
-export interface PhoneResource {
-  number: string;
-  type: string;
-  primary: boolean;
-  valid: boolean;
-}
-
-export interface AddressResource {
-  type: string;
-  primary: boolean;
-  line1: string;
-  line2: string | null;
-  city: string | null;
-  region: string | null;
-  postalCode: string | null;
-  countryCode: string;
-  valid: boolean;
-  validFrom: string | null;
-  validTo: string | null;
-}
-
-export const CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export interface ConsentRecordResource {
-  /** Null on records stored before ids existed. */
-  id: string | null;
-  channel: string;
-  status: string;
-  source: string;
-  capturedAt: string;
-  statement: string | null;
-  campaignId: string | null;
-  recordedAt: string;
-  recordedBy: string | null;
-}
-
-export interface ChannelReachabilityResource {
-  status: string;
-  suppressed: boolean;
-  reasons: string[];
-}
-
-export interface PersonNameResource {
-  prefix: string | null;
-  firstName: string | null;
-  middleName: string | null;
-  lastName: string | null;
-  suffix: string | null;
-  preferredName: string | null;
-}
-
-interface ContactResourceBase {
-  id: string;
-  version: number;
-  displayName: string;
-  emails: EmailResource[];
-  phones: PhoneResource[];
-  addresses: AddressResource[];
-  doNotContact: boolean;
-  /** Custom field values by key (see /v1/custom-fields). */
-  customFields: Record<string, unknown>;
-  /** Current consent per channel; null = unknown. */
-  communication: Record<Channel, ConsentRecordResource | null>;
-  reachability: Record<Channel, ChannelReachabilityResource>;
-  tags: string[];
-  source: string | null;
-  ownerId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Only set on the response to DELETE; deleted records no longer read. */
-  deletedAt: string | null;
-}
-
-export interface PersonResource extends ContactResourceBase {
-  kind: 'person';
-  name: PersonNameResource;
-  birthDate: string | null;
-  gender: string | null;
-  pronouns: string | null;
-  deceased: boolean;
-  deceasedDate: string | null;
-  /** The household mailing address the person inherits; null when they do not. */
-  householdAddress: { householdId: string; address: AddressResource } | null;
-}
-
-export interface OrganizationResource extends ContactResourceBase {
-  kind: 'organization';
-  name: string;
-  organizationType: string | null;
-  website: string | null;
-}
-
+export type AddressResource = z.output<typeof AddressSchema>;
+export type ConsentRecordResource = z.output<typeof ConsentRecordSchema>;
+type ChannelReachabilityResource = z.output<typeof ChannelReachabilitySchema>;
+type CommunicationResource = z.output<typeof CommunicationSchema>;
+type ReachabilityResource = z.output<typeof ReachabilitySchema>;
+export type PersonResource = z.output<typeof PersonSchema>;
+export type OrganizationResource = z.output<typeof OrganizationSchema>;
 export type ContactResource = PersonResource | OrganizationResource;
+/** What both kinds carry: id, version and the shared resource shape. */
+type ContactResourceBase = Pick<
+  PersonResource,
+  'id' | 'version' | keyof typeof contactResourceShape
+>;
+export type AuditEntryResource = z.output<typeof AuditEntrySchema>;
 
 const PROTO_KIND: Record<ResourceKind, contactV1.ContactKind__Output> = {
   person: 'CONTACT_KIND_PERSON',
@@ -132,8 +60,8 @@ export function toConsentRecordResource(
 ): ConsentRecordResource {
   return {
     id: orNull(record.id),
-    channel: record.channel,
-    status: record.status,
+    channel: record.channel as ConsentRecordResource['channel'],
+    status: record.status as ConsentRecordResource['status'],
     source: record.source,
     capturedAt: record.capturedAt,
     statement: orNull(record.statement),
@@ -163,31 +91,37 @@ export function toAddressResource(a: contactV1.PostalAddress__Output): AddressRe
 /** Every channel present: null when the service sent no record for it. */
 export function toCommunicationResource(
   records: readonly contactV1.ConsentRecord__Output[],
-): Record<Channel, ConsentRecordResource | null> {
+): CommunicationResource {
   const byChannel = new Map(records.map((r) => [r.channel, r]));
   return Object.fromEntries(
     CHANNELS.map((channel) => {
       const record = byChannel.get(channel);
       return [channel, record ? toConsentRecordResource(record) : null];
     }),
-  ) as Record<Channel, ConsentRecordResource | null>;
+  ) as CommunicationResource;
+}
+
+function reachabilityOf(entry: contactV1.ChannelReachability__Output): ChannelReachabilityResource {
+  return {
+    status: entry.status as ChannelReachabilityResource['status'],
+    suppressed: entry.suppressed,
+    reasons: [...entry.reasons] as ChannelReachabilityResource['reasons'],
+  };
 }
 
 export function toReachabilityResource(
   entries: readonly contactV1.ChannelReachability__Output[],
-): Record<Channel, ChannelReachabilityResource> {
+): ReachabilityResource {
   const byChannel = new Map(entries.map((r) => [r.channel, r]));
   return Object.fromEntries(
     CHANNELS.map((channel) => {
       const entry = byChannel.get(channel);
       return [
         channel,
-        entry
-          ? { status: entry.status, suppressed: entry.suppressed, reasons: [...entry.reasons] }
-          : { status: 'unknown', suppressed: false, reasons: [] },
+        entry ? reachabilityOf(entry) : { status: 'unknown', suppressed: false, reasons: [] },
       ];
     }),
-  ) as Record<Channel, ChannelReachabilityResource>;
+  ) as ReachabilityResource;
 }
 
 /** The custom field values the contact service sends as JSON. */
@@ -280,15 +214,6 @@ export function toResource(contact: contactV1.Contact__Output): ContactResource 
   return undefined;
 }
 
-export interface AuditEntryResource {
-  id: string;
-  version: number;
-  at: string;
-  action: string;
-  actorId: string | null;
-  changes: Array<{ field: string; before: unknown; after: unknown }>;
-}
-
 function parseJsonOrNull(json: string): unknown {
   return json === '' ? null : (JSON.parse(json) as unknown);
 }
@@ -298,7 +223,7 @@ export function toAuditEntryResource(entry: contactV1.AuditEntry__Output): Audit
     id: entry.id,
     version: Number(entry.version),
     at: entry.at,
-    action: entry.action,
+    action: entry.action as AuditEntryResource['action'],
     actorId: orNull(entry.actorId),
     changes: entry.changes.map((c) => ({
       field: c.field,

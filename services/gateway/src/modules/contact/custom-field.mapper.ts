@@ -2,59 +2,29 @@
 // CustomFieldService messages. REST has one `min`/`max` (a number, or a YYYY-MM-DD string
 // for date fields); proto keeps number and date bounds apart.
 import type { customFieldV1 } from '@kith/contracts';
+import type { z } from 'zod';
+import type {
+  CustomFieldSchema,
+  CustomFieldValidationSchema,
+  PatchCustomFieldBodySchema,
+} from './custom-field.schema';
 
-export interface CustomFieldOptionResource {
-  value: string;
-  label: string;
-  active: boolean;
-}
-
-export interface CustomFieldValidationResource {
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  min?: number | string;
-  max?: number | string;
-  integer?: boolean;
-  maxSelected?: number;
-}
-
-export interface CustomFieldResource {
-  recordType: string;
-  key: string;
-  label: string;
-  description: string | null;
-  type: string;
-  required: boolean;
-  options: CustomFieldOptionResource[];
-  validation: CustomFieldValidationResource;
-  archived: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** What a create body or a merge patch carries (after zod). */
-export interface CustomFieldSpecBody {
-  label?: string | undefined;
-  description?: string | null | undefined;
-  type?: string | undefined;
-  required?: boolean | undefined;
-  options?:
-    Array<{ value: string; label?: string | undefined; active?: boolean | undefined }> | undefined;
-  validation?: CustomFieldValidationResource | null | undefined;
-}
+export type CustomFieldResource = z.output<typeof CustomFieldSchema>;
+type CustomFieldValidationResource = z.output<typeof CustomFieldValidationSchema>;
+/** What a create body or a merge patch carries (after zod); a create body is a full patch. */
+export type CustomFieldSpecBody = z.output<typeof PatchCustomFieldBodySchema>;
 
 export function toCustomFieldResource(
   field: customFieldV1.CustomField__Output,
 ): CustomFieldResource {
   const spec = field.spec;
   return {
-    recordType: field.recordType,
+    // The service stores only the record and field types the schema lists.
+    recordType: field.recordType as CustomFieldResource['recordType'],
     key: field.key,
     label: spec?.label ?? '',
     description: spec?.description || null,
-    type: spec?.type ?? '',
+    type: (spec?.type ?? '') as CustomFieldResource['type'],
     required: spec?.required ?? false,
     options: (spec?.options ?? []).map(({ value, label, active }) => ({
       value,

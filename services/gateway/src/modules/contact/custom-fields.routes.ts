@@ -11,6 +11,7 @@ import { createOperation, readOperation, versionedOperation } from '../../http/r
 import { listing } from '../../http/route-helpers';
 import type { CustomFieldClient } from './contact.client';
 import { specToProto, toCustomFieldResource, updateRequestOf } from './custom-field.mapper';
+import type { CustomFieldResource } from './custom-field.mapper';
 import {
   CreateCustomFieldBodySchema,
   CustomFieldListQuerySchema,
@@ -24,7 +25,6 @@ const PATH = '/custom-fields';
 const ITEM = `${PATH}/{recordType}/{key}`;
 const tags = ['Custom fields'];
 const definition = (description: string) => ({ schema: CustomFieldSchema, description });
-type CustomFieldResource = ReturnType<typeof toCustomFieldResource>;
 const one = (res: { customField: Parameters<typeof toCustomFieldResource>[0] | null }) =>
   toCustomFieldResource(required(res.customField, 'a custom field'));
 

@@ -1,12 +1,9 @@
 // DuplicateService messages -> REST resources (camelCase JSON, numbers for versions).
 import type { duplicateV1 } from '@kith/contracts';
+import type { z } from 'zod';
+import type { DuplicateContactSchema } from './duplicate.schema';
 
-export interface DuplicateContactResource {
-  id: string;
-  kind: 'person' | 'organization';
-  displayName: string;
-  version: number;
-}
+type DuplicateContactResource = z.output<typeof DuplicateContactSchema>;
 
 export function toMatchingRulesResource(rules: duplicateV1.MatchingRules__Output) {
   return {
