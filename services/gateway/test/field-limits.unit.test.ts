@@ -6,6 +6,7 @@ import {
   HOUSEHOLD_FIELD_LIMITS,
   POSTAL_ADDRESS_LIMITS,
 } from '@kith/contracts';
+import { ListQuerySchema } from '../src/modules/contact/contact-list.schema';
 import { CreateHouseholdBodySchema } from '../src/modules/contact/household.schema';
 import { CreateOrganizationBodySchema } from '../src/modules/contact/organization.schema';
 import { CreatePersonBodySchema } from '../src/modules/contact/person.schema';
@@ -90,5 +91,15 @@ describe('CreateHouseholdBodySchema holds to the shared household limits', () =>
   ])('%s: passes at the limit, refused one past it', (_field, body, limit) => {
     expect(CreateHouseholdBodySchema.safeParse(body(limit)).success).toBe(true);
     expect(CreateHouseholdBodySchema.safeParse(body(limit + 1)).success).toBe(false);
+  });
+});
+
+describe('ListQuerySchema filters hold to the lengths of what they match', () => {
+  it.each<Case>([
+    ['tag', (n) => ({ tag: text(n) }), C.tag],
+    ['namePrefix', (n) => ({ namePrefix: text(n) }), C.name],
+  ])('%s: passes at the limit, refused one past it', (_field, query, limit) => {
+    expect(ListQuerySchema.safeParse(query(limit)).success).toBe(true);
+    expect(ListQuerySchema.safeParse(query(limit + 1)).success).toBe(false);
   });
 });
