@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import type { DomainError } from '@kith/errors';
 import { StatusError } from '@kith/grpc-kit';
 import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
 import { ContactImportError, ContactImportErrorCode } from '../src/domain/contact-import-error';
@@ -163,7 +164,16 @@ const RESOURCE_STATUS_OF_CODE: Record<string, grpc.status> = {
   FAILED_PRECONDITION: grpc.status.FAILED_PRECONDITION,
 };
 
-describe.each([
+interface ResourceCase {
+  subject: string;
+  codes: string[];
+  table: object;
+  make: (code: string) => DomainError<string, object>;
+  invalid: DomainError<string, object>;
+  expected: string;
+}
+
+describe.each<ResourceCase>([
   {
     subject: 'relationship type',
     codes: Object.values(RelationshipTypeErrorCode),
