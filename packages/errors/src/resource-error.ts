@@ -14,7 +14,10 @@ export interface ResourceErrorClass<E, Code extends string, Needs extends string
   readonly codes: Readonly<Record<Needs, Code>>;
 }
 
-export abstract class ResourceError<Code extends string> extends DomainError<Code> {
+export abstract class ResourceError<
+  Code extends string,
+  Facts extends object = Record<string, never>,
+> extends DomainError<Code, Facts> {
   /** "household h-1 not found". */
   static notFound<E, C extends string>(this: ResourceErrorClass<E, C, 'NOT_FOUND'>, id: string): E {
     return new this(this.codes.NOT_FOUND, `${this.subject} ${id} not found`);
