@@ -1,14 +1,24 @@
 import * as grpc from '@grpc/grpc-js';
+import type { DomainError } from '@kith/errors';
 import { StatusError } from '@kith/grpc-kit';
 import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
+import { ContactImportError, ContactImportErrorCode } from '../src/domain/contact-import-error';
 import { mergedContactNotFound } from '../src/domain/contact-merge';
+import { CustomFieldError, CustomFieldErrorCode } from '../src/domain/custom-field-error';
 import { HouseholdError, HouseholdErrorCode } from '../src/domain/household-error';
 import { RelationshipError, RelationshipErrorCode } from '../src/domain/relationship-error';
 import {
+  RelationshipTypeError,
+  RelationshipTypeErrorCode,
+} from '../src/domain/relationship-type-error';
+import {
+  CONTACT_IMPORT_ERROR_STATUSES,
   contactErrorToStatus,
+  CUSTOM_FIELD_ERROR_STATUSES,
   HOUSEHOLD_ERROR_STATUSES,
   mapContactError,
   RELATIONSHIP_ERROR_STATUSES,
+  RELATIONSHIP_TYPE_ERROR_STATUSES,
 } from '../src/grpc/contact-error.mapper';
 
 describe('contactErrorToStatus', () => {
@@ -143,4 +153,75 @@ describe('relationship errors', () => {
 
     expect(status?.message).toBe('invalid relationship: contactBId: is the same contact');
   });
+});
+
+/** The status each code of a resource error answers with, whichever resource raised it. */
+const RESOURCE_STATUS_OF_CODE: Record<string, grpc.status> = {
+  NOT_FOUND: grpc.status.NOT_FOUND,
+  VALIDATION_FAILED: grpc.status.INVALID_ARGUMENT,
+  VERSION_CONFLICT: grpc.status.ABORTED,
+  ALREADY_EXISTS: grpc.status.ALREADY_EXISTS,
+  FAILED_PRECONDITION: grpc.status.FAILED_PRECONDITION,
+};
+
+interface ResourceCase {
+  subject: string;
+  codes: string[];
+  table: object;
+  make: (code: string) => DomainError<string, object>;
+  invalid: DomainError<string, object>;
+  expected: string;
+}
+
+describe.each<ResourceCase>([
+  {
+    subject: 'relationship type',
+    codes: Object.values(RelationshipTypeErrorCode),
+    table: RELATIONSHIP_TYPE_ERROR_STATUSES,
+    make: (code: string) => new RelationshipTypeError(code as RelationshipTypeErrorCode, 'x'),
+    invalid: RelationshipTypeError.validation([{ field: 'labelAToB', message: 'is required' }]),
+    expected: 'invalid relationship type: labelAToB: is required',
+  },
+  {
+    subject: 'custom field',
+    codes: Object.values(CustomFieldErrorCode),
+    table: CUSTOM_FIELD_ERROR_STATUSES,
+    make: (code: string) => new CustomFieldError(code as CustomFieldErrorCode, 'x'),
+    invalid: CustomFieldError.validation([{ field: 'label', message: 'is required' }]),
+    expected: 'invalid custom field: label: is required',
+  },
+  {
+    subject: 'import',
+    codes: Object.values(ContactImportErrorCode),
+    table: CONTACT_IMPORT_ERROR_STATUSES,
+    make: (code: string) => new ContactImportError(code as ContactImportErrorCode, 'x'),
+    invalid: ContactImportError.validation([{ field: 'rows', message: 'at most 500 rows' }]),
+    expected: 'invalid import: rows: at most 500 rows',
+  },
+])('$subject errors', ({ codes, table, make, invalid, expected }) => {
+  it.each(codes)('maps %s as every resource does', (code) => {
+    expect(mapContactError(make(code))?.code).toBe(RESOURCE_STATUS_OF_CODE[code]);
+  });
+
+  it('has a status for every code there is, and no other', () => {
+    expect(Object.keys(table).sort()).toEqual([...codes].sort());
+  });
+
+  it('names its own subject when invalid, not a contact, and passes the field errors on', () => {
+    const status = mapContactError(invalid);
+
+    expect(status?.message).toBe(expected);
+    expect(status?.fieldErrors).toEqual(invalid.fieldErrors);
+  });
+});
+
+it('passes the fields at fault on with a refused custom field change', () => {
+  const refused = CustomFieldError.refused('the type of level is text', [
+    { field: 'type', message: 'cannot change' },
+  ]);
+
+  const status = mapContactError(refused);
+
+  expect(status?.code).toBe(grpc.status.FAILED_PRECONDITION);
+  expect(status?.fieldErrors).toEqual([{ field: 'type', message: 'cannot change' }]);
 });

@@ -1,4 +1,4 @@
-import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
+import { ContactImportError, ContactImportErrorCode } from '../src/domain/contact-import-error';
 import {
   applyBatch,
   errorChunkId,
@@ -22,14 +22,14 @@ function aJob(overrides: Partial<ContactImportJob> = {}): ContactImportJob {
   };
 }
 
-function errorOf(fn: () => unknown): ContactError {
+function errorOf(fn: () => unknown): ContactImportError {
   try {
     fn();
   } catch (err) {
-    if (err instanceof ContactError) return err;
+    if (err instanceof ContactImportError) return err;
     throw err;
   }
-  throw new Error('expected a ContactError');
+  throw new Error('expected a ContactImportError');
 }
 
 const rows = (...numbers: number[]) => numbers.map((rowNumber) => ({ rowNumber }));
@@ -64,7 +64,7 @@ describe('splitBatch', () => {
     const finished = finishImportJob(aJob(), LATER);
 
     expect(errorOf(() => splitBatch(finished, rows(1))).code).toBe(
-      ContactErrorCode.FAILED_PRECONDITION,
+      ContactImportErrorCode.FAILED_PRECONDITION,
     );
   });
 
@@ -79,7 +79,9 @@ describe('splitBatch', () => {
   it('refuses a batch over the limit', () => {
     const many = Array.from({ length: MAX_IMPORT_BATCH + 1 }, (_, i) => ({ rowNumber: i + 1 }));
 
-    expect(errorOf(() => splitBatch(aJob(), many)).code).toBe(ContactErrorCode.VALIDATION_FAILED);
+    expect(errorOf(() => splitBatch(aJob(), many)).code).toBe(
+      ContactImportErrorCode.VALIDATION_FAILED,
+    );
   });
 });
 

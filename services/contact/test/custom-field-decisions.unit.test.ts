@@ -1,4 +1,4 @@
-import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
+import { CustomFieldError, CustomFieldErrorCode } from '../src/domain/custom-field-error';
 import type { CustomFieldDefinition } from '../src/domain/custom-field';
 import {
   decideArchive,
@@ -29,14 +29,14 @@ function change(overrides: Partial<ChangeCustomFieldCommand>): ChangeCustomField
   return { ...ref, expectedVersion: 1, spec: {}, updateMask: [], ...overrides };
 }
 
-function errorOf(fn: () => unknown): ContactError {
+function errorOf(fn: () => unknown): CustomFieldError {
   try {
     fn();
   } catch (err) {
-    if (err instanceof ContactError) return err;
+    if (err instanceof CustomFieldError) return err;
     throw err;
   }
-  throw new Error('expected a ContactError');
+  throw new Error('expected a CustomFieldError');
 }
 
 describe('decideDefine', () => {
@@ -82,14 +82,14 @@ describe('decideDefine', () => {
       decideDefine({ ...ref, spec: levelSpec }, { existing: archived, definedCount: 1 }, T1),
     );
 
-    expect(err.code).toBe(ContactErrorCode.ALREADY_EXISTS);
+    expect(err.code).toBe(CustomFieldErrorCode.ALREADY_EXISTS);
   });
   it('refuses a new field when the record type has the most allowed, with FAILED_PRECONDITION', () => {
     const full = { existing: undefined, definedCount: MAX_CUSTOM_FIELDS_PER_RECORD_TYPE };
 
     const err = errorOf(() => decideDefine({ ...ref, spec: levelSpec }, full, T0));
 
-    expect(err.code).toBe(ContactErrorCode.FAILED_PRECONDITION);
+    expect(err.code).toBe(CustomFieldErrorCode.FAILED_PRECONDITION);
   });
 });
 
@@ -136,7 +136,7 @@ describe('decideChange', () => {
       ),
     );
 
-    expect(err.code).toBe(ContactErrorCode.FAILED_PRECONDITION);
+    expect(err.code).toBe(CustomFieldErrorCode.FAILED_PRECONDITION);
     expect(err.fieldErrors).toEqual([{ field: 'options', message: 'silver is missing' }]);
   });
 
@@ -145,7 +145,7 @@ describe('decideChange', () => {
       decideChange(defined(), change({ spec: { type: 'text' }, updateMask: ['type'] }), T1),
     );
 
-    expect(err.code).toBe(ContactErrorCode.FAILED_PRECONDITION);
+    expect(err.code).toBe(CustomFieldErrorCode.FAILED_PRECONDITION);
   });
 
   it('accepts the unchanged type in the mask as no change at all', () => {
@@ -175,7 +175,7 @@ describe('decideChange', () => {
       ),
     );
 
-    expect(err.code).toBe(ContactErrorCode.VERSION_CONFLICT);
+    expect(err.code).toBe(CustomFieldErrorCode.VERSION_CONFLICT);
   });
 
   it('answers NOT_FOUND for another tenant’s definition', () => {
@@ -187,7 +187,7 @@ describe('decideChange', () => {
       ),
     );
 
-    expect(err.code).toBe(ContactErrorCode.NOT_FOUND);
+    expect(err.code).toBe(CustomFieldErrorCode.NOT_FOUND);
   });
 
   it('refuses to change an archived definition', () => {
@@ -197,7 +197,7 @@ describe('decideChange', () => {
       decideChange(archived, change({ spec: { label: 'x' }, updateMask: ['label'] }), T1),
     );
 
-    expect(err.code).toBe(ContactErrorCode.FAILED_PRECONDITION);
+    expect(err.code).toBe(CustomFieldErrorCode.FAILED_PRECONDITION);
   });
 });
 
@@ -214,12 +214,12 @@ describe('decideArchive', () => {
 
     const err = errorOf(() => decideArchive(archived, { ...ref, expectedVersion: 2 }, T1));
 
-    expect(err.code).toBe(ContactErrorCode.FAILED_PRECONDITION);
+    expect(err.code).toBe(CustomFieldErrorCode.FAILED_PRECONDITION);
   });
 
   it('answers NOT_FOUND when nothing is stored', () => {
     const err = errorOf(() => decideArchive(undefined, { ...ref, expectedVersion: 1 }, T1));
 
-    expect(err.code).toBe(ContactErrorCode.NOT_FOUND);
+    expect(err.code).toBe(CustomFieldErrorCode.NOT_FOUND);
   });
 });

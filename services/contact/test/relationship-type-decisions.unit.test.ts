@@ -1,4 +1,7 @@
-import { ContactError, ContactErrorCode } from '../src/domain/contact-error';
+import {
+  RelationshipTypeError,
+  RelationshipTypeErrorCode,
+} from '../src/domain/relationship-type-error';
 import {
   RELATIONSHIP_TYPE_CHANGED,
   decideChangeRelationshipType,
@@ -33,14 +36,14 @@ function createCommand(
   };
 }
 
-function failure(run: () => unknown): ContactError {
+function failure(run: () => unknown): RelationshipTypeError {
   try {
     run();
   } catch (err) {
-    if (err instanceof ContactError) return err;
+    if (err instanceof RelationshipTypeError) return err;
     throw err;
   }
-  throw new Error('expected a ContactError');
+  throw new Error('expected a RelationshipTypeError');
 }
 
 function builtIn(code: string): RelationshipType {
@@ -146,7 +149,7 @@ describe('creating a tenant type', () => {
       decideCreateRelationshipType(createCommand({ code: 'spouse-of' }), builtIn('spouse-of'), T0),
     );
 
-    expect(err.code).toBe(ContactErrorCode.ALREADY_EXISTS);
+    expect(err.code).toBe(RelationshipTypeErrorCode.ALREADY_EXISTS);
   });
 });
 
@@ -201,7 +204,7 @@ describe('changing a type', () => {
       ),
     );
 
-    expect(err.code).toBe(ContactErrorCode.VERSION_CONFLICT);
+    expect(err.code).toBe(RelationshipTypeErrorCode.VERSION_CONFLICT);
   });
 
   it('answers NOT_FOUND for an unknown code', () => {
@@ -213,6 +216,6 @@ describe('changing a type', () => {
       ),
     );
 
-    expect(err.code).toBe(ContactErrorCode.NOT_FOUND);
+    expect(err.code).toBe(RelationshipTypeErrorCode.NOT_FOUND);
   });
 });

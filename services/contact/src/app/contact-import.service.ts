@@ -10,6 +10,7 @@ import { CONTACT_EVENT_TYPES } from '../domain/contact-decisions';
 import type { CustomFieldDefinition } from '../domain/custom-field';
 import type { CustomFieldDefinitionSource } from './custom-field-definitions.cache';
 import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { ContactImportError } from '../domain/contact-import-error';
 import {
   applyBatch,
   errorChunkId,
@@ -94,7 +95,7 @@ export class ContactImportService {
 
   async get(tenantId: string, id: string): Promise<ContactImportJob> {
     const job = await this.deps.imports.find(tenantId, id);
-    if (!job) throw new ContactError(ContactErrorCode.NOT_FOUND, `import ${id} not found`);
+    if (!job) throw ContactImportError.notFound(id);
     return job;
   }
 

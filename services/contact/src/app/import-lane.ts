@@ -3,7 +3,7 @@
 // batch order (the matcher must know the contacts of every earlier row) and so do writes
 // (the checkpoint never passes a batch that is not stored). Once a batch fails, the later
 // batches of the lane fail too: writing them would move the checkpoint over the failed rows.
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { ContactImportError } from '../domain/contact-import-error';
 import { RowOrderGate, type RowRange } from './row-order-gate';
 
 const settled = () => undefined;
@@ -66,8 +66,7 @@ export class ImportLane {
 
   private assertOpen(): void {
     if (this.failed) {
-      throw new ContactError(
-        ContactErrorCode.FAILED_PRECONDITION,
+      throw ContactImportError.refused(
         'an earlier batch of this import failed; resume the import from its checkpoint',
       );
     }

@@ -4,7 +4,7 @@
 // they came, would be answered "already done" and lost. So a batch that starts past the rows
 // admitted so far waits (bounded) for the batches before it; a gap that does not fill in time
 // is refused, never skipped.
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { ContactImportError } from '../domain/contact-import-error';
 
 export interface RowRange {
   first: number;
@@ -70,9 +70,8 @@ export class RowOrderGate {
   }
 }
 
-function gapNotFilled(next: number, first: number): ContactError {
-  return new ContactError(
-    ContactErrorCode.FAILED_PRECONDITION,
+function gapNotFilled(next: number, first: number): ContactImportError {
+  return ContactImportError.refused(
     `rows ${next} to ${first - 1} of this import have not arrived; resume the import from its checkpoint`,
   );
 }

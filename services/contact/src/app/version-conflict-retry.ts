@@ -13,7 +13,7 @@ export const VERSION_CONFLICT_RETRY: RetryWhenOptions = {
   maxDelayMs: 200,
 };
 
-/** A lost race on a contact, a household or a relationship (one code value for all three). */
+/** A lost race on a contact, a household, a relationship or any resource (one code value for all). */
 export function isVersionConflict(err: unknown): boolean {
   return hasErrorCode(err, ContactErrorCode.VERSION_CONFLICT);
 }

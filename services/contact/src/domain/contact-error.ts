@@ -1,8 +1,10 @@
-// The error of contacts (and of what still shares it: custom fields, relationship types,
-// imports, merges). Households and relationships have their own (household-error.ts,
-// relationship-error.ts). Transports map `code` through an exhaustive table (see
-// grpc/contact-error.mapper.ts), so adding a code is a compile error until mapped.
-import { DomainError, invalidMessage, type DomainFieldError } from '@kith/errors';
+// The error of contacts (and of merges, which share it). Households, relationships, their
+// types, custom fields and imports have their own (<resource>-error.ts). notFound,
+// validation, versionConflict, alreadyExists and alreadyDeleted come from ResourceError;
+// failures that carry facts or a retry hint are built here. Transports map `code` through an
+// exhaustive table (see grpc/contact-error.mapper.ts), so adding a code is a compile error
+// until mapped.
+import { ResourceError, type DomainFieldError } from '@kith/errors';
 
 export enum ContactErrorCode {
   /** No such contact in this tenant (a foreign tenant's id also lands here). */
@@ -30,31 +32,9 @@ export interface ContactErrorFacts {
   mergedInto?: string;
 }
 
-export class ContactError extends DomainError<ContactErrorCode, ContactErrorFacts> {
-  static notFound(id: string): ContactError {
-    return new ContactError(ContactErrorCode.NOT_FOUND, `contact ${id} not found`);
-  }
-
-  static validation(fieldErrors: ContactFieldError[]): ContactError {
-    return new ContactError(
-      ContactErrorCode.VALIDATION_FAILED,
-      invalidMessage('contact', fieldErrors),
-      fieldErrors,
-    );
-  }
-
-  /** `actual` is unknown when a concurrent write won the race between read and write. */
-  static versionConflict(id: string, expected: number, actual?: number): ContactError {
-    const found = actual === undefined ? 'has changed' : `is at version ${actual}`;
-    return new ContactError(
-      ContactErrorCode.VERSION_CONFLICT,
-      `contact ${id} ${found}, not the expected version ${expected}`,
-    );
-  }
-
-  static alreadyExists(message: string): ContactError {
-    return new ContactError(ContactErrorCode.ALREADY_EXISTS, message);
-  }
+export class ContactError extends ResourceError<ContactErrorCode, ContactErrorFacts> {
+  static readonly subject = 'contact';
+  static readonly codes = ContactErrorCode;
 
   static failedPrecondition(
     message: string,
@@ -66,10 +46,6 @@ export class ContactError extends DomainError<ContactErrorCode, ContactErrorFact
 
   static busy(message: string): ContactError {
     return new ContactError(ContactErrorCode.BUSY, message);
-  }
-
-  static alreadyDeleted(id: string): ContactError {
-    return new ContactError(ContactErrorCode.ALREADY_DELETED, `contact ${id} is deleted`);
   }
 }
 

@@ -3,7 +3,8 @@
 // Rows arrive in file order in batches; a batch is applied to the job only after its
 // contacts are written, so the checkpoint never runs ahead of the data.
 import type { ContactKind } from './contact';
-import { ContactError, type ContactFieldError } from './contact-error';
+import type { ContactFieldError } from './contact-error';
+import { ContactImportError } from './contact-import-error';
 
 export const DUPLICATE_ACTIONS = ['skip', 'update', 'create'] as const;
 export type DuplicateAction = (typeof DUPLICATE_ACTIONS)[number];
@@ -97,22 +98,22 @@ export function splitBatch<R extends { rowNumber: number }>(
   rows: readonly R[],
 ): { done: R[]; todo: R[] } {
   if (job.status === 'finished') {
-    throw ContactError.failedPrecondition(`import ${job.id} is finished; start a new one`);
+    throw ContactImportError.refused(`import ${job.id} is finished; start a new one`);
   }
   if (rows.length > MAX_IMPORT_BATCH) {
-    throw ContactError.validation([
+    throw ContactImportError.validation([
       { field: 'rows', message: `at most ${MAX_IMPORT_BATCH} rows per batch` },
     ]);
   }
   rows.forEach((row, i) => {
     const previous = rows[i - 1];
     if (!Number.isInteger(row.rowNumber) || row.rowNumber < 1) {
-      throw ContactError.validation([
+      throw ContactImportError.validation([
         { field: `rows[${i}].rowNumber`, message: 'must be a positive integer' },
       ]);
     }
     if (previous && row.rowNumber <= previous.rowNumber) {
-      throw ContactError.validation([
+      throw ContactImportError.validation([
         { field: `rows[${i}].rowNumber`, message: 'row numbers must ascend' },
       ]);
     }

@@ -1,7 +1,7 @@
 // Pure decisions over custom field definitions: given the stored definition (if any), a
-// command and the clock, answer the next state and its events, or throw a ContactError.
+// command and the clock, answer the next state and its events, or throw a CustomFieldError.
+import type { DomainFieldError } from '@kith/errors';
 import { EVENT_TYPES } from '@kith/events';
-import { ContactError, ContactErrorCode, type ContactFieldError } from './contact-error';
 import {
   CUSTOM_FIELD_KEY_PATTERN,
   customFieldId,
@@ -11,6 +11,7 @@ import {
   type CustomFieldSpec,
   type CustomFieldSpecInput,
 } from './custom-field';
+import { CustomFieldError } from './custom-field-error';
 import { validateDefinitionSpec } from './custom-field-validation';
 
 export const CUSTOM_FIELD_EVENT_TYPES = {
@@ -73,11 +74,8 @@ export function idOfRef(ref: FieldRef): string | undefined {
   return customFieldId(ref.tenantId, ref.recordType, ref.key);
 }
 
-export function customFieldNotFound(ref: FieldRef): ContactError {
-  return new ContactError(
-    ContactErrorCode.NOT_FOUND,
-    `custom field ${ref.recordType}/${ref.key} not found`,
-  );
+export function customFieldNotFound(ref: FieldRef): CustomFieldError {
+  return CustomFieldError.notFound(`${ref.recordType}/${ref.key}`);
 }
 
 /**
@@ -99,7 +97,7 @@ export function decideDefine(
   now: string,
 ): CustomFieldDecision {
   const { existing } = state;
-  const errors: ContactFieldError[] = [];
+  const errors: DomainFieldError[] = [];
   if (!isCustomFieldRecordType(command.recordType)) {
     errors.push({ field: 'recordType', message: 'must be person, organization or household' });
   }
@@ -111,16 +109,16 @@ export function decideDefine(
   }
   const { spec, errors: specErrors } = validateDefinitionSpec(command.spec);
   errors.push(...specErrors);
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw CustomFieldError.validation(errors);
   const recordType = command.recordType as CustomFieldRecordType;
   if (existing) {
-    throw ContactError.alreadyExists(
+    throw CustomFieldError.alreadyExists(
       `custom field ${recordType}/${command.key} exists already` +
         (existing.archived ? ' (archived; its key stays reserved for stored values)' : ''),
     );
   }
   if (state.definedCount >= MAX_CUSTOM_FIELDS_PER_RECORD_TYPE) {
-    throw ContactError.failedPrecondition(
+    throw CustomFieldError.refused(
       `${recordType} records have ${state.definedCount} custom fields, the most allowed ` +
         `(${MAX_CUSTOM_FIELDS_PER_RECORD_TYPE}, archived ones included)`,
     );
@@ -155,18 +153,18 @@ export function decideChange(
   const merged: CustomFieldSpecInput = { ...specOf(existing) };
   for (const path of paths) (merged as Record<string, unknown>)[path] = command.spec[path];
   if (paths.includes('type') && (command.spec.type ?? '') !== existing.type) {
-    throw ContactError.failedPrecondition(
+    throw CustomFieldError.refused(
       `the type of ${existing.key} is ${existing.type}; a type never changes (stored values ` +
         'would no longer match it). Archive the field and define a new key instead.',
       [{ field: 'type', message: 'cannot change' }],
     );
   }
   const { spec, errors } = validateDefinitionSpec(merged);
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw CustomFieldError.validation(errors);
   const kept = new Set(spec.options.map((o) => o.value));
   const removed = existing.options.filter((o) => !kept.has(o.value)).map((o) => o.value);
   if (removed.length > 0) {
-    throw ContactError.failedPrecondition(
+    throw CustomFieldError.refused(
       'options cannot be removed, because stored values may name them; set active: false instead',
       removed.map((value) => ({ field: 'options', message: `${value} is missing` })),
     );
@@ -219,19 +217,15 @@ function checkWritable(
     throw customFieldNotFound(command);
   }
   if (current.archived) {
-    throw ContactError.failedPrecondition(`custom field ${current.key} is archived`);
+    throw CustomFieldError.refused(`custom field ${current.key} is archived`);
   }
   if (!Number.isSafeInteger(command.expectedVersion) || command.expectedVersion < 1) {
-    throw ContactError.validation([
+    throw CustomFieldError.validation([
       { field: 'expectedVersion', message: 'must be the version you read (1 or more)' },
     ]);
   }
   if (command.expectedVersion !== current.version) {
-    throw new ContactError(
-      ContactErrorCode.VERSION_CONFLICT,
-      `custom field ${current.key} is at version ${current.version}, not the expected ` +
-        `version ${command.expectedVersion}`,
-    );
+    throw CustomFieldError.versionConflict(current.key, command.expectedVersion, current.version);
   }
   return current;
 }
@@ -240,7 +234,7 @@ function parseMask(mask: readonly string[]): CustomFieldMaskPath[] {
   const allowed: readonly string[] = CUSTOM_FIELD_MASK_PATHS;
   const unknown = mask.filter((p) => !allowed.includes(p));
   if (mask.length === 0 || unknown.length > 0) {
-    throw ContactError.validation([
+    throw CustomFieldError.validation([
       {
         field: 'updateMask',
         message:

@@ -263,10 +263,7 @@ function checkWritable(current: Household | undefined, command: Target): Househo
     throw householdNotFound(command.id);
   }
   if (current.deletedAt) {
-    throw new HouseholdError(
-      HouseholdErrorCode.ALREADY_DELETED,
-      `household ${command.id} is deleted`,
-    );
+    throw HouseholdError.alreadyDeleted(command.id);
   }
   if (!Number.isSafeInteger(command.expectedVersion) || command.expectedVersion < 1) {
     throw HouseholdError.validation([
@@ -274,16 +271,13 @@ function checkWritable(current: Household | undefined, command: Target): Househo
     ]);
   }
   if (command.expectedVersion !== current.version) {
-    throw new HouseholdError(
-      HouseholdErrorCode.VERSION_CONFLICT,
-      `household ${command.id} is at version ${current.version}, not the expected version ${command.expectedVersion}`,
-    );
+    throw HouseholdError.versionConflict(command.id, command.expectedVersion, current.version);
   }
   return current;
 }
 
 export function householdNotFound(id: string): HouseholdError {
-  return new HouseholdError(HouseholdErrorCode.NOT_FOUND, `household ${id} not found`);
+  return HouseholdError.notFound(id);
 }
 
 function nameSnapshot(person: MemberNameSnapshot): MemberNameSnapshot {

@@ -2,8 +2,9 @@
 // its own messages ("invalid household: ...", "household h-1 not found"). The code values are
 // the contact service's shared vocabulary, so a use case that retries any version conflict
 // (app/version-conflict-retry.ts) or skips any NOT_FOUND recognises them with hasErrorCode.
-// Mapped to gRPC statuses in grpc/contact-error.mapper.ts.
-import { DomainError, invalidMessage, type DomainFieldError } from '@kith/errors';
+// The constructors (notFound, validation, refused, ...) come from ResourceError. Mapped to
+// gRPC statuses in grpc/contact-error.mapper.ts.
+import { ResourceError } from '@kith/errors';
 
 export enum HouseholdErrorCode {
   /** No such household in this tenant, or the contact is not (or no longer) a member. */
@@ -20,21 +21,7 @@ export enum HouseholdErrorCode {
   FAILED_PRECONDITION = 'FAILED_PRECONDITION',
 }
 
-export class HouseholdError extends DomainError<HouseholdErrorCode> {
-  static notFound(id: string): HouseholdError {
-    return new HouseholdError(HouseholdErrorCode.NOT_FOUND, `household ${id} not found`);
-  }
-
-  static validation(fieldErrors: DomainFieldError[]): HouseholdError {
-    return new HouseholdError(
-      HouseholdErrorCode.VALIDATION_FAILED,
-      invalidMessage('household', fieldErrors),
-      fieldErrors,
-    );
-  }
-
-  /** Valid, but not now: not a live person, an organization, a full household. */
-  static refused(message: string, fieldErrors: DomainFieldError[] = []): HouseholdError {
-    return new HouseholdError(HouseholdErrorCode.FAILED_PRECONDITION, message, fieldErrors);
-  }
+export class HouseholdError extends ResourceError<HouseholdErrorCode> {
+  static readonly subject = 'household';
+  static readonly codes = HouseholdErrorCode;
 }

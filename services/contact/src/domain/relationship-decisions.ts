@@ -61,7 +61,7 @@ export interface DeleteRelationshipCommand {
 }
 
 export function relationshipNotFound(id: string): RelationshipError {
-  return new RelationshipError(RelationshipErrorCode.NOT_FOUND, `relationship ${id} not found`);
+  return RelationshipError.notFound(id);
 }
 
 export function decideCreateRelationship(
@@ -206,10 +206,7 @@ function checkWritable(
     throw relationshipNotFound(command.id);
   }
   if (current.deletedAt) {
-    throw new RelationshipError(
-      RelationshipErrorCode.ALREADY_DELETED,
-      `relationship ${command.id} is deleted`,
-    );
+    throw RelationshipError.alreadyDeleted(command.id);
   }
   if (!Number.isSafeInteger(command.expectedVersion) || command.expectedVersion < 1) {
     throw RelationshipError.validation([
@@ -217,10 +214,7 @@ function checkWritable(
     ]);
   }
   if (command.expectedVersion !== current.version) {
-    throw new RelationshipError(
-      RelationshipErrorCode.VERSION_CONFLICT,
-      `relationship ${command.id} is at version ${current.version}, not the expected version ${command.expectedVersion}`,
-    );
+    throw RelationshipError.versionConflict(command.id, command.expectedVersion, current.version);
   }
   return current;
 }

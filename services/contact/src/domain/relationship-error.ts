@@ -1,8 +1,8 @@
 // The error of relationships: its own codes and messages ("invalid relationship: ...",
 // "relationship r-1 not found"). Code values are the contact service's shared vocabulary (see
-// household-error.ts). Relationship types still raise ContactError. Mapped to gRPC statuses
-// in grpc/contact-error.mapper.ts.
-import { DomainError, invalidMessage, type DomainFieldError } from '@kith/errors';
+// household-error.ts); relationship types have theirs (relationship-type-error.ts). The
+// constructors come from ResourceError. Mapped to gRPC statuses in grpc/contact-error.mapper.ts.
+import { ResourceError } from '@kith/errors';
 
 export enum RelationshipErrorCode {
   /** No such relationship in this tenant. */
@@ -19,16 +19,7 @@ export enum RelationshipErrorCode {
   FAILED_PRECONDITION = 'FAILED_PRECONDITION',
 }
 
-export class RelationshipError extends DomainError<RelationshipErrorCode> {
-  static notFound(id: string): RelationshipError {
-    return new RelationshipError(RelationshipErrorCode.NOT_FOUND, `relationship ${id} not found`);
-  }
-
-  static validation(fieldErrors: DomainFieldError[]): RelationshipError {
-    return new RelationshipError(
-      RelationshipErrorCode.VALIDATION_FAILED,
-      invalidMessage('relationship', fieldErrors),
-      fieldErrors,
-    );
-  }
+export class RelationshipError extends ResourceError<RelationshipErrorCode> {
+  static readonly subject = 'relationship';
+  static readonly codes = RelationshipErrorCode;
 }

@@ -2,9 +2,10 @@
 // changing relabels, deactivates or reactivates any type, built-ins included (the first
 // change of a built-in writes the tenant's override of it). Kinds and symmetry never change
 // after creation: existing relationships were checked against them.
+import type { DomainFieldError } from '@kith/errors';
 import { EVENT_TYPES } from '@kith/events';
-import { ContactError, ContactErrorCode, type ContactFieldError } from './contact-error';
 import { builtInRelationshipType, type RelationshipType } from './relationship-type';
+import { RelationshipTypeError } from './relationship-type-error';
 import { parseContactKind, validateLabel, validateTypeCode } from './relationship-validation';
 
 export const RELATIONSHIP_TYPE_CHANGED = EVENT_TYPES.relationshipTypeChanged;
@@ -50,7 +51,7 @@ export function decideCreateRelationshipType(
   existing: RelationshipType | undefined,
   now: string,
 ): RelationshipTypeDecision {
-  const errors: ContactFieldError[] = [...validateTypeCode(command.code)];
+  const errors: DomainFieldError[] = [...validateTypeCode(command.code)];
   const a = validateLabel('labelAToB', command.labelAToB);
   const b = command.symmetric ? a : validateLabel('labelBToA', command.labelBToA);
   const kindA = parseContactKind('contactKindA', command.contactKindA);
@@ -65,10 +66,10 @@ export function decideCreateRelationshipType(
     errors.push({ field: 'contactKindB', message: 'must equal contactKindA for a symmetric type' });
   }
   if (errors.length > 0 || !a.label || !b.label || !kindA.kind || !kindB.kind) {
-    throw ContactError.validation(errors);
+    throw RelationshipTypeError.validation(errors);
   }
   if (existing || builtInRelationshipType(command.code)) {
-    throw ContactError.alreadyExists(
+    throw RelationshipTypeError.alreadyExists(
       `relationship type ${command.code} exists; change it instead of creating it`,
     );
   }
@@ -100,24 +101,22 @@ export function decideChangeRelationshipType(
   now: string,
 ): RelationshipTypeDecision {
   if (!current || current.tenantId !== command.tenantId || current.code !== command.code) {
-    throw new ContactError(
-      ContactErrorCode.NOT_FOUND,
-      `relationship type ${command.code} not found`,
-    );
+    throw RelationshipTypeError.notFound(command.code);
   }
   if (!Number.isSafeInteger(command.expectedVersion) || command.expectedVersion < 1) {
-    throw ContactError.validation([
+    throw RelationshipTypeError.validation([
       { field: 'expectedVersion', message: 'must be the version you read (1 or more)' },
     ]);
   }
   if (command.expectedVersion !== current.version) {
-    throw new ContactError(
-      ContactErrorCode.VERSION_CONFLICT,
-      `relationship type ${command.code} is at version ${current.version}, not the expected version ${command.expectedVersion}`,
+    throw RelationshipTypeError.versionConflict(
+      command.code,
+      command.expectedVersion,
+      current.version,
     );
   }
   const next: RelationshipType = { ...current };
-  const errors: ContactFieldError[] = [];
+  const errors: DomainFieldError[] = [];
   if (command.labelAToB !== undefined) {
     const { label, errors: labelErrors } = validateLabel('labelAToB', command.labelAToB);
     errors.push(...labelErrors);
@@ -135,7 +134,7 @@ export function decideChangeRelationshipType(
     }
   }
   if (command.active !== undefined) next.active = command.active;
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw RelationshipTypeError.validation(errors);
   const changedFields = RELATIONSHIP_TYPE_CHANGEABLE_FIELDS.filter(
     (field) => next[field] !== current[field],
   );

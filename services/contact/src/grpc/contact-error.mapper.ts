@@ -1,6 +1,7 @@
 // The one place the contact service's errors become gRPC statuses: a table per error type
-// (contacts, households, relationships), each exhaustive by type, so a new code does not
-// compile until it is mapped here (and then the gateway maps the status).
+// (contacts, households, relationships, relationship types, custom fields, imports), each
+// exhaustive by type, so a new code does not compile until it is mapped here (and then the
+// gateway maps the status).
 import * as grpc from '@grpc/grpc-js';
 import { CONTACT_ERROR_REASONS } from '@kith/contracts';
 import type { DomainError } from '@kith/errors';
@@ -11,8 +12,11 @@ import {
   type GrpcStatusTable,
 } from '@kith/grpc-kit';
 import { ContactError } from '../domain/contact-error';
+import { ContactImportError } from '../domain/contact-import-error';
+import { CustomFieldError } from '../domain/custom-field-error';
 import { HouseholdError } from '../domain/household-error';
 import { RelationshipError } from '../domain/relationship-error';
+import { RelationshipTypeError } from '../domain/relationship-type-error';
 
 const invalidArgument = (err: DomainError<string, object>): StatusError =>
   new StatusError(grpc.status.INVALID_ARGUMENT, err.message, err.fieldErrors);
@@ -57,6 +61,31 @@ export const HOUSEHOLD_ERROR_STATUSES: GrpcStatusTable<HouseholdError> = RECORD_
 export const RELATIONSHIP_ERROR_STATUSES: GrpcStatusTable<RelationshipError> =
   RECORD_ERROR_STATUSES;
 
+/** The other resources have fewer ways to fail; each of their codes maps as a record's does. */
+const { NOT_FOUND, VALIDATION_FAILED, VERSION_CONFLICT, ALREADY_EXISTS, FAILED_PRECONDITION } =
+  RECORD_ERROR_STATUSES;
+
+export const RELATIONSHIP_TYPE_ERROR_STATUSES: GrpcStatusTable<RelationshipTypeError> = {
+  NOT_FOUND,
+  VALIDATION_FAILED,
+  VERSION_CONFLICT,
+  ALREADY_EXISTS,
+};
+
+export const CUSTOM_FIELD_ERROR_STATUSES: GrpcStatusTable<CustomFieldError> = {
+  NOT_FOUND,
+  VALIDATION_FAILED,
+  VERSION_CONFLICT,
+  ALREADY_EXISTS,
+  FAILED_PRECONDITION,
+};
+
+export const CONTACT_IMPORT_ERROR_STATUSES: GrpcStatusTable<ContactImportError> = {
+  NOT_FOUND,
+  VALIDATION_FAILED,
+  FAILED_PRECONDITION,
+};
+
 export function contactErrorToStatus(err: ContactError): StatusError {
   return domainErrorStatus(CONTACT_ERROR_STATUSES, err);
 }
@@ -73,5 +102,12 @@ export function mapContactError(err: unknown): StatusError | undefined {
   if (err instanceof ContactError) return contactErrorToStatus(err);
   if (err instanceof HouseholdError) return domainErrorStatus(HOUSEHOLD_ERROR_STATUSES, err);
   if (err instanceof RelationshipError) return domainErrorStatus(RELATIONSHIP_ERROR_STATUSES, err);
+  if (err instanceof RelationshipTypeError) {
+    return domainErrorStatus(RELATIONSHIP_TYPE_ERROR_STATUSES, err);
+  }
+  if (err instanceof CustomFieldError) return domainErrorStatus(CUSTOM_FIELD_ERROR_STATUSES, err);
+  if (err instanceof ContactImportError) {
+    return domainErrorStatus(CONTACT_IMPORT_ERROR_STATUSES, err);
+  }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // kith.contact.v1 import messages <-> domain types.
 import type { contactImportV1 } from '@kith/contracts';
 import type { ImportRowInput } from '../app/contact-import.service';
-import { ContactError } from '../domain/contact-error';
+import { ContactImportError } from '../domain/contact-import-error';
 import type {
   ContactImportJob,
   DuplicateAction,
@@ -39,7 +39,7 @@ export function startCommandFromProto(
 ): StartImportCommand {
   const onDuplicate = ACTION_FROM_PROTO[req.onDuplicate];
   if (!onDuplicate) {
-    throw ContactError.validation([
+    throw ContactImportError.validation([
       { field: 'onDuplicate', message: 'must be skip, update or create' },
     ]);
   }

@@ -2,8 +2,8 @@
 // the domain treats empty as absent.
 import type { relationshipV1 } from '@kith/contracts';
 import type { ContactKind } from '../domain/contact';
-import { ContactError } from '../domain/contact-error';
 import { RelationshipError } from '../domain/relationship-error';
+import { RelationshipTypeError } from '../domain/relationship-type-error';
 import type { RelationshipView } from '../domain/relationship';
 import type { RelationshipType } from '../domain/relationship-type';
 import type { RelationshipFieldsInput } from '../domain/relationship-validation';
@@ -103,7 +103,7 @@ export function typeChangeFromProto(req: relationshipV1.UpsertRelationshipTypeRe
   const paths = req.updateMask?.paths ?? [];
   const unknown = paths.filter((p) => TYPE_MASK_PATHS[p] === undefined);
   if (paths.length === 0 || unknown.length > 0) {
-    throw ContactError.validation([
+    throw RelationshipTypeError.validation([
       {
         field: 'updateMask',
         message: 'name label_a_to_b, label_b_to_a or active (kinds and symmetry never change)',

@@ -13,7 +13,7 @@ import {
   isDuplicateKeyError,
 } from '@kith/bus';
 import type { CustomFieldDefinition, CustomFieldRecordType } from '../domain/custom-field';
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
+import { CustomFieldError, CustomFieldErrorCode } from '../domain/custom-field-error';
 import type { CustomFieldListQuery } from '../domain/custom-field-list-query';
 import { toCustomField, toCustomFieldState } from './custom-field-document.mapper';
 import {
@@ -99,7 +99,7 @@ export class CustomFieldRepository {
         } as never);
       } catch (err) {
         if (isDuplicateKeyError(err)) {
-          throw ContactError.alreadyExists(
+          throw CustomFieldError.alreadyExists(
             `custom field ${definition.recordType}/${definition.key} exists already`,
           );
         }
@@ -152,9 +152,9 @@ export class CustomFieldRepository {
   }
 }
 
-function versionConflict(definition: CustomFieldDefinition, expected: number): ContactError {
-  return new ContactError(
-    ContactErrorCode.VERSION_CONFLICT,
+function versionConflict(definition: CustomFieldDefinition, expected: number): CustomFieldError {
+  return new CustomFieldError(
+    CustomFieldErrorCode.VERSION_CONFLICT,
     `custom field ${definition.recordType}/${definition.key} has changed (expected version ${expected})`,
   );
 }

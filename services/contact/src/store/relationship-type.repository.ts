@@ -2,8 +2,8 @@
 // through the outbox like every aggregate. The collection holds a few documents per tenant.
 import { InsertBatcher, retryTransient, type Outbox, type OutboxItem } from '@kith/bus';
 import type { OutboxLogRecord } from '@kith/bus';
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
 import { relationshipTypeId, type RelationshipType } from '../domain/relationship-type';
+import { RelationshipTypeError } from '../domain/relationship-type-error';
 import { toRelationshipType, toRelationshipTypeDocument } from './relationship-document.mapper';
 import {
   RELATIONSHIP_TYPES_COLLECTION,
@@ -15,13 +15,6 @@ import { isDuplicateKey, writeThroughOutbox } from './relationship-outbox.util';
 export interface StoredRelationshipType {
   relationshipType: RelationshipType;
   outboxLog: OutboxLogRecord[];
-}
-
-function conflict(code: string, expected: number): ContactError {
-  return new ContactError(
-    ContactErrorCode.VERSION_CONFLICT,
-    `relationship type ${code} has changed, not the expected version ${expected}`,
-  );
 }
 
 export class RelationshipTypeRepository {
@@ -68,8 +61,8 @@ export class RelationshipTypeRepository {
     const id = relationshipTypeId(type.tenantId, type.code);
     const lost = () =>
       type.version === 1
-        ? ContactError.alreadyExists(`relationship type ${type.code} exists`)
-        : conflict(type.code, type.version - 1);
+        ? RelationshipTypeError.alreadyExists(`relationship type ${type.code} exists`)
+        : RelationshipTypeError.versionConflict(type.code, type.version - 1);
     await writeThroughOutbox(
       this.outbox,
       { collection: RELATIONSHIP_TYPES_COLLECTION, aggregateId: id, version: type.version, items },
@@ -108,9 +101,10 @@ export class RelationshipTypeRepository {
             )
             .exec(),
         );
-        if (result.matchedCount === 0) throw conflict(type.code, expectedVersion);
+        if (result.matchedCount === 0)
+          throw RelationshipTypeError.versionConflict(type.code, expectedVersion);
       },
-      () => conflict(type.code, expectedVersion),
+      () => RelationshipTypeError.versionConflict(type.code, expectedVersion),
     );
   }
 }

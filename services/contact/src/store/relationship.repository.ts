@@ -3,7 +3,7 @@
 import { InsertBatcher, retryTransient, type Outbox, type OutboxItem } from '@kith/bus';
 import type { OutboxLogRecord } from '@kith/bus';
 import type { mongo } from 'mongoose';
-import { RelationshipError, RelationshipErrorCode } from '../domain/relationship-error';
+import { RelationshipError } from '../domain/relationship-error';
 import type { Relationship, RelationshipListQuery } from '../domain/relationship';
 import type { RelationshipClaim } from '../domain/relationship-claim';
 import {
@@ -28,10 +28,7 @@ export interface StoredRelationship {
 const WITHOUT_OUTBOX = { _outboxLog: 0 } as const;
 
 function conflict(id: string, expected: number): RelationshipError {
-  return new RelationshipError(
-    RelationshipErrorCode.VERSION_CONFLICT,
-    `relationship ${id} has changed, not the expected version ${expected}`,
-  );
+  return RelationshipError.versionConflict(id, expected);
 }
 
 export class RelationshipRepository {
