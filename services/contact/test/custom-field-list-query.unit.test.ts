@@ -1,4 +1,4 @@
-import { ContactError } from '../src/domain/contact-error';
+import { CustomFieldError } from '../src/domain/custom-field-error';
 import {
   DEFAULT_FIELD_PAGE_SIZE,
   encodeFieldPageToken,
@@ -37,21 +37,23 @@ describe('parseCustomFieldListQuery', () => {
 
     expect(() =>
       parseCustomFieldListQuery({ ...base, recordType: 'household', pageToken: token }),
-    ).toThrow(ContactError);
+    ).toThrow(CustomFieldError);
   });
 
   it('refuses a token naming another tenant’s id', () => {
     const token = encodeFieldPageToken(parseCustomFieldListQuery(base), 't2:person:level');
 
-    expect(() => parseCustomFieldListQuery({ ...base, pageToken: token })).toThrow(ContactError);
+    expect(() => parseCustomFieldListQuery({ ...base, pageToken: token })).toThrow(
+      CustomFieldError,
+    );
   });
 
   it('refuses an unknown record type and an oversized page', () => {
     try {
       parseCustomFieldListQuery({ ...base, recordType: 'invoice', pageSize: 500 });
-      throw new Error('expected a ContactError');
+      throw new Error('expected a CustomFieldError');
     } catch (err) {
-      expect((err as ContactError).fieldErrors.map((e) => e.field)).toEqual([
+      expect((err as CustomFieldError).fieldErrors.map((e) => e.field)).toEqual([
         'recordType',
         'pageSize',
       ]);

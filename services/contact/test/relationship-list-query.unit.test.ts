@@ -1,4 +1,4 @@
-import { ContactError } from '../src/domain/contact-error';
+import { RelationshipError } from '../src/domain/relationship-error';
 import {
   encodeRelationshipPageToken,
   encodeTypePageToken,
@@ -35,7 +35,7 @@ describe('listing a contact’s relationships', () => {
 
     expect(() =>
       parseRelationshipListQuery({ tenantId: 't', contactId: 'c', pageToken: contactToken }, TODAY),
-    ).toThrow(ContactError);
+    ).toThrow(RelationshipError);
   });
 });
 

@@ -118,7 +118,9 @@ export class ContactImportService {
     const job = await this.get(tenantId, id);
     const index = pageToken === '' ? 0 : Number(pageToken);
     if (!Number.isInteger(index) || index < 0) {
-      throw ContactError.validation([{ field: 'pageToken', message: 'not a token we issued' }]);
+      throw ContactImportError.validation([
+        { field: 'pageToken', message: 'not a token we issued' },
+      ]);
     }
     const chunkId = job.errorChunks[index];
     if (!chunkId) return { errors: [] };

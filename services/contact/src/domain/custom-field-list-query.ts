@@ -1,7 +1,8 @@
 // List requests for definitions: page size bounds and the opaque page token. The token is
 // bound to the filters it was issued for, so it cannot be replayed against another listing.
 import { pageTokens } from '@kith/paging';
-import { ContactError, type ContactFieldError } from './contact-error';
+import type { ContactFieldError } from './contact-error';
+import { CustomFieldError } from './custom-field-error';
 import { isCustomFieldRecordType, type CustomFieldRecordType } from './custom-field';
 
 export const DEFAULT_FIELD_PAGE_SIZE = 100;
@@ -63,6 +64,6 @@ export function parseCustomFieldListQuery(input: ListCustomFieldsInput): CustomF
       query.afterId = decoded.position;
     } else errors.push({ field: 'pageToken', message: 'is not a token issued for this listing' });
   }
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw CustomFieldError.validation(errors);
   return query;
 }

@@ -1,6 +1,8 @@
 // Requests to list one contact's relationships: page bounds, the opaque page token, filters.
 import { isUuidPosition, pageTokens } from '@kith/paging';
-import { ContactError, type ContactFieldError } from './contact-error';
+import type { ContactFieldError } from './contact-error';
+import { RelationshipError } from './relationship-error';
+import { RelationshipTypeError } from './relationship-type-error';
 import type { RelationshipListQuery } from './relationship';
 
 export const DEFAULT_RELATIONSHIP_PAGE_SIZE = 50;
@@ -53,7 +55,7 @@ export function parseRelationshipListQuery(
   }
   const typeCode = input.typeCode?.trim();
   if (typeCode) query.typeCode = typeCode;
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw RelationshipError.validation(errors);
   return query;
 }
 
@@ -100,7 +102,7 @@ export function parseTypeListQuery(input: { pageSize?: number; pageToken?: strin
       errors.push({ field: 'pageToken', message: 'is not a token this service issued' });
     }
   }
-  if (errors.length > 0) throw ContactError.validation(errors);
+  if (errors.length > 0) throw RelationshipTypeError.validation(errors);
   const pageSize = requested === 0 ? DEFAULT_RELATIONSHIP_PAGE_SIZE : requested;
   return afterCode === undefined ? { pageSize } : { pageSize, afterCode };
 }
