@@ -14,6 +14,8 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient, type Collection } from 'mongodb';
 import { mintTestJwt } from '@kith/testkit';
+// The service's own derivation, so the seed stores what the service would.
+import { deriveSearchPrefixes } from '../../services/contact/src/domain/contact-search';
 import { getJson } from '../lib/http';
 import { formatResult, runClosedLoop, type LoadResult } from '../lib/load';
 import { describeRun, startStack } from '../lib/stack';
@@ -34,8 +36,6 @@ const FILTER_TAG = 'volunteer';
 const goal = 0.5;
 /** CONTACT_LIST_BUCKET_SIZE's default: the seed fills buckets as the service would. */
 const LIST_BUCKET_SIZE = 100;
-/** The service's MAX_PREFIX_LENGTH (domain/contact-search.ts). */
-const MAX_PREFIX_LENGTH = 16;
 /** A search text that matches a few contacts of each big tenant (Ada777, Ada7770..Ada7779). */
 const SEARCH_TEXT = 'ada777';
 const perTenant = Math.floor((contacts - SMALL_TENANT_SIZE) / tenants);
@@ -48,14 +48,6 @@ const SMALL_TENANT = 'bench-read-small';
 interface Seeded {
   /** Ids of the big tenants' contacts, with their tenant, for the by-id reads. */
   ids: Array<{ id: string; tenantId: string }>;
-}
-
-function prefixesOf(keys: string[]): string[] {
-  const prefixes = new Set<string>();
-  for (const key of keys)
-    for (let length = 1; length <= Math.min(key.length, MAX_PREFIX_LENGTH); length++)
-      prefixes.add(key.slice(0, length));
-  return [...prefixes];
 }
 
 /** Sortable like the service's uuid v7 bucket ids, in seeding order. */
@@ -77,7 +69,11 @@ function storedPerson(tenantId: string, n: number, listBucket: string) {
     displayName: `${first} ${last}`,
     searchNames: [first.toLowerCase(), last.toLowerCase(), `${first} ${last}`.toLowerCase()],
     searchKeys: [first.toLowerCase(), last.toLowerCase(), `ada-${n}@example.org`],
-    searchPrefixes: prefixesOf([first.toLowerCase(), last.toLowerCase(), `ada-${n}@example.org`]),
+    searchPrefixes: deriveSearchPrefixes([
+      first.toLowerCase(),
+      last.toLowerCase(),
+      `ada-${n}@example.org`,
+    ]),
     listBucket,
     person: { firstName: first, lastName: last },
     emails: [{ address: `ada-${n}@example.org`, type: 'home', primary: true, valid: true }],
