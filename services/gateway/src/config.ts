@@ -117,8 +117,8 @@ export const gatewayConfigSchema = z
       .max(10000)
       .default(4)
       .describe(
-        'Contact list calls in flight at once, in a bulkhead of their own: on FerretDB 1.x a list ' +
-          "page reads the tenant's whole collection, so a few at a time is all that finishes in time.",
+        'Contact list calls in flight at once, in a bulkhead of their own: a list page is the ' +
+          'heaviest read (up to the contact service page budget), so point reads never wait behind it.',
       ),
     GATEWAY_SCAN_TENANT_SHARE: z.coerce
       .number()

@@ -77,8 +77,8 @@ async function startGateway(
     maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
     maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
   });
-  // Contact list pages read the tenant's whole collection on FerretDB 1.x (docs/operations.md):
-  // a few at a time, in a pool of their own.
+  // Contact list pages are the heaviest reads (docs/operations.md): a few at a time, in a pool
+  // of their own.
   const contactScans = new Bulkhead({
     name: 'contact-scans',
     maxConcurrent: config.GATEWAY_SCAN_MAX_CONCURRENT,

@@ -27,9 +27,10 @@ export interface UpstreamOptions {
   /** Shared by every client of one upstream process (main.ts). */
   bulkhead?: Bulkhead | undefined;
   /**
-   * For calls that read a tenant's whole collection (a list page on FerretDB 1.x): a pool of
-   * their own, so point reads and writes never wait behind scans and only as many scans run
-   * as can finish within the deadline. Without it, scans share `bulkhead`.
+   * For the heaviest reads (a list page: a bucket or two, or a sorted filter, up to the
+   * service's page budget): a pool of their own, so point reads and writes never wait behind
+   * them and only as many run as can finish within the deadline. Without it, they share
+   * `bulkhead`.
    */
   scanBulkhead?: Bulkhead | undefined;
 }

@@ -21,7 +21,7 @@ export type UpstreamClient<Def extends grpc.ServiceDefinition> = UpstreamMethods
 };
 
 export interface UpstreamClientOptions<Def extends grpc.ServiceDefinition> {
-  /** Methods that read a tenant's whole collection: they take slots of the scan pool. */
+  /** The heaviest reads (list pages): they take slots of the scan pool. */
   scans?: ReadonlyArray<MethodNames<Def>>;
   /** Methods with a budget of their own (a bulk write), instead of the upstream's deadline. */
   deadlines?: Partial<Record<MethodNames<Def>, number>>;

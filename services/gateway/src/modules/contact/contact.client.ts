@@ -63,7 +63,7 @@ export function contactServiceClient(opts: ContactServiceOptions): ContactModule
   const contactService = (loadProto(CONTACT_PROTO) as unknown as ContactProtoGrpcType).kith.contact
     .v1.ContactService;
   const clients = {
-    // Contact list pages read the tenant's whole collection on FerretDB: the scan pool.
+    // Contact list pages are the heaviest reads: the scan pool (docs/operations.md).
     contacts: upstreamClient(contactService, upstream, { scans: ['ListContacts'] }),
     bulkContacts: upstreamClient(
       contactService,
