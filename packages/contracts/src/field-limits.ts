@@ -42,3 +42,17 @@ export const HOUSEHOLD_FIELD_LIMITS = {
   /** Entries including former members, so the document stays small. */
   members: 100,
 } as const;
+
+/** Donations (services/transaction/src/domain/donation-validation.ts). */
+export const DONATION_FIELD_LIMITS = {
+  fund: 100,
+  campaignId: 200,
+  sourceCode: 100,
+  externalReference: 200,
+  honoreeName: 200,
+  refundReason: 500,
+  /** Explicit and automatic together: a household of 20 plus solicitors and matches. */
+  softCredits: 50,
+  /** Partial refunds of one gift; the document stays small. */
+  refunds: 100,
+} as const;

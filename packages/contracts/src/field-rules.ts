@@ -30,3 +30,10 @@ export function textProblem(value: string): string | undefined {
   if (CONTROL_CHARACTER.test(value)) return 'must not contain control characters';
   return undefined;
 }
+
+/** What is wrong with a free text of at most `max` characters, or undefined. */
+export function freeTextProblem(value: string, max: number): string | undefined {
+  return (
+    textProblem(value) ?? (value.length > max ? `must be at most ${max} characters` : undefined)
+  );
+}

@@ -7,12 +7,20 @@ import type { Options } from '@grpc/proto-loader';
 // contactV1, householdV1, ... and the <File>ProtoGrpcType types, written from proto/ by
 // scripts/barrels.mjs (part of `generate`).
 export * from './generated';
-export { COUNTRY_CODE_MESSAGE, isCountryCode, textProblem } from './field-rules';
+export { COUNTRY_CODE_MESSAGE, freeTextProblem, isCountryCode, textProblem } from './field-rules';
 export {
   CONTACT_FIELD_LIMITS,
+  DONATION_FIELD_LIMITS,
   HOUSEHOLD_FIELD_LIMITS,
   POSTAL_ADDRESS_LIMITS,
 } from './field-limits';
+export {
+  CURRENCY_CODE_MESSAGE,
+  MONEY_LIMITS,
+  amountMinorProblem,
+  currencyExponent,
+  isCurrencyCode,
+} from './money-rules';
 
 /**
  * ErrorInfo reasons the contact service's errors carry (@kith/grpc-kit's ErrorInfo trailer);

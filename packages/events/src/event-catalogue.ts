@@ -28,6 +28,11 @@ import {
   RelationshipTypeChangedDataSchema,
   RelationshipUpdatedDataSchema,
 } from './relationship-events.schema';
+import {
+  DonationCreatedDataSchema,
+  DonationRefundedDataSchema,
+  DonationUpdatedDataSchema,
+} from './transaction-events.schema';
 import { TOPICS } from './topics';
 
 export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
@@ -39,6 +44,7 @@ export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
 }
 
 export const CONTACT_SOURCE = 'kith/contact';
+export const TRANSACTION_SOURCE = 'kith/transaction';
 
 export const EVENT_TYPES = {
   contactCreated: 'kith.contact.created.v1',
@@ -58,6 +64,9 @@ export const EVENT_TYPES = {
   relationshipUpdated: 'kith.relationship.updated.v1',
   relationshipDeleted: 'kith.relationship.deleted.v1',
   relationshipTypeChanged: 'kith.relationship-type.changed.v1',
+  donationCreated: 'kith.donation.created.v1',
+  donationUpdated: 'kith.donation.updated.v1',
+  donationRefunded: 'kith.donation.refunded.v1',
 } as const;
 
 export const eventCatalogue = {
@@ -182,6 +191,30 @@ export const eventCatalogue = {
       "A tenant's relationship type catalogue changed: a type was added, relabelled, deactivated or reactivated.",
     schema: RelationshipTypeChangedDataSchema,
     key: 'tenant id and type code, "<tenantId>:<code>"',
+  },
+  [EVENT_TYPES.donationCreated]: {
+    topic: TOPICS.transaction,
+    description:
+      'A donation was recorded, with its soft credits (household members credited ' +
+      'automatically). Carries the full state; pending and failed gifts too.',
+    schema: DonationCreatedDataSchema,
+    key: 'donation id',
+  },
+  [EVENT_TYPES.donationUpdated]: {
+    topic: TOPICS.transaction,
+    description:
+      'A donation changed: its payment status, details or soft credits, a merge re-pointed ' +
+      'its donor or credits, or an erasure removed its donor (donorId absent). Full new state.',
+    schema: DonationUpdatedDataSchema,
+    key: 'donation id',
+  },
+  [EVENT_TYPES.donationRefunded]: {
+    topic: TOPICS.transaction,
+    description:
+      'Part or all of a donation was refunded; carries the refund and the new state ' +
+      '(refundedMinor, status partially_refunded or refunded).',
+    schema: DonationRefundedDataSchema,
+    key: 'donation id',
   },
 } satisfies Record<string, CatalogueEntry>;
 

@@ -26,8 +26,22 @@ function snapshot(overrides: Partial<ContactSnapshot> = {}): ContactSnapshot {
 }
 
 describe('event catalogue', () => {
-  it('puts every contact event on the contact topic', () => {
-    for (const entry of Object.values(eventCatalogue)) expect(entry.topic).toBe(TOPICS.contact);
+  it('puts every event on the topic of the service that owns what it is about', () => {
+    const owner: Record<string, keyof typeof TOPICS> = {
+      contact: 'contact',
+      'matching-rules': 'contact',
+      'contact-import': 'contact',
+      'custom-field': 'contact',
+      household: 'contact',
+      relationship: 'contact',
+      'relationship-type': 'contact',
+      donation: 'transaction',
+    };
+    for (const [type, entry] of Object.entries(eventCatalogue)) {
+      const entity = type.split('.')[1] ?? '';
+      expect([type, entry.topic]).toEqual([type, TOPICS[owner[entity] ?? 'contact']]);
+      expect(Object.keys(owner)).toContain(entity);
+    }
   });
 
   it('names a dead-letter topic after the topic and the consumer group', () => {
