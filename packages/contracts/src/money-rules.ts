@@ -9,10 +9,10 @@ export const CURRENCY_CODE_MESSAGE = 'must be an ISO 4217 currency code in use, 
 
 export const MONEY_LIMITS = {
   /**
-   * The largest amount one record may carry, in minor units: 10^15 (ten trillion dollars).
-   * Well inside 2^53, so sums of many such amounts stay exact as JavaScript numbers.
+   * The largest amount one record may carry, in minor units: 10^12 (ten billion dollars).
+   * Far inside 2^53: a sum of 9,000 such amounts is still exact as a JavaScript number.
    */
-  maxAmountMinor: 1_000_000_000_000_000,
+  maxAmountMinor: 1_000_000_000_000,
 } as const;
 
 /** An ISO 4217 alphabetic code in use, upper case: "USD" yes, "usd", "XXX", "DEM" no. */

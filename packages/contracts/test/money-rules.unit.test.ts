@@ -23,7 +23,7 @@ describe('money rules', () => {
     ['JPY', 0],
     ['BHD', 3],
     ['ISK', 0],
-    ['CLF', 4],
+    ['KWD', 3],
   ])("gives %s's minor unit %i digits", (code, digits) => {
     expect(currencyExponent(code)).toBe(digits);
   });
@@ -50,6 +50,6 @@ describe('money rules', () => {
   });
 
   it('keeps the largest amount exact when many are summed', () => {
-    expect(Number.isSafeInteger(MONEY_LIMITS.maxAmountMinor * 1000)).toBe(true);
+    expect(Number.isSafeInteger(MONEY_LIMITS.maxAmountMinor * 9000)).toBe(true);
   });
 });
