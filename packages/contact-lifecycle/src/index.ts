@@ -1,6 +1,7 @@
 export {
   CHANNELS,
   projectErasure,
+  projectHouseholdPlaces,
   projectSnapshot,
   projectVictim,
   type Channel,
@@ -12,7 +13,11 @@ export {
   CONTACT_HOUSEHOLDS_COLLECTION,
   CONTACT_PROJECTION_COLLECTION,
   ContactProjectionStore,
+  MAX_MERGE_HOPS,
+  type HouseholdMemberPlace,
+  type HouseholdPlaceInput,
   type KnownContact,
+  type ResolvedContact,
 } from './contact-projection.store';
 export {
   ContactLifecycle,

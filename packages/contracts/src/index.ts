@@ -17,6 +17,7 @@ export {
 export {
   CURRENCY_CODE_MESSAGE,
   MONEY_LIMITS,
+  amountMinorFromInt64,
   amountMinorProblem,
   currencyExponent,
   isCurrencyCode,
@@ -70,3 +71,6 @@ export const CONTACT_PRIVACY_PROTO = 'kith/contact/v1/contact_privacy.proto';
 export const DUPLICATE_PROTO = 'kith/contact/v1/duplicate.proto';
 /** ContactImportService (bulk import jobs); served by the contact service process. */
 export const CONTACT_IMPORT_PROTO = 'kith/contact/v1/contact_import.proto';
+
+/** kith.transaction.v1.DonationService: gifts, soft credits, refunds, giving summaries. */
+export const DONATION_PROTO = 'kith/transaction/v1/donation.proto';

@@ -41,3 +41,15 @@ export function amountMinorProblem(
   }
   return undefined;
 }
+
+/**
+ * An int64 of minor units as the generated types carry it (proto-loader's `longs: String`: a
+ * decimal string) as a number, or NaN when it is not a whole decimal number. Pass the result
+ * to amountMinorProblem: past MONEY_LIMITS (and so past 2^53, where a number stops being
+ * exact) it is refused there, so no rounded amount is ever stored.
+ */
+export function amountMinorFromInt64(value: string | number | undefined): number {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : Number.NaN;
+  if (value === undefined || !/^-?\d{1,19}$/.test(value)) return Number.NaN;
+  return Number(value);
+}

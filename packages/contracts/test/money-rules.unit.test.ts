@@ -1,5 +1,6 @@
 import {
   MONEY_LIMITS,
+  amountMinorFromInt64,
   amountMinorProblem,
   currencyExponent,
   isCurrencyCode,
@@ -51,5 +52,31 @@ describe('money rules', () => {
 
   it('keeps the largest amount exact when many are summed', () => {
     expect(Number.isSafeInteger(MONEY_LIMITS.maxAmountMinor * 9000)).toBe(true);
+  });
+
+  it.each([
+    ['15000', 15000],
+    ['-250', -250],
+    ['0', 0],
+    [15000, 15000],
+  ])('reads the int64 %p as %d minor units', (wire, amount) => {
+    expect(amountMinorFromInt64(wire)).toBe(amount);
+  });
+
+  it.each([['1.5'], ['1e3'], [''], [' 12'], ['12abc'], [1.5], [undefined]])(
+    'reads %p as no whole number, which the amount rule refuses',
+    (wire) => {
+      const amount = amountMinorFromInt64(wire);
+      expect(amount).toBeNaN();
+      expect(amountMinorProblem(amount)).toBe('must be a whole number of minor units');
+    },
+  );
+
+  it('refuses an int64 past the limit, also where a number would round it', () => {
+    const past = amountMinorFromInt64('9007199254740993');
+    expect(amountMinorProblem(past)).toBeDefined();
+    expect(amountMinorProblem(amountMinorFromInt64(String(MONEY_LIMITS.maxAmountMinor + 1)))).toBe(
+      `must be at most ${MONEY_LIMITS.maxAmountMinor} minor units`,
+    );
   });
 });
