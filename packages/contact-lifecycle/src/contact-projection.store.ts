@@ -62,6 +62,9 @@ export interface ResolvedContact {
 /** A chain longer than this is not followed further (no merge makes a cycle; a read never loops). */
 export const MAX_MERGE_HOPS = 16;
 
+/** Between looks at an id the projection does not know yet. */
+const UNKNOWN_POLL_MS = 50;
+
 const idPart = (part: string): string => encodeURIComponent(part);
 const VERSION_DIGITS = 12;
 
@@ -105,10 +108,21 @@ export class ContactProjectionStore {
    * The contact an id stands for now: itself, or for a merge victim the end of its merge chain
    * (one read per hop, at most MAX_MERGE_HOPS, stopping at a revisited id). Undefined when no
    * event named the id (or a hop) yet. The caller judges the status it ends on.
+   * `waitForUnknownMs`: a contact created a moment ago may not have reached the projection yet
+   * (its event is on its way), so an id nothing named yet is looked up again until then.
    */
-  async resolve(tenantId: string, contactId: string): Promise<ResolvedContact | undefined> {
+  async resolve(
+    tenantId: string,
+    contactId: string,
+    opts: { waitForUnknownMs?: number } = {},
+  ): Promise<ResolvedContact | undefined> {
     const mergedFrom: string[] = [];
     let contact = await this.latest(tenantId, contactId);
+    const until = Date.now() + (opts.waitForUnknownMs ?? 0);
+    while (!contact && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, UNKNOWN_POLL_MS));
+      contact = await this.latest(tenantId, contactId);
+    }
     while (contact?.status === 'merged' && contact.mergedInto) {
       if (mergedFrom.length >= MAX_MERGE_HOPS || mergedFrom.includes(contact.mergedInto)) break;
       mergedFrom.push(contact.id);

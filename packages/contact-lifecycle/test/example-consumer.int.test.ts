@@ -336,6 +336,23 @@ describe('example consumer: the projection', () => {
     expect(await lifecycle.store.resolve(tenant, randomUUID())).toBeUndefined();
   });
 
+  it('waits a moment for a contact whose creation is still on its way', async () => {
+    const tenant = exampleConsumer.newTenant();
+    const values = { firstName: 'Late', lastName: 'Comer', email: 'late@example.org' };
+
+    const [created, resolved] = await Promise.all([
+      feed.createPerson(tenant, values),
+      (async () => {
+        // Asked before the event is even sent: only the wait can find it.
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        const ids = feed.contacts().filter((c) => c.tenantId === tenant);
+        return lifecycle.store.resolve(tenant, ids[0]?.id ?? '', { waitForUnknownMs: 5000 });
+      })(),
+    ]);
+
+    expect(resolved?.contact).toMatchObject({ id: created, status: 'active' });
+  });
+
   it('keeps the newest version when an older one or the same one arrives again', async () => {
     const tenant = exampleConsumer.newTenant();
     const contact = projectSnapshot({

@@ -15,9 +15,26 @@ export enum DonationErrorCode {
    * not completed, a new amount on a completed gift, an unknown or erased donor.
    */
   FAILED_PRECONDITION = 'FAILED_PRECONDITION',
+  /** The contact asked about was merged into another, named in `facts.mergedInto`. */
+  CONTACT_MERGED = 'CONTACT_MERGED',
 }
 
-export class DonationError extends ResourceError<DonationErrorCode> {
+export interface DonationErrorFacts {
+  /** The survivor (end of the merge chain) of a merged contact. */
+  mergedInto: string;
+}
+
+export class DonationError extends ResourceError<DonationErrorCode, DonationErrorFacts> {
   static readonly subject = 'donation';
   static readonly codes = DonationErrorCode;
+
+  /** "contact c-1 was merged into c-2": its gifts are the survivor's now. */
+  static contactMerged(contactId: string, survivorId: string): DonationError {
+    return new DonationError(
+      DonationErrorCode.CONTACT_MERGED,
+      `contact ${contactId} was merged into ${survivorId}; its gifts are the survivor's`,
+      [],
+      { mergedInto: survivorId },
+    );
+  }
 }

@@ -186,17 +186,28 @@ function checkMoney(errors: DomainFieldError[], field: string, money: Money | un
   return { amountMinor: money.amountMinor, currency: money.currency };
 }
 
-function checkReceivedAt(errors: DomainFieldError[], value: string, now: string): string {
+export const TIMESTAMP_MESSAGE = 'must be an ISO-8601 timestamp with offset';
+
+/**
+ * A full timestamp with its offset, as UTC ISO-8601; undefined for anything else ("2026-12-04"
+ * alone would be read as UTC midnight, which is rarely what a caller in another zone meant).
+ */
+export function utcTimestamp(value: string): string | undefined {
   const at = Date.parse(value);
-  // A full timestamp with its offset: "2026-12-04" alone would be read as UTC midnight.
-  if (Number.isNaN(at) || !/T.*(Z|[+-]\d\d:\d\d)$/.test(value)) {
-    errors.push({ field: 'receivedAt', message: 'must be an ISO-8601 timestamp with offset' });
+  if (Number.isNaN(at) || !/T.*(Z|[+-]\d\d:\d\d)$/.test(value)) return undefined;
+  return new Date(at).toISOString();
+}
+
+function checkReceivedAt(errors: DomainFieldError[], value: string, now: string): string {
+  const at = utcTimestamp(value);
+  if (at === undefined) {
+    errors.push({ field: 'receivedAt', message: TIMESTAMP_MESSAGE });
     return value;
   }
-  if (at > Date.parse(now) + MAX_FUTURE_MS) {
+  if (Date.parse(at) > Date.parse(now) + MAX_FUTURE_MS) {
     errors.push({ field: 'receivedAt', message: 'must not be in the future' });
   }
-  return new Date(at).toISOString();
+  return at;
 }
 
 function checkTribute(errors: DomainFieldError[], input: TributeInput | null): Tribute | null {

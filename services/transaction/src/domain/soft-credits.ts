@@ -2,7 +2,7 @@
 // credit for every living member of the donor's household (NPSP's household soft credits),
 // each for the gift's full amount unless the caller credited that person already.
 import { DonationError } from './donation-error';
-import type { Money, SoftCredit } from './donation';
+import type { Donation, Money, SoftCredit } from './donation';
 import type { CleanSoftCredit } from './donation-validation';
 
 export interface DonorHousehold {
@@ -17,8 +17,14 @@ export function decideSoftCredits(args: {
   household: DonorHousehold | undefined;
 }): SoftCredit[] {
   const { donorId, amount, explicit } = args;
+  const seen = new Set<string>();
   const problems = explicit.flatMap((credit, i) => {
     const field = `softCredits[${i}]`;
+    // Two ids that are one person since a merge (the caller's ids are resolved first).
+    if (seen.has(credit.contactId)) {
+      return [{ field: `${field}.contactId`, message: 'is soft-credited twice on this gift' }];
+    }
+    seen.add(credit.contactId);
     if (credit.contactId === donorId) {
       return [{ field: `${field}.contactId`, message: 'is the donor, who has the hard credit' }];
     }
@@ -43,7 +49,13 @@ export function decideSoftCredits(args: {
   return credits;
 }
 
-/** Ids a soft credit or tribute names, for the "who is this gift about" index. */
-export function softCreditedContactIds(credits: readonly SoftCredit[]): string[] {
-  return [...new Set(credits.map((c) => c.contactId))];
+/**
+ * Whom a gift credits or honours besides its donor: every soft-credited contact and the
+ * tribute's honoree. Stored on the gift as one top-level array, so "gifts crediting this
+ * contact" is one equality (the filter FerretDB pushes down) on one index.
+ */
+export function creditedContactIds(donation: Pick<Donation, 'softCredits' | 'tribute'>): string[] {
+  const ids = donation.softCredits.map((c) => c.contactId);
+  if (donation.tribute?.honoreeContactId) ids.push(donation.tribute.honoreeContactId);
+  return [...new Set(ids)];
 }

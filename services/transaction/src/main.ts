@@ -1,0 +1,88 @@
+// Wiring only, through @kith/service-kit: the stores and use cases on what the kit opened, the
+// contact lifecycle consumer and the gRPC services as data. Telemetry starts first (the import
+// below must stay first) so grpc and mongodb are instrumented when they load.
+import { telemetry } from './instrument';
+
+import { personalDataService } from '@kith/contact-lifecycle';
+import { DONATION_PROTO } from '@kith/contracts';
+import { TOPICS } from '@kith/events';
+import { grpcService } from '@kith/grpc-kit';
+import { CREATE_KEYS_COLLECTION, CREATE_KEYS_TIME_FIELD } from '@kith/idempotency';
+import type { Logger } from '@kith/logger';
+import { runService, startService, type RunningService } from '@kith/service-kit';
+import { transactionUseCases } from './app/transaction-use-cases';
+import { loadTransactionConfig, type TransactionConfig } from './config';
+import { mapDonationError } from './grpc/donation-error.mapper';
+import { donationHandlers } from './grpc/donation.handlers';
+
+/** The consumer group that keeps the contact projection and runs the merge/erasure hooks. */
+export const TRANSACTION_CONTACTS_GROUP = 'transaction-contact-lifecycle';
+/** Idempotency keys of creates and refunds, kept as long as the gateway keeps its own. */
+const CREATE_KEYS_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export type RunningTransactionService = RunningService;
+
+export function transactionDatabaseNames(main: string) {
+  return { main, outbox: `${main}_outbox` };
+}
+
+export function start(
+  config: TransactionConfig,
+  opts: { logger?: Logger } = {},
+): Promise<RunningTransactionService> {
+  const dbNames = transactionDatabaseNames(config.TRANSACTION_DB_NAME);
+  return startService({
+    name: 'transaction',
+    config,
+    ...(opts.logger ? { logger: opts.logger } : {}),
+    mongo: { dbName: dbNames.main, maxPoolSize: config.TRANSACTION_DB_POOL_SIZE },
+    topics: [TOPICS.transaction, TOPICS.contact],
+    // Its own database, as the contact service's: on FerretDB/SQLite a writer lock of its own.
+    outbox: { dbName: dbNames.outbox },
+    grpc: {
+      port: config.TRANSACTION_GRPC_PORT,
+      admission: {
+        maxConcurrent: config.TRANSACTION_MAX_IN_FLIGHT_CALLS,
+        maxPerKey: Math.max(1, Math.floor((config.TRANSACTION_MAX_IN_FLIGHT_CALLS * 3) / 4)),
+        maxQueue: config.TRANSACTION_MAX_IN_FLIGHT_CALLS,
+        maxWaitMs: 500,
+      },
+      healthBudgetMs: config.TRANSACTION_DB_BUDGET_MS,
+    },
+    wire: async ({ db, outbox, logger }) => {
+      const uses = await transactionUseCases(db, outbox, {
+        secondaryIndexes: config.MONGO_SECONDARY_INDEXES === 'on',
+      });
+      return {
+        consumers: [
+          // The projection and the hooks are idempotent by construction: no processed marks.
+          {
+            groupId: TRANSACTION_CONTACTS_GROUP,
+            topics: [TOPICS.contact],
+            handlers: uses.contacts.handlers(),
+            dedupe: 'handler',
+          },
+        ],
+        prunedCollections: [
+          {
+            collection: CREATE_KEYS_COLLECTION,
+            timeField: CREATE_KEYS_TIME_FIELD,
+            retentionMs: CREATE_KEYS_RETENTION_MS,
+          },
+        ],
+        services: [
+          grpcService(
+            DONATION_PROTO,
+            'kith.transaction.v1.DonationService',
+            donationHandlers(uses.donations, logger, uses.creates),
+          ),
+          personalDataService('transaction', uses.exporter, { logger, mapError: mapDonationError }),
+        ],
+      };
+    },
+  });
+}
+
+if (require.main === module) {
+  void runService({ name: 'transaction', loadConfig: loadTransactionConfig, start, telemetry });
+}
