@@ -140,6 +140,15 @@ export class ContactEventFeed {
     return this.prepare(EVENT_TYPES.householdUpdated, tenantId, householdId, data);
   }
 
+  /** kith.contact.deleted.v1 of a contact the feed created: its last state with deletedAt. */
+  prepareDelete(tenantId: string, contactId: string): PreparedEvent {
+    const now = new Date().toISOString();
+    const known = this.known(tenantId, contactId);
+    const contact = { ...known, version: known.version + 1, updatedAt: now, deletedAt: now };
+    this.remember(contact);
+    return this.prepare(EVENT_TYPES.contactDeleted, tenantId, contactId, { contact });
+  }
+
   /** kith.contact.erased.v1, also for an id the feed never created (another tenant's). */
   prepareErase(tenantId: string, contactId: string): PreparedEvent {
     const version = this.versionOf(tenantId, contactId) + 1;

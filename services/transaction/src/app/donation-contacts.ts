@@ -103,13 +103,14 @@ export class DonationContacts {
   ): Promise<T> {
     const out: T = { ...details };
     if (details.softCredits) {
-      out.softCredits = await Promise.all(
-        details.softCredits.map(async (credit, i) => {
-          const field = `softCredits[${i}].contactId`;
-          const contact = await this.live(tenantId, field, credit.contactId, refusals);
-          return { ...credit, contactId: contact?.id ?? credit.contactId };
-        }),
-      );
+      // One after the other: the refusals keep the request's order.
+      const credits = [];
+      for (const [i, credit] of details.softCredits.entries()) {
+        const field = `softCredits[${i}].contactId`;
+        const contact = await this.live(tenantId, field, credit.contactId, refusals);
+        credits.push({ ...credit, contactId: contact?.id ?? credit.contactId });
+      }
+      out.softCredits = credits;
     }
     const honoree = details.tribute?.honoreeContactId;
     if (details.tribute && honoree) {

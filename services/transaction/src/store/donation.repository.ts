@@ -110,7 +110,9 @@ export class DonationRepository {
    */
   async findNaming(tenantId: string, contactId: string): Promise<Donation[]> {
     const read = (filter: Filter<DonationDocument>) =>
-      this.collection.find(filter, withMaxTime<FindOptions>({ projection: { _outboxLog: 0 } })).toArray();
+      this.collection
+        .find(filter, withMaxTime<FindOptions>({ projection: { _outboxLog: 0 } }))
+        .toArray();
     const [given, credited] = await Promise.all([
       read({ tenantId, donorId: contactId }),
       read({ tenantId, softCreditContactIds: contactId }),
