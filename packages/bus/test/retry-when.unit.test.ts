@@ -85,7 +85,10 @@ describe('retryOnVersionConflict', () => {
   const noWait = { sleep: async () => undefined };
   class StockError extends ResourceError<'VERSION_CONFLICT' | 'NOT_FOUND'> {
     static readonly subject = 'stock';
-    static readonly codes = { VERSION_CONFLICT: 'VERSION_CONFLICT', NOT_FOUND: 'NOT_FOUND' };
+    static readonly codes = {
+      VERSION_CONFLICT: 'VERSION_CONFLICT',
+      NOT_FOUND: 'NOT_FOUND',
+    } as const;
   }
 
   it("re-runs an attempt that lost a race on any resource's version, until it wins", async () => {

@@ -15,6 +15,13 @@ export {
   POSTAL_ADDRESS_LIMITS,
 } from './field-limits';
 export {
+  DONATION_STATUSES,
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  SOFT_CREDIT_TYPES,
+  TRIBUTE_TYPES,
+} from './donation-vocabulary';
+export {
   CURRENCY_CODE_MESSAGE,
   MONEY_LIMITS,
   amountMinorFromInt64,

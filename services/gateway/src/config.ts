@@ -27,6 +27,13 @@ export const gatewayConfigSchema = z
       .regex(/^[^\s:]+:\d+$/, 'expected host:port')
       .default('127.0.0.1:50051')
       .describe('host:port of the contact service gRPC server.'),
+    TRANSACTION_GRPC_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'expected host:port')
+      .default('127.0.0.1:50053')
+      .describe(
+        'host:port of the transaction service gRPC server (/v1/donations, /v1/contacts/{id}/giving).',
+      ),
     GATEWAY_DB_NAME: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')

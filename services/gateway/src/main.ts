@@ -19,6 +19,8 @@ import { contactErasedConsumer } from './events/contact-erased.consumer';
 import { createApp } from './http/app';
 import { contactServiceClient } from './modules/contact/contact.client';
 import { contactModule } from './modules/contact/contact.module';
+import { transactionServiceClient } from './modules/transaction/transaction.client';
+import { transactionModule } from './modules/transaction/transaction.module';
 import { createHttpServer } from './http/server';
 import { IdempotencyRepository } from './store/idempotency.repository';
 
@@ -99,6 +101,15 @@ async function startGateway(
   ).map(({ name, address }) =>
     personalDataUpstream(name, { address, deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS }),
   );
+  // The transaction service process has a bulkhead of its own: a burst of gifts does not take
+  // the contact service's slots, nor the other way round.
+  const transactionBulkhead = new Bulkhead({
+    name: 'transaction',
+    maxConcurrent: config.GATEWAY_UPSTREAM_MAX_CONCURRENT,
+    maxPerKey: config.GATEWAY_UPSTREAM_TENANT_SHARE,
+    maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
+    maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
+  });
   const modules = [
     contactModule({
       client: contactServiceClient({
@@ -106,6 +117,13 @@ async function startGateway(
         bulkDeadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS,
       }),
       personalData,
+    }),
+    transactionModule({
+      client: transactionServiceClient({
+        address: config.TRANSACTION_GRPC_ADDRESS,
+        deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+        bulkhead: transactionBulkhead,
+      }),
     }),
   ];
   stops.add('gRPC clients', () => {
@@ -136,6 +154,17 @@ async function startGateway(
       { name: 'mongo', check: async () => (await db.command({ ping: 1 })).ok === 1 },
       // Shedding calls for lack of slots (not one tenant's share): send traffic elsewhere.
       { name: 'contact-capacity', check: () => Promise.resolve(!contactBulkhead.saturated()) },
+      {
+        name: 'transaction',
+        check: () =>
+          checkHealth(config.TRANSACTION_GRPC_ADDRESS, {
+            timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
+          }),
+      },
+      {
+        name: 'transaction-capacity',
+        check: () => Promise.resolve(!transactionBulkhead.saturated()),
+      },
     ],
     readinessBudgetMs: config.GATEWAY_READINESS_BUDGET_MS,
     rateLimits: {
@@ -185,7 +214,14 @@ async function startGateway(
       }),
   );
   const httpPort = (server.address() as AddressInfo).port;
-  logger.info({ httpPort, contact: config.CONTACT_GRPC_ADDRESS }, 'gateway listening');
+  logger.info(
+    {
+      httpPort,
+      contact: config.CONTACT_GRPC_ADDRESS,
+      transaction: config.TRANSACTION_GRPC_ADDRESS,
+    },
+    'gateway listening',
+  );
 
   return {
     httpPort,

@@ -3,13 +3,20 @@
 // schema and the shared constant drift apart, this fails.
 import {
   CONTACT_FIELD_LIMITS,
+  DONATION_FIELD_LIMITS,
   HOUSEHOLD_FIELD_LIMITS,
+  MONEY_LIMITS,
   POSTAL_ADDRESS_LIMITS,
 } from '@kith/contracts';
 import { ListQuerySchema } from '../src/modules/contact/contact-list.schema';
 import { CreateHouseholdBodySchema } from '../src/modules/contact/household.schema';
 import { CreateOrganizationBodySchema } from '../src/modules/contact/organization.schema';
 import { CreatePersonBodySchema } from '../src/modules/contact/person.schema';
+import {
+  CreateDonationBodySchema,
+  DonationListQuerySchema,
+  RefundBodySchema,
+} from '../src/modules/transaction/donation.schema';
 
 const C = CONTACT_FIELD_LIMITS;
 const A = POSTAL_ADDRESS_LIMITS;
@@ -101,5 +108,82 @@ describe('ListQuerySchema filters hold to the lengths of what they match', () =>
   ])('%s: passes at the limit, refused one past it', (_field, query, limit) => {
     expect(ListQuerySchema.safeParse(query(limit)).success).toBe(true);
     expect(ListQuerySchema.safeParse(query(limit + 1)).success).toBe(false);
+  });
+});
+
+const D = DONATION_FIELD_LIMITS;
+const DONOR = '0193a1b2-0000-7000-8000-00000000000a';
+const gift = (fields: Record<string, unknown>) => ({
+  donorId: DONOR,
+  amount: { amountMinor: 15000, currency: 'USD' },
+  receivedAt: '2026-11-30T09:00:00Z',
+  paymentMethod: 'card',
+  ...fields,
+});
+const credit = (i: number) => ({
+  contactId: `0193a1b2-0000-7000-8000-${String(i).padStart(12, '0')}`,
+  type: 'solicitor',
+  amountMinor: 100,
+});
+
+describe('CreateDonationBodySchema holds to the shared donation and money limits', () => {
+  it.each<Case>([
+    ['fund', (n) => gift({ fund: text(n) }), D.fund],
+    ['campaignId', (n) => gift({ campaignId: text(n) }), D.campaignId],
+    ['sourceCode', (n) => gift({ sourceCode: text(n) }), D.sourceCode],
+    ['externalReference', (n) => gift({ externalReference: text(n) }), D.externalReference],
+    [
+      'tribute.honoreeName',
+      (n) => gift({ tribute: { type: 'in_memory_of', honoreeName: text(n) } }),
+      D.honoreeName,
+    ],
+    ['softCredits', (n) => gift({ softCredits: list(n, credit) }), D.softCredits],
+    [
+      'amount.amountMinor',
+      (n) => gift({ amount: { amountMinor: n, currency: 'USD' } }),
+      MONEY_LIMITS.maxAmountMinor,
+    ],
+    [
+      'softCredits[0].amountMinor',
+      (n) => gift({ softCredits: [{ ...credit(1), amountMinor: n }] }),
+      MONEY_LIMITS.maxAmountMinor,
+    ],
+  ])('%s: passes at the limit, refused one past it', (_field, body, limit) => {
+    expect(CreateDonationBodySchema.safeParse(body(limit)).success).toBe(true);
+    expect(CreateDonationBodySchema.safeParse(body(limit + 1)).success).toBe(false);
+  });
+
+  it.each([
+    ['a decimal amount', gift({ amount: { amountMinor: 150.5, currency: 'USD' } })],
+    ['a zero amount', gift({ amount: { amountMinor: 0, currency: 'USD' } })],
+    ['a lower-case currency', gift({ amount: { amountMinor: 1, currency: 'usd' } })],
+    ['a currency not in use', gift({ amount: { amountMinor: 1, currency: 'DEM' } })],
+    ['an amount as a string', gift({ amount: { amountMinor: '15000', currency: 'USD' } })],
+  ])('refuses %s', (_what, body) => {
+    expect(CreateDonationBodySchema.safeParse(body).success).toBe(false);
+  });
+});
+
+describe('RefundBodySchema and DonationListQuerySchema hold to the shared limits', () => {
+  it.each<Case>([
+    ['reason', (n) => ({ amountMinor: 1, reason: text(n) }), D.refundReason],
+    [
+      'externalReference',
+      (n) => ({ amountMinor: 1, externalReference: text(n) }),
+      D.externalReference,
+    ],
+    ['amountMinor', (n) => ({ amountMinor: n }), MONEY_LIMITS.maxAmountMinor],
+  ])('refund %s: passes at the limit, refused one past it', (_field, body, limit) => {
+    expect(RefundBodySchema.safeParse(body(limit)).success).toBe(true);
+    expect(RefundBodySchema.safeParse(body(limit + 1)).success).toBe(false);
+  });
+
+  it('list campaignId: passes at the limit, refused one past it', () => {
+    expect(DonationListQuerySchema.safeParse({ campaignId: text(D.campaignId) }).success).toBe(
+      true,
+    );
+    expect(DonationListQuerySchema.safeParse({ campaignId: text(D.campaignId + 1) }).success).toBe(
+      false,
+    );
   });
 });

@@ -7,6 +7,7 @@ import { pageTokens, type PageTokenCodec } from '@kith/paging';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
+/** The contact listings' filters; any listing's filters (an object) scope its cursors. */
 export interface ListFilters {
   namePrefix?: string | undefined;
   email?: string | undefined;
@@ -18,7 +19,7 @@ export interface ListFilters {
   deceased?: boolean | undefined;
 }
 
-export type CursorScope = 'person' | 'organization' | 'household';
+export type CursorScope = 'person' | 'organization' | 'household' | 'donation';
 
 export type DecodedCursor =
   { ok: true; pageToken: string } | { ok: false; reason: 'malformed' | 'other-listing' };
@@ -28,7 +29,7 @@ export const isServiceToken = (value: unknown): value is string =>
   typeof value === 'string' && value !== '';
 
 const cursorsByScope = new Map<CursorScope, PageTokenCodec<string>>(
-  (['person', 'organization', 'household'] as const).map((scope) => [
+  (['person', 'organization', 'household', 'donation'] as const).map((scope) => [
     scope,
     pageTokens(`rest:${scope}`, { isPosition: isServiceToken }),
   ]),
@@ -37,7 +38,7 @@ const cursorsByScope = new Map<CursorScope, PageTokenCodec<string>>(
 /** Returns null on the last page (the service answers an empty token). */
 export function encodeCursor(
   scope: CursorScope,
-  filters: ListFilters,
+  filters: object,
   pageToken: string,
 ): string | null {
   if (pageToken === '') return null;
@@ -45,11 +46,7 @@ export function encodeCursor(
   return cursorsByScope.get(scope)!.encode(pageToken, filters);
 }
 
-export function decodeCursor(
-  cursor: string,
-  scope: CursorScope,
-  filters: ListFilters,
-): DecodedCursor {
+export function decodeCursor(cursor: string, scope: CursorScope, filters: object): DecodedCursor {
   const decoded = cursorsByScope.get(scope)!.decode(cursor, filters);
   return decoded.ok ? { ok: true, pageToken: decoded.position } : decoded;
 }

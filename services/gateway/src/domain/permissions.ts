@@ -16,7 +16,10 @@ export type Permission =
   | 'contact:export-csv'
   | 'custom-field:read'
   | 'custom-field:manage'
-  | 'relationship-type:manage';
+  | 'relationship-type:manage'
+  | 'donation:read'
+  | 'donation:write'
+  | 'donation:refund';
 
 export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:read': ROLES,
@@ -43,6 +46,13 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   // The catalogue is shared by the whole tenant: adding or deactivating a type changes
   // what everyone can record, so it is an administrative task.
   'relationship-type:manage': ['admin', 'manager'],
+  // Gifts and giving summaries: those who raise, steward and report on money, and readonly.
+  // Not marketers or volunteer coordinators: a person's giving is not a targeting field.
+  'donation:read': ['admin', 'manager', 'fundraiser', 'analyst', 'readonly'],
+  // Recording and correcting gifts is the fundraising team's daily work.
+  'donation:write': ['admin', 'manager', 'fundraiser'],
+  // A refund sends money back out: those who run the CRM.
+  'donation:refund': ['admin', 'manager'],
 };
 
 /** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */

@@ -128,17 +128,21 @@ export interface UpstreamPage {
  * GET of a collection: `limit` and `cursor` from the query; the cursor is bound to its
  * listing (`scope`) and to the filters, and unwraps to the service's opaque page token.
  */
-export function listOperation<Q extends z.ZodObject<{ limit: z.ZodType; cursor: z.ZodType }>>(
+export function listOperation<
+  Q extends z.ZodObject<{ limit: z.ZodType; cursor: z.ZodType }>,
+  F extends object = ListFilters,
+>(
   spec: Common<undefined, Q, undefined> & {
     query: Q;
     scope: CursorScope;
-    filters?(query: z.output<Q>): ListFilters;
+    /** What the cursor is bound to besides its listing; default none. */
+    filters?(query: z.output<Q>): F;
     page: Answer;
     problems?: number[];
     list(
       input: OperationInput<undefined, Q, undefined>,
       pageToken: string,
-      filters: ListFilters,
+      filters: F,
     ): Promise<UpstreamPage>;
   },
 ): Operation {
@@ -151,7 +155,7 @@ export function listOperation<Q extends z.ZodObject<{ limit: z.ZodType; cursor: 
       ...problems(...(statuses ?? [400, 403])),
     },
     async handle(input) {
-      const filters = filtersOf ? filtersOf(input.query as z.output<Q>) : {};
+      const filters = filtersOf ? filtersOf(input.query as z.output<Q>) : ({} as F);
       const cursor = (input.query as { cursor?: string }).cursor;
       const pageToken = cursor === undefined ? '' : pageTokenOf(cursor, scope, filters);
       const result = await list(input, pageToken, filters);
@@ -164,7 +168,7 @@ export function listOperation<Q extends z.ZodObject<{ limit: z.ZodType; cursor: 
 }
 
 /** The service's page token inside a cursor of this listing, or a 400 naming `cursor`. */
-export function pageTokenOf(cursor: string, scope: CursorScope, filters: ListFilters): string {
+export function pageTokenOf(cursor: string, scope: CursorScope, filters: object): string {
   const decoded = decodeCursor(cursor, scope, filters);
   if (decoded.ok) return decoded.pageToken;
   throw cursorRefused(decoded.reason);

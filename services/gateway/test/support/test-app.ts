@@ -6,10 +6,12 @@ import { Registry } from 'prom-client';
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/http/app';
 import { contactModule } from '../../src/modules/contact/contact.module';
+import { transactionModule } from '../../src/modules/transaction/transaction.module';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
 import { fakeContacts } from './fake-contact-service';
 import { fakeImports } from './fake-contact-import-service';
+import { fakeDonations } from './fake-donation-service';
 import { fakeCustomFields } from './fake-custom-field-service';
 import { fakeDuplicates } from './fake-duplicate-service';
 import { fakeHouseholds } from './fake-household-service';
@@ -59,6 +61,7 @@ export function buildTestApp(
   const households = fakeHouseholds();
   const relationships = fakeRelationships();
   const imports = fakeImports();
+  const donations = fakeDonations();
   const idempotencyStore = new MemoryIdempotencyStore();
   const eraser = fakeEraser();
   const upstreams = opts.upstreams ?? [upstreamWith('contact', { contact: {} })];
@@ -79,6 +82,7 @@ export function buildTestApp(
         client: { contacts, customFields, duplicates, households, imports, relationships, eraser },
         personalData: upstreams,
       }),
+      transactionModule({ client: { donations } }),
     ],
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
@@ -97,6 +101,7 @@ export function buildTestApp(
     households,
     imports,
     relationships,
+    donations,
     eraser,
     idempotencyStore,
     logLines,

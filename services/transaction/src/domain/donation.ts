@@ -2,38 +2,20 @@
 // credits inside it, so every change to a gift is one single-document write (FerretDB 1.x has
 // no multi-document transactions; docs/architecture.md, "Transactions").
 
-/** Set by the caller: a gift is pledged-but-unpaid, paid, or its payment failed. */
-export const PAYMENT_STATUSES = ['pending', 'completed', 'failed'] as const;
-/** The status a gift shows: the payment's, or what its refunds made of a completed one. */
-export const DONATION_STATUSES = [...PAYMENT_STATUSES, 'partially_refunded', 'refunded'] as const;
+import {
+  DONATION_STATUSES,
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  SOFT_CREDIT_TYPES,
+  TRIBUTE_TYPES,
+} from '@kith/contracts';
+
+// The vocabulary lives in @kith/contracts, which the gateway's schemas use too.
+export { DONATION_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, SOFT_CREDIT_TYPES, TRIBUTE_TYPES };
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export type DonationStatus = (typeof DONATION_STATUSES)[number];
-
-export const PAYMENT_METHODS = [
-  'cash',
-  'check',
-  'card',
-  'bank_transfer',
-  'direct_debit',
-  'digital_wallet',
-  'securities',
-  'in_kind',
-  'other',
-] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-
-/** Credit for a gift that someone else paid (NPSP's contact roles, CiviCRM's soft credits). */
-export const SOFT_CREDIT_TYPES = [
-  'household_member',
-  'solicitor',
-  'in_honor_of',
-  'in_memory_of',
-  'matched_donor',
-  'workplace_giving',
-] as const;
 export type SoftCreditType = (typeof SOFT_CREDIT_TYPES)[number];
-
-export const TRIBUTE_TYPES = ['in_honor_of', 'in_memory_of'] as const;
 export type TributeType = (typeof TRIBUTE_TYPES)[number];
 
 export interface Money {
