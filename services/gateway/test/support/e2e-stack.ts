@@ -1,11 +1,13 @@
-// The gateway and the real contact service started in this process against the test servers
-// of the global setup, each test file with its own databases and topic prefix. End-to-end
-// tests then drive the stack over HTTP only.
+// The gateway and the real contact and transaction services started in this process against
+// the test servers of the global setup, each test file with its own databases and topic prefix.
+// End-to-end tests then drive the stack over HTTP only.
 import { testDbName, testInfra, TEST_JWT, uniquePrefix } from '@kith/testkit';
 import { loadContactConfig } from '../../../contact/src/config';
 import { start as startContact } from '../../../contact/src/main';
 import { loadGatewayConfig } from '../../src/config';
 import { start as startGateway } from '../../src/main';
+import { loadTransactionConfig } from '../../../transaction/src/config';
+import { start as startTransaction } from '../../../transaction/src/main';
 
 export interface E2eStack {
   baseUrl: string;
@@ -13,17 +15,22 @@ export interface E2eStack {
   topicPrefix: string;
   /** The contact service's database on the test server, for tests that count what it stored. */
   contactDb: { mongoUrl: string; name: string };
+  /** The transaction service's main database (its outbox is `<name>_outbox`). */
+  transactionDb: { mongoUrl: string; name: string };
   stop(): Promise<void>;
 }
 
+type Between = (grpcPort: number) => Promise<string>;
+
 /**
- * `env` adds to (or overrides) the variables both processes are started with; `contactAddress`
- * puts something between the gateway and the contact service (e.g. a delaying proxy).
+ * `env` adds to (or overrides) the variables every process is started with; `contactAddress`
+ * and `transactionAddress` put something between the gateway and that service (e.g. a delaying
+ * proxy).
  */
 export async function startE2eStack(
   label: string,
   env: Record<string, string> = {},
-  opts: { contactAddress?: (grpcPort: number) => Promise<string> } = {},
+  opts: { contactAddress?: Between; transactionAddress?: Between } = {},
 ): Promise<E2eStack> {
   const infra = testInfra();
   const topicPrefix = uniquePrefix(label);
@@ -36,9 +43,22 @@ export async function startE2eStack(
     ...env,
   };
   const contactDbName = testDbName(`${label}-contact`);
-  const contact = await startContact(
-    loadContactConfig({ ...common, CONTACT_GRPC_PORT: '0', CONTACT_DB_NAME: contactDbName }),
-  );
+  const transactionDbName = testDbName(`${label}-transaction`);
+  const [contact, transaction] = await Promise.all([
+    startContact(
+      loadContactConfig({ ...common, CONTACT_GRPC_PORT: '0', CONTACT_DB_NAME: contactDbName }),
+    ),
+    startTransaction(
+      loadTransactionConfig({
+        ...common,
+        TRANSACTION_GRPC_PORT: '0',
+        TRANSACTION_DB_NAME: transactionDbName,
+      }),
+    ),
+  ]);
+  const transactionAddress = opts.transactionAddress
+    ? await opts.transactionAddress(transaction.grpcPort)
+    : `127.0.0.1:${transaction.grpcPort}`;
   const gateway = await startGateway(
     loadGatewayConfig({
       ...common,
@@ -47,21 +67,25 @@ export async function startE2eStack(
       CONTACT_GRPC_ADDRESS: opts.contactAddress
         ? await opts.contactAddress(contact.grpcPort)
         : `127.0.0.1:${contact.grpcPort}`,
+      TRANSACTION_GRPC_ADDRESS: transactionAddress,
+      PERSONAL_DATA_UPSTREAMS: `transaction=${transactionAddress}`,
       KITH_JWT_ISSUER: TEST_JWT.issuer,
       KITH_JWT_AUDIENCE: TEST_JWT.audience,
       KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
+      ...env,
     }),
   ).catch(async (err: unknown) => {
-    await contact.stop();
+    await Promise.all([contact.stop(), transaction.stop()]);
     throw err;
   });
   return {
     baseUrl: `http://127.0.0.1:${gateway.httpPort}`,
     topicPrefix,
     contactDb: { mongoUrl: infra.mongoUrl, name: contactDbName },
+    transactionDb: { mongoUrl: infra.mongoUrl, name: transactionDbName },
     async stop() {
       await gateway.stop();
-      await contact.stop();
+      await Promise.all([transaction.stop(), contact.stop()]);
     },
   };
 }
