@@ -129,6 +129,10 @@ export class DonationService {
     const attempt = async (): Promise<RefundResult> => {
       const stored = await this.deps.donations.findById(command.tenantId, command.donationId);
       if (!stored) throw DonationError.notFound(command.donationId);
+      // A retry (the same idempotency key, so the same refund id) finds its refund made.
+      if (stored.donation.refunds.some((r) => r.id === refundId)) {
+        return refundIn(stored.donation, refundId);
+      }
       const decision = decideRefund(
         stored.donation,
         {
@@ -137,13 +141,11 @@ export class DonationService {
         },
         { id: refundId, now: this.now() },
       );
-      if (decision.events.length > 0) {
-        await this.deps.donations.update(
-          decision.donation,
-          stored.outboxLog,
-          toDonationOutboxItems(decision.events),
-        );
-      }
+      await this.deps.donations.update(
+        decision.donation,
+        stored.outboxLog,
+        toDonationOutboxItems(decision.events),
+      );
       return refundIn(decision.donation, refundId);
     };
     return command.expectedVersion ? attempt() : retryOnVersionConflict(attempt);
@@ -196,7 +198,7 @@ export class DonationService {
 
 function refundIn(donation: Donation, refundId: string): RefundResult {
   const refund = donation.refunds.find((r) => r.id === refundId);
-  // decideRefund either added it or found it made: never reached.
+  // Either found made or just added by decideRefund: never reached.
   if (!refund) throw new Error(`refund ${refundId} is not on donation ${donation.id}`);
   return { donation, refund };
 }

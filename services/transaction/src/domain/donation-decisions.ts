@@ -130,8 +130,6 @@ export function decideRefund(
   },
   context: { id: string; now: string },
 ): DonationDecision {
-  // A retried refund (the same idempotency key, so the same refund id) refunds nothing again.
-  if (current.refunds.some((r) => r.id === context.id)) return { donation: current, events: [] };
   if (command.expectedVersion !== undefined) checkVersion(current, command.expectedVersion);
   if (current.paymentStatus !== 'completed') {
     throw DonationError.refused(
