@@ -1,6 +1,6 @@
 // A donation as the transaction service keeps it: one document per gift, its refunds and soft
 // credits inside it, so every change to a gift is one single-document write (FerretDB 1.x has
-// no multi-document transactions; docs/architecture.md, "Transactions").
+// no multi-document transactions; docs/architecture.md, "Gifts").
 
 import {
   DONATION_STATUSES,
