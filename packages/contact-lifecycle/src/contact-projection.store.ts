@@ -54,7 +54,7 @@ export interface HouseholdPlaceInput {
 
 /** Where an id leads: the contact at the end of its merge chain, and the victims passed. */
 export interface ResolvedContact {
-  contact: ProjectedContact;
+  contact: KnownContact;
   /** The ids merged away on the way, in order; empty when the id itself is the contact. */
   mergedFrom: string[];
 }
@@ -105,11 +105,12 @@ export class ContactProjectionStore {
   }
 
   /**
-   * The contact an id stands for now: itself, or for a merge victim the end of its merge chain
-   * (one read per hop, at most MAX_MERGE_HOPS, stopping at a revisited id). Undefined when no
-   * event named the id (or a hop) yet. The caller judges the status it ends on.
-   * `waitForUnknownMs`: a contact created a moment ago may not have reached the projection yet
-   * (its event is on its way), so an id nothing named yet is looked up again until then.
+   * The contact an id stands for now, with its current household: itself, or for a merge
+   * victim the end of its merge chain (one read per hop, at most MAX_MERGE_HOPS, stopping at a
+   * revisited id). Undefined when no event named the id (or a hop) yet. The caller judges the
+   * status it ends on. `waitForUnknownMs`: a contact created a moment ago may not have reached
+   * the projection yet (its event is on its way), so an id nothing named yet is looked up again
+   * until then. An id that is no victim costs one round of two reads, as `get` does.
    */
   async resolve(
     tenantId: string,
@@ -117,16 +118,16 @@ export class ContactProjectionStore {
     opts: { waitForUnknownMs?: number } = {},
   ): Promise<ResolvedContact | undefined> {
     const mergedFrom: string[] = [];
-    let contact = await this.latest(tenantId, contactId);
+    let contact = await this.get(tenantId, contactId);
     const until = Date.now() + (opts.waitForUnknownMs ?? 0);
     while (!contact && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, UNKNOWN_POLL_MS));
-      contact = await this.latest(tenantId, contactId);
+      contact = await this.get(tenantId, contactId);
     }
     while (contact?.status === 'merged' && contact.mergedInto) {
       if (mergedFrom.length >= MAX_MERGE_HOPS || mergedFrom.includes(contact.mergedInto)) break;
       mergedFrom.push(contact.id);
-      contact = await this.latest(tenantId, contact.mergedInto);
+      contact = await this.get(tenantId, contact.mergedInto);
     }
     return contact ? { contact, mergedFrom } : undefined;
   }

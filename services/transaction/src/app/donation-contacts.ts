@@ -4,13 +4,13 @@
 // unknown, deleted or erased is refused (FAILED_PRECONDITION, 422) with a field error naming
 // it. A contact created a moment ago may not be projected yet, so an unknown id is looked up
 // again for a short while before it is refused.
-import type { ContactProjectionStore } from '@kith/contact-lifecycle';
+import type { ContactProjectionStore, KnownContact } from '@kith/contact-lifecycle';
 import type { DomainFieldError } from '@kith/errors';
 import type { Donor } from '../domain/donation-decisions';
 import { DonationError } from '../domain/donation-error';
 import type { CleanDonationDetails } from '../domain/donation-validation';
 
-export type ContactProjection = Pick<ContactProjectionStore, 'resolve' | 'get' | 'currentMembers'>;
+export type ContactProjection = Pick<ContactProjectionStore, 'resolve' | 'currentMembers'>;
 
 export interface DonationContactsOptions {
   /** How long an id nothing has named yet is looked up again. Default 2 s. */
@@ -81,13 +81,9 @@ export class DonationContacts {
     return contact ? this.withHousehold(tenantId, contact) : undefined;
   }
 
-  private async withHousehold(
-    tenantId: string,
-    contact: { id: string; kind: 'person' | 'organization' },
-  ): Promise<Donor> {
-    if (contact.kind !== 'person') return { id: contact.id, kind: contact.kind };
-    const householdId = (await this.projection.get(tenantId, contact.id))?.householdId;
-    if (!householdId) return { id: contact.id, kind: contact.kind };
+  private async withHousehold(tenantId: string, contact: KnownContact): Promise<Donor> {
+    const { householdId } = contact;
+    if (contact.kind !== 'person' || !householdId) return { id: contact.id, kind: contact.kind };
     const members = await this.projection.currentMembers(tenantId, householdId);
     return {
       id: contact.id,
@@ -127,7 +123,7 @@ export class DonationContacts {
     field: string,
     contactId: string,
     refusals: Refusals,
-  ): Promise<{ id: string; kind: 'person' | 'organization' } | undefined> {
+  ): Promise<KnownContact | undefined> {
     const resolved = await this.projection.resolve(tenantId, contactId, {
       waitForUnknownMs: this.waitForUnknownMs,
     });
