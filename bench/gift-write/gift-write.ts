@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { mintTestJwt } from '@kith/testkit';
 import { request } from '../lib/http';
-import { formatResult, runClosedLoop, type LoadResult } from '../lib/load';
+import { reportWriteRatio, runClosedLoop, type LoadResult } from '../lib/load';
 import { describeRun, startStack } from '../lib/stack';
 
 const total = Number(process.env.BENCH_TOTAL ?? 3000);
@@ -129,16 +129,14 @@ async function main() {
     const rawBefore = await rawInserts(stack.infra.mongoUrl, dbName, donors, total);
     const api = await apiGifts(stack.gatewayUrl, token, donors, total, 0);
     const rawAfter = await rawInserts(stack.infra.mongoUrl, dbName, donors, total);
-    const ceiling = (rawBefore.ratePerSecond + rawAfter.ratePerSecond) / 2;
-    const ratio = api.ratePerSecond / ceiling;
-
-    console.log(`gift-write: ${total} writes, concurrency ${concurrency}, ${describeRun(stack)}`);
-    console.log(formatResult('raw insertOne (before)', rawBefore));
-    console.log(formatResult('POST /v1/donations (gateway+transaction)', api));
-    console.log(formatResult('raw insertOne (after)', rawAfter));
-    console.log(
-      `ratio api/raw = ${ratio.toFixed(2)} (goal >= ${goal})  ${ratio >= goal ? 'MET' : 'NOT MET'}`,
-    );
+    reportWriteRatio({
+      title: `gift-write: ${total} writes, concurrency ${concurrency}, ${describeRun(stack)}`,
+      apiLabel: 'POST /v1/donations (gateway+transaction)',
+      rawBefore,
+      api,
+      rawAfter,
+      goal,
+    });
   } finally {
     await stack.stop();
   }

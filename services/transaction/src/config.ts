@@ -3,6 +3,9 @@
 import {
   commonConfigShape,
   consumerConfigShape,
+  dbHealthBudgetVar,
+  dbPoolSizeVar,
+  grpcPortVar,
   kafkaConfigShape,
   loadConfig,
   mongoConfigShape,
@@ -14,13 +17,7 @@ export const transactionConfigSchema = z.object({
   ...kafkaConfigShape,
   ...mongoConfigShape,
   ...consumerConfigShape,
-  TRANSACTION_GRPC_PORT: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(65535)
-    .default(50053)
-    .describe('Port the gRPC server listens on (0 picks a free port, as tests do).'),
+  TRANSACTION_GRPC_PORT: grpcPortVar(50053),
   TRANSACTION_MAX_IN_FLIGHT_CALLS: z.coerce
     .number()
     .int()
@@ -32,23 +29,8 @@ export const transactionConfigSchema = z.object({
         'as many, waiting at most 500 ms, it bounds the database work outstanding. Beyond it a ' +
         'call is refused RESOURCE_EXHAUSTED (HTTP 429 or 503).',
     ),
-  TRANSACTION_DB_POOL_SIZE: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(20)
-    .describe("Connections to MongoDB at most (the driver's maxPoolSize)."),
-  TRANSACTION_DB_BUDGET_MS: z.coerce
-    .number()
-    .int()
-    .min(50)
-    .max(30000)
-    .default(1000)
-    .describe(
-      'A database ping slower than this marks the service NOT_SERVING on its gRPC health check ' +
-        "(checked every 2 s), so the gateway's /readyz reports it.",
-    ),
+  TRANSACTION_DB_POOL_SIZE: dbPoolSizeVar(),
+  TRANSACTION_DB_BUDGET_MS: dbHealthBudgetVar(),
   TRANSACTION_DB_NAME: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')

@@ -7,7 +7,7 @@ import { personalDataService } from '@kith/contact-lifecycle';
 import { DONATION_PROTO } from '@kith/contracts';
 import { TOPICS } from '@kith/events';
 import { grpcService } from '@kith/grpc-kit';
-import { CREATE_KEYS_COLLECTION, CREATE_KEYS_TIME_FIELD } from '@kith/idempotency';
+import { createKeysPruning } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import { runService, startService, type RunningService } from '@kith/service-kit';
 import { transactionUseCases } from './app/transaction-use-cases';
@@ -17,8 +17,6 @@ import { donationHandlers } from './grpc/donation.handlers';
 
 /** The consumer group that keeps the contact projection and runs the merge/erasure hooks. */
 export const TRANSACTION_CONTACTS_GROUP = 'transaction-contact-lifecycle';
-/** Idempotency keys of creates and refunds, kept as long as the gateway keeps its own. */
-const CREATE_KEYS_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export type RunningTransactionService = RunningService;
 
@@ -63,13 +61,8 @@ export function start(
             dedupe: 'handler',
           },
         ],
-        prunedCollections: [
-          {
-            collection: CREATE_KEYS_COLLECTION,
-            timeField: CREATE_KEYS_TIME_FIELD,
-            retentionMs: CREATE_KEYS_RETENTION_MS,
-          },
-        ],
+        // Idempotency keys of creates, kept as long as the gateway keeps its own.
+        prunedCollections: [createKeysPruning()],
         services: [
           grpcService(
             DONATION_PROTO,
