@@ -14,19 +14,7 @@ import { CustomFieldValuesSchema } from '../src/modules/contact/custom-field-val
 import { CreateOrganizationBodySchema } from '../src/modules/contact/organization.schema';
 import { CreatePersonBodySchema } from '../src/modules/contact/person.schema';
 import { CreateRelationshipBodySchema } from '../src/modules/contact/relationship.schema';
-
-const person = (fields: Record<string, unknown>) => ({
-  name: { firstName: 'Ada', lastName: 'Lovelace' },
-  ...fields,
-});
-const definition = (fields: Record<string, unknown>) => ({
-  recordType: 'person',
-  key: 'level',
-  label: 'Level',
-  type: 'text',
-  ...fields,
-});
-const option = (fields: Record<string, unknown>) => ({ value: 'gold', ...fields });
+import { definition, option, person } from './support/limit-cases';
 
 describe('lengths count UTF-16 units, as the contact service counts them', () => {
   // n units, nearly all of them in emoji (two units, one code point each): zod's own max

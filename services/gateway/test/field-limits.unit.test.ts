@@ -33,7 +33,15 @@ import {
   CreateRelationshipBodySchema,
   CreateRelationshipTypeBodySchema,
 } from '../src/modules/contact/relationship.schema';
-import { holdsTo, list, text, type LimitCase } from './support/limit-cases';
+import {
+  definition,
+  holdsTo,
+  list,
+  option,
+  person,
+  text,
+  type LimitCase,
+} from './support/limit-cases';
 
 const C = CONTACT_FIELD_LIMITS;
 const A = POSTAL_ADDRESS_LIMITS;
@@ -42,10 +50,6 @@ const phone = () => ({ number: '+1 555 0100' });
 const address = (fields: Record<string, string> = {}) => ({
   line1: '1 Main St',
   countryCode: 'US',
-  ...fields,
-});
-const person = (fields: Record<string, unknown>) => ({
-  name: { firstName: 'Ada', lastName: 'Lovelace' },
   ...fields,
 });
 
@@ -141,14 +145,6 @@ describe('RecordConsentBodySchema holds to the shared consent limits', () => {
 });
 
 const F = CUSTOM_FIELD_LIMITS;
-const definition = (fields: Record<string, unknown>) => ({
-  recordType: 'person',
-  key: 'level',
-  label: 'Level',
-  type: 'text',
-  ...fields,
-});
-const option = (fields: Record<string, unknown> = {}) => ({ value: 'gold', ...fields });
 
 describe('CreateCustomFieldBodySchema holds to the shared custom field limits', () => {
   holdsTo(CreateCustomFieldBodySchema, [

@@ -16,3 +16,20 @@ export function holdsTo(schema: z.ZodType, cases: LimitCase[]): void {
     expect(schema.safeParse(input(limit + 1)).success).toBe(false);
   });
 }
+
+/** A person body with a name, plus `fields`. */
+export const person = (fields: Record<string, unknown>) => ({
+  name: { firstName: 'Ada', lastName: 'Lovelace' },
+  ...fields,
+});
+
+/** A text custom field definition body, plus `fields`. */
+export const definition = (fields: Record<string, unknown>) => ({
+  recordType: 'person',
+  key: 'level',
+  label: 'Level',
+  type: 'text',
+  ...fields,
+});
+
+export const option = (fields: Record<string, unknown> = {}) => ({ value: 'gold', ...fields });
