@@ -8,6 +8,12 @@ export interface PageLimits {
   maxSize: number;
 }
 
+/**
+ * The page sizes of every listing, at both edges: the gateway's `limit` and the services'
+ * `page_size` (a listing with another default, e.g. custom field definitions, keeps maxSize).
+ */
+export const PAGE_SIZE_LIMITS = { defaultSize: 50, maxSize: 200 } as const satisfies PageLimits;
+
 export interface PageFieldError {
   field: string;
   message: string;

@@ -2,8 +2,8 @@
 // (the one lookup FerretDB answers without a scan), written through the outbox.
 import { retryTransient, type Outbox, type OutboxItem, type OutboxLogRecord } from '@kith/bus';
 import type { mongo } from 'mongoose';
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
 import type { MatchingRule, TenantMatchingRules } from '../domain/contact-matching';
+import { MatchingRulesError } from '../domain/matching-rules-error';
 import { isDuplicateKey, writeThroughOutbox } from './relationship-outbox.util';
 
 export const MATCHING_RULES_COLLECTION = 'matching_rules';
@@ -23,11 +23,7 @@ export interface StoredMatchingRules {
   outboxLog: OutboxLogRecord[];
 }
 
-const conflict = (expected: number): ContactError =>
-  new ContactError(
-    ContactErrorCode.VERSION_CONFLICT,
-    `matching rules have changed, not the expected version ${expected}`,
-  );
+const conflict = (expected: number): MatchingRulesError => MatchingRulesError.conflict(expected);
 
 export class MatchingRulesRepository {
   private readonly collection: mongo.Collection<MatchingRulesDocument>;
