@@ -271,27 +271,19 @@ export class HouseholdService {
     householdId: string,
     now: string,
   ): Promise<void> {
-    const claim = { tenantId, contactId, householdId, claimedAt: now };
-    if (await this.memberships.claim(claim)) return;
-    const existing = await this.memberships.find(tenantId, contactId);
-    // Freed between our insert and our read: one more try decides.
-    if (!existing) {
-      if (await this.memberships.claim(claim)) return;
-      throw inAnotherHousehold(contactId);
-    }
-    // Our own leftover (an earlier join into this household that did not finish).
-    if (existing.householdId === householdId) return;
-    const other = await this.households.findById(tenantId, existing.householdId);
-    const listed =
-      other !== undefined &&
-      !other.household.deletedAt &&
-      isCurrentMember(other.household, contactId);
-    const young = Date.parse(now) - Date.parse(existing.claimedAt) < this.claimGraceMs;
-    if (listed || young) throw inAnotherHousehold(contactId);
-    // A leftover of a crash: free it (only if it still names that household) and claim anew.
-    // Of two joins taking over the same leftover, only one insert succeeds.
-    await this.memberships.release(tenantId, contactId, existing.householdId);
-    if (!(await this.memberships.claim(claim))) throw inAnotherHousehold(contactId);
+    const claimed = await this.memberships.claim(
+      { tenantId, contactId, householdId, claimedAt: now },
+      {
+        // Younger: a join in flight. Older and not listed by its household: a crash's leftover.
+        staleAfterMs: this.claimGraceMs,
+        isStale: async (held) => {
+          const other = await this.households.findById(tenantId, held.householdId);
+          const household = other?.household;
+          return !household || !!household.deletedAt || !isCurrentMember(household, contactId);
+        },
+      },
+    );
+    if (!claimed) throw inAnotherHousehold(contactId);
   }
 }
 

@@ -90,11 +90,11 @@ export async function openContactStores(
   const matchingRules = new MatchingRulesRepository(db, outbox);
   return {
     contacts: contactRepository,
-    customFields: new CustomFieldRepository(fields, outbox),
-    households: new HouseholdRepository(households, outbox),
+    customFields: new CustomFieldRepository(db, outbox),
+    households: new HouseholdRepository(db, outbox),
     memberships: new HouseholdMembershipRepository(db),
-    relationships: new RelationshipRepository(relationships, outbox),
-    relationshipTypes: new RelationshipTypeRepository(relationships, outbox),
+    relationships: new RelationshipRepository(db, outbox),
+    relationshipTypes: new RelationshipTypeRepository(db, outbox),
     contactNames: new RelationshipContactsReader(contacts),
     audit,
     personalData: new PersonalDataReader(households, relationships.relationships),
