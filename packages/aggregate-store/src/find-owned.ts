@@ -8,17 +8,19 @@ import {
   type FindOneTarget,
   type OwnedDocument,
   type Projection,
+  type ReadCollection,
 } from './store-collection';
 
 export async function findOwned<D extends OwnedDocument>(
-  collection: FindOneTarget<D>,
+  collection: ReadCollection<D>,
   tenantId: string,
   id: string,
   projection?: Projection,
 ): Promise<D | undefined> {
+  const target = collection as FindOneTarget<D>;
   const keep = keepingTenant(projection);
   const doc = await retryTransient(() =>
-    collection.findOne({ _id: id }, keep ? { projection: keep } : {}),
+    target.findOne({ _id: id }, keep ? { projection: keep } : {}),
   );
   return doc && doc.tenantId === tenantId ? doc : undefined;
 }

@@ -13,9 +13,15 @@ export type { ClaimFields, ClaimResult, ClaimRules, StringField } from './unique
 export type {
   AggregateCollection,
   ClaimCollection,
+  ClaimMethods,
   FindManyTarget,
   FindOneTarget,
+  ListCollection,
   OwnedDocument,
   Projection,
+  ReadCollection,
 } from './store-collection';
 export { MemoryCollection } from './memory-collection';
+export { ensureTenantIndexes } from './tenant-indexes';
+export type { CreateIndexesTarget, IndexKey } from './tenant-indexes';
+export { withoutAbsent } from './document-fields';

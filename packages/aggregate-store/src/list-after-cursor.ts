@@ -5,7 +5,7 @@
 // page costs what the pushed-down part matches. Fine for small collections (tens per tenant)
 // or a filter that narrows by an indexed equality; a large tenant-wide listing needs buckets
 // (docs/architecture.md, "Lists over a large tenant").
-import type { FindManyTarget, OwnedDocument, Projection } from './store-collection';
+import type { FindManyTarget, ListCollection, OwnedDocument, Projection } from './store-collection';
 
 export interface ListAfterCursorQuery {
   tenantId: string;
@@ -21,12 +21,12 @@ export interface ListAfterCursorQuery {
 const WITHOUT_OUTBOX_LOG: Projection = { _outboxLog: 0 };
 
 export async function listAfterCursor<D extends OwnedDocument>(
-  collection: FindManyTarget<D>,
+  collection: ListCollection<D>,
   query: ListAfterCursorQuery,
 ): Promise<{ items: D[]; hasMore: boolean }> {
   const filter: Record<string, unknown> = { ...query.filter, tenantId: query.tenantId };
   if (query.afterId !== undefined) filter._id = { $gt: query.afterId };
-  const rows = await collection
+  const rows = await (collection as FindManyTarget<D>)
     .find(filter, { projection: query.projection ?? WITHOUT_OUTBOX_LOG })
     .sort({ _id: 1 })
     .limit(query.pageSize + 1)

@@ -5,7 +5,7 @@
 // implements, so the two cannot drift apart. Anything else it refuses loudly.
 import type {
   AggregateCollection,
-  ClaimCollection,
+  ClaimMethods,
   FindManyCursor,
   Projection,
 } from './store-collection';
@@ -13,7 +13,7 @@ import type {
 type Doc = { _id: string } & Record<string, unknown>;
 
 export class MemoryCollection<D extends { _id: string }>
-  implements AggregateCollection<D>, ClaimCollection<D>
+  implements AggregateCollection<D>, ClaimMethods<D>
 {
   /** The stored documents by `_id`: arrange and assert through it. */
   readonly rows = new Map<string, D>();

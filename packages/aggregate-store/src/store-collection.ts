@@ -1,8 +1,10 @@
-// The few collection methods the store functions call, typed narrowly so that a driver
-// `Collection` (or mongoose's `model.collection`) fits, and so does the in-memory fake of unit
-// tests (@kith/testkit `MemoryCollection`). Filters stay plain objects: the functions here
-// only ever send what FerretDB 1.24 pushes down or needs (docs/architecture.md, "FerretDB
-// costs").
+// The few collection methods the store functions call, typed narrowly so that the in-memory
+// fake of unit tests (`MemoryCollection`) fits as well as a driver `Collection` (mongoose's
+// `mongo.Collection` is the same type). The functions take `Collection<D> | <methods>`: the
+// driver's overloaded `findOne` would otherwise keep TypeScript from inferring `D` from a
+// driver collection. Filters stay plain objects: the functions here only ever send what
+// FerretDB 1.24 pushes down or needs (docs/architecture.md, "FerretDB costs").
+import type { Collection } from 'mongodb';
 
 /** What every document these functions read or write has. */
 export interface OwnedDocument {
@@ -62,9 +64,14 @@ export interface AggregateCollection<D>
   readonly collectionName: string;
 }
 
-/** A collection of claim documents (unique-claim.ts). */
-export interface ClaimCollection<C>
+/** What claims need of their collection (unique-claim.ts). */
+export interface ClaimMethods<C>
   extends FindOneTarget<C>, InsertOneTarget<C>, ReplaceOneTarget<C>, DeleteOneTarget {}
+
+/** What the functions accept: a driver collection, or anything with the methods they call. */
+export type ReadCollection<D extends OwnedDocument> = Collection<D> | FindOneTarget<D>;
+export type ListCollection<D extends OwnedDocument> = Collection<D> | FindManyTarget<D>;
+export type ClaimCollection<C extends OwnedDocument> = Collection<C> | ClaimMethods<C>;
 
 /** With the projection made to keep `tenantId`, which the owner check needs. */
 export function keepingTenant(projection: Projection | undefined): Projection | undefined {

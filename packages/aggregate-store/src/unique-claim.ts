@@ -13,7 +13,7 @@
 // taker died before replacing is passed over once it is older than FENCE_STALE_MS (fence n+1).
 import { isDuplicateKeyError, retryTransient } from '@kith/bus';
 import { findOwned } from './find-owned';
-import type { ClaimCollection, OwnedDocument } from './store-collection';
+import type { ClaimCollection, ClaimMethods, OwnedDocument } from './store-collection';
 
 /** The fields of C that hold strings: owner ids and ISO-8601 times. */
 export type StringField<C> = {
@@ -59,14 +59,15 @@ export async function claimUnique<C extends OwnedDocument>(
   claim: C,
   rules: ClaimRules<C>,
 ): Promise<ClaimResult<C>> {
+  const claims = collection as ClaimMethods<C>;
   let holder: C | undefined;
   for (let round = 0; round < ROUNDS; round++) {
-    if (await insertFresh(collection, claim)) return { claimed: true, claim };
-    holder = await findClaim(collection, claim.tenantId, claim._id);
+    if (await insertFresh(claims, claim)) return { claimed: true, claim };
+    holder = await findClaim(claims, claim.tenantId, claim._id);
     if (!holder) continue;
     if (holder[rules.owner] === claim[rules.owner]) return { claimed: true, claim: holder };
     if (!(await isStale(holder, claim, rules))) return { claimed: false, holder };
-    if (await takeOver(collection, holder, claim, rules)) return { claimed: true, claim };
+    if (await takeOver(claims, holder, claim, rules)) return { claimed: true, claim };
   }
   return holder ? { claimed: false, holder } : { claimed: false };
 }
@@ -91,7 +92,8 @@ export async function releaseClaim<C extends OwnedDocument>(
   heldBy: Partial<Record<StringField<C>, string>>,
 ): Promise<boolean> {
   if (Object.keys(heldBy).length === 0) throw new Error('releaseClaim needs the owner to match');
-  const result = await retryTransient(() => collection.deleteOne({ _id: id, ...heldBy }));
+  const claims = collection as ClaimMethods<C>;
+  const result = await retryTransient(() => claims.deleteOne({ _id: id, ...heldBy }));
   return result.deletedCount > 0;
 }
 
@@ -108,14 +110,14 @@ async function isStale<C>(held: C, claim: C, rules: ClaimRules<C>): Promise<bool
 
 /** True if this call replaced `held` with `claim`; false if another taker or writer got there. */
 async function takeOver<C extends OwnedDocument>(
-  collection: ClaimCollection<C>,
+  collection: ClaimMethods<C>,
   held: C,
   claim: C,
   rules: ClaimRules<C>,
 ): Promise<boolean> {
   // Fences share the claims' collection (no second collection to create or find) and carry
   // the tenant like every document; nothing else reads this collection but by `_id`.
-  const fences = collection as unknown as ClaimCollection<TakeoverFence>;
+  const fences = collection as unknown as ClaimMethods<TakeoverFence>;
   const now = String(claim[rules.claimedAt]);
   const heldBy = { [rules.owner]: held[rules.owner], [rules.claimedAt]: held[rules.claimedAt] };
   for (let n = 1; n <= FENCE_ROUNDS; n++) {

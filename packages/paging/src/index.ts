@@ -1,6 +1,6 @@
 export { isUuidPosition, pageTokens, scopeFingerprint } from './page-token';
 export type { DecodedPageToken, PageTokenCodec, PageTokenOptions } from './page-token';
-export { buildPage, parsePageRequest } from './page-request';
+export { buildPage, nextPageToken, parsePageRequest } from './page-request';
 export type {
   PageFieldError,
   PageLimits,

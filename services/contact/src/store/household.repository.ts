@@ -17,7 +17,7 @@ import {
   toHousehold,
   toHouseholdDocumentState,
 } from './household-document.mapper';
-import { HOUSEHOLDS_COLLECTION, type HouseholdDocument } from './household.model';
+import { householdsCollection, type HouseholdDocument } from './household.model';
 
 export interface StoredHousehold {
   household: Household;
@@ -34,7 +34,7 @@ export class HouseholdRepository {
   private readonly store: AggregateStore<HouseholdDocument>;
 
   constructor(db: mongo.Db, outbox: Outbox) {
-    this.store = { collection: db.collection<HouseholdDocument>(HOUSEHOLDS_COLLECTION), outbox };
+    this.store = { collection: householdsCollection(db), outbox };
   }
 
   async findById(tenantId: string, id: string): Promise<StoredHousehold | undefined> {
@@ -61,12 +61,12 @@ export class HouseholdRepository {
   }
 
   /** One page of live households in id (creation) order. */
-  async list(query: HouseholdListQuery): Promise<{ households: Household[]; hasMore: boolean }> {
-    const { items, hasMore } = await listAfterCursor(this.store.collection, {
+  async list(query: HouseholdListQuery): Promise<{ items: Household[]; hasMore: boolean }> {
+    const page = await listAfterCursor(this.store.collection, {
       ...query,
       filter: { deletedAt: null },
     });
-    return { households: items.map(toHousehold), hasMore };
+    return { items: page.items.map(toHousehold), hasMore: page.hasMore };
   }
 }
 

@@ -1,5 +1,5 @@
 import { buildPage } from '@kith/paging';
-import { MemoryCollection, findOwned, listAfterCursor } from '../src';
+import { MemoryCollection, findOwned, listAfterCursor, withoutAbsent } from '../src';
 
 interface Row {
   _id: string;
@@ -83,6 +83,16 @@ describe('findOwned', () => {
       _id: '01',
       tenantId: 't-1',
       kind: 'a',
+    });
+  });
+});
+
+describe('withoutAbsent', () => {
+  it('leaves out undefined, null and empty fields and keeps false and 0', () => {
+    expect(withoutAbsent({ a: 'x', b: undefined, c: null, d: '', e: false, f: 0 })).toEqual({
+      a: 'x',
+      e: false,
+      f: 0,
     });
   });
 });

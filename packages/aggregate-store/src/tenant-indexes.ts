@@ -1,0 +1,19 @@
+// Indexes for MongoDB deployments (and FerretDB on PostgreSQL, which plans pushed-down equality
+// with them): every query filters by tenant, so every index leads with `tenantId`. None
+// enforces uniqueness: FerretDB has no partial indexes, so every unique rule is an `_id`
+// insert (unique-claim.ts).
+
+export type IndexKey = Record<string, 1 | -1>;
+
+export interface CreateIndexesTarget {
+  createIndexes(indexes: Array<{ key: IndexKey }>): Promise<unknown>;
+}
+
+/** Creates `{ tenantId: 1, ...key }` for each key (`{ _id: 1 }`: the tenant's records in id order). */
+export async function ensureTenantIndexes(
+  collection: CreateIndexesTarget,
+  keys: readonly IndexKey[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  await collection.createIndexes(keys.map((key) => ({ key: { tenantId: 1, ...key } })));
+}
