@@ -6,6 +6,7 @@ import { testDbName, testInfra } from '@kith/testkit';
 import { MongoClient, type Collection, type Db } from 'mongodb';
 import {
   claimUnique,
+  ensureTenantIndexes,
   findClaim,
   findOwned,
   insertVersioned,
@@ -13,6 +14,7 @@ import {
   releaseClaim,
   updateVersioned,
   type AggregateStore,
+  type IndexKey,
   type VersionedDocument,
 } from '../src';
 
@@ -177,5 +179,17 @@ describe('versioned writes on the real server', () => {
     });
     expect(page.items.map((s) => s._id)).toEqual(['shelf-a']);
     expect(page.hasMore).toBe(true);
+  });
+});
+
+describe('tenant indexes on the real server', () => {
+  it('creates each index led by tenantId, and again at the next start without failing', async () => {
+    const keys: IndexKey[] = [{ _id: 1 }, { label: 1 }];
+
+    await ensureTenantIndexes(db.collection('shelves'), keys);
+    await ensureTenantIndexes(db.collection('shelves'), keys);
+
+    const names = (await db.collection('shelves').listIndexes().toArray()).map((i) => i.name);
+    expect(names).toEqual(expect.arrayContaining(['tenantId_1__id_1', 'tenantId_1_label_1']));
   });
 });
