@@ -106,6 +106,10 @@ describe('insertVersioned', () => {
   });
 });
 
+/** Version 2 of s-1, written as if version 1 had been read. */
+const updateToVersion2 = (store: AggregateStore<Shelf>) =>
+  updateVersioned(store, shelf(2), { expectedVersion: 1, outboxLog: [], items: ITEMS, conflict });
+
 describe('updateVersioned', () => {
   it('replaces the state, appends to the commit record and unsets absent optional fields', async () => {
     const { collection, store } = setup();
@@ -133,14 +137,7 @@ describe('updateVersioned', () => {
     const { collection, store, abandoned } = setup();
     collection.rows.set('s-1', shelf(3));
 
-    await expect(
-      updateVersioned(store, shelf(2), {
-        expectedVersion: 1,
-        outboxLog: [],
-        items: ITEMS,
-        conflict,
-      }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateToVersion2(store)).rejects.toBeInstanceOf(ConflictError);
     expect(abandoned).toEqual(['shelves:s-1:2']);
     expect(collection.rows.get('s-1')?.version).toBe(3);
   });
@@ -149,14 +146,7 @@ describe('updateVersioned', () => {
     const { collection, store } = setup();
     collection.rows.set('s-1', { ...shelf(1), tenantId: 't-2' });
 
-    await expect(
-      updateVersioned(store, shelf(2), {
-        expectedVersion: 1,
-        outboxLog: [],
-        items: ITEMS,
-        conflict,
-      }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateToVersion2(store)).rejects.toBeInstanceOf(ConflictError);
     expect(collection.rows.get('s-1')?.label).toBe('v1');
   });
 });
