@@ -70,3 +70,15 @@ export function buildPage<T, P>(
     ? { items, next: positionOf(last) }
     : { items };
 }
+
+/**
+ * The token of the page after one read with a limit of pageSize + 1 (`hasMore`: the extra row
+ * came back), encoding the page's last item; undefined on the last page.
+ */
+export function nextPageToken<T>(
+  page: { items: readonly T[]; hasMore: boolean },
+  encode: (last: T) => string,
+): string | undefined {
+  const last = page.items.at(-1);
+  return page.hasMore && last !== undefined ? encode(last) : undefined;
+}
