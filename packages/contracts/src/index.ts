@@ -1,26 +1,46 @@
 // Contracts generated from proto/ at build time (`pnpm --filter @kith/contracts generate`:
 // the types, and the short-name barrels over them) plus the loader options that match how
-// the types were generated, and the input rules both edges share (field-rules.ts).
+// the types were generated, and the input rules both edges share (field-rules.ts,
+// field-limits.ts, field-vocabulary.ts).
 import path from 'node:path';
 import type { Options } from '@grpc/proto-loader';
 
 // contactV1, householdV1, ... and the <File>ProtoGrpcType types, written from proto/ by
 // scripts/barrels.mjs (part of `generate`).
 export * from './generated';
-export { COUNTRY_CODE_MESSAGE, freeTextProblem, isCountryCode, textProblem } from './field-rules';
 export {
+  COUNTRY_CODE_MESSAGE,
+  CUSTOM_FIELD_KEY_PATTERN,
+  CUSTOM_FIELD_KEY_SYNTAX,
+  MATCHING_RULE_NAME_PATTERN,
+  RELATIONSHIP_TYPE_CODE_PATTERN,
+  freeTextProblem,
+  isCountryCode,
+  textProblem,
+} from './field-rules';
+export {
+  CONSENT_FIELD_LIMITS,
   CONTACT_FIELD_LIMITS,
+  CONTACT_IMPORT_LIMITS,
+  CUSTOM_FIELD_LIMITS,
   DONATION_FIELD_LIMITS,
   HOUSEHOLD_FIELD_LIMITS,
+  MATCHING_RULE_LIMITS,
   POSTAL_ADDRESS_LIMITS,
+  RELATIONSHIP_FIELD_LIMITS,
 } from './field-limits';
 export {
+  CONSENT_CHANNELS,
+  CONSENT_STATUSES,
+  CUSTOM_FIELD_RECORD_TYPES,
+  CUSTOM_FIELD_TYPES,
   DONATION_STATUSES,
+  MATCH_FIELDS,
   PAYMENT_METHODS,
   PAYMENT_STATUSES,
   SOFT_CREDIT_TYPES,
   TRIBUTE_TYPES,
-} from './donation-vocabulary';
+} from './field-vocabulary';
 export {
   CURRENCY_CODE_MESSAGE,
   MONEY_LIMITS,

@@ -20,3 +20,10 @@ export {
 } from './lifecycle-conformance';
 export { ContactEventFeed, type PreparedEvent } from './contact-event-feed';
 export { startDelayingProxy, type DelayingProxy } from './delaying-proxy';
+export {
+  dpoMetadata,
+  personalDataTestClient,
+  type PersonalDataTestClient,
+} from './personal-data-client';
+export { storedDocumentTexts, type ReadableDb } from './stored-documents';
+export { openForSuite, type OwnResource, type SuiteResource } from './suite-resources';

@@ -7,7 +7,7 @@
 // kith.contact.v1; where the test must wait for it, it polls the gateway (or, for the household
 // the service's projection must know before the gift, the projection itself).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mintTestJwt, waitFor } from '@kith/testkit';
+import { mintTestJwt, storedDocumentTexts, waitFor } from '@kith/testkit';
 import { MongoClient } from 'mongodb';
 import { e2eApi, type E2eApi } from './support/e2e-api';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
@@ -202,14 +202,7 @@ test('a gift, its soft credit, a partial refund, then a merge and an erasure, th
 
 /** Every document of every collection of the transaction service's databases, as text. */
 async function everyTransactionDocument(): Promise<string[]> {
-  const texts: string[] = [];
-  for (const name of [stack.transactionDb.name, `${stack.transactionDb.name}_outbox`]) {
-    const db = mongo.db(name);
-    for (const { name: collection } of await db.listCollections().toArray()) {
-      for (const doc of await db.collection(collection).find({}).toArray()) {
-        texts.push(`${name}.${collection}: ${JSON.stringify(doc)}`);
-      }
-    }
-  }
-  return texts;
+  const names = [stack.transactionDb.name, `${stack.transactionDb.name}_outbox`];
+  const texts = await Promise.all(names.map((name) => storedDocumentTexts(mongo.db(name), name)));
+  return texts.flat();
 }

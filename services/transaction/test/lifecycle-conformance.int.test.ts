@@ -3,16 +3,11 @@
 // kith.contact.v1 events, which a ContactEventFeed publishes to real Kafka. The records it keeps
 // about a person are gifts: one the person gave, and one another donor gave in their memory
 // (the honoree's name as the donor wrote it: the person's own values, stored here until erased).
-import type * as grpc from '@grpc/grpc-js';
-import {
-  PERSONAL_DATA_PROTO,
-  type PersonalDataProtoGrpcType,
-  type privacyV1,
-} from '@kith/contracts';
-import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
 import {
   describeLifecycleConformance,
+  personalDataTestClient,
   type LifecycleSubject,
+  type PersonalDataTestClient,
   type PersonValues,
   type PreparedEvent,
 } from '@kith/testkit';
@@ -25,20 +20,16 @@ import {
 } from './support/transaction-test-service';
 
 let t: TransactionTestService;
-let personalData: privacyV1.PersonalDataServiceClient;
+let personalData: PersonalDataTestClient;
 const valuesOf = new Map<string, PersonValues>();
 
 beforeAll(async () => {
   t = await startTransactionTestService('transaction-conformance');
-  const proto = loadProto(PERSONAL_DATA_PROTO) as unknown as PersonalDataProtoGrpcType;
-  personalData = createClient(
-    proto.kith.privacy.v1.PersonalDataService,
-    `127.0.0.1:${t.service.grpcPort}`,
-  );
+  personalData = personalDataTestClient(`127.0.0.1:${t.service.grpcPort}`);
 });
 
 afterAll(async () => {
-  (personalData as unknown as grpc.Client | undefined)?.close();
+  personalData?.close();
   await t?.stop();
 });
 
@@ -100,15 +91,7 @@ const transactionService: LifecycleSubject = {
     await t.caughtUp();
     return t.storedDocuments();
   },
-  async exportOf(tenant, contactId) {
-    const answer = await callUnary<privacyV1.ExportPersonalDataResponse__Output>(
-      personalData,
-      'ExportPersonalData',
-      { contactId },
-      { tenantId: tenant, userId: 'dpo-1', roles: ['admin'] },
-    );
-    return { service: answer.service, sections: answer.sections };
-  },
+  exportOf: (tenant, contactId) => personalData.exportOf(tenant, contactId),
 };
 
 describeLifecycleConformance('transaction service', () => transactionService);

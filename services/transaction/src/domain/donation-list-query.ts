@@ -3,13 +3,11 @@
 // first: the position is the last gift's (receivedAt, id).
 import { DONATION_FIELD_LIMITS } from '@kith/contracts';
 import type { DomainFieldError } from '@kith/errors';
-import { pageTokens, parsePageRequest } from '@kith/paging';
+import { PAGE_SIZE_LIMITS, pageTokens, parsePageRequest } from '@kith/paging';
 import { validate as isUuid } from 'uuid';
 import { DONATION_STATUSES, type DonationStatus } from './donation';
 import { DonationError } from './donation-error';
 import { TIMESTAMP_MESSAGE, utcTimestamp } from './donation-validation';
-
-export const DONATION_PAGE_LIMITS = { defaultSize: 50, maxSize: 200 } as const;
 
 /** Where the next page starts: after this gift in (receivedAt desc, id desc) order. */
 export interface DonationListPosition {
@@ -90,7 +88,7 @@ export function parseDonationListQuery(
   if (filter.receivedFrom && filter.receivedTo && filter.receivedFrom >= filter.receivedTo) {
     errors.push({ field: 'receivedTo', message: 'must be after receivedFrom' });
   }
-  const page = parsePageRequest(input, donationPageTokens, DONATION_PAGE_LIMITS, {
+  const page = parsePageRequest(input, donationPageTokens, PAGE_SIZE_LIMITS, {
     tenantId,
     ...filter,
   });

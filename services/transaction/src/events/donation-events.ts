@@ -2,17 +2,8 @@
 // kith.transaction.v1, keyed by donation id so each gift's events stay in order. Events carry
 // ids and amounts, never the free text a person could be named in (a tribute's honoree name, a
 // refund's reason, the payment reference): Kafka keeps events past an erasure.
-import type { OutboxItem } from '@kith/bus';
-import {
-  EVENT_TYPES,
-  TOPICS,
-  TRANSACTION_SOURCE,
-  newEvent,
-  type DonationSnapshot,
-  type EventEnvelope,
-} from '@kith/events';
-import { injectTraceContext } from '@kith/telemetry';
-import { context, type Context } from '@opentelemetry/api';
+import { outboxItems, type OutboxItem } from '@kith/bus';
+import { EVENT_TYPES, TOPICS, TRANSACTION_SOURCE, type DonationSnapshot } from '@kith/events';
 import type { Donation, Refund } from '../domain/donation';
 import type { DonationEvent } from '../domain/donation-decisions';
 
@@ -67,24 +58,16 @@ export function donationEventData(event: DonationEvent): unknown {
 }
 
 /** Envelopes for the outbox, in the trace active now (the gRPC call's or the consumer's). */
-export function toDonationOutboxItems(
-  events: readonly DonationEvent[],
-  traceContext: Context = context.active(),
-): OutboxItem[] {
-  const carrier: Record<string, string> = {};
-  injectTraceContext(carrier, traceContext);
-  return events.map((event) => ({
-    topic: TOPICS.transaction,
-    key: event.donation.id,
-    event: newEvent({
+export function toDonationOutboxItems(events: readonly DonationEvent[]): OutboxItem[] {
+  return outboxItems(
+    TOPICS.transaction,
+    TRANSACTION_SOURCE,
+    events.map((event) => ({
       type: event.type,
-      source: TRANSACTION_SOURCE,
-      subject: event.donation.id,
+      key: event.donation.id,
       tenantId: event.donation.tenantId,
       time: event.donation.updatedAt,
       data: donationEventData(event),
-      traceparent: carrier.traceparent,
-      tracestate: carrier.tracestate,
-    }) as EventEnvelope,
-  }));
+    })),
+  );
 }

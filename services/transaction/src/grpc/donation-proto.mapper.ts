@@ -4,6 +4,7 @@
 // (INVALID_ARGUMENT) together with amounts past MONEY_LIMITS, so nothing rounded is stored.
 // Empty strings are proto3's "not set".
 import { amountMinorFromInt64, type donationV1 } from '@kith/contracts';
+import { maskedFields, snakeCase } from '@kith/grpc-kit';
 import type { CurrencyGiving } from '../domain/giving-summary';
 import { netAmountMinor, type Donation, type Refund } from '../domain/donation';
 import { DonationError } from '../domain/donation-error';
@@ -16,11 +17,6 @@ import type {
 
 const optional = (value: string | undefined): string | undefined =>
   value === undefined || value === '' ? undefined : value;
-
-/** An int64 version or count: '' and absent are 0. */
-export function int64FromProto(value: string | undefined): number {
-  return value === undefined || value === '' ? 0 : Number(value);
-}
 
 function softCreditsFromProto(
   credits: donationV1.SoftCreditInput__Output[] | undefined,
@@ -71,26 +67,19 @@ export function createInputFromProto(req: donationV1.CreateDonationRequest__Outp
   return { ...input, ...details };
 }
 
-/** What each update_mask path (proto or JSON spelling) names in DonationFields. */
-const MASK_PATHS: Readonly<Record<string, keyof DonationDetailsInput>> = {
-  payment_method: 'paymentMethod',
-  payment_status: 'paymentStatus',
-  received_at: 'receivedAt',
-  fund: 'fund',
-  campaign_id: 'campaignId',
-  source_code: 'sourceCode',
-  external_reference: 'externalReference',
-  anonymous: 'anonymous',
-  tribute: 'tribute',
-  soft_credits: 'softCredits',
-};
-const camelCase = (path: string) => path.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-const KNOWN = new Map(
-  Object.entries(MASK_PATHS).flatMap(([path, field]) => [
-    [path, field],
-    [camelCase(path), field],
-  ]),
-);
+/** The DonationFields an update_mask may name (either spelling, `maskedFields`). */
+const MASKABLE = [
+  'paymentMethod',
+  'paymentStatus',
+  'receivedAt',
+  'fund',
+  'campaignId',
+  'sourceCode',
+  'externalReference',
+  'anonymous',
+  'tribute',
+  'softCredits',
+] as const satisfies ReadonlyArray<keyof DonationDetailsInput>;
 /** A gift always has these: a masked one with no value is a mistake, not a clear. */
 const REQUIRED: ReadonlySet<string> = new Set(['paymentMethod', 'paymentStatus', 'receivedAt']);
 
@@ -99,17 +88,18 @@ export function updateChangesFromProto(
   req: donationV1.UpdateDonationRequest__Output,
 ): DonationDetailsInput {
   const paths = req.updateMask?.paths ?? [];
+  const { fields: masked, unknown } = maskedFields(paths, MASKABLE);
   const problems =
     paths.length === 0 ? [{ field: 'updateMask', message: 'name at least one path' }] : [];
+  for (const path of unknown) {
+    problems.push({
+      field: 'updateMask',
+      message: `unknown path ${path}; use ${MASKABLE.map(snakeCase).join(', ')}`,
+    });
+  }
   const fields = req.fields;
   const changes: DonationDetailsInput = {};
-  for (const path of paths) {
-    const field = KNOWN.get(path);
-    if (!field) {
-      const known = Object.keys(MASK_PATHS).join(', ');
-      problems.push({ field: 'updateMask', message: `unknown path ${path}; use ${known}` });
-      continue;
-    }
+  for (const field of masked) {
     if (field === 'anonymous') changes.anonymous = fields?.anonymous ?? false;
     else if (field === 'tribute') changes.tribute = tributeFromProto(fields?.tribute);
     else if (field === 'softCredits')

@@ -3,7 +3,7 @@
 // Creates and refunds move money, so both dedupe on the idempotency-key metadata
 // (@kith/idempotency): the same request under the same key answers the same gift or refund.
 import { amountMinorFromInt64, type donationV1 } from '@kith/contracts';
-import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import { unaryHandlers, versionFromProto } from '@kith/grpc-kit';
 import type { IdempotentCreates } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import type { DonationService } from '../app/donation.service';
@@ -13,7 +13,6 @@ import {
   createInputFromProto,
   donationToProto,
   givingToProto,
-  int64FromProto,
   refundToProto,
   updateChangesFromProto,
 } from './donation-proto.mapper';
@@ -27,10 +26,9 @@ export function donationHandlers(
   logger: Logger,
   creates: IdempotentCreates,
 ): donationV1.DonationServiceHandlers {
-  const opts: UnaryHandlerOptions = { logger, mapError: mapDonationError };
-  return {
-    CreateDonation: unaryHandler<donationV1.CreateDonationRequest__Output, One>(
-      async (req, ctx) => {
+  return unaryHandlers<donationV1.DonationServiceHandlers>(
+    {
+      CreateDonation: async (req, ctx) => {
         const command = {
           tenantId: ctx.tenantId,
           createdBy: ctx.userId,
@@ -42,69 +40,54 @@ export function donationHandlers(
         });
         return one(donation);
       },
-      opts,
-    ),
 
-    GetDonation: unaryHandler<donationV1.GetDonationRequest__Output, One>(
-      async (req, ctx) => one(await service.get(ctx.tenantId, req.id)),
-      opts,
-    ),
+      GetDonation: async (req, ctx) => one(await service.get(ctx.tenantId, req.id)),
 
-    UpdateDonation: unaryHandler<donationV1.UpdateDonationRequest__Output, One>(
-      async (req, ctx) =>
+      UpdateDonation: async (req, ctx) =>
         one(
           await service.update({
             tenantId: ctx.tenantId,
             id: req.id,
-            expectedVersion: int64FromProto(req.expectedVersion),
+            expectedVersion: versionFromProto(req.expectedVersion),
             changes: updateChangesFromProto(req),
           }),
         ),
-      opts,
-    ),
 
-    ListDonations: unaryHandler<
-      donationV1.ListDonationsRequest__Output,
-      donationV1.ListDonationsResponse
-    >(async (req, ctx) => {
-      const page = await service.list(ctx.tenantId, {
-        pageSize: req.page?.pageSize ?? 0,
-        pageToken: req.page?.pageToken ?? '',
-        donorId: req.donorId,
-        status: req.status,
-        campaignId: req.campaignId,
-        receivedFrom: req.receivedFrom,
-        receivedTo: req.receivedTo,
-      });
-      return {
-        donations: page.donations.map(donationToProto),
-        page: { nextPageToken: page.nextPageToken },
-      };
-    }, opts),
+      ListDonations: async (req, ctx) => {
+        const page = await service.list(ctx.tenantId, {
+          pageSize: req.page?.pageSize ?? 0,
+          pageToken: req.page?.pageToken ?? '',
+          donorId: req.donorId,
+          status: req.status,
+          campaignId: req.campaignId,
+          receivedFrom: req.receivedFrom,
+          receivedTo: req.receivedTo,
+        });
+        return {
+          donations: page.donations.map(donationToProto),
+          page: { nextPageToken: page.nextPageToken },
+        };
+      },
 
-    RefundDonation: unaryHandler<
-      donationV1.RefundDonationRequest__Output,
-      donationV1.RefundDonationResponse
-    >(async (req, ctx) => {
-      const command = {
-        tenantId: ctx.tenantId,
-        donationId: req.donationId,
-        amountMinor: amountMinorFromInt64(req.amountMinor),
-        ...(req.reason ? { reason: req.reason } : {}),
-        ...(req.externalReference ? { externalReference: req.externalReference } : {}),
-        expectedVersion: int64FromProto(req.expectedVersion),
-      };
-      const result = await creates.create(ctx, 'DonationService/RefundDonation', req, {
-        create: (refundId) => service.refund(command, refundId),
-        find: (refundId) => service.findRefund(ctx.tenantId, req.donationId, refundId),
-      });
-      return { donation: donationToProto(result.donation), refund: refundToProto(result.refund) };
-    }, opts),
+      RefundDonation: async (req, ctx) => {
+        const command = {
+          tenantId: ctx.tenantId,
+          donationId: req.donationId,
+          amountMinor: amountMinorFromInt64(req.amountMinor),
+          ...(req.reason ? { reason: req.reason } : {}),
+          ...(req.externalReference ? { externalReference: req.externalReference } : {}),
+          expectedVersion: versionFromProto(req.expectedVersion),
+        };
+        const result = await creates.create(ctx, 'DonationService/RefundDonation', req, {
+          create: (refundId) => service.refund(command, refundId),
+          find: (refundId) => service.findRefund(ctx.tenantId, req.donationId, refundId),
+        });
+        return { donation: donationToProto(result.donation), refund: refundToProto(result.refund) };
+      },
 
-    GetGiving: unaryHandler<donationV1.GetGivingRequest__Output, donationV1.GetGivingResponse>(
-      async (req, ctx) =>
+      GetGiving: async (req, ctx) =>
         givingToProto(req.contactId, await service.giving(ctx.tenantId, req.contactId)),
-      opts,
-    ),
-  };
+    },
+    { logger, mapError: mapDonationError },
+  );
 }

@@ -9,6 +9,16 @@ import { creditedContactIds } from '../domain/soft-credits';
 
 export const DONATIONS_COLLECTION = 'donations';
 
+/** Fields a gift may lose (cleared by an edit, or by an erasure): `$unset` when absent. */
+export const OPTIONAL_DONATION_FIELDS = [
+  'donorId',
+  'fund',
+  'campaignId',
+  'sourceCode',
+  'externalReference',
+  'tribute',
+] as const;
+
 export type DonationDocument = Omit<Donation, 'id'> & {
   _id: string;
   softCreditContactIds: string[];

@@ -1,16 +1,17 @@
-// Reads and writes gifts. Every write goes through the outbox (@kith/bus): stage the events
-// (which also claims the new version), write state + commit record in one single-document
-// write, commit (docs/architecture.md, "the outbox"). Reads that serve a call carry its budget
-// (maxTimeMS). Every query filters by tenant: by `_id` alone the tenant is checked in code (a
-// foreign tenant's id reads as missing); the others filter on it first.
+// Reads and writes gifts on @kith/aggregate-store: every write goes through the outbox (the
+// intent claims the new version, then one single-document write carries state and commit
+// record; docs/architecture.md, "the outbox"), a read by id is `findOwned` (`{_id}` alone, the
+// tenant checked in code: a foreign tenant's id reads as missing). The listing and the "gifts
+// naming a contact" reads are this service's own: they filter on the tenant first and carry
+// the call's budget (maxTimeMS).
 import {
-  retryTransient,
-  writeThroughOutbox,
-  type Outbox,
-  type OutboxItem,
-  type OutboxLogRecord,
-  type StagedWrite,
-} from '@kith/bus';
+  ensureTenantIndexes,
+  findOwned,
+  insertVersioned,
+  updateVersioned,
+  type AggregateStore,
+} from '@kith/aggregate-store';
+import type { Outbox, OutboxItem, OutboxLogRecord } from '@kith/bus';
 import { withMaxTime } from '@kith/resilience';
 import type { Collection, Db, Filter, FindOptions } from 'mongodb';
 import type { Donation } from '../domain/donation';
@@ -18,6 +19,7 @@ import { DonationError } from '../domain/donation-error';
 import type { DonationListQuery } from '../domain/donation-list-query';
 import {
   DONATIONS_COLLECTION,
+  OPTIONAL_DONATION_FIELDS,
   fromDonationDocument,
   toDonationDocument,
   type DonationDocument,
@@ -33,47 +35,46 @@ const LIST_PROJECTION = { _outboxLog: 0, softCreditContactIds: 0 } as const;
 
 export class DonationRepository {
   readonly collection: Collection<DonationDocument>;
+  private readonly store: AggregateStore<DonationDocument>;
 
-  constructor(
-    db: Db,
-    private readonly outbox: Outbox,
-  ) {
+  constructor(db: Db, outbox: Outbox) {
     this.collection = db.collection<DonationDocument>(DONATIONS_COLLECTION);
+    this.store = { collection: this.collection, outbox };
   }
 
   /** Tenant first, as every index that serves a query (docs/architecture.md). */
   async ensureIndexes(): Promise<void> {
-    await this.collection.createIndex({ tenantId: 1, donorId: 1 });
-    await this.collection.createIndex({ tenantId: 1, softCreditContactIds: 1 });
-    await this.collection.createIndex({ tenantId: 1, receivedAt: -1, _id: -1 });
+    await ensureTenantIndexes(this.collection, [
+      { donorId: 1 },
+      { softCreditContactIds: 1 },
+      { receivedAt: -1, _id: -1 },
+    ]);
   }
 
   /** By `_id` alone (the filter FerretDB pushes down); a foreign tenant's is not found. */
   async findById(tenantId: string, id: string): Promise<StoredDonation | undefined> {
-    const doc = await this.collection.findOne({ _id: id }, withMaxTime({}));
-    if (!doc || doc.tenantId !== tenantId) return undefined;
-    return { donation: fromDonationDocument(doc), outboxLog: doc._outboxLog ?? [] };
+    const doc = await findOwned(this.collection, tenantId, id);
+    return doc
+      ? { donation: fromDonationDocument(doc), outboxLog: doc._outboxLog ?? [] }
+      : undefined;
   }
 
   async insert(donation: Donation, items: OutboxItem[]): Promise<void> {
-    await this.throughOutbox(donation, items, async (staged) => {
-      const doc = { ...toDonationDocument(donation), _outboxLog: staged.outboxLog([]) };
-      await retryTransient(() => this.collection.insertOne(doc));
+    await insertVersioned(this.store, toDonationDocument(donation), {
+      items,
+      conflict: () => DonationError.versionConflict(donation.id, 0),
     });
   }
 
   /** Replaces the state if the stored version is still `donation.version - 1`. */
   async update(donation: Donation, outboxLog: OutboxLogRecord[], items: OutboxItem[]) {
-    const expected = donation.version - 1;
-    await this.throughOutbox(donation, items, async (staged) => {
-      const doc = { ...toDonationDocument(donation), _outboxLog: staged.outboxLog(outboxLog) };
-      const result = await retryTransient(() =>
-        this.collection.replaceOne(
-          { _id: donation.id, tenantId: donation.tenantId, version: expected },
-          doc,
-        ),
-      );
-      if (result.matchedCount === 0) throw DonationError.versionConflict(donation.id, expected);
+    const expectedVersion = donation.version - 1;
+    await updateVersioned(this.store, toDonationDocument(donation), {
+      expectedVersion,
+      outboxLog,
+      items,
+      optionalFields: OPTIONAL_DONATION_FIELDS,
+      conflict: () => DonationError.versionConflict(donation.id, expectedVersion),
     });
   }
 
@@ -120,23 +121,5 @@ export class DonationRepository {
     const byId = new Map<string, Donation>();
     for (const doc of [...given, ...credited]) byId.set(doc._id, fromDonationDocument(doc));
     return [...byId.values()];
-  }
-
-  private throughOutbox(
-    donation: Donation,
-    items: OutboxItem[],
-    write: (staged: StagedWrite) => Promise<void>,
-  ): Promise<void> {
-    return writeThroughOutbox(
-      this.outbox,
-      {
-        collection: DONATIONS_COLLECTION,
-        aggregateId: donation.id,
-        version: donation.version,
-        items,
-      },
-      write,
-      () => DonationError.versionConflict(donation.id, donation.version - 1),
-    );
   }
 }

@@ -6,6 +6,7 @@ import { DONATION_PROTO, type DonationProtoGrpcType } from '@kith/contracts';
 import { createTypedClient, loadProto, type CallContext, type TypedClient } from '@kith/grpc-kit';
 import {
   ContactEventFeed,
+  storedDocumentTexts,
   testDbName,
   testInfra,
   uniquePrefix,
@@ -110,16 +111,11 @@ export async function startTransactionTestService(
       );
     },
     async storedDocuments() {
-      const texts: string[] = [];
-      for (const name of Object.values(transactionDatabaseNames(dbName))) {
-        const db = mongo.db(name);
-        for (const { name: collection } of await db.listCollections().toArray()) {
-          for (const doc of await db.collection(collection).find({}).toArray()) {
-            texts.push(`${name}.${collection}: ${JSON.stringify(doc)}`);
-          }
-        }
-      }
-      return texts;
+      const names = Object.values(transactionDatabaseNames(dbName));
+      const texts = await Promise.all(
+        names.map((name) => storedDocumentTexts(mongo.db(name), name)),
+      );
+      return texts.flat();
     },
     async stop() {
       client.close();

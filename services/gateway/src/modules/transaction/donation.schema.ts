@@ -17,7 +17,7 @@ import {
   isCurrencyCode,
 } from '@kith/contracts';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
-import { pageSchema } from '../../http/schemas/paging.schema';
+import { cursorQuery, pageSchema, pageSizeQuery } from '../../http/schemas/paging.schema';
 import { shortText } from '../../http/schemas/text.schema';
 import { z } from '../../http/schemas/zod';
 
@@ -137,12 +137,8 @@ export const RefundBodySchema = z
   .openapi('RefundBody');
 
 export const DonationListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({
-    description: 'Page size, 1..200 (default 50).',
-  }),
-  cursor: z.string().min(1).max(2048).optional().openapi({
-    description: 'nextCursor from the previous page (with the same filters).',
-  }),
+  limit: pageSizeQuery({ noun: 'Page size' }),
+  cursor: cursorQuery('nextCursor from the previous page (with the same filters).'),
   donorId: contactId.optional().openapi({ description: 'Only gifts this contact gave.' }),
   status: z.enum(DONATION_STATUSES).optional(),
   campaignId: shortText(L.campaignId).optional(),
