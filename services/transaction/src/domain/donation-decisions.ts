@@ -181,6 +181,9 @@ const FIELDS_SET_AS_GIVEN = [
   'tribute',
 ] as const;
 
+/** What an update may change: the fields set as given, and the explicit soft credits. */
+export const CHANGEABLE_FIELDS = [...FIELDS_SET_AS_GIVEN, 'softCredits'] as const;
+
 function optional(input: CleanDonationInput): Partial<Donation> {
   const out: Partial<Donation> = {};
   for (const field of [

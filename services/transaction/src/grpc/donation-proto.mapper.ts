@@ -7,6 +7,7 @@ import { amountMinorFromInt64, type donationV1 } from '@kith/contracts';
 import { maskedFields, snakeCase } from '@kith/grpc-kit';
 import type { CurrencyGiving } from '../domain/giving-summary';
 import { netAmountMinor, type Donation, type Refund } from '../domain/donation';
+import { CHANGEABLE_FIELDS } from '../domain/donation-decisions';
 import { DonationError } from '../domain/donation-error';
 import type {
   DonationDetailsInput,
@@ -68,18 +69,8 @@ export function createInputFromProto(req: donationV1.CreateDonationRequest__Outp
 }
 
 /** The DonationFields an update_mask may name (either spelling, `maskedFields`). */
-const MASKABLE = [
-  'paymentMethod',
-  'paymentStatus',
-  'receivedAt',
-  'fund',
-  'campaignId',
-  'sourceCode',
-  'externalReference',
-  'anonymous',
-  'tribute',
-  'softCredits',
-] as const satisfies ReadonlyArray<keyof DonationDetailsInput>;
+const MASKABLE: ReadonlyArray<(typeof CHANGEABLE_FIELDS)[number] & keyof DonationDetailsInput> =
+  CHANGEABLE_FIELDS;
 /** A gift always has these: a masked one with no value is a mistake, not a clear. */
 const REQUIRED: ReadonlySet<string> = new Set(['paymentMethod', 'paymentStatus', 'receivedAt']);
 
