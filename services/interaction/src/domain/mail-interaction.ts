@@ -108,7 +108,7 @@ export function decideMailInteraction(
     );
   }
   const fromKnown = mail.from.some((a) => a.contactId !== undefined);
-  const text = message.text ? clean(message.text) : '';
+  const text = message.text ? clean(message.text).trimEnd() : '';
   const subject = message.subject ? clean(message.subject).trim().slice(0, LIMITS.subject) : '';
   const fields: InteractionFields = {
     type: 'email',
