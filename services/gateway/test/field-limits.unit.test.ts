@@ -4,8 +4,10 @@
 import {
   CONTACT_FIELD_LIMITS,
   HOUSEHOLD_FIELD_LIMITS,
+  INTERACTION_FIELD_LIMITS,
   POSTAL_ADDRESS_LIMITS,
 } from '@kith/contracts';
+import { CreateInteractionBodySchema } from '../src/modules/interaction/interaction.schema';
 import { ListQuerySchema } from '../src/modules/contact/contact-list.schema';
 import { CreateHouseholdBodySchema } from '../src/modules/contact/household.schema';
 import { CreateOrganizationBodySchema } from '../src/modules/contact/organization.schema';
@@ -101,5 +103,30 @@ describe('ListQuerySchema filters hold to the lengths of what they match', () =>
   ])('%s: passes at the limit, refused one past it', (_field, query, limit) => {
     expect(ListQuerySchema.safeParse(query(limit)).success).toBe(true);
     expect(ListQuerySchema.safeParse(query(limit + 1)).success).toBe(false);
+  });
+});
+
+describe('CreateInteractionBodySchema holds to the shared interaction limits', () => {
+  const I = INTERACTION_FIELD_LIMITS;
+  const call = (fields: Record<string, unknown>) => ({
+    type: 'call',
+    occurredAt: '2026-12-01T10:00:00Z',
+    participantContactIds: ['c-1'],
+    ...fields,
+  });
+  it.each<Case>([
+    ['subject', (n) => call({ subject: text(n) }), I.subject],
+    ['body', (n) => call({ body: text(n) }), I.body],
+    [
+      'participantContactIds',
+      (n) => call({ participantContactIds: list(n, (i) => `c-${i}`) }),
+      I.participants,
+    ],
+    ['organizationId', (n) => call({ organizationId: text(n) }), I.id],
+    ['campaignId', (n) => call({ campaignId: text(n) }), I.id],
+    ['durationMinutes', (n) => call({ durationMinutes: n }), I.durationMinutes],
+  ])('%s: passes at the limit, refused one past it', (_field, body, limit) => {
+    expect(CreateInteractionBodySchema.safeParse(body(limit)).success).toBe(true);
+    expect(CreateInteractionBodySchema.safeParse(body(limit + 1)).success).toBe(false);
   });
 });

@@ -29,9 +29,9 @@ export interface InteractionInput {
   opportunityId?: string;
 }
 
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const ID_PATTERN = new RegExp(`^[A-Za-z0-9_-]{1,${LIMITS.id}}$`);
 /** Another service's record id: opaque, but bounded and printable (no spaces). */
-const FOREIGN_ID_PATTERN = /^[\x21-\x7e]{1,64}$/;
+const FOREIGN_ID_PATTERN = new RegExp(`^[\\x21-\\x7e]{1,${LIMITS.id}}$`);
 
 /** Notes and meetings happen inside; everything else is sent unless the caller says otherwise. */
 export function defaultDirection(type: InteractionType): InteractionDirection {
