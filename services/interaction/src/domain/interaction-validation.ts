@@ -38,14 +38,19 @@ export function defaultDirection(type: InteractionType): InteractionDirection {
   return type === 'note' || type === 'meeting' || type === 'in_person' ? 'internal' : 'outbound';
 }
 
+const TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** A timestamp with an offset, as UTC ISO-8601 (toISOString), or undefined. */
 export function utcTime(value: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
-    return undefined;
-  }
+  const parts = TIME.exec(value);
+  if (!parts) return undefined;
+  const [year, month, day, hour, minute] = parts.slice(1, 6).map(Number) as number[];
+  // Date rolls 2026-02-30 over into March: a day the calendar lacks is refused instead.
+  const calendar = new Date(Date.UTC(year!, month! - 1, day!));
+  if (calendar.getUTCMonth() !== month! - 1 || hour! > 23 || minute! > 59) return undefined;
   const date = new Date(value);
-  const year = date.getUTCFullYear();
-  return Number.isNaN(date.getTime()) || year < 1900 || year > 2199
+  const utcYear = date.getUTCFullYear();
+  return Number.isNaN(date.getTime()) || utcYear < 1900 || utcYear > 2199
     ? undefined
     : date.toISOString();
 }
@@ -141,11 +146,20 @@ const ALL_FIELDS: readonly InteractionField[] = [
 
 /** A create's fields, or VALIDATION_FAILED naming every field at fault. */
 export function validateCreate(input: InteractionInput): InteractionFields {
-  const withDirection =
-    !input.direction && (INTERACTION_TYPES as readonly string[]).includes(input.type ?? '')
-      ? { ...input, direction: defaultDirection(input.type as InteractionType) }
-      : input;
-  return checked(ALL_FIELDS, withDirection, {}) as InteractionFields;
+  if (input.direction) return checked(ALL_FIELDS, input, {}) as InteractionFields;
+  const type = input.type ?? '';
+  // No direction: the type's default, or (for a type already refused) no second error.
+  return (INTERACTION_TYPES as readonly string[]).includes(type)
+    ? (checked(
+        ALL_FIELDS,
+        { ...input, direction: defaultDirection(type as InteractionType) },
+        {},
+      ) as InteractionFields)
+    : (checked(
+        ALL_FIELDS.filter((f) => f !== 'direction'),
+        input,
+        {},
+      ) as InteractionFields);
 }
 
 /** The named fields of an update over `current`; an optional one sent empty is cleared. */
