@@ -155,6 +155,17 @@ describe('POST /v1/interactions/mail', () => {
     expect(again.body.interaction.id).toBe(first.body.interaction.id);
   });
 
+  it('hands an empty body to the service to refuse, rather than calling it a media type', async () => {
+    const { app, interactions } = buildTestApp();
+
+    await request(app)
+      .post('/v1/interactions/mail')
+      .set('Authorization', bearer())
+      .set('Content-Type', 'message/rfc822');
+
+    expect(interactions.calls[0]?.request).toEqual({ raw: Buffer.alloc(0) });
+  });
+
   it('refuses JSON with 415 and a message past the limit with 413', async () => {
     const { app, interactions } = buildTestApp();
 
@@ -171,6 +182,20 @@ describe('POST /v1/interactions/mail', () => {
     expect(json.status).toBe(415);
     expect(huge.status).toBe(413);
     expect(huge.headers['content-type']).toContain('application/problem+json');
+    expect(interactions.calls).toHaveLength(0);
+  });
+});
+
+describe('listing interactions', () => {
+  it('refuses a range whose end is not after its start, naming `to`', async () => {
+    const { app, interactions } = buildTestApp();
+
+    const res = await request(app)
+      .get('/v1/interactions?from=2026-12-02T00:00:00Z&to=2026-12-02T01:00:00%2B02:00')
+      .set('Authorization', bearer());
+
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'to', message: 'Must be after from.', in: 'query' }]);
     expect(interactions.calls).toHaveLength(0);
   });
 });

@@ -122,7 +122,11 @@ export function defineOperation<
   const readRaw: RequestHandler[] = raw
     ? [
         (req, _res, next) => {
-          if (!req.is(raw.contentTypes)) {
+          // No body at all is the handler's to refuse (an empty Buffer), not a media type.
+          const hasBody =
+            req.headers['transfer-encoding'] !== undefined ||
+            (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+          if (hasBody && !req.is(raw.contentTypes)) {
             throw new GatewayError(
               'unsupported-media-type',
               `Send the body as ${raw.contentTypes.join(' or ')}.`,

@@ -99,17 +99,26 @@ const listing = {
   to: TimeSchema.optional().openapi({ description: 'Only what happened before.' }),
 };
 
-export const InteractionListQuerySchema = z.strictObject({
-  ...listing,
-  contactId: ContactIdSchema.optional().openapi({ description: 'Only those it took part in.' }),
-});
+/** `to` after `from`, compared as times (the offsets may differ). */
+const rangeInOrder = (q: { from?: string | undefined; to?: string | undefined }) =>
+  !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to);
+const RANGE_MESSAGE = { path: ['to'], message: 'Must be after from.' };
 
-export const TimelineQuerySchema = z.strictObject({
-  ...listing,
-  kind: z.enum(['interaction']).optional().openapi({
-    description: 'Only entries of this kind (today every entry is an interaction).',
-  }),
-});
+export const InteractionListQuerySchema = z
+  .strictObject({
+    ...listing,
+    contactId: ContactIdSchema.optional().openapi({ description: 'Only those it took part in.' }),
+  })
+  .refine(rangeInOrder, RANGE_MESSAGE);
+
+export const TimelineQuerySchema = z
+  .strictObject({
+    ...listing,
+    kind: z.enum(['interaction']).optional().openapi({
+      description: 'Only entries of this kind (today every entry is an interaction).',
+    }),
+  })
+  .refine(rangeInOrder, RANGE_MESSAGE);
 
 const MailAddressSchema = z
   .object({

@@ -74,7 +74,8 @@ function mailOperation(interactions: InteractionClient): Operation {
       ...problems(400, 403, 413, 415, 422),
     },
     async handle({ body, ctx, res }) {
-      const answer = await interactions.IngestMail({ raw: body as unknown as Buffer }, ctx);
+      const raw = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+      const answer = await interactions.IngestMail({ raw }, ctx);
       const resource = one(answer);
       res.status(answer.created ? 201 : 200);
       res.setHeader('Location', `/v1${INTERACTIONS_PATH}/${encodeURIComponent(resource.id)}`);
