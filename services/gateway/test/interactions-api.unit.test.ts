@@ -3,6 +3,7 @@
 // permissions) and how the service's refusals read as problems.
 import { INTERACTION_FIELD_LIMITS as LIMITS } from '@kith/contracts';
 import request from 'supertest';
+import { encodeCursor } from '../src/domain/pagination';
 import { bearer, buildTestApp } from './support/test-app';
 
 const CALL = {
@@ -230,7 +231,6 @@ describe('GET /v1/contacts/{id}/timeline', () => {
 
   it('refuses a cursor of the interaction list', async () => {
     const { app } = buildTestApp();
-    const { encodeCursor } = await import('../src/domain/pagination');
     const cursor = encodeCursor('interaction', {}, 'token');
 
     const res = await request(app)

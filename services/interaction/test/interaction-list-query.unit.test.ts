@@ -1,4 +1,4 @@
-import { InteractionError } from '../src/domain/interaction-error';
+import type { InteractionError } from '../src/domain/interaction-error';
 import { nextPageToken, parseListQuery } from '../src/domain/interaction-list-query';
 
 const fields = (work: () => unknown) => {

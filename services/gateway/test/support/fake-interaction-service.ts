@@ -136,9 +136,9 @@ class InteractionRules {
     return interaction;
   }
 
-  private writable(id: string, expectedVersion: string | undefined, ctx: RequestContext): Message {
+  private writable(id: string, expectedVersion: unknown, ctx: RequestContext): Message {
     const current = this.find(id, ctx);
-    if (current.version !== expectedVersion) {
+    if (current.version !== String(expectedVersion)) {
       throw grpcError(grpc.status.ABORTED, `interaction ${current.id} has changed`);
     }
     return current;
