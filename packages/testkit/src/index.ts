@@ -19,4 +19,5 @@ export {
   type PersonValues,
 } from './lifecycle-conformance';
 export { ContactEventFeed, type PreparedEvent } from './contact-event-feed';
+export { everyStoredDocument } from './stored-documents';
 export { startDelayingProxy, type DelayingProxy } from './delaying-proxy';

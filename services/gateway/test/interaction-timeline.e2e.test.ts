@@ -5,7 +5,7 @@
 // history shows on the survivor; erased, nothing personal remains in any document of the
 // interaction service's databases.
 import { randomBytes } from 'node:crypto';
-import { mintTestJwt, waitFor } from '@kith/testkit';
+import { everyStoredDocument, mintTestJwt, waitFor } from '@kith/testkit';
 import { MongoClient } from 'mongodb';
 import { interactionDatabaseNames } from '../../interaction/src/main';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
@@ -51,18 +51,8 @@ async function timeline(token: string, id: string) {
 }
 
 /** Every document of every collection of the interaction service's databases, as text. */
-async function interactionDocuments(): Promise<string[]> {
-  const texts: string[] = [];
-  for (const name of Object.values(interactionDatabaseNames(stack.interactionDb.name))) {
-    const db = mongo.db(name);
-    for (const { name: collection } of await db.listCollections().toArray()) {
-      for (const doc of await db.collection(collection).find({}).toArray()) {
-        texts.push(`${name}.${collection}: ${JSON.stringify(doc)}`);
-      }
-    }
-  }
-  return texts;
-}
+const interactionDocuments = () =>
+  everyStoredDocument(mongo, Object.values(interactionDatabaseNames(stack.interactionDb.name)));
 
 test('a call and an email show on the timeline, follow a merge, and leave nothing once erased', async () => {
   const tag = randomBytes(4).toString('hex');

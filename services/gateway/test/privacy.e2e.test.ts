@@ -4,7 +4,15 @@
 // 503. After an erasure, no store of any service (every collection of their databases) and no
 // replay of a stored Idempotency-Key response names the person.
 import { randomBytes } from 'node:crypto';
-import { mintTestJwt, testDbName, testInfra, TEST_JWT, uniquePrefix, waitFor } from '@kith/testkit';
+import {
+  everyStoredDocument,
+  mintTestJwt,
+  testDbName,
+  testInfra,
+  TEST_JWT,
+  uniquePrefix,
+  waitFor,
+} from '@kith/testkit';
 import { MongoClient } from 'mongodb';
 import { start as startContact, type RunningContactService } from '../../contact/src/main';
 import { loadContactConfig } from '../../contact/src/config';
@@ -179,23 +187,12 @@ function createHer(admin: string, key: string): Promise<Response> {
 }
 
 /** Every document of every collection of the gateway's and the services' databases. */
-async function everyStoredDocument(): Promise<string[]> {
-  const texts: string[] = [];
-  const names = [
+const everyDocument = () =>
+  everyStoredDocument(mongo, [
     gatewayDb,
     ...Object.values(contactDatabaseNames(contactDb)),
     ...Object.values(interactionDatabaseNames(interactionDb)),
-  ];
-  for (const name of names) {
-    const db = mongo.db(name);
-    for (const { name: collection } of await db.listCollections().toArray()) {
-      for (const doc of await db.collection(collection).find({}).toArray()) {
-        texts.push(`${name}.${collection}: ${JSON.stringify(doc)}`);
-      }
-    }
-  }
-  return texts;
-}
+  ]);
 
 describe('stored Idempotency-Key responses after an erasure', () => {
   it('answers a retried create with 410 and none of her data, and no store keeps it', async () => {
@@ -207,7 +204,7 @@ describe('stored Idempotency-Key responses after an erasure', () => {
     const created = await createHer(admin, key);
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    expect((await everyStoredDocument()).some(hasHerData)).toBe(true);
+    expect((await everyDocument()).some(hasHerData)).toBe(true);
 
     const erased = await api(gateway, `/v1/contacts/${id}/erase`, admin, { method: 'POST' });
     expect(erased.status).toBe(200);
@@ -219,7 +216,7 @@ describe('stored Idempotency-Key responses after an erasure', () => {
     expect(JSON.parse(text)).toMatchObject({ type: 'urn:kith:problem:response-erased' });
     expect(hasHerData(text)).toBe(false);
     // The audit consumer and the relay finish the contact service's part a moment later.
-    await waitFor(async () => !(await everyStoredDocument()).some(hasHerData), {
+    await waitFor(async () => !(await everyDocument()).some(hasHerData), {
       what: 'no stored document naming her',
     });
   });
@@ -320,7 +317,7 @@ describe('stored Idempotency-Key responses after an erasure', () => {
 
     expect(replay.status).toBe(410);
     expect(hasHerData(await replay.text())).toBe(false);
-    await waitFor(async () => !(await everyStoredDocument()).some(hasHerData), {
+    await waitFor(async () => !(await everyDocument()).some(hasHerData), {
       what: 'no stored document naming her',
     });
   });

@@ -1,5 +1,6 @@
 import { withStandings, type ContactStanding } from '../src/domain/contact-standing';
-import { InteractionErrorCode, type InteractionError } from '../src/domain/interaction-error';
+import { InteractionErrorCode } from '../src/domain/interaction-error';
+import { thrown } from './support/thrown';
 
 const live = (id: string, kind: 'person' | 'organization' = 'person'): ContactStanding => ({
   state: 'live',
@@ -7,14 +8,7 @@ const live = (id: string, kind: 'person' | 'organization' = 'person'): ContactSt
   id,
 });
 
-const refusal = (work: () => unknown) => {
-  try {
-    work();
-  } catch (err) {
-    return err as InteractionError;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = thrown;
 
 describe('withStandings', () => {
   it('names survivors for merge victims, each contact once', () => {

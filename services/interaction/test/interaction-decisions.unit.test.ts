@@ -8,6 +8,7 @@ import {
   fieldsOf,
 } from '../src/domain/interaction-decisions';
 import { InteractionErrorCode } from '../src/domain/interaction-error';
+import { thrown } from './support/thrown';
 
 const T0 = '2026-12-01T09:00:00.000Z';
 const T1 = '2026-12-02T09:00:00.000Z';
@@ -20,14 +21,7 @@ function created(extra: Partial<Interaction> = {}): Interaction {
   return { ...interaction, ...extra };
 }
 
-const codeOf = (work: () => unknown) => {
-  try {
-    work();
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-  return undefined;
-};
+const codeOf = (work: () => unknown) => thrown(work).code;
 
 describe('decideCreate', () => {
   it('starts at version 1, logged by the caller, by hand, with its created event', () => {

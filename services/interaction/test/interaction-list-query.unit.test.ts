@@ -1,14 +1,7 @@
-import type { InteractionError } from '../src/domain/interaction-error';
 import { nextPageToken, parseListQuery } from '../src/domain/interaction-list-query';
+import { fieldsAtFault } from './support/thrown';
 
-const fields = (work: () => unknown) => {
-  try {
-    work();
-  } catch (err) {
-    return (err as InteractionError).fieldErrors.map((e) => e.field);
-  }
-  return [];
-};
+const fields = fieldsAtFault;
 
 describe('parseListQuery', () => {
   it('answers the filters in UTC and the default page size', () => {

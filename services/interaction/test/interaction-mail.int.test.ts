@@ -3,26 +3,10 @@
 // concurrently, answers the same interaction. Against the real servers.
 import * as grpc from '@grpc/grpc-js';
 import { INTERACTION_FIELD_LIMITS } from '@kith/contracts';
-import { testContacts, type TestContacts } from './support/contact-feed';
-import {
-  caller,
-  newTenant,
-  startInteractionService,
-  type TestInteractionService,
-} from './support/start-interaction-service';
+import { useTestBed } from './support/contact-feed';
+import { caller, newTenant, startInteractionService } from './support/start-interaction-service';
 
-let running: TestInteractionService;
-let contacts: TestContacts;
-
-beforeAll(async () => {
-  running = await startInteractionService('interaction-mail');
-  contacts = await testContacts(running);
-});
-
-afterAll(async () => {
-  await contacts?.close();
-  await running?.stop();
-});
+const bed = useTestBed(() => startInteractionService('interaction-mail'));
 
 function message(
   headers: Record<string, string>,
@@ -33,13 +17,13 @@ function message(
 }
 
 const ingest = (tenant: string, raw: Buffer) =>
-  running.interactions.IngestMail({ raw }, caller(tenant, 'staff-1'));
+  bed.running.interactions.IngestMail({ raw }, caller(tenant, 'staff-1'));
 
 describe('IngestMail', () => {
   it('links every known contact among From/To/Cc by address and reports the others', async () => {
     const tenant = newTenant();
-    const ada = await contacts.person(tenant);
-    const bob = await contacts.person(tenant);
+    const ada = await bed.contacts.person(tenant);
+    const bob = await bed.contacts.person(tenant);
     const raw = message({
       From: `"Ada" <${ada.values.email.toUpperCase()}>`,
       To: 'Office <office@charity.example>',
@@ -75,7 +59,7 @@ describe('IngestMail', () => {
 
   it('answers the same interaction for the same Message-ID, also sent twice at once', async () => {
     const tenant = newTenant();
-    const ada = await contacts.person(tenant);
+    const ada = await bed.contacts.person(tenant);
     const raw = message({
       From: 'office@charity.example',
       To: ada.values.email,
@@ -85,7 +69,7 @@ describe('IngestMail', () => {
 
     const [a, b] = await Promise.all([ingest(tenant, raw), ingest(tenant, raw)]);
     const later = await ingest(tenant, raw);
-    const listed = await running.interactions.ListInteractions(
+    const listed = await bed.running.interactions.ListInteractions(
       { contactId: ada.id },
       caller(tenant),
     );
@@ -99,7 +83,7 @@ describe('IngestMail', () => {
 
   it('keys a message without a Message-ID on its bytes', async () => {
     const tenant = newTenant();
-    const ada = await contacts.person(tenant);
+    const ada = await bed.contacts.person(tenant);
     const raw = message({ From: ada.values.email, To: 'office@charity.example', Subject: 'Hi' });
 
     const first = await ingest(tenant, raw);
@@ -115,7 +99,7 @@ describe('IngestMail', () => {
 
   it('keeps the text of an HTML-only message, cut to the limit', async () => {
     const tenant = newTenant();
-    const ada = await contacts.person(tenant);
+    const ada = await bed.contacts.person(tenant);
     const long = 'x'.repeat(INTERACTION_FIELD_LIMITS.body + 10);
     const raw = message(
       {
@@ -153,23 +137,23 @@ describe('IngestMail', () => {
 
   it("removes an erased person's address from a message others took part in", async () => {
     const tenant = newTenant();
-    const ada = await contacts.person(tenant);
-    const bob = await contacts.person(tenant);
+    const ada = await bed.contacts.person(tenant);
+    const bob = await bed.contacts.person(tenant);
     const raw = message(
       { From: ada.values.email, To: bob.values.email, 'Message-ID': '<erase@x>' },
       `Forwarding to ${ada.values.email.toUpperCase()} and Bob.`,
     );
     const { interaction } = await ingest(tenant, raw);
 
-    await contacts.erase(tenant, ada.id);
+    await bed.contacts.erase(tenant, ada.id);
 
-    const after = await running.interactions.GetInteraction(
+    const after = await bed.running.interactions.GetInteraction(
       { id: interaction?.id ?? '' },
       caller(tenant),
     );
     expect(after.interaction?.participantContactIds).toEqual([bob.id]);
     expect(after.interaction?.body).toBe('Forwarding to [erased] and Bob.');
     expect(after.interaction?.mail?.from).toEqual([]);
-    expect(JSON.stringify(await running.storedDocuments())).not.toContain(ada.values.email);
+    expect(JSON.stringify(await bed.running.storedDocuments())).not.toContain(ada.values.email);
   });
 });

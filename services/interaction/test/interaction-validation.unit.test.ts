@@ -1,26 +1,16 @@
 import { INTERACTION_FIELD_LIMITS as LIMITS } from '@kith/contracts';
-import { InteractionError } from '../src/domain/interaction-error';
 import {
   validateCreate,
   validateUpdate,
   type InteractionInput,
 } from '../src/domain/interaction-validation';
+import { fieldsAtFault } from './support/thrown';
 
 const CALL: InteractionInput = {
   type: 'call',
   occurredAt: '2026-12-01T10:00:00+01:00',
   participantContactIds: ['c-1'],
 };
-
-function fieldsAtFault(input: InteractionInput): string[] {
-  try {
-    validateCreate(input);
-  } catch (err) {
-    if (err instanceof InteractionError) return err.fieldErrors.map((e) => e.field);
-    throw err;
-  }
-  return [];
-}
 
 describe('validateCreate', () => {
   it('answers the fields in UTC, participants once each, empty optional ones left out', () => {
@@ -70,7 +60,7 @@ describe('validateCreate', () => {
     ['a subject with a control character', { subject: 'bell\u0007' }, ['subject']],
     ['a campaign id with a space', { campaignId: 'spring drive' }, ['campaignId']],
   ])('refuses %s, naming the field', (_what, change, fields) => {
-    expect(fieldsAtFault({ ...CALL, ...change })).toEqual(fields);
+    expect(fieldsAtFault(() => validateCreate({ ...CALL, ...change }))).toEqual(fields);
   });
 
   it('accepts a body exactly at the limit and keeps its line breaks', () => {
@@ -96,14 +86,8 @@ describe('validateUpdate', () => {
   });
 
   it('refuses clearing a required field, an unknown path and an empty mask', () => {
-    const fault = (input: InteractionInput, paths: string[]) => {
-      try {
-        validateUpdate(current, input, paths);
-      } catch (err) {
-        return (err as InteractionError).fieldErrors.map((e) => e.field);
-      }
-      return [];
-    };
+    const fault = (input: InteractionInput, paths: string[]) =>
+      fieldsAtFault(() => validateUpdate(current, input, paths));
     expect(fault({ participantContactIds: [] }, ['participantContactIds'])).toEqual([
       'participantContactIds',
     ]);

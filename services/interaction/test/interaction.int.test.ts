@@ -3,26 +3,10 @@
 import * as grpc from '@grpc/grpc-js';
 import type { interactionV1 } from '@kith/contracts';
 import { readTopic, testInfra, waitFor } from '@kith/testkit';
-import { testContacts, type TestContacts } from './support/contact-feed';
-import {
-  caller,
-  newTenant,
-  startInteractionService,
-  type TestInteractionService,
-} from './support/start-interaction-service';
+import { useTestBed } from './support/contact-feed';
+import { caller, newTenant, startInteractionService } from './support/start-interaction-service';
 
-let running: TestInteractionService;
-let contacts: TestContacts;
-
-beforeAll(async () => {
-  running = await startInteractionService('interaction-grpc');
-  contacts = await testContacts(running);
-});
-
-afterAll(async () => {
-  await contacts?.close();
-  await running?.stop();
-});
+const bed = useTestBed(() => startInteractionService('interaction-grpc'));
 
 const call = (
   participantContactIds: string[],
@@ -48,13 +32,13 @@ const refusal = (work: Promise<unknown>) =>
 describe('interactions', () => {
   it('logs a call with the caller as logger, reads it back and publishes it without its text', async () => {
     const tenant = newTenant();
-    const { id: ada } = await contacts.person(tenant);
+    const { id: ada } = await bed.contacts.person(tenant);
 
-    const created = await running.interactions.CreateInteraction(
+    const created = await bed.running.interactions.CreateInteraction(
       call([ada, ada]),
       caller(tenant, 'fundraiser-7'),
     );
-    const read = await running.interactions.GetInteraction(
+    const read = await bed.running.interactions.GetInteraction(
       { id: created.interaction?.id ?? '' },
       caller(tenant),
     );
@@ -71,7 +55,7 @@ describe('interactions', () => {
     });
     const [event] = await readTopic({
       brokers: testInfra().kafkaBrokers,
-      topic: `${running.prefix}kith.interaction.v1`,
+      topic: `${bed.running.prefix}kith.interaction.v1`,
       count: 1,
       until: (ms) => ms.some((m) => m.key === read.interaction?.id),
     }).then((ms) => ms.filter((m) => m.key === read.interaction?.id));
@@ -84,11 +68,11 @@ describe('interactions', () => {
 
   it("answers another tenant's interaction as not found", async () => {
     const tenant = newTenant();
-    const { id: ada } = await contacts.person(tenant);
-    const created = await running.interactions.CreateInteraction(call([ada]), caller(tenant));
+    const { id: ada } = await bed.contacts.person(tenant);
+    const created = await bed.running.interactions.CreateInteraction(call([ada]), caller(tenant));
 
     const err = await refusal(
-      running.interactions.GetInteraction(
+      bed.running.interactions.GetInteraction(
         { id: created.interaction?.id ?? '' },
         caller(newTenant()),
       ),
@@ -100,13 +84,13 @@ describe('interactions', () => {
   it('refuses unknown, deleted and erased participants, naming each field', async () => {
     const tenant = newTenant();
     const [{ id: live }, { id: erased }] = [
-      await contacts.person(tenant),
-      await contacts.person(tenant),
+      await bed.contacts.person(tenant),
+      await bed.contacts.person(tenant),
     ];
-    await contacts.erase(tenant, erased);
+    await bed.contacts.erase(tenant, erased);
 
     const err = await refusal(
-      running.interactions.CreateInteraction(
+      bed.running.interactions.CreateInteraction(
         call([live, 'no-such-contact', erased]),
         caller(tenant),
       ),
@@ -120,12 +104,12 @@ describe('interactions', () => {
   it('names the survivor when a participant is a merge victim, and once when both are named', async () => {
     const tenant = newTenant();
     const [{ id: survivor }, { id: victim }] = [
-      await contacts.person(tenant),
-      await contacts.person(tenant),
+      await bed.contacts.person(tenant),
+      await bed.contacts.person(tenant),
     ];
-    await contacts.merge(tenant, survivor, victim);
+    await bed.contacts.merge(tenant, survivor, victim);
 
-    const created = await running.interactions.CreateInteraction(
+    const created = await bed.running.interactions.CreateInteraction(
       call([victim, survivor]),
       caller(tenant),
     );
@@ -136,11 +120,11 @@ describe('interactions', () => {
   it('names the survivor of a merge whose hook began before the projection says so', async () => {
     const tenant = newTenant();
     const [{ id: survivor }, { id: victim }] = [
-      await contacts.person(tenant),
-      await contacts.person(tenant),
+      await bed.contacts.person(tenant),
+      await bed.contacts.person(tenant),
     ];
     // What a merge hook records first, before its sweep and before the projection says merged.
-    await running.db.collection('contact_fates').insertOne({
+    await bed.running.db.collection('contact_fates').insertOne({
       _id: `${encodeURIComponent(tenant)}:${victim}` as never,
       tenantId: tenant,
       contactId: victim,
@@ -149,7 +133,10 @@ describe('interactions', () => {
       at: new Date(),
     });
 
-    const created = await running.interactions.CreateInteraction(call([victim]), caller(tenant));
+    const created = await bed.running.interactions.CreateInteraction(
+      call([victim]),
+      caller(tenant),
+    );
 
     expect(created.interaction).toMatchObject({ participantContactIds: [survivor], version: '1' });
   });
@@ -157,24 +144,24 @@ describe('interactions', () => {
   it('re-points stored interactions when a merge arrives, deleted ones too', async () => {
     const tenant = newTenant();
     const [{ id: survivor }, { id: victim }] = [
-      await contacts.person(tenant),
-      await contacts.person(tenant),
+      await bed.contacts.person(tenant),
+      await bed.contacts.person(tenant),
     ];
-    const kept = await running.interactions.CreateInteraction(call([victim]), caller(tenant));
-    const gone = await running.interactions.CreateInteraction(
+    const kept = await bed.running.interactions.CreateInteraction(call([victim]), caller(tenant));
+    const gone = await bed.running.interactions.CreateInteraction(
       call([victim, survivor]),
       caller(tenant),
     );
-    await running.interactions.DeleteInteraction(
+    await bed.running.interactions.DeleteInteraction(
       { id: gone.interaction?.id ?? '', expectedVersion: '1' },
       caller(tenant),
     );
 
-    await contacts.merge(tenant, survivor, victim);
+    await bed.contacts.merge(tenant, survivor, victim);
 
     const [a, b] = await Promise.all(
       [kept, gone].map((c) =>
-        running.interactions.GetInteraction({ id: c.interaction?.id ?? '' }, caller(tenant)),
+        bed.running.interactions.GetInteraction({ id: c.interaction?.id ?? '' }, caller(tenant)),
       ),
     );
     expect(a?.interaction?.participantContactIds).toEqual([survivor]);
@@ -183,14 +170,14 @@ describe('interactions', () => {
 
   it('changes only the masked fields, refuses a stale version and a change after delete', async () => {
     const tenant = newTenant();
-    const { id: ada } = await contacts.person(tenant);
-    const created = await running.interactions.CreateInteraction(
+    const { id: ada } = await bed.contacts.person(tenant);
+    const created = await bed.running.interactions.CreateInteraction(
       call([ada], { durationMinutes: 5 }),
       caller(tenant),
     );
     const id = created.interaction?.id ?? '';
 
-    const updated = await running.interactions.UpdateInteraction(
+    const updated = await bed.running.interactions.UpdateInteraction(
       {
         id,
         expectedVersion: '1',
@@ -200,14 +187,14 @@ describe('interactions', () => {
       caller(tenant),
     );
     const stale = await refusal(
-      running.interactions.UpdateInteraction(
+      bed.running.interactions.UpdateInteraction(
         { id, expectedVersion: '1', fields: { body: 'x' }, updateMask: { paths: ['body'] } },
         caller(tenant),
       ),
     );
-    await running.interactions.DeleteInteraction({ id, expectedVersion: '2' }, caller(tenant));
+    await bed.running.interactions.DeleteInteraction({ id, expectedVersion: '2' }, caller(tenant));
     const afterDelete = await refusal(
-      running.interactions.UpdateInteraction(
+      bed.running.interactions.UpdateInteraction(
         { id, expectedVersion: '3', fields: { body: 'x' }, updateMask: { paths: ['body'] } },
         caller(tenant),
       ),
@@ -225,14 +212,17 @@ describe('interactions', () => {
 
   it('creates once per idempotency key', async () => {
     const tenant = newTenant();
-    const { id: ada } = await contacts.person(tenant);
+    const { id: ada } = await bed.contacts.person(tenant);
     const keyed = { ...caller(tenant), idempotencyKey: 'call-42' };
 
     const [first, second] = await Promise.all([
-      running.interactions.CreateInteraction(call([ada]), keyed),
-      running.interactions.CreateInteraction(call([ada]), keyed),
+      bed.running.interactions.CreateInteraction(call([ada]), keyed),
+      bed.running.interactions.CreateInteraction(call([ada]), keyed),
     ]);
-    const listed = await running.interactions.ListInteractions({ contactId: ada }, caller(tenant));
+    const listed = await bed.running.interactions.ListInteractions(
+      { contactId: ada },
+      caller(tenant),
+    );
 
     expect(second.interaction?.id).toBe(first.interaction?.id);
     expect(listed.interactions).toHaveLength(1);
@@ -242,7 +232,7 @@ describe('interactions', () => {
 describe('listing interactions', () => {
   it("pages a contact's interactions newest first, filtered by type and time", async () => {
     const tenant = newTenant();
-    const { id: ada } = await contacts.person(tenant);
+    const { id: ada } = await bed.contacts.person(tenant);
     const times = [
       '2026-10-05T10:00:00Z',
       '2026-12-01T10:00:00Z',
@@ -252,7 +242,7 @@ describe('listing interactions', () => {
     const ids: string[] = [];
     for (const [i, occurredAt] of times.entries()) {
       const type = i === 2 ? 'INTERACTION_TYPE_NOTE' : 'INTERACTION_TYPE_CALL';
-      const created = await running.interactions.CreateInteraction(
+      const created = await bed.running.interactions.CreateInteraction(
         call([ada], { occurredAt, type }),
         caller(tenant),
       );
@@ -262,14 +252,14 @@ describe('listing interactions', () => {
     const pages: string[][] = [];
     let pageToken = '';
     do {
-      const page = await running.interactions.ListInteractions(
+      const page = await bed.running.interactions.ListInteractions(
         { contactId: ada, page: { pageSize: 2, pageToken } },
         caller(tenant),
       );
       pages.push(page.interactions.map((i) => i.id));
       pageToken = page.page?.nextPageToken ?? '';
     } while (pageToken);
-    const calls = await running.interactions.ListInteractions(
+    const calls = await bed.running.interactions.ListInteractions(
       {
         contactId: ada,
         filter: {
@@ -291,29 +281,29 @@ describe('listing interactions', () => {
 
   it('pages the whole tenant across months and refuses a token of other filters', async () => {
     const tenant = newTenant();
-    const { id: ada } = await contacts.person(tenant);
-    const { id: bob } = await contacts.person(tenant);
+    const { id: ada } = await bed.contacts.person(tenant);
+    const { id: bob } = await bed.contacts.person(tenant);
     const times = ['2025-01-15T10:00:00Z', '2026-06-01T10:00:00Z', '2026-06-02T10:00:00Z'];
     const ids: string[] = [];
     for (const [i, occurredAt] of times.entries()) {
-      const created = await running.interactions.CreateInteraction(
+      const created = await bed.running.interactions.CreateInteraction(
         call([i === 1 ? bob : ada], { occurredAt }),
         caller(tenant),
       );
       ids.push(created.interaction?.id ?? '');
     }
 
-    const first = await running.interactions.ListInteractions(
+    const first = await bed.running.interactions.ListInteractions(
       { page: { pageSize: 2, pageToken: '' } },
       caller(tenant),
     );
     const token = first.page?.nextPageToken ?? '';
-    const second = await running.interactions.ListInteractions(
+    const second = await bed.running.interactions.ListInteractions(
       { page: { pageSize: 2, pageToken: token } },
       caller(tenant),
     );
     const other = await refusal(
-      running.interactions.ListInteractions(
+      bed.running.interactions.ListInteractions(
         { contactId: ada, page: { pageSize: 2, pageToken: token } },
         caller(tenant),
       ),
@@ -328,17 +318,17 @@ describe('listing interactions', () => {
   it("answers a merge victim's timeline as not found, naming the survivor", async () => {
     const tenant = newTenant();
     const [{ id: survivor }, { id: victim }] = [
-      await contacts.person(tenant),
-      await contacts.person(tenant),
+      await bed.contacts.person(tenant),
+      await bed.contacts.person(tenant),
     ];
-    await running.interactions.CreateInteraction(call([victim]), caller(tenant));
-    await contacts.merge(tenant, survivor, victim);
+    await bed.running.interactions.CreateInteraction(call([victim]), caller(tenant));
+    await bed.contacts.merge(tenant, survivor, victim);
 
     const err = await refusal(
-      running.interactions.ListContactTimeline({ contactId: victim }, caller(tenant)),
+      bed.running.interactions.ListContactTimeline({ contactId: victim }, caller(tenant)),
     );
     const timeline = await waitFor(async () => {
-      const page = await running.interactions.ListContactTimeline(
+      const page = await bed.running.interactions.ListContactTimeline(
         { contactId: survivor },
         caller(tenant),
       );

@@ -1,10 +1,11 @@
 import { INTERACTION_FIELD_LIMITS as LIMITS } from '@kith/contracts';
-import { InteractionErrorCode, type InteractionError } from '../src/domain/interaction-error';
+import { InteractionErrorCode } from '../src/domain/interaction-error';
 import {
   decideMailInteraction,
   unmatchedOf,
   type ParsedMessage,
 } from '../src/domain/mail-interaction';
+import { thrown } from './support/thrown';
 
 const NOW = '2026-12-04T12:00:00.000Z';
 const message = (extra: Partial<ParsedMessage> = {}): ParsedMessage => ({
@@ -22,14 +23,7 @@ const matches = new Map([
   ['bob@example.org', ['c-bob', 'c-bob-2']],
 ]);
 
-const refusal = (work: () => unknown) => {
-  try {
-    work();
-  } catch (err) {
-    return err as InteractionError;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = thrown;
 
 describe('decideMailInteraction', () => {
   it('takes every known contact, inbound when one of them sent it, and reports the rest', () => {

@@ -4,6 +4,7 @@
 // through the outbox.
 import {
   INTERACTION_EVENT_TYPES,
+  INTERACTION_FIELDS,
   OPTIONAL_FIELDS,
   type Interaction,
   type InteractionDecision,
@@ -24,22 +25,9 @@ export interface CreateContext {
   bodyTruncated?: boolean;
 }
 
-const FIELD_NAMES = [
-  'type',
-  'direction',
-  'occurredAt',
-  'durationMinutes',
-  'subject',
-  'body',
-  'participantContactIds',
-  'organizationId',
-  'campaignId',
-  'opportunityId',
-] as const satisfies ReadonlyArray<keyof InteractionFields>;
-
 export function fieldsOf(interaction: Interaction): InteractionFields {
   const fields: Record<string, unknown> = {};
-  for (const name of FIELD_NAMES) {
+  for (const name of INTERACTION_FIELDS) {
     if (interaction[name] !== undefined) fields[name] = interaction[name];
   }
   return fields as unknown as InteractionFields;
@@ -70,7 +58,7 @@ function assertWritable(current: Interaction, expectedVersion: number): void {
 
 /** The fields whose values differ (arrays by their items, in order). */
 export function changedFields(before: Interaction, after: Interaction): string[] {
-  const keys: ReadonlyArray<keyof Interaction> = [...FIELD_NAMES, 'bodyTruncated', 'mail'];
+  const keys: ReadonlyArray<keyof Interaction> = [...INTERACTION_FIELDS, 'bodyTruncated', 'mail'];
   return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 

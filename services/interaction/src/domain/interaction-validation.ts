@@ -6,6 +6,7 @@ import { INTERACTION_FIELD_LIMITS as LIMITS, textProblem } from '@kith/contracts
 import type { DomainFieldError } from '@kith/errors';
 import {
   INTERACTION_DIRECTIONS,
+  INTERACTION_FIELDS,
   INTERACTION_TYPES,
   OPTIONAL_FIELDS,
   type InteractionDirection,
@@ -131,18 +132,7 @@ function checkField(field: InteractionField, input: InteractionInput): Checked<I
   }
 }
 
-const ALL_FIELDS: readonly InteractionField[] = [
-  'type',
-  'direction',
-  'occurredAt',
-  'durationMinutes',
-  'subject',
-  'body',
-  'participantContactIds',
-  'organizationId',
-  'campaignId',
-  'opportunityId',
-];
+const ALL_FIELDS: readonly InteractionField[] = INTERACTION_FIELDS;
 
 /** A create's fields, or VALIDATION_FAILED naming every field at fault. */
 export function validateCreate(input: InteractionInput): InteractionFields {

@@ -30,10 +30,8 @@ export interface MailDetails {
   cc: MailAddress[];
 }
 
-export interface Interaction {
-  id: string;
-  tenantId: string;
-  version: number;
+/** The fields a caller sets on create and may change on update. */
+export interface InteractionFields {
   type: InteractionType;
   direction: InteractionDirection;
   /** UTC ISO-8601 (toISOString form, so strings sort as times). */
@@ -41,14 +39,20 @@ export interface Interaction {
   durationMinutes?: number;
   subject?: string;
   body?: string;
-  /** The body was cut to the size limit (a long ingested email). */
-  bodyTruncated?: boolean;
   /** 1..N distinct contacts; empty only once every participant was erased. */
   participantContactIds: string[];
-  loggedBy: string;
   organizationId?: string;
   campaignId?: string;
   opportunityId?: string;
+}
+
+export interface Interaction extends InteractionFields {
+  id: string;
+  tenantId: string;
+  version: number;
+  /** The body was cut to the size limit (a long ingested email). */
+  bodyTruncated?: boolean;
+  loggedBy: string;
   source: InteractionSource;
   mail?: MailDetails;
   createdAt: string;
@@ -56,21 +60,21 @@ export interface Interaction {
   deletedAt?: string;
 }
 
-/** The fields a caller sets on create and may change on update. */
-export interface InteractionFields {
-  type: InteractionType;
-  direction: InteractionDirection;
-  occurredAt: string;
-  durationMinutes?: number;
-  subject?: string;
-  body?: string;
-  participantContactIds: string[];
-  organizationId?: string;
-  campaignId?: string;
-  opportunityId?: string;
-}
-
 export type InteractionField = keyof InteractionFields;
+
+/** Every field, in the order errors and changed fields are named. */
+export const INTERACTION_FIELDS = [
+  'type',
+  'direction',
+  'occurredAt',
+  'durationMinutes',
+  'subject',
+  'body',
+  'participantContactIds',
+  'organizationId',
+  'campaignId',
+  'opportunityId',
+] as const satisfies readonly InteractionField[];
 
 /** Optional fields: an update that names one with an empty value clears it. */
 export const OPTIONAL_FIELDS = [

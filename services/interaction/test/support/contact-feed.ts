@@ -50,3 +50,22 @@ export async function testContacts(running: TestInteractionService): Promise<Tes
     close: () => feed.close(),
   };
 }
+
+/** A test file's service and contact feed, started before its tests and stopped after them. */
+export interface TestBed {
+  running: TestInteractionService;
+  contacts: TestContacts;
+}
+
+export function useTestBed(start: () => Promise<TestInteractionService>): TestBed {
+  const bed = {} as TestBed;
+  beforeAll(async () => {
+    bed.running = await start();
+    bed.contacts = await testContacts(bed.running);
+  });
+  afterAll(async () => {
+    await bed.contacts?.close();
+    await bed.running?.stop();
+  });
+  return bed;
+}

@@ -8,7 +8,7 @@ import {
   type PersonalDataProtoGrpcType,
 } from '@kith/contracts';
 import { createTypedClient, loadProto, type CallContext } from '@kith/grpc-kit';
-import { testDbName, testInfra, uniquePrefix } from '@kith/testkit';
+import { everyStoredDocument, testDbName, testInfra, uniquePrefix } from '@kith/testkit';
 import { MongoClient, type Db } from 'mongodb';
 import { loadInteractionConfig } from '../../src/config';
 import { interactionDatabaseNames, start, type RunningInteractionService } from '../../src/main';
@@ -79,18 +79,7 @@ export async function startInteractionService(
     prefix,
     dbName,
     db: mongo.db(dbName),
-    async storedDocuments() {
-      const texts: string[] = [];
-      for (const name of names) {
-        const db = mongo.db(name);
-        for (const { name: collection } of await db.listCollections().toArray()) {
-          for (const doc of await db.collection(collection).find({}).toArray()) {
-            texts.push(`${name}.${collection}: ${JSON.stringify(doc)}`);
-          }
-        }
-      }
-      return texts;
-    },
+    storedDocuments: () => everyStoredDocument(mongo, names),
     outboxSize: () => mongo.db(`${dbName}_outbox`).collection('outbox').countDocuments({}),
     async stop() {
       grpc.interactions.close();

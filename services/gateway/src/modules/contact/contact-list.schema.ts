@@ -2,7 +2,7 @@
 import { CONTACT_FIELD_LIMITS as LIMITS } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { shortText } from '../../http/schemas/text.schema';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/pagination';
+import { filteredPageQuery } from '../../http/schemas/paging.schema';
 import { emailAddress } from './contact-point.schema';
 
 const booleanQuery = z
@@ -11,16 +11,7 @@ const booleanQuery = z
   .openapi({ type: 'boolean' });
 
 export const ListQuerySchema = z.strictObject({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_PAGE_SIZE)
-    .default(DEFAULT_PAGE_SIZE)
-    .openapi({ description: `Page size, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` }),
-  cursor: z.string().min(1).max(2048).optional().openapi({
-    description: 'nextCursor from the previous page. Repeat the same filters with it.',
-  }),
+  ...filteredPageQuery,
   namePrefix: shortText(LIMITS.name).optional().openapi({
     description: 'Case- and accent-insensitive prefix of the display name, first or last name.',
   }),

@@ -4,9 +4,8 @@
 // it accepts.
 import { INTERACTION_FIELD_LIMITS as LIMITS, textProblem } from '@kith/contracts';
 import { INTERACTION_DIRECTION_VALUES, INTERACTION_TYPE_VALUES } from '@kith/events';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/pagination';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
-import { pageSchema } from '../../http/schemas/paging.schema';
+import { filteredPageQuery, pageSchema } from '../../http/schemas/paging.schema';
 import { wellFormedText } from '../../http/schemas/text.schema';
 import { z } from '../../http/schemas/zod';
 
@@ -84,16 +83,7 @@ export const PatchInteractionBodySchema = mergePatchBody(
 );
 
 const listing = {
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_PAGE_SIZE)
-    .default(DEFAULT_PAGE_SIZE)
-    .openapi({ description: `Page size, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` }),
-  cursor: z.string().min(1).max(2048).optional().openapi({
-    description: 'nextCursor from the previous page. Repeat the same filters with it.',
-  }),
+  ...filteredPageQuery,
   type: InteractionTypeSchema.optional().openapi({ description: 'Only this type.' }),
   from: TimeSchema.optional().openapi({ description: 'Only what happened at or after.' }),
   to: TimeSchema.optional().openapi({ description: 'Only what happened before.' }),
