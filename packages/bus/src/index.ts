@@ -50,3 +50,5 @@ export { KeyedLanes } from './keyed-lanes';
 export type { InsertManyTarget } from './insert-batcher';
 export { insertManyThroughOutbox, writeThroughOutbox } from './outbox-write';
 export type { OutboxCreate, OutboxWriteTarget } from './outbox-write';
+export { outboxItems } from './outbox-items';
+export type { OutboxEvent } from './outbox-items';

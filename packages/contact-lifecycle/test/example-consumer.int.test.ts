@@ -4,30 +4,22 @@
 // kit's hooks, answers its export through personalDataService, and passes the lifecycle
 // conformance suite every service runs. Against the real servers.
 import { randomUUID } from 'node:crypto';
-import type * as grpc from '@grpc/grpc-js';
 import { createKafka, ensureTopics, EventProducer, type ConsumerRunner } from '@kith/bus';
-import {
-  PERSONAL_DATA_PROTO,
-  type PersonalDataProtoGrpcType,
-  type privacyV1,
-} from '@kith/contracts';
+import { PERSONAL_DATA_PROTO } from '@kith/contracts';
 import { TOPICS } from '@kith/events';
-import {
-  callUnary,
-  createClient,
-  createGrpcServer,
-  loadProto,
-  type GrpcServer,
-} from '@kith/grpc-kit';
+import { createGrpcServer, type GrpcServer } from '@kith/grpc-kit';
 import { createLogger } from '@kith/logger';
 import {
   ContactEventFeed,
   describeLifecycleConformance,
+  personalDataTestClient,
+  storedDocumentTexts,
   testDbName,
   testInfra,
   uniquePrefix,
   waitFor,
   type LifecycleSubject,
+  type PersonalDataTestClient,
   type PersonValues,
   type PreparedEvent,
 } from '@kith/testkit';
@@ -50,7 +42,7 @@ let lifecycle: ContactLifecycle;
 let consumer: ConsumerRunner;
 let producer: EventProducer;
 let server: GrpcServer;
-let personalData: privacyV1.PersonalDataServiceClient;
+let personalData: PersonalDataTestClient;
 let feed: ContactEventFeed;
 const valuesOf = new Map<string, PersonValues>();
 
@@ -102,15 +94,14 @@ beforeAll(async () => {
     ],
   });
   const port = await server.start('127.0.0.1:0');
-  const proto = loadProto(PERSONAL_DATA_PROTO) as unknown as PersonalDataProtoGrpcType;
-  personalData = createClient(proto.kith.privacy.v1.PersonalDataService, `127.0.0.1:${port}`);
+  personalData = personalDataTestClient(`127.0.0.1:${port}`);
 
   feed = new ContactEventFeed(infra.kafkaBrokers, prefix);
   await feed.connect();
 });
 
 afterAll(async () => {
-  (personalData as unknown as grpc.Client | undefined)?.close();
+  personalData?.close();
   await server?.stop();
   await consumer?.stop();
   await producer?.disconnect();
@@ -184,23 +175,9 @@ const exampleConsumer: LifecycleSubject = {
     deliver(erasures, `${tenant}\n${contactId}`, () => feed.prepareErase(tenant, contactId)),
   async storedDocuments() {
     await caughtUp();
-    const texts: string[] = [];
-    for (const { name } of await db.listCollections().toArray()) {
-      for (const doc of await db.collection(name).find({}).toArray()) {
-        texts.push(`${name}: ${JSON.stringify(doc)}`);
-      }
-    }
-    return texts;
+    return storedDocumentTexts(db, db.databaseName);
   },
-  async exportOf(tenant, contactId) {
-    const answer = await callUnary<privacyV1.ExportPersonalDataResponse__Output>(
-      personalData,
-      'ExportPersonalData',
-      { contactId },
-      { tenantId: tenant, userId: 'dpo-1', roles: ['admin'] },
-    );
-    return { service: answer.service, sections: answer.sections };
-  },
+  exportOf: (tenant, contactId) => personalData.exportOf(tenant, contactId),
 };
 
 describeLifecycleConformance('example consumer', () => exampleConsumer);

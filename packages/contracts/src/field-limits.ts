@@ -1,7 +1,8 @@
 // Lengths and counts both edges enforce: the gateway's zod schemas refuse early what a
 // service's domain validation would refuse, and nothing it accepts. One constant, so
-// the two cannot drift apart; services/gateway/test/field-limits.unit.test.ts holds the zod
-// side to it, the contact service's validation tests its own side.
+// the two cannot drift apart: services/gateway/test/field-limits.unit.test.ts holds the zod
+// schemas to it and services/contact/test/field-limits.unit.test.ts the domain validation
+// (a value at each limit passes, one past it is refused). Page sizes are @kith/paging's.
 
 /** Contact fields (services/contact/src/domain/contact-validation.ts). */
 export const CONTACT_FIELD_LIMITS = {
@@ -23,6 +24,8 @@ export const CONTACT_FIELD_LIMITS = {
   ownerId: 200,
   gender: 50,
   pronouns: 50,
+  /** A list's free-text search (a name prefix, an email, a phone number). */
+  search: 100,
 } as const;
 
 /** Postal addresses of contacts and households; `count` is per contact. */
@@ -41,6 +44,58 @@ export const HOUSEHOLD_FIELD_LIMITS = {
   currentMembers: 20,
   /** Entries including former members, so the document stays small. */
   members: 100,
+} as const;
+
+/** Consent records (services/contact/src/domain/consent.ts). */
+export const CONSENT_FIELD_LIMITS = {
+  source: 100,
+  statement: 2000,
+  campaignId: 200,
+} as const;
+
+/** Custom field definitions and values (custom-field-validation.ts, -decisions.ts, -filter.ts). */
+export const CUSTOM_FIELD_LIMITS = {
+  /** A key: a-z first, then a-z, 0-9 and _. */
+  key: 40,
+  /** A definition's label and an option's label. */
+  label: 100,
+  description: 500,
+  /** Options of a select, and so values a multi-select holds. */
+  options: 200,
+  optionValue: 100,
+  /** A text value (counted in code points), and the bound of minLength and maxLength. */
+  text: 1000,
+  pattern: 200,
+  /** Definitions a record type may have, archived ones included. */
+  perRecordType: 200,
+  /** `cf.*` filters one list request may carry. */
+  filtersPerQuery: 10,
+  /** Definitions a page holds when the request names no size. */
+  defaultPageSize: 100,
+} as const;
+
+/** Relationships and relationship types (relationship-validation.ts). */
+export const RELATIONSHIP_FIELD_LIMITS = {
+  description: 500,
+  /** labelAToB, labelBToA. */
+  label: 100,
+  typeCode: 50,
+} as const;
+
+/** A tenant's duplicate matching rules (contact-matching.ts). */
+export const MATCHING_RULE_LIMITS = {
+  rules: 20,
+  fieldsPerRule: 4,
+  weight: 100,
+  /** A rule's name: lower-case letters, digits and dashes. */
+  name: 60,
+} as const;
+
+/** CSV import jobs (contact-import.ts). */
+export const CONTACT_IMPORT_LIMITS = {
+  /** Rows per ImportContactRows call: the gateway's batch, the service's most. */
+  batchRows: 2000,
+  fileName: 200,
 } as const;
 
 /** Interactions (services/interaction/src/domain/interaction-validation.ts). */

@@ -2,6 +2,7 @@
 // edge) and the contact service's domain validation (INVALID_ARGUMENT for gRPC callers).
 // Hand-written, unlike the generated contracts beside it.
 import { countries } from 'countries-list';
+import { CUSTOM_FIELD_LIMITS, MATCHING_RULE_LIMITS } from './field-limits';
 
 // From a maintained package rather than a hand-typed table: the 249 assigned ISO 3166-1
 // alpha-2 codes plus XK (Kosovo, user-assigned, used by the EU and postal services) and
@@ -30,3 +31,19 @@ export function textProblem(value: string): string | undefined {
   if (CONTROL_CHARACTER.test(value)) return 'must not contain control characters';
   return undefined;
 }
+
+/**
+ * A custom field key becomes a document field name (`customFields.<key>`) and a query
+ * parameter (`cf.<key>`): a lower-case slug, no `.` or `$` (FerretDB and MongoDB field names).
+ */
+export const CUSTOM_FIELD_KEY_SYNTAX = `[a-z][a-z0-9_]{0,${CUSTOM_FIELD_LIMITS.key - 1}}`;
+/** The key alone; CUSTOM_FIELD_KEY_SYNTAX builds the patterns that contain one. */
+export const CUSTOM_FIELD_KEY_PATTERN = new RegExp(`^${CUSTOM_FIELD_KEY_SYNTAX}$`);
+
+/** A relationship type code: a lower-case slug with single hyphens (length: its own limit). */
+export const RELATIONSHIP_TYPE_CODE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** A matching rule's name: lower-case letters, digits and dashes, a letter or digit first. */
+export const MATCHING_RULE_NAME_PATTERN = new RegExp(
+  `^[a-z0-9][a-z0-9-]{0,${MATCHING_RULE_LIMITS.name - 1}}$`,
+);

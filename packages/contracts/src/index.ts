@@ -1,19 +1,40 @@
 // Contracts generated from proto/ at build time (`pnpm --filter @kith/contracts generate`:
 // the types, and the short-name barrels over them) plus the loader options that match how
-// the types were generated, and the input rules both edges share (field-rules.ts).
+// the types were generated, and the input rules both edges share (field-rules.ts,
+// field-limits.ts, field-vocabulary.ts).
 import path from 'node:path';
 import type { Options } from '@grpc/proto-loader';
 
 // contactV1, householdV1, ... and the <File>ProtoGrpcType types, written from proto/ by
 // scripts/barrels.mjs (part of `generate`).
 export * from './generated';
-export { COUNTRY_CODE_MESSAGE, isCountryCode, textProblem } from './field-rules';
 export {
+  COUNTRY_CODE_MESSAGE,
+  CUSTOM_FIELD_KEY_PATTERN,
+  CUSTOM_FIELD_KEY_SYNTAX,
+  MATCHING_RULE_NAME_PATTERN,
+  RELATIONSHIP_TYPE_CODE_PATTERN,
+  isCountryCode,
+  textProblem,
+} from './field-rules';
+export {
+  CONSENT_FIELD_LIMITS,
   CONTACT_FIELD_LIMITS,
+  CONTACT_IMPORT_LIMITS,
+  CUSTOM_FIELD_LIMITS,
   HOUSEHOLD_FIELD_LIMITS,
   INTERACTION_FIELD_LIMITS,
+  MATCHING_RULE_LIMITS,
   POSTAL_ADDRESS_LIMITS,
+  RELATIONSHIP_FIELD_LIMITS,
 } from './field-limits';
+export {
+  CONSENT_CHANNELS,
+  CONSENT_STATUSES,
+  CUSTOM_FIELD_RECORD_TYPES,
+  CUSTOM_FIELD_TYPES,
+  MATCH_FIELDS,
+} from './field-vocabulary';
 
 /**
  * ErrorInfo reasons the contact service's errors carry (@kith/grpc-kit's ErrorInfo trailer);

@@ -12,8 +12,9 @@ export {
 export type { ErrorInfo, FieldError } from './status-error';
 export { domainErrorStatus } from './domain-error-status';
 export type { GrpcStatusRule, GrpcStatusTable } from './domain-error-status';
-export { unaryHandler } from './unary-handler';
-export type { UnaryHandlerOptions } from './unary-handler';
+export { unaryHandler, unaryHandlers } from './unary-handler';
+export type { UnaryHandlerOptions, UnaryMethods } from './unary-handler';
+export { maskedFields, snakeCase, versionFromProto } from './proto-fields';
 export { createGrpcServer } from './grpc-server';
 export { grpcService } from './grpc-service';
 export type { CreateGrpcServerOptions, GrpcServer, GrpcServiceRegistration } from './grpc-server';

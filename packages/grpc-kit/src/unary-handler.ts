@@ -69,6 +69,30 @@ export function unaryHandler<Req, Res>(
   };
 }
 
+/**
+ * The unary methods of a generated `…ServiceHandlers` interface as plain async functions of
+ * (request, call context); request and response types come from the generated interface.
+ */
+export type UnaryMethods<H> = {
+  [K in keyof H as string extends K ? never : K]: H[K] extends grpc.handleUnaryCall<
+    infer Req,
+    infer Res
+  >
+    ? (req: Req, ctx: CallContext) => Promise<Res>
+    : never;
+};
+
+/**
+ * A service's handlers from one object of methods, each adapted by `unaryHandler` with the same
+ * options (logger, the service's error mapper): `unaryHandlers<xV1.XServiceHandlers>({...}, opts)`.
+ */
+export function unaryHandlers<H>(methods: UnaryMethods<H>, opts: UnaryHandlerOptions): H {
+  const entries = Object.entries(methods) as Array<
+    [string, (req: unknown, ctx: CallContext) => Promise<unknown>]
+  >;
+  return Object.fromEntries(entries.map(([name, fn]) => [name, unaryHandler(fn, opts)])) as H;
+}
+
 function toStatusError(err: unknown, opts: UnaryHandlerOptions, path: string): StatusError {
   if (err instanceof StatusError) return err;
   const overload = overloadStatus(err);

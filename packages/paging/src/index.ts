@@ -1,6 +1,6 @@
-export { isUuidPosition, pageTokens, scopeFingerprint } from './page-token';
+export { MAX_PAGE_TOKEN_LENGTH, isUuidPosition, pageTokens, scopeFingerprint } from './page-token';
 export type { DecodedPageToken, PageTokenCodec, PageTokenOptions } from './page-token';
-export { buildPage, parsePageRequest } from './page-request';
+export { PAGE_SIZE_LIMITS, buildPage, nextPageToken, parsePageRequest } from './page-request';
 export type {
   PageFieldError,
   PageLimits,

@@ -8,6 +8,12 @@ export interface PageLimits {
   maxSize: number;
 }
 
+/**
+ * The page sizes of every listing, at both edges: the gateway's `limit` and the services'
+ * `page_size` (a listing with another default, e.g. custom field definitions, keeps maxSize).
+ */
+export const PAGE_SIZE_LIMITS = { defaultSize: 50, maxSize: 200 } as const satisfies PageLimits;
+
 export interface PageFieldError {
   field: string;
   message: string;
@@ -63,4 +69,16 @@ export function buildPage<T, P>(
   return rows.length > pageSize && last !== undefined
     ? { items, next: positionOf(last) }
     : { items };
+}
+
+/**
+ * The token of the page after one read with a limit of pageSize + 1 (`hasMore`: the extra row
+ * came back), encoding the page's last item; undefined on the last page.
+ */
+export function nextPageToken<T>(
+  page: { items: readonly T[]; hasMore: boolean },
+  encode: (last: T) => string,
+): string | undefined {
+  const last = page.items.at(-1);
+  return page.hasMore && last !== undefined ? encode(last) : undefined;
 }

@@ -24,6 +24,12 @@ export interface PageTokenOptions<P> {
 
 type Payload = [listing: string, version: number, scope: string, position: unknown];
 
+/**
+ * The longest token any codec decodes, so a request cannot make it parse megabytes; the
+ * gateway's `cursor` parameters (tokens wrapping a service's token) are refused past it too.
+ */
+export const MAX_PAGE_TOKEN_LENGTH = 2048;
+
 /** Tokens of one listing (name unique per service: e.g. "contacts", "households"). */
 export function pageTokens<P>(listing: string, options: PageTokenOptions<P>): PageTokenCodec<P> {
   const version = options.version ?? 1;
@@ -71,7 +77,7 @@ function canonicalize(value: unknown): unknown {
 }
 
 function parsePayload(token: string): Payload | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
+  if (token.length > MAX_PAGE_TOKEN_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
     const valid =

@@ -1,4 +1,4 @@
-import { buildPage, parsePageRequest } from '../src/page-request';
+import { buildPage, nextPageToken, parsePageRequest } from '../src/page-request';
 import { pageTokens } from '../src/page-token';
 
 const tokens = pageTokens('things', {
@@ -37,5 +37,18 @@ describe('buildPage', () => {
   it('has no next page when the extra row is missing', () => {
     expect(buildPage(['a', 'b'], 2, (last) => last)).toEqual({ items: ['a', 'b'] });
     expect(buildPage([], 2, (last) => last)).toEqual({ items: [] });
+  });
+});
+
+describe('nextPageToken', () => {
+  it('encodes the last item when the read found more', () => {
+    expect(nextPageToken({ items: ['a', 'b'], hasMore: true }, (last) => `after:${last}`)).toBe(
+      'after:b',
+    );
+  });
+
+  it('is undefined on the last page, and on an empty one', () => {
+    expect(nextPageToken({ items: ['a'], hasMore: false }, (last) => last)).toBeUndefined();
+    expect(nextPageToken({ items: [], hasMore: true }, (last) => last)).toBeUndefined();
   });
 });

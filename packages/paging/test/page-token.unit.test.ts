@@ -1,4 +1,4 @@
-import { pageTokens, scopeFingerprint } from '../src/page-token';
+import { MAX_PAGE_TOKEN_LENGTH, pageTokens, scopeFingerprint } from '../src/page-token';
 
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const contacts = pageTokens('contacts', { isPosition: isId });
@@ -40,6 +40,18 @@ describe('page tokens', () => {
     for (const text of ['', 'garbage!', Buffer.from('[1,2]').toString('base64url'), 'e30']) {
       expect(contacts.decode(text)).toEqual({ ok: false, reason: 'malformed' });
     }
+  });
+
+  it('decodes a token of MAX_PAGE_TOKEN_LENGTH characters and refuses a longer one unread', () => {
+    // Base64 of n bytes is ceil(4n / 3) characters: find the longest position that fits.
+    const tokenOf = (n: number) => contacts.encode('x'.repeat(n));
+    let n = 1;
+    while (tokenOf(n + 1).length <= MAX_PAGE_TOKEN_LENGTH) n++;
+
+    expect(tokenOf(n)).toHaveLength(MAX_PAGE_TOKEN_LENGTH);
+    expect(contacts.decode(tokenOf(n))).toEqual({ ok: true, position: 'x'.repeat(n) });
+    expect(tokenOf(n + 1).length).toBeGreaterThan(MAX_PAGE_TOKEN_LENGTH);
+    expect(contacts.decode(tokenOf(n + 1))).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('does not show the position in plain text', () => {

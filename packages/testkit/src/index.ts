@@ -19,5 +19,11 @@ export {
   type PersonValues,
 } from './lifecycle-conformance';
 export { ContactEventFeed, type PreparedEvent } from './contact-event-feed';
-export { everyStoredDocument } from './stored-documents';
 export { startDelayingProxy, type DelayingProxy } from './delaying-proxy';
+export {
+  dpoMetadata,
+  personalDataTestClient,
+  type PersonalDataTestClient,
+} from './personal-data-client';
+export { everyStoredDocument, storedDocumentTexts, type ReadableDb } from './stored-documents';
+export { openForSuite, type OwnResource, type SuiteResource } from './suite-resources';

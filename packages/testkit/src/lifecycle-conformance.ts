@@ -79,6 +79,16 @@ function leaksOf(documents: string[], values: PersonValues): string[] {
   return documents.filter((text) => needles.some((n) => text.toLowerCase().includes(n)));
 }
 
+/** Waits until none of the stored documents holds a value of any of `people`. */
+const untilNoneStored = (s: LifecycleSubject, ...people: PersonValues[]) =>
+  waitFor(
+    async () => {
+      const documents = await s.storedDocuments();
+      return people.every((person) => leaksOf(documents, person).length === 0);
+    },
+    { what: "no stored document with the erased person's values" },
+  );
+
 /** Registers the conformance tests of one service under `describe(name)`. */
 export function describeLifecycleConformance(name: string, subject: () => LifecycleSubject): void {
   describe(`${name}: contact lifecycle conformance`, () => {
@@ -126,13 +136,7 @@ export function describeLifecycleConformance(name: string, subject: () => Lifecy
       ]);
 
       expect(answers).toEqual(['ok', 'ok']);
-      await waitFor(
-        async () => {
-          const documents = await s.storedDocuments();
-          return leaksOf(documents, person).length + leaksOf(documents, duplicate).length === 0;
-        },
-        { what: "no stored document with the erased person's values" },
-      );
+      await untilNoneStored(s, person, duplicate);
       expect(await s.recordsOf(tenant, id)).toEqual([]);
     });
 
@@ -173,9 +177,7 @@ export function describeLifecycleConformance(name: string, subject: () => Lifecy
         ),
       ).toBe(true);
       await s.erase(tenant, id);
-      await waitFor(async () => leaksOf(await s.storedDocuments(), person).length === 0, {
-        what: "no stored document with the erased person's values",
-      });
+      await untilNoneStored(s, person);
       expect(leaksOf(exportTexts(await s.exportOf(tenant, id)), person)).toEqual([]);
     });
   });

@@ -4,37 +4,17 @@
 // databases): contacts, audit trail, outbox, households, relationships, custom field values,
 // merge records and the merged tombstone, import jobs and their error reports.
 import * as grpc from '@grpc/grpc-js';
-import {
-  CONTACT_PRIVACY_PROTO,
-  PERSONAL_DATA_PROTO,
-  type ContactPrivacyProtoGrpcType,
-  type PersonalDataProtoGrpcType,
-  type privacyV1,
-} from '@kith/contracts';
-import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
-import { testInfra, waitFor } from '@kith/testkit';
-import mongoose from 'mongoose';
-import { everyStoredDocument as storedDocuments } from './support/stored-documents';
-import {
-  contactTestClient,
-  failureOf,
-  type ContactTestClient,
-} from './support/contact-test-client';
-import { householdTestClient, type HouseholdTestClient } from './support/household-test-client';
-import {
-  relationshipTestClient,
-  type RelationshipTestClient,
-} from './support/relationship-test-client';
-import {
-  newTenant,
-  startContactService,
-  type TestContactService,
-} from './support/start-contact-service';
-import {
-  customFieldTestClient,
-  type CustomFieldTestClient,
-} from './support/custom-field-test-client';
+import { openForSuite, waitFor } from '@kith/testkit';
+import type mongoose from 'mongoose';
+import { openContactProcess } from './support/contact-process';
+import { failureOf, type ContactTestClient } from './support/contact-test-client';
+import type { CustomFieldTestClient } from './support/custom-field-test-client';
 import { duplicateTestClient } from './support/duplicate-test-client';
+import type { HouseholdTestClient } from './support/household-test-client';
+import type { PrivacyTestClient } from './support/privacy-test-client';
+import type { RelationshipTestClient } from './support/relationship-test-client';
+import { newTenant, type TestContactService } from './support/start-contact-service';
+import { outboxDrained, everyStoredDocument as storedDocuments } from './support/stored-documents';
 import { contactImportTestClient } from './support/contact-import-test-client';
 
 // Distinctive values, so a hit in a raw document can only be the person's data.
@@ -68,50 +48,16 @@ describe('erasing a person against the real servers', () => {
   let households: HouseholdTestClient;
   let relationships: RelationshipTestClient;
   let customFields: CustomFieldTestClient;
-  let privacy: privacyV1.ContactPrivacyServiceClient;
-  let personalData: privacyV1.PersonalDataServiceClient;
+  let privacy: PrivacyTestClient;
   let mongo: mongoose.mongo.MongoClient;
 
-  beforeAll(async () => {
-    running = await startContactService('contact-erase');
-    const port = running.service.grpcPort;
-    contacts = contactTestClient(port);
-    households = householdTestClient(port);
-    relationships = relationshipTestClient(port);
-    customFields = customFieldTestClient(port);
-    const privacyProto = loadProto(CONTACT_PRIVACY_PROTO) as unknown as ContactPrivacyProtoGrpcType;
-    privacy = createClient(privacyProto.kith.contact.v1.ContactPrivacyService, `127.0.0.1:${port}`);
-    const dataProto = loadProto(PERSONAL_DATA_PROTO) as unknown as PersonalDataProtoGrpcType;
-    personalData = createClient(dataProto.kith.privacy.v1.PersonalDataService, `127.0.0.1:${port}`);
-    mongo = await new mongoose.mongo.MongoClient(testInfra().mongoUrl).connect();
+  openForSuite(async (own) => {
+    ({ running, contacts, households, relationships, customFields, privacy, mongo } =
+      await openContactProcess('contact-erase', own));
   });
 
-  afterAll(async () => {
-    contacts?.close();
-    households?.close();
-    relationships?.close();
-    customFields?.close();
-    (privacy as unknown as grpc.Client | undefined)?.close();
-    (personalData as unknown as grpc.Client | undefined)?.close();
-    await mongo?.close();
-    await running?.stop();
-  });
-
-  const meta = (tenantId: string) => ({ tenantId, userId: 'dpo-1', roles: ['admin'] });
-  const erase = (tenantId: string, id: string) =>
-    callUnary<privacyV1.EraseContactResponse__Output>(
-      privacy,
-      'EraseContact',
-      { id },
-      meta(tenantId),
-    );
-  const exportOf = (tenantId: string, contactId: string) =>
-    callUnary<privacyV1.ExportPersonalDataResponse__Output>(
-      personalData,
-      'ExportPersonalData',
-      { contactId },
-      meta(tenantId),
-    );
+  const erase = (tenantId: string, id: string) => privacy.erase(tenantId, id);
+  const exportOf = (tenantId: string, contactId: string) => privacy.exportOf(tenantId, contactId);
 
   const everyStoredDocument = () => storedDocuments(mongo, running.dbName);
 
@@ -269,11 +215,7 @@ describe('erasing a person against the real servers', () => {
         (await contacts.audit(tenant, id)).entries.some((entry) => entry.action === 'erased'),
       { what: 'the erasure audit entry' },
     );
-    await waitFor(
-      async () =>
-        (await mongo.db(`${running.dbName}_outbox`).collection('outbox').countDocuments({})) === 0,
-      { what: 'the outbox to drain' },
-    );
+    await outboxDrained(mongo, running.dbName);
     const leaks = (await everyStoredDocument()).filter((text) =>
       Object.values(PERSONAL).some((value) => text.toLowerCase().includes(value.toLowerCase())),
     );

@@ -6,6 +6,7 @@ import { ContactImportError, ContactImportErrorCode } from '../src/domain/contac
 import { mergedContactNotFound } from '../src/domain/contact-merge';
 import { CustomFieldError, CustomFieldErrorCode } from '../src/domain/custom-field-error';
 import { HouseholdError, HouseholdErrorCode } from '../src/domain/household-error';
+import { MatchingRulesError, MatchingRulesErrorCode } from '../src/domain/matching-rules-error';
 import { RelationshipError, RelationshipErrorCode } from '../src/domain/relationship-error';
 import {
   RelationshipTypeError,
@@ -17,6 +18,7 @@ import {
   CUSTOM_FIELD_ERROR_STATUSES,
   HOUSEHOLD_ERROR_STATUSES,
   mapContactError,
+  MATCHING_RULES_ERROR_STATUSES,
   RELATIONSHIP_ERROR_STATUSES,
   RELATIONSHIP_TYPE_ERROR_STATUSES,
 } from '../src/grpc/contact-error.mapper';
@@ -197,6 +199,14 @@ describe.each<ResourceCase>([
     make: (code: string) => new ContactImportError(code as ContactImportErrorCode, 'x'),
     invalid: ContactImportError.validation([{ field: 'rows', message: 'at most 500 rows' }]),
     expected: 'invalid import: rows: at most 500 rows',
+  },
+  {
+    subject: 'matching rules',
+    codes: Object.values(MatchingRulesErrorCode),
+    table: MATCHING_RULES_ERROR_STATUSES,
+    make: (code: string) => new MatchingRulesError(code as MatchingRulesErrorCode, 'x'),
+    invalid: MatchingRulesError.validation([{ field: 'threshold', message: 'must be 1 or more' }]),
+    expected: 'invalid matching rules: threshold: must be 1 or more',
   },
 ])('$subject errors', ({ codes, table, make, invalid, expected }) => {
   it.each(codes)('maps %s as every resource does', (code) => {

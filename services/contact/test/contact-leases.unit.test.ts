@@ -1,3 +1,5 @@
+import { MemoryCollection } from '@kith/aggregate-store';
+import type { mongo } from 'mongoose';
 import { ContactLeases } from '../src/app/contact-leases';
 import { ContactErrorCode } from '../src/domain/contact-error';
 import {
@@ -6,33 +8,50 @@ import {
   leaseOrder,
   type ContactLease,
 } from '../src/domain/contact-lease';
+import { ContactLeaseRepository } from '../src/store/contact-lease.repository';
 
 const TENANT = 'tenant-a';
 const NOW = '2026-03-01T12:00:00.000Z';
 const ago = (ms: number) => new Date(Date.parse(NOW) - ms).toISOString();
 
-/** An in-memory lease store with the real one's rules: insert fails on a taken `_id`. */
+type LeaseDocument = ContactLease & { _id: string };
+
+/** Leases as stored (insert fails on a taken `_id`), logging what happens to each lease. */
+class LoggedLeases extends MemoryCollection<LeaseDocument> {
+  readonly log: string[] = [];
+
+  override async insertOne(doc: LeaseDocument) {
+    const result = await super.insertOne(doc);
+    if (doc.contactId) this.log.push(`take ${doc.contactId}`); // not a takeover's fence
+    return result;
+  }
+
+  /** A takeover: the held lease goes and ours comes, in one write. */
+  override async replaceOne(filter: Record<string, unknown>, replacement: ContactLease) {
+    const result = await super.replaceOne(filter, replacement);
+    if (result.matchedCount > 0) {
+      this.log.push(`free ${replacement.contactId}`, `take ${replacement.contactId}`);
+    }
+    return result;
+  }
+
+  override async deleteOne(filter: Record<string, unknown>) {
+    const contactId = this.rows.get(String(filter._id))?.contactId;
+    const result = await super.deleteOne(filter);
+    if (result.deletedCount > 0 && contactId) this.log.push(`free ${contactId}`);
+    return result;
+  }
+}
+
+/** The real lease store over leases held by others. */
 function givenStore(held: ContactLease[] = []) {
-  const leases = new Map(held.map((l) => [l.contactId, l]));
-  const log: string[] = [];
-  return {
-    leases,
-    log,
-    store: {
-      insert: async (lease: ContactLease) => {
-        if (leases.has(lease.contactId)) return false;
-        leases.set(lease.contactId, lease);
-        log.push(`take ${lease.contactId}`);
-        return true;
-      },
-      find: async (_tenant: string, contactId: string) => leases.get(contactId),
-      release: async (lease: ContactLease) => {
-        if (leases.get(lease.contactId)?.holder !== lease.holder) return;
-        leases.delete(lease.contactId);
-        log.push(`free ${lease.contactId}`);
-      },
-    },
-  };
+  const leases = new LoggedLeases();
+  for (const lease of held) {
+    const id = `${lease.tenantId}:${lease.contactId}`;
+    leases.rows.set(id, { _id: id, ...lease });
+  }
+  const store = new ContactLeaseRepository({ collection: () => leases } as unknown as mongo.Db);
+  return { leases: leases.rows, log: leases.log, store };
 }
 
 const other = (contactId: string, takenAt = NOW): ContactLease => ({

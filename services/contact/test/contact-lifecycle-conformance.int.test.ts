@@ -3,67 +3,28 @@
 // records a person has are a relationship and a household place, named by what they are (a
 // re-pointed relationship is stored anew under another id). Against the real servers.
 import * as grpc from '@grpc/grpc-js';
-import {
-  CONTACT_PRIVACY_PROTO,
-  PERSONAL_DATA_PROTO,
-  type ContactPrivacyProtoGrpcType,
-  type PersonalDataProtoGrpcType,
-  type privacyV1,
-} from '@kith/contracts';
-import { callUnary, createClient, loadProto } from '@kith/grpc-kit';
-import {
-  describeLifecycleConformance,
-  testInfra,
-  waitFor,
-  type LifecycleSubject,
-} from '@kith/testkit';
-import mongoose from 'mongoose';
-import { contactTestClient, type ContactTestClient } from './support/contact-test-client';
-import { duplicateTestClient, type DuplicateTestClient } from './support/duplicate-test-client';
-import { householdTestClient, type HouseholdTestClient } from './support/household-test-client';
-import {
-  relationshipTestClient,
-  type RelationshipTestClient,
-} from './support/relationship-test-client';
-import {
-  newTenant,
-  startContactService,
-  type TestContactService,
-} from './support/start-contact-service';
-import { everyStoredDocument } from './support/stored-documents';
+import { describeLifecycleConformance, openForSuite, type LifecycleSubject } from '@kith/testkit';
+import type mongoose from 'mongoose';
+import { openContactProcess } from './support/contact-process';
+import type { ContactTestClient } from './support/contact-test-client';
+import type { DuplicateTestClient } from './support/duplicate-test-client';
+import type { HouseholdTestClient } from './support/household-test-client';
+import type { PrivacyTestClient } from './support/privacy-test-client';
+import type { RelationshipTestClient } from './support/relationship-test-client';
+import { newTenant, type TestContactService } from './support/start-contact-service';
+import { everyStoredDocument, outboxDrained } from './support/stored-documents';
 
 let running: TestContactService;
 let contacts: ContactTestClient;
 let duplicates: DuplicateTestClient;
 let households: HouseholdTestClient;
 let relationships: RelationshipTestClient;
-let privacy: privacyV1.ContactPrivacyServiceClient;
-let personalData: privacyV1.PersonalDataServiceClient;
+let privacy: PrivacyTestClient;
 let mongo: mongoose.mongo.MongoClient;
 
-beforeAll(async () => {
-  running = await startContactService('contact-lifecycle');
-  const port = running.service.grpcPort;
-  contacts = contactTestClient(port);
-  duplicates = duplicateTestClient(port);
-  households = householdTestClient(port);
-  relationships = relationshipTestClient(port);
-  const proto = loadProto(CONTACT_PRIVACY_PROTO) as unknown as ContactPrivacyProtoGrpcType;
-  privacy = createClient(proto.kith.contact.v1.ContactPrivacyService, `127.0.0.1:${port}`);
-  const exportProto = loadProto(PERSONAL_DATA_PROTO) as unknown as PersonalDataProtoGrpcType;
-  personalData = createClient(exportProto.kith.privacy.v1.PersonalDataService, `127.0.0.1:${port}`);
-  mongo = await new mongoose.mongo.MongoClient(testInfra().mongoUrl).connect();
-});
-
-afterAll(async () => {
-  contacts?.close();
-  duplicates?.close();
-  households?.close();
-  relationships?.close();
-  (privacy as unknown as grpc.Client | undefined)?.close();
-  (personalData as unknown as grpc.Client | undefined)?.close();
-  await mongo?.close();
-  await running?.stop();
+openForSuite(async (own) => {
+  ({ running, contacts, duplicates, households, relationships, privacy, mongo } =
+    await openContactProcess('contact-lifecycle', own));
 });
 
 /** A gone contact (merged, erased) has no records: its reads answer NOT_FOUND. */
@@ -72,8 +33,6 @@ const orNone = <T>(read: Promise<T>, ids: (found: T) => string[]): Promise<strin
     if (err.code === grpc.status.NOT_FOUND) return [];
     throw err;
   });
-
-const dpo = (tenantId: string) => ({ tenantId, userId: 'dpo-1', roles: ['admin'] });
 
 const contactService: LifecycleSubject = {
   role: 'owner',
@@ -122,23 +81,11 @@ const contactService: LifecycleSubject = {
     return [...related, ...household];
   },
   merge: (tenant, survivorId, victimId) => duplicates.merge(tenant, { survivorId, victimId }),
-  erase: (tenant, id) => callUnary(privacy, 'EraseContact', { id }, dpo(tenant)),
-  async exportOf(tenant, contactId) {
-    const answer = await callUnary<privacyV1.ExportPersonalDataResponse__Output>(
-      personalData,
-      'ExportPersonalData',
-      { contactId },
-      dpo(tenant),
-    );
-    return { service: answer.service, sections: answer.sections };
-  },
+  erase: (tenant, id) => privacy.erase(tenant, id),
+  exportOf: (tenant, contactId) => privacy.exportOf(tenant, contactId),
   async storedDocuments() {
     // Consumers (audit, re-pointing) have caught up once the outbox is drained.
-    await waitFor(
-      async () =>
-        (await mongo.db(`${running.dbName}_outbox`).collection('outbox').countDocuments({})) === 0,
-      { what: 'the outbox to drain' },
-    );
+    await outboxDrained(mongo, running.dbName);
     return everyStoredDocument(mongo, running.dbName);
   },
 };

@@ -1,13 +1,15 @@
 // The claim protocol of HouseholdService against in-memory stores, including the states a
 // crash between the claim write and the household write leaves behind.
+import { MemoryCollection } from '@kith/aggregate-store';
 import { DomainError } from '@kith/errors';
+import type { mongo } from 'mongoose';
 import { HouseholdService } from '../src/app/household.service';
 import type { Contact } from '../src/domain/contact';
 import { ContactErrorCode } from '../src/domain/contact-error';
 import type { Household } from '../src/domain/household';
 import type { ContactRepository } from '../src/store/contact.repository';
 import type { MembershipClaim } from '../src/store/household-membership.model';
-import type { HouseholdMembershipRepository } from '../src/store/household-membership.repository';
+import { HouseholdMembershipRepository } from '../src/store/household-membership.repository';
 import type { HouseholdRepository } from '../src/store/household.repository';
 
 const TENANT = 'tenant-a';
@@ -30,20 +32,11 @@ class MemoryHouseholds {
   }
 }
 
-class MemoryMemberships {
-  readonly rows = new Map<string, MembershipClaim>();
+/** The stored claims; the real repository (and so the claim protocol) runs over them. */
+class MemoryMemberships extends MemoryCollection<MembershipClaim> {
+  /** A claim as an earlier join (finished, in flight or crashed) left it. */
   async claim(args: Omit<MembershipClaim, '_id'>) {
-    const id = `${args.tenantId}:${args.contactId}`;
-    if (this.rows.has(id)) return false;
-    this.rows.set(id, { _id: id, ...args });
-    return true;
-  }
-  async find(tenantId: string, contactId: string) {
-    return this.rows.get(`${tenantId}:${contactId}`);
-  }
-  async release(tenantId: string, contactId: string, householdId: string) {
-    const id = `${tenantId}:${contactId}`;
-    if (this.rows.get(id)?.householdId === householdId) this.rows.delete(id);
+    await this.insertOne({ _id: `${args.tenantId}:${args.contactId}`, ...args });
   }
 }
 
@@ -83,7 +76,9 @@ function setup() {
   let seq = 0;
   const service = new HouseholdService({
     households: households as unknown as HouseholdRepository,
-    memberships: memberships as unknown as HouseholdMembershipRepository,
+    memberships: new HouseholdMembershipRepository({
+      collection: () => memberships,
+    } as unknown as mongo.Db),
     contacts: {
       findById: async (_tenant: string, id: string) => {
         const c = people.get(id);

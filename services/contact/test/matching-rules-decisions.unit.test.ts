@@ -1,5 +1,5 @@
-import { ContactErrorCode } from '../src/domain/contact-error';
 import { DEFAULT_MATCHING_RULES } from '../src/domain/contact-matching';
+import { MatchingRulesError, MatchingRulesErrorCode } from '../src/domain/matching-rules-error';
 import {
   decidePutMatchingRules,
   effectiveMatchingRules,
@@ -43,7 +43,7 @@ describe('matching rules of a tenant', () => {
         { tenantId: TENANT, expectedVersion: 0, rules: phoneOnly },
         NOW,
       ),
-    ).toThrow(expect.objectContaining({ code: ContactErrorCode.VERSION_CONFLICT }));
+    ).toThrow(expect.objectContaining({ code: MatchingRulesErrorCode.VERSION_CONFLICT }));
   });
 
   it('refuse an invalid rule set with the field that is wrong', () => {
@@ -56,9 +56,33 @@ describe('matching rules of a tenant', () => {
 
     expect(act).toThrow(
       expect.objectContaining({
-        code: ContactErrorCode.VALIDATION_FAILED,
+        code: MatchingRulesErrorCode.VALIDATION_FAILED,
         fieldErrors: [expect.objectContaining({ field: 'threshold' })],
       }),
     );
+  });
+
+  it('raise their own error, naming the matching rules and the versions', () => {
+    const act = () =>
+      decidePutMatchingRules(
+        undefined,
+        { tenantId: TENANT, expectedVersion: 3, rules: phoneOnly },
+        NOW,
+      );
+
+    expect(act).toThrow(MatchingRulesError);
+    expect(act).toThrow('matching rules are at version 0, not the expected version 3');
+  });
+
+  it('say the matching rules are invalid, not a contact', () => {
+    const act = () =>
+      decidePutMatchingRules(
+        undefined,
+        { tenantId: TENANT, expectedVersion: -1, rules: phoneOnly },
+        NOW,
+      );
+
+    expect(act).toThrow(MatchingRulesError);
+    expect(act).toThrow(/^invalid matching rules: expectedVersion: /);
   });
 });

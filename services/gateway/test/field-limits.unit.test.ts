@@ -1,23 +1,52 @@
 // The gateway's request schemas hold to the limits the contact service's validation uses
 // (@kith/contracts field-limits.ts): a value at a limit passes, one past it is refused. If a
-// schema and the shared constant drift apart, this fails.
+// schema and the shared constant drift apart, this fails; the contact service's
+// field-limits.unit.test.ts holds its own side. How lengths are counted:
+// field-length-units.unit.test.ts; page sizes and cursors: page-limits.unit.test.ts.
 import {
+  CONSENT_FIELD_LIMITS,
   CONTACT_FIELD_LIMITS,
+  CONTACT_IMPORT_LIMITS,
+  CUSTOM_FIELD_LIMITS,
   HOUSEHOLD_FIELD_LIMITS,
   INTERACTION_FIELD_LIMITS,
+  MATCHING_RULE_LIMITS,
+  MATCH_FIELDS,
   POSTAL_ADDRESS_LIMITS,
+  RELATIONSHIP_FIELD_LIMITS,
 } from '@kith/contracts';
-import { CreateInteractionBodySchema } from '../src/modules/interaction/interaction.schema';
+import { RecordConsentBodySchema } from '../src/modules/contact/consent.schema';
 import { ListQuerySchema } from '../src/modules/contact/contact-list.schema';
+import { CreateCustomFieldBodySchema } from '../src/modules/contact/custom-field.schema';
+import {
+  CustomFieldFilterQuerySchema,
+  CustomFieldValuesSchema,
+} from '../src/modules/contact/custom-field-value.schema';
+import { PutMatchingRulesBodySchema } from '../src/modules/contact/duplicate.schema';
 import { CreateHouseholdBodySchema } from '../src/modules/contact/household.schema';
+import {
+  OneShotImportQuerySchema,
+  StartImportBodySchema,
+} from '../src/modules/contact/import.schema';
 import { CreateOrganizationBodySchema } from '../src/modules/contact/organization.schema';
 import { CreatePersonBodySchema } from '../src/modules/contact/person.schema';
+import { CreateInteractionBodySchema } from '../src/modules/interaction/interaction.schema';
+import {
+  CreateRelationshipBodySchema,
+  CreateRelationshipTypeBodySchema,
+} from '../src/modules/contact/relationship.schema';
+import {
+  definition,
+  holdsTo,
+  list,
+  option,
+  person,
+  text,
+  type LimitCase,
+} from './support/limit-cases';
 
 const C = CONTACT_FIELD_LIMITS;
 const A = POSTAL_ADDRESS_LIMITS;
-const text = (n: number) => 'a'.repeat(n);
-const list = <T>(n: number, item: (i: number) => T): T[] =>
-  Array.from({ length: n }, (_, i) => item(i));
 const email = (i: number) => ({ address: `p${i}@example.org` });
 const phone = () => ({ number: '+1 555 0100' });
 const address = (fields: Record<string, string> = {}) => ({
@@ -25,12 +54,8 @@ const address = (fields: Record<string, string> = {}) => ({
   countryCode: 'US',
   ...fields,
 });
-const person = (fields: Record<string, unknown>) => ({
-  name: { firstName: 'Ada', lastName: 'Lovelace' },
-  ...fields,
-});
 
-type Case = [string, (n: number) => unknown, number];
+type Case = LimitCase;
 
 const personCases: Case[] = [
   ['name.firstName', (n) => person({ name: { firstName: text(n) } }), C.name],
@@ -100,9 +125,131 @@ describe('ListQuerySchema filters hold to the lengths of what they match', () =>
   it.each<Case>([
     ['tag', (n) => ({ tag: text(n) }), C.tag],
     ['namePrefix', (n) => ({ namePrefix: text(n) }), C.name],
+    ['search', (n) => ({ search: text(n) }), C.search],
   ])('%s: passes at the limit, refused one past it', (_field, query, limit) => {
     expect(ListQuerySchema.safeParse(query(limit)).success).toBe(true);
     expect(ListQuerySchema.safeParse(query(limit + 1)).success).toBe(false);
+  });
+});
+
+describe('RecordConsentBodySchema holds to the shared consent limits', () => {
+  const consent = (fields: Record<string, unknown>) => ({
+    channel: 'email',
+    status: 'opted_in',
+    source: 'web-form',
+    ...fields,
+  });
+  holdsTo(RecordConsentBodySchema, [
+    ['source', (n) => consent({ source: text(n) }), CONSENT_FIELD_LIMITS.source],
+    ['statement', (n) => consent({ statement: text(n) }), CONSENT_FIELD_LIMITS.statement],
+    ['campaignId', (n) => consent({ campaignId: text(n) }), CONSENT_FIELD_LIMITS.campaignId],
+  ]);
+});
+
+const F = CUSTOM_FIELD_LIMITS;
+
+describe('CreateCustomFieldBodySchema holds to the shared custom field limits', () => {
+  holdsTo(CreateCustomFieldBodySchema, [
+    ['key', (n) => definition({ key: `k${text(n - 1)}` }), F.key],
+    ['label', (n) => definition({ label: text(n) }), F.label],
+    ['description', (n) => definition({ description: text(n) }), F.description],
+    [
+      'options',
+      (n) => definition({ options: list(n, (i) => option({ value: `v${i}` })) }),
+      F.options,
+    ],
+    [
+      'options[0].value',
+      (n) => definition({ options: [option({ value: text(n) })] }),
+      F.optionValue,
+    ],
+    ['options[0].label', (n) => definition({ options: [option({ label: text(n) })] }), F.label],
+    ['validation.minLength', (n) => definition({ validation: { minLength: n } }), F.text],
+    ['validation.maxLength', (n) => definition({ validation: { maxLength: n } }), F.text],
+    ['validation.pattern', (n) => definition({ validation: { pattern: text(n) } }), F.pattern],
+  ]);
+});
+
+describe('custom field values and filters hold to the shared limits', () => {
+  describe('CustomFieldValuesSchema', () => {
+    holdsTo(CustomFieldValuesSchema, [
+      ['a text value', (n) => ({ level: text(n) }), F.text],
+      // The service counts code points, as JSON Schema's maxLength does: 😀 is one.
+      ['a text value of astral characters', (n) => ({ level: '😀'.repeat(n) }), F.text],
+      ['a text value with spaces around it', (n) => ({ level: ` ${text(n)} ` }), F.text],
+      ['a multi-select', (n) => ({ level: list(n, (i) => `v${i}`) }), F.options],
+      ['a multi-select value', (n) => ({ level: [text(n)] }), F.optionValue],
+    ]);
+  });
+
+  describe('CustomFieldFilterQuerySchema', () => {
+    holdsTo(CustomFieldFilterQuerySchema, [
+      ['filters', (n) => Object.fromEntries(list(n, (i) => [`cf.k${i}`, 'x'])), F.filtersPerQuery],
+    ]);
+  });
+});
+
+describe('relationship schemas hold to the shared relationship limits', () => {
+  const R = RELATIONSHIP_FIELD_LIMITS;
+  const relationship = (fields: Record<string, unknown>) => ({
+    typeCode: 'employee-of',
+    contactAId: 'a1',
+    contactBId: 'b2',
+    ...fields,
+  });
+  const type = (fields: Record<string, unknown>) => ({
+    code: 'mentor-of',
+    labelAToB: 'mentor of',
+    labelBToA: 'mentee of',
+    contactKindA: 'person',
+    contactKindB: 'person',
+    ...fields,
+  });
+
+  describe('CreateRelationshipBodySchema', () => {
+    holdsTo(CreateRelationshipBodySchema, [
+      ['typeCode', (n) => relationship({ typeCode: text(n) }), R.typeCode],
+      ['description', (n) => relationship({ description: text(n) }), R.description],
+    ]);
+  });
+
+  describe('CreateRelationshipTypeBodySchema', () => {
+    holdsTo(CreateRelationshipTypeBodySchema, [
+      ['code', (n) => type({ code: text(n) }), R.typeCode],
+      ['labelAToB', (n) => type({ labelAToB: text(n) }), R.label],
+      ['labelBToA', (n) => type({ labelBToA: text(n) }), R.label],
+    ]);
+  });
+});
+
+describe('PutMatchingRulesBodySchema holds to the shared matching rule limits', () => {
+  const M = MATCHING_RULE_LIMITS;
+  const rule = (fields: Record<string, unknown> = {}) => ({
+    name: 'same-email',
+    fields: ['email'],
+    weight: 10,
+    ...fields,
+  });
+  const ruleSet = (rules: unknown[]) => ({ threshold: 1, rules });
+  holdsTo(PutMatchingRulesBodySchema, [
+    ['rules', (n) => ruleSet(list(n, (i) => rule({ name: `rule-${i}` }))), M.rules],
+    ['rules[0].name', (n) => ruleSet([rule({ name: text(n) })]), M.name],
+    [
+      'rules[0].fields',
+      (n) => ruleSet([rule({ fields: list(n, (i) => MATCH_FIELDS[i % MATCH_FIELDS.length]) })]),
+      M.fieldsPerRule,
+    ],
+    ['rules[0].weight', (n) => ruleSet([rule({ weight: n })]), M.weight],
+  ]);
+});
+
+describe('import schemas hold to the shared import limits', () => {
+  const fileName = (n: number) => ({ fileName: text(n) });
+  describe('StartImportBodySchema', () => {
+    holdsTo(StartImportBodySchema, [['fileName', fileName, CONTACT_IMPORT_LIMITS.fileName]]);
+  });
+  describe('OneShotImportQuerySchema', () => {
+    holdsTo(OneShotImportQuerySchema, [['fileName', fileName, CONTACT_IMPORT_LIMITS.fileName]]);
   });
 });
 
@@ -114,7 +261,7 @@ describe('CreateInteractionBodySchema holds to the shared interaction limits', (
     participantContactIds: ['c-1'],
     ...fields,
   });
-  it.each<Case>([
+  holdsTo(CreateInteractionBodySchema, [
     ['subject', (n) => call({ subject: text(n) }), I.subject],
     ['body', (n) => call({ body: text(n) }), I.body],
     [
@@ -125,8 +272,5 @@ describe('CreateInteractionBodySchema holds to the shared interaction limits', (
     ['organizationId', (n) => call({ organizationId: text(n) }), I.id],
     ['campaignId', (n) => call({ campaignId: text(n) }), I.id],
     ['durationMinutes', (n) => call({ durationMinutes: n }), I.durationMinutes],
-  ])('%s: passes at the limit, refused one past it', (_field, body, limit) => {
-    expect(CreateInteractionBodySchema.safeParse(body(limit)).success).toBe(true);
-    expect(CreateInteractionBodySchema.safeParse(body(limit + 1)).success).toBe(false);
-  });
+  ]);
 });

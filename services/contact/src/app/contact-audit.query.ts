@@ -1,8 +1,7 @@
 // Reading the audit trail of one contact, a page at a time in version order.
-import { pageTokens } from '@kith/paging';
+import { PAGE_SIZE_LIMITS, pageTokens } from '@kith/paging';
 import type { AuditEntry } from '../domain/contact-audit';
 import { ContactError } from '../domain/contact-error';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/contact-list-query';
 import type { ContactAuditRepository } from '../store/contact-audit.repository';
 
 /** Page tokens of one contact's audit trail (version order). */
@@ -34,9 +33,9 @@ export class ContactAuditQuery {
     pageToken?: string;
   }): Promise<{ entries: AuditEntry[]; nextPageToken?: string }> {
     const size = input.pageSize ?? 0;
-    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    if (!Number.isInteger(size) || size < 0 || size > PAGE_SIZE_LIMITS.maxSize) {
       throw ContactError.validation([
-        { field: 'pageSize', message: `must be between 1 and ${MAX_PAGE_SIZE}` },
+        { field: 'pageSize', message: `must be between 1 and ${PAGE_SIZE_LIMITS.maxSize}` },
       ]);
     }
     let afterVersion = 0;
@@ -51,7 +50,7 @@ export class ContactAuditQuery {
     }
     const { entries, hasMore } = await this.repository.list(input.tenantId, input.contactId, {
       afterVersion,
-      limit: size === 0 ? DEFAULT_PAGE_SIZE : size,
+      limit: size === 0 ? PAGE_SIZE_LIMITS.defaultSize : size,
     });
     const last = entries.at(-1);
     return hasMore && last

@@ -7,7 +7,7 @@ import { isLeaseStale, leaseOrder, type ContactLease } from '../domain/contact-l
 import type { ContactLeaseRepository } from '../store/contact-lease.repository';
 
 export interface ContactLeasesDeps {
-  leases: Pick<ContactLeaseRepository, 'insert' | 'find' | 'release'>;
+  leases: Pick<ContactLeaseRepository, 'take' | 'release'>;
   now?: () => string;
   ttlMs?: number;
   /** Between two tries at a held lease. */
@@ -52,7 +52,10 @@ export class ContactLeases {
   ): Promise<ContactLease> {
     for (;;) {
       const lease = { ...wanted, takenAt: this.now() };
-      if (await this.tryTake(lease)) return lease;
+      const taken = await this.deps.leases.take(lease, (held) =>
+        isLeaseStale(held, this.now(), this.deps.ttlMs),
+      );
+      if (taken) return lease;
       if (Date.now() + this.pollMs > deadline) {
         throw ContactError.busy(
           `contact ${wanted.contactId} is being merged by another request; retry shortly`,
@@ -60,17 +63,5 @@ export class ContactLeases {
       }
       await new Promise((resolve) => setTimeout(resolve, this.pollMs));
     }
-  }
-
-  /** Two rounds: a stale lease removed in the first round is retaken in the second. */
-  private async tryTake(lease: ContactLease): Promise<boolean> {
-    for (let round = 0; round < 2; round++) {
-      if (await this.deps.leases.insert(lease)) return true;
-      const existing = await this.deps.leases.find(lease.tenantId, lease.contactId);
-      if (!existing) continue;
-      if (!isLeaseStale(existing, this.now(), this.deps.ttlMs)) return false;
-      await this.deps.leases.release(existing);
-    }
-    return false;
   }
 }

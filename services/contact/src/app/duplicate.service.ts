@@ -1,6 +1,6 @@
 // Use cases of duplicate finding and the tenant's matching rules. Reads go through
 // DuplicateCandidatesReader (one query each, see there); scoring is the pure domain's.
-import { pageTokens } from '@kith/paging';
+import { PAGE_SIZE_LIMITS, pageTokens } from '@kith/paging';
 import type { ContactKind } from '../domain/contact';
 import { ContactError } from '../domain/contact-error';
 import { findDuplicates, type DuplicateCandidate } from '../domain/contact-matching';
@@ -22,8 +22,7 @@ import type { DuplicateCandidatesReader, MatchRow } from '../store/duplicate-can
 import type { MatchingRulesRepository } from '../store/matching-rules.repository';
 import { contactNotFound } from './merge-chain';
 
-export const DEFAULT_SCAN_PAGE = 50;
-export const MAX_SCAN_PAGE = 200;
+const { defaultSize: DEFAULT_SCAN_PAGE, maxSize: MAX_SCAN_PAGE } = PAGE_SIZE_LIMITS;
 
 export interface DuplicateServiceDeps {
   contacts: Pick<ContactRepository, 'findById'>;

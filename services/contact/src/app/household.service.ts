@@ -15,6 +15,7 @@
 //  - Leave (and delete) = write the household, then delete the claim. A crash in between
 //    leaves a claim whose household no longer lists the person: the same leftover as above.
 //  - The household write is the truth; a claim is only ever a lock that may be stale.
+import { nextPageToken } from '@kith/paging';
 import { v7 as uuidv7 } from 'uuid';
 import { HouseholdError, HouseholdErrorCode } from '../domain/household-error';
 import {
@@ -65,20 +66,12 @@ interface Target {
 }
 
 export class HouseholdService {
-  private readonly households: HouseholdRepository;
-  private readonly memberships: HouseholdMembershipRepository;
-  private readonly contacts: Pick<ContactRepository, 'findById'>;
   private readonly now: () => string;
   private readonly newId: () => string;
-  private readonly claimGraceMs: number;
 
-  constructor(deps: HouseholdServiceDeps) {
-    this.households = deps.households;
-    this.memberships = deps.memberships;
-    this.contacts = deps.contacts;
+  constructor(private readonly deps: HouseholdServiceDeps) {
     this.now = deps.now ?? (() => new Date().toISOString());
     this.newId = deps.newId ?? uuidv7;
-    this.claimGraceMs = deps.claimGraceMs ?? 30_000;
   }
 
   /** `id`: chosen by the caller when a create must land under one id (an idempotency key). */
@@ -90,13 +83,13 @@ export class HouseholdService {
       id,
       now: this.now(),
     });
-    await this.households.insert(household, toHouseholdOutboxItems(events));
+    await this.deps.households.insert(household, toHouseholdOutboxItems(events));
     return household;
   }
 
   /** A soft-deleted household no longer reads: NOT_FOUND, like a foreign tenant's. */
   async get(tenantId: string, id: string): Promise<Household> {
-    const stored = await this.households.findById(tenantId, id);
+    const stored = await this.deps.households.findById(tenantId, id);
     if (!stored || stored.household.deletedAt) throw householdNotFound(id);
     return stored.household;
   }
@@ -106,12 +99,9 @@ export class HouseholdService {
     pageSize?: number;
     pageToken?: string;
   }): Promise<HouseholdPage> {
-    const query = parseHouseholdListQuery(input);
-    const { households, hasMore } = await this.households.list(query);
-    const last = households.at(-1);
-    return hasMore && last
-      ? { households, nextPageToken: householdPageTokens.encode(last.id, input.tenantId) }
-      : { households };
+    const page = await this.deps.households.list(parseHouseholdListQuery(input));
+    const encode = (last: Household) => householdPageTokens.encode(last.id, input.tenantId);
+    return { households: page.items, nextPageToken: nextPageToken(page, encode) };
   }
 
   async update(command: Target & { changes: HouseholdChanges }): Promise<Household> {
@@ -125,13 +115,13 @@ export class HouseholdService {
       decideDeleteHousehold(h, command, this.now()),
     );
     for (const member of currentMembers(before)) {
-      await this.memberships.release(command.tenantId, member.contactId, household.id);
+      await this.deps.memberships.release(command.tenantId, member.contactId, household.id);
     }
     return household;
   }
 
   async addMember(command: Target & { member: MemberInput }): Promise<Household> {
-    const stored = await this.households.findById(command.tenantId, command.id);
+    const stored = await this.deps.households.findById(command.tenantId, command.id);
     const person = await this.readPerson(command.tenantId, command.member.contactId.trim());
     const now = this.now();
     // Decide first: an invalid request claims nothing.
@@ -139,7 +129,7 @@ export class HouseholdService {
     if (!stored) throw householdNotFound(command.id);
     const contactId = command.member.contactId.trim();
     await this.claim(command.tenantId, contactId, household.id, now);
-    await this.households.update(household, stored.outboxLog, toHouseholdOutboxItems(events));
+    await this.deps.households.update(household, stored.outboxLog, toHouseholdOutboxItems(events));
     return household;
   }
 
@@ -151,14 +141,14 @@ export class HouseholdService {
   async replaceMember(
     command: Target & { victimId: string; survivorId: string },
   ): Promise<Household> {
-    const stored = await this.households.findById(command.tenantId, command.id);
+    const stored = await this.deps.households.findById(command.tenantId, command.id);
     const survivor = await this.readPerson(command.tenantId, command.survivorId);
     const now = this.now();
     const { household, events } = decideReplaceMember(stored?.household, command, survivor, now);
     if (!stored) throw householdNotFound(command.id);
     await this.claim(command.tenantId, command.survivorId, household.id, now);
-    await this.households.update(household, stored.outboxLog, toHouseholdOutboxItems(events));
-    await this.memberships.release(command.tenantId, command.victimId, household.id);
+    await this.deps.households.update(household, stored.outboxLog, toHouseholdOutboxItems(events));
+    await this.deps.memberships.release(command.tenantId, command.victimId, household.id);
     return household;
   }
 
@@ -166,20 +156,20 @@ export class HouseholdService {
     const { household } = await this.change(command, (h) =>
       decideRemoveMember(h, command, this.now()),
     );
-    await this.memberships.release(command.tenantId, command.contactId, household.id);
+    await this.deps.memberships.release(command.tenantId, command.contactId, household.id);
     return household;
   }
 
   /** The household the person belongs to now; a stale claim (see the top) reads as none. */
   async getContactHousehold(tenantId: string, contactId: string): Promise<Household> {
-    const claim = await this.memberships.find(tenantId, contactId);
-    const stored = claim && (await this.households.findById(tenantId, claim.householdId));
+    const claim = await this.deps.memberships.find(tenantId, contactId);
+    const stored = claim && (await this.deps.households.findById(tenantId, claim.householdId));
     const household = stored?.household;
     if (!household || household.deletedAt || !isCurrentMember(household, contactId)) {
       // A merge victim names where its data (and household place) went, as reading it does.
-      const person = await this.contacts.findById(tenantId, contactId);
+      const person = await this.deps.contacts.findById(tenantId, contactId);
       if (person?.contact.mergedInto) {
-        throw await contactNotFound(this.contacts, tenantId, contactId, person.contact);
+        throw await contactNotFound(this.deps.contacts, tenantId, contactId, person.contact);
       }
       throw new HouseholdError(
         HouseholdErrorCode.NOT_FOUND,
@@ -199,13 +189,13 @@ export class HouseholdService {
     tenantId: string,
     person: { contactId: string; version: number } & MemberNameSnapshot,
   ): Promise<void> {
-    const claim = await this.memberships.find(tenantId, person.contactId);
+    const claim = await this.deps.memberships.find(tenantId, person.contactId);
     if (!claim) return;
-    const stored = await this.households.findById(tenantId, claim.householdId);
+    const stored = await this.deps.households.findById(tenantId, claim.householdId);
     if (!stored) return;
     const { household, events } = decideRefreshMemberName(stored.household, person, this.now());
     if (events.length === 0) return;
-    await this.households.update(household, stored.outboxLog, toHouseholdOutboxItems(events));
+    await this.deps.households.update(household, stored.outboxLog, toHouseholdOutboxItems(events));
   }
 
   /**
@@ -213,9 +203,9 @@ export class HouseholdService {
    * they stop naming it. Idempotent: someone who is no current member changes nothing.
    */
   async removeDeletedPerson(tenantId: string, contactId: string): Promise<void> {
-    const claim = await this.memberships.find(tenantId, contactId);
+    const claim = await this.deps.memberships.find(tenantId, contactId);
     if (!claim) return;
-    const stored = await this.households.findById(tenantId, claim.householdId);
+    const stored = await this.deps.households.findById(tenantId, claim.householdId);
     const household = stored?.household;
     if (household && !household.deletedAt && isCurrentMember(household, contactId)) {
       await this.removeMember({
@@ -226,19 +216,23 @@ export class HouseholdService {
       });
       return;
     }
-    await this.memberships.release(tenantId, contactId, claim.householdId);
+    await this.deps.memberships.release(tenantId, contactId, claim.householdId);
   }
 
   private async change(
     command: Target,
     decide: (current: Household | undefined) => HouseholdDecision,
   ): Promise<{ household: Household; before: Household }> {
-    const stored = await this.households.findById(command.tenantId, command.id);
+    const stored = await this.deps.households.findById(command.tenantId, command.id);
     const { household, events } = decide(stored?.household);
     // `!stored` cannot happen here (the decision threw NOT_FOUND); the check narrows the type.
     if (!stored) throw householdNotFound(command.id);
     if (events.length > 0) {
-      await this.households.update(household, stored.outboxLog, toHouseholdOutboxItems(events));
+      await this.deps.households.update(
+        household,
+        stored.outboxLog,
+        toHouseholdOutboxItems(events),
+      );
     }
     return { household, before: stored.household };
   }
@@ -248,7 +242,7 @@ export class HouseholdService {
     contactId: string,
   ): Promise<PersonForMembership | undefined> {
     if (!contactId) return undefined;
-    const stored = await this.contacts.findById(tenantId, contactId);
+    const stored = await this.deps.contacts.findById(tenantId, contactId);
     if (!stored) return undefined;
     const { contact } = stored;
     const person: PersonForMembership = {
@@ -271,27 +265,19 @@ export class HouseholdService {
     householdId: string,
     now: string,
   ): Promise<void> {
-    const claim = { tenantId, contactId, householdId, claimedAt: now };
-    if (await this.memberships.claim(claim)) return;
-    const existing = await this.memberships.find(tenantId, contactId);
-    // Freed between our insert and our read: one more try decides.
-    if (!existing) {
-      if (await this.memberships.claim(claim)) return;
-      throw inAnotherHousehold(contactId);
-    }
-    // Our own leftover (an earlier join into this household that did not finish).
-    if (existing.householdId === householdId) return;
-    const other = await this.households.findById(tenantId, existing.householdId);
-    const listed =
-      other !== undefined &&
-      !other.household.deletedAt &&
-      isCurrentMember(other.household, contactId);
-    const young = Date.parse(now) - Date.parse(existing.claimedAt) < this.claimGraceMs;
-    if (listed || young) throw inAnotherHousehold(contactId);
-    // A leftover of a crash: free it (only if it still names that household) and claim anew.
-    // Of two joins taking over the same leftover, only one insert succeeds.
-    await this.memberships.release(tenantId, contactId, existing.householdId);
-    if (!(await this.memberships.claim(claim))) throw inAnotherHousehold(contactId);
+    const claimed = await this.deps.memberships.claim(
+      { tenantId, contactId, householdId, claimedAt: now },
+      {
+        // Younger: a join in flight. Older and not listed by its household: a crash's leftover.
+        staleAfterMs: this.deps.claimGraceMs ?? 30_000,
+        isStale: async (held) => {
+          const other = await this.deps.households.findById(tenantId, held.householdId);
+          const household = other?.household;
+          return !household || !!household.deletedAt || !isCurrentMember(household, contactId);
+        },
+      },
+    );
+    if (!claimed) throw inAnotherHousehold(contactId);
   }
 }
 

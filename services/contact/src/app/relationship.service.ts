@@ -268,19 +268,11 @@ export class RelationshipService {
       relationshipId: relationship.id,
       claimedAt: now,
     };
-    // Two rounds: a stale claim removed in the first round is retaken in the second.
-    for (let round = 0; round < 2; round += 1) {
-      if (await this.deps.relationships.insertClaim(claim)) return;
-      const existing = await this.deps.relationships.findClaim(claim.id);
-      if (!existing) continue;
-      if (existing.relationshipId === relationship.id) return;
-      const holder = await this.deps.relationships.findById(
-        relationship.tenantId,
-        existing.relationshipId,
-      );
-      if (judgeClaim(existing, holder?.relationship, now) !== 'stale') break;
-      await this.deps.relationships.releaseClaim(existing.id, existing.relationshipId);
-    }
+    const claimed = await this.deps.relationships.claimPair(claim, async (held) => {
+      const holder = await this.deps.relationships.findById(held.tenantId, held.relationshipId);
+      return judgeClaim(held, holder?.relationship, now) === 'stale';
+    });
+    if (claimed) return;
     throw new RelationshipError(
       RelationshipErrorCode.ALREADY_EXISTS,
       `a current ${relationship.typeCode} relationship between ${relationship.contactAId} and ${relationship.contactBId} exists`,

@@ -4,13 +4,14 @@
 // Reachability combines them with the hard suppressions (do not contact, deceased,
 // deleted, no valid address) into the one answer the marketing service enforces at send time.
 // For mail, a household's mailing address the person inherits counts like their own.
+import { CONSENT_CHANNELS, CONSENT_FIELD_LIMITS, CONSENT_STATUSES } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
 import { isAddressUsableOn, type PostalAddress } from './postal-address';
 
-export const CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
+/** Shared with the gateway's zod schemas (@kith/contracts field-vocabulary.ts). */
+export const CHANNELS = CONSENT_CHANNELS;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CONSENT_STATUSES = ['opted_in', 'opted_out', 'unknown'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 
 export interface ConsentRecord {
@@ -46,7 +47,8 @@ export interface RecordConsentInput {
   campaignId?: string;
 }
 
-export const CONSENT_LIMITS = { source: 100, statement: 2000, campaignId: 200 } as const;
+/** Shared with the gateway's zod schemas (@kith/contracts field-limits.ts). */
+const LIMITS = CONSENT_FIELD_LIMITS;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -71,22 +73,22 @@ export function toConsentRecord(
     errors.push({ field: 'status', message: `must be one of ${CONSENT_STATUSES.join(', ')}` });
   }
   if (!source) errors.push({ field: 'source', message: 'is required: say where it was captured' });
-  else if (source.length > CONSENT_LIMITS.source) {
+  else if (source.length > LIMITS.source) {
     errors.push({
       field: 'source',
-      message: `must be at most ${CONSENT_LIMITS.source} characters`,
+      message: `must be at most ${LIMITS.source} characters`,
     });
   }
-  if (statement && statement.length > CONSENT_LIMITS.statement) {
+  if (statement && statement.length > LIMITS.statement) {
     errors.push({
       field: 'statement',
-      message: `must be at most ${CONSENT_LIMITS.statement} characters`,
+      message: `must be at most ${LIMITS.statement} characters`,
     });
   }
-  if (campaignId && campaignId.length > CONSENT_LIMITS.campaignId) {
+  if (campaignId && campaignId.length > LIMITS.campaignId) {
     errors.push({
       field: 'campaignId',
-      message: `must be at most ${CONSENT_LIMITS.campaignId} characters`,
+      message: `must be at most ${LIMITS.campaignId} characters`,
     });
   }
   let capturedAt = context.now;

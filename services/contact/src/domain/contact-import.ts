@@ -2,6 +2,7 @@
 // highest row whose outcome is stored). Pure: the clock comes in, nothing is read or written.
 // Rows arrive in file order in batches; a batch is applied to the job only after its
 // contacts are written, so the checkpoint never runs ahead of the data.
+import { CONTACT_IMPORT_LIMITS } from '@kith/contracts';
 import type { ContactKind } from './contact';
 import type { ContactFieldError } from './contact-error';
 import { ContactImportError } from './contact-import-error';
@@ -12,11 +13,12 @@ export type DuplicateAction = (typeof DUPLICATE_ACTIONS)[number];
 export type ImportStatus = 'open' | 'finished';
 
 /**
- * At most this many rows per batch: a gRPC message well under 4 MB (about 600 bytes a row
- * with its cells). Big batches matter on FerretDB: the InsertBatchers write 500 at a time
- * and overlap the next 500 intents with the previous 500 contacts (bench/contact-import).
+ * At most this many rows per batch (the gateway's batch size too): a gRPC message well under
+ * 4 MB (about 600 bytes a row with its cells). Big batches matter on FerretDB: the
+ * InsertBatchers write 500 at a time and overlap the next 500 intents with the previous 500
+ * contacts (bench/contact-import).
  */
-export const MAX_IMPORT_BATCH = 2000;
+export const MAX_IMPORT_BATCH = CONTACT_IMPORT_LIMITS.batchRows;
 
 export interface ImportCounts {
   rows: number;
@@ -65,7 +67,7 @@ export function newImportJob(
   command: StartImportCommand,
   context: { id: string; now: string },
 ): ContactImportJob {
-  const fileName = command.fileName?.trim().slice(0, 200);
+  const fileName = command.fileName?.trim().slice(0, CONTACT_IMPORT_LIMITS.fileName);
   return {
     id: context.id,
     tenantId: command.tenantId,

@@ -1,8 +1,8 @@
 // Short-lived leases on contacts, so that writes spanning two contacts (a merge) never
-// interleave. The same protocol as household membership and relationship pair claims: the
-// lease is a document whose unique `_id` (`<tenant>:<contactId>`) is taken by insert, the one
-// compare-and-set FerretDB has; one found in the way is judged here and, when its holder is
-// presumed dead, deleted (only while it still names that holder) and taken anew.
+// interleave. The same unique claim as household membership and relationship pairs
+// (@kith/aggregate-store claimUnique): the lease is a document whose unique `_id`
+// (`<tenant>:<contactId>`) is taken by insert, the one compare-and-set FerretDB has; one found
+// in the way is judged here (isLeaseStale) and, when its holder is presumed dead, taken over.
 //
 // Two requests that lease the same contacts take them in one order (sorted ids), so neither
 // can hold one while waiting for the other's: no deadlock, and of requests sharing a contact

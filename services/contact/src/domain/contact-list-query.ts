@@ -1,15 +1,16 @@
 // List requests: page size bounds, the opaque page token, and the normalized filters.
-import { parsePageRequest } from '@kith/paging';
+import { CONTACT_FIELD_LIMITS } from '@kith/contracts';
+import { PAGE_SIZE_LIMITS, parsePageRequest } from '@kith/paging';
 import type { ContactKind, ContactListQuery } from './contact';
 import { ContactError, type ContactFieldError } from './contact-error';
 import { contactPageTokens, hasNarrowingFilter } from './contact-list-position';
 import { normalizeSearchText } from './contact-name.util';
-import { MAX_SEARCH_LENGTH, searchForms } from './contact-search';
+import { searchForms } from './contact-search';
 import { normalizeEmail, normalizeTags } from './contact-validation';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
-const PAGE_LIMITS = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE };
+/** Page sizes and the search length are shared with the gateway's zod schemas. */
+export const DEFAULT_PAGE_SIZE = PAGE_SIZE_LIMITS.defaultSize;
+const MAX_SEARCH_LENGTH = CONTACT_FIELD_LIMITS.search;
 
 export interface ListContactsInput {
   tenantId: string;
@@ -27,7 +28,7 @@ export interface ListContactsInput {
 
 /** Validates bounds and normalizes filters the same way stored values are normalized. */
 export function parseListQuery(input: ListContactsInput): ContactListQuery {
-  const page = parsePageRequest(input, contactPageTokens, PAGE_LIMITS, input.tenantId);
+  const page = parsePageRequest(input, contactPageTokens, PAGE_SIZE_LIMITS, input.tenantId);
   const errors: ContactFieldError[] = page.errors;
   const query: ContactListQuery = { tenantId: input.tenantId, pageSize: page.pageSize };
   if (input.kind) query.kind = input.kind;

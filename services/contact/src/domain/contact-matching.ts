@@ -9,21 +9,14 @@
 //     contacts can only match a rule if they share that rule's key), and
 //   - `scorePair(row, contact, ruleSet)` / `findDuplicates(row, candidates, ruleSet)` say whether
 //     and how strongly the row duplicates a contact.
+import { MATCH_FIELDS, MATCHING_RULE_LIMITS, MATCHING_RULE_NAME_PATTERN } from '@kith/contracts';
 import type { ContactKind } from './contact';
 import type { ContactFieldError } from './contact-error';
 import { normalizeSearchText } from './contact-name.util';
 import { normalizeEmail, normalizePhoneNumber } from './contact-validation';
 import { normalizePostalCode } from './postal-address';
 
-export const MATCH_FIELDS = [
-  'email',
-  'phone',
-  'firstName',
-  'lastName',
-  'organizationName',
-  'postalCode',
-  'birthDate',
-] as const;
+/** The fields and limits are shared with the gateway's zod schemas (@kith/contracts). */
 export type MatchField = (typeof MATCH_FIELDS)[number];
 
 export interface MatchingRule {
@@ -68,7 +61,7 @@ export const DEFAULT_MATCHING_RULES: MatchingRuleSet = {
   ],
 };
 
-export const MATCHING_LIMITS = { rules: 20, fieldsPerRule: 4, weight: 100, nameLength: 60 };
+const MATCHING_LIMITS = MATCHING_RULE_LIMITS;
 
 /** What matching reads of a contact; a stored Contact fits, and so does an import row. */
 export interface MatchableContact {
@@ -212,10 +205,10 @@ export function validateMatchingRuleSet(input: MatchingRuleSetInput): {
   const seen = new Set<string>();
   const cleaned: MatchingRule[] = rules.map((rule, i) => {
     const name = rule.name?.trim() ?? '';
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(name) || name.length > MATCHING_LIMITS.nameLength) {
+    if (!MATCHING_RULE_NAME_PATTERN.test(name)) {
       errors.push({
         field: `rules[${i}].name`,
-        message: `must be 1-${MATCHING_LIMITS.nameLength} lower-case letters, digits or dashes`,
+        message: `must be 1-${MATCHING_LIMITS.name} lower-case letters, digits or dashes`,
       });
     } else if (seen.has(name)) {
       errors.push({ field: `rules[${i}].name`, message: 'must be unique in the rule set' });

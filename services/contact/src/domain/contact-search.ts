@@ -10,8 +10,6 @@ const MIN_PHONE_DIGITS = 3;
 /** The national part of a number, so "5550100" finds "+1 555 0100" too. */
 const NATIONAL_DIGITS = 10;
 
-export const MAX_SEARCH_LENGTH = 100;
-
 function phoneKeys(normalized: string): string[] {
   const digits = normalized.replace(/\D/g, '');
   const keys = [digits];

@@ -1,5 +1,6 @@
 // Update masks: which paths of ContactFields an update replaces. Accepts the proto
 // (snake_case) and JSON (camelCase) spellings and answers with one canonical camelCase form.
+import { CUSTOM_FIELD_KEY_SYNTAX } from '@kith/contracts';
 import {
   PERSON_NAME_PARTS,
   type ContactFields,
@@ -38,7 +39,9 @@ export type LeafPath = (typeof LEAF_PATHS)[number];
 export type CustomFieldPath = `customFields.${string}`;
 export type UpdatePath = LeafPath | 'person' | 'organization' | CustomFieldPath;
 
-const CUSTOM_FIELD_PATH = /^(?:customFields|custom_fields)\.([a-z][a-z0-9_]{0,39})$/;
+const CUSTOM_FIELD_PATH = new RegExp(
+  `^(?:customFields|custom_fields)\\.(${CUSTOM_FIELD_KEY_SYNTAX})$`,
+);
 
 export function isCustomFieldPath(path: UpdatePath): path is CustomFieldPath {
   return path.startsWith('customFields.');

@@ -1,9 +1,9 @@
 // Pure decisions over custom field definitions: given the stored definition (if any), a
 // command and the clock, answer the next state and its events, or throw a CustomFieldError.
+import { CUSTOM_FIELD_KEY_PATTERN, CUSTOM_FIELD_LIMITS } from '@kith/contracts';
 import type { DomainFieldError } from '@kith/errors';
 import { EVENT_TYPES } from '@kith/events';
 import {
-  CUSTOM_FIELD_KEY_PATTERN,
   customFieldId,
   isCustomFieldRecordType,
   type CustomFieldDefinition,
@@ -82,7 +82,7 @@ export function customFieldNotFound(ref: FieldRef): CustomFieldError {
  * Each contact write loads every definition of its record type, and each list filter may
  * name them: a cap keeps that small. Archived definitions count (their keys stay taken).
  */
-export const MAX_CUSTOM_FIELDS_PER_RECORD_TYPE = 200;
+export const MAX_CUSTOM_FIELDS_PER_RECORD_TYPE = CUSTOM_FIELD_LIMITS.perRecordType;
 
 export interface DefineState {
   /** Whatever is stored under the same id, archived or not: keys are never reused. */

@@ -1,13 +1,17 @@
 // The pure list-filter builder: `cf.<key>[.<op>]=<value>` query parameters become a MongoDB
 // filter fragment on `customFields.<key>`, with values parsed the way stored values are
 // normalized, so `cf.score.gte=10` compares numbers and `cf.joined.lt=2026-01-01` dates.
+import { CUSTOM_FIELD_LIMITS } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
 import type { CustomFieldDefinition, CustomFieldType } from './custom-field';
 import { normalizeDate } from './custom-field-date.util';
 
 export const CUSTOM_FIELD_QUERY_PREFIX = 'cf.';
-/** Bounds the work one list request can ask for (each filter is evaluated on every row). */
-export const MAX_CUSTOM_FIELD_FILTERS = 10;
+/**
+ * Bounds the work one list request can ask for (each filter is evaluated on every row).
+ * Shared with the gateway's zod schemas (@kith/contracts field-limits.ts).
+ */
+export const MAX_CUSTOM_FIELD_FILTERS = CUSTOM_FIELD_LIMITS.filtersPerQuery;
 
 const RANGE_OPS = { gt: '$gt', gte: '$gte', lt: '$lt', lte: '$lte' } as const;
 type Op = 'eq' | 'exists' | keyof typeof RANGE_OPS;

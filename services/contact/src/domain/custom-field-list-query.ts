@@ -1,12 +1,14 @@
 // List requests for definitions: page size bounds and the opaque page token. The token is
 // bound to the filters it was issued for, so it cannot be replayed against another listing.
-import { pageTokens } from '@kith/paging';
+import { CUSTOM_FIELD_LIMITS } from '@kith/contracts';
+import { PAGE_SIZE_LIMITS, pageTokens } from '@kith/paging';
 import type { ContactFieldError } from './contact-error';
 import { CustomFieldError } from './custom-field-error';
 import { isCustomFieldRecordType, type CustomFieldRecordType } from './custom-field';
 
-export const DEFAULT_FIELD_PAGE_SIZE = 100;
-export const MAX_FIELD_PAGE_SIZE = 200;
+/** Shared with the gateway's zod schemas: its own default, every listing's most. */
+export const DEFAULT_FIELD_PAGE_SIZE = CUSTOM_FIELD_LIMITS.defaultPageSize;
+const MAX_FIELD_PAGE_SIZE = PAGE_SIZE_LIMITS.maxSize;
 
 export interface ListCustomFieldsInput {
   tenantId: string;

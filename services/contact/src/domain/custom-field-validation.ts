@@ -1,5 +1,6 @@
 // Rules of a definition's writable part (label, type, options, validation). Collects every
 // problem, so a caller can fix them all at once; the decisions throw them as one error.
+import { CUSTOM_FIELD_LIMITS } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
 import {
   isCustomFieldType,
@@ -12,13 +13,11 @@ import {
 } from './custom-field';
 import { isCalendarDate } from './custom-field-date.util';
 
-export const MAX_LABEL_LENGTH = 100;
-export const MAX_DESCRIPTION_LENGTH = 500;
-export const MAX_OPTIONS = 200;
-export const MAX_OPTION_VALUE_LENGTH = 100;
-/** Every text value is capped, so a stored document and a pattern test stay bounded. */
-export const MAX_TEXT_LENGTH = 1000;
-export const MAX_PATTERN_LENGTH = 200;
+/**
+ * Shared with the gateway's zod schemas. Every text value is capped (`text`), so a stored
+ * document and a pattern test stay bounded.
+ */
+const LIMITS = CUSTOM_FIELD_LIMITS;
 
 /** Which validation rules each type accepts; any other rule is refused, not ignored. */
 const RULES_BY_TYPE: Record<CustomFieldType, ReadonlyArray<keyof CustomFieldValidation>> = {
@@ -38,12 +37,12 @@ export interface SpecValidation {
 export function validateDefinitionSpec(input: CustomFieldSpecInput): SpecValidation {
   const errors: ContactFieldError[] = [];
   const label = (input.label ?? '').trim();
-  if (label === '' || label.length > MAX_LABEL_LENGTH) {
-    errors.push({ field: 'label', message: `must be 1 to ${MAX_LABEL_LENGTH} characters` });
+  if (label === '' || label.length > LIMITS.label) {
+    errors.push({ field: 'label', message: `must be 1 to ${LIMITS.label} characters` });
   }
   const description = (input.description ?? '').trim();
-  if (description.length > MAX_DESCRIPTION_LENGTH) {
-    errors.push({ field: 'description', message: `must be at most ${MAX_DESCRIPTION_LENGTH}` });
+  if (description.length > LIMITS.description) {
+    errors.push({ field: 'description', message: `must be at most ${LIMITS.description}` });
   }
   const typeText = input.type ?? '';
   const type: CustomFieldType = isCustomFieldType(typeText) ? typeText : 'text';
@@ -75,24 +74,24 @@ function validateOptions(
     if (input.length > 0) errors.push({ field: 'options', message: 'only selects have options' });
     return [];
   }
-  if (input.length === 0 || input.length > MAX_OPTIONS) {
-    errors.push({ field: 'options', message: `a select needs 1 to ${MAX_OPTIONS} options` });
+  if (input.length === 0 || input.length > LIMITS.options) {
+    errors.push({ field: 'options', message: `a select needs 1 to ${LIMITS.options} options` });
   }
   const seen = new Set<string>();
   return input.map((option, i) => {
     const value = (option.value ?? '').trim();
-    if (value === '' || value.length > MAX_OPTION_VALUE_LENGTH) {
+    if (value === '' || value.length > LIMITS.optionValue) {
       errors.push({
         field: `options[${i}].value`,
-        message: `must be 1 to ${MAX_OPTION_VALUE_LENGTH} characters`,
+        message: `must be 1 to ${LIMITS.optionValue} characters`,
       });
     } else if (seen.has(value)) {
       errors.push({ field: `options[${i}].value`, message: 'is already an option' });
     }
     seen.add(value);
     const label = (option.label ?? '').trim() || value;
-    if (label.length > MAX_LABEL_LENGTH) {
-      errors.push({ field: `options[${i}].label`, message: `must be at most ${MAX_LABEL_LENGTH}` });
+    if (label.length > LIMITS.label) {
+      errors.push({ field: `options[${i}].label`, message: `must be at most ${LIMITS.label}` });
     }
     return { value, label, active: option.active !== false };
   });
@@ -131,11 +130,11 @@ type Problem = (rule: string, message: string) => void;
 
 function checkTextRules(rules: CustomFieldValidation, problem: Problem): void {
   const { minLength, maxLength, pattern } = rules;
-  if (minLength !== undefined && !isCount(minLength, 0, MAX_TEXT_LENGTH)) {
-    problem('minLength', `must be a whole number from 0 to ${MAX_TEXT_LENGTH}`);
+  if (minLength !== undefined && !isCount(minLength, 0, LIMITS.text)) {
+    problem('minLength', `must be a whole number from 0 to ${LIMITS.text}`);
   }
-  if (maxLength !== undefined && !isCount(maxLength, 1, MAX_TEXT_LENGTH)) {
-    problem('maxLength', `must be a whole number from 1 to ${MAX_TEXT_LENGTH}`);
+  if (maxLength !== undefined && !isCount(maxLength, 1, LIMITS.text)) {
+    problem('maxLength', `must be a whole number from 1 to ${LIMITS.text}`);
   }
   if (minLength !== undefined && maxLength !== undefined && minLength > maxLength) {
     problem('minLength', 'must not exceed maxLength');
@@ -173,15 +172,14 @@ function isCount(value: unknown, min: number, max: number): boolean {
 
 // Shapes that can backtrack exponentially: a quantified group that itself ends in a
 // quantifier, e.g. (a+)+ or (\w*)*. A heuristic, not a proof; values are also capped at
-// MAX_TEXT_LENGTH, which bounds the damage of anything it misses.
+// LIMITS.text, which bounds the damage of anything it misses.
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}]\)(?:[+*]|\{\d)/;
 const BACK_REFERENCE = /\\[1-9]|\\k</;
 
 /** Why a pattern is refused, or undefined when it is acceptable. */
 export function unsafePatternReason(pattern: unknown): string | undefined {
   if (typeof pattern !== 'string' || pattern === '') return 'must be a non-empty string';
-  if (pattern.length > MAX_PATTERN_LENGTH)
-    return `must be at most ${MAX_PATTERN_LENGTH} characters`;
+  if (pattern.length > LIMITS.pattern) return `must be at most ${LIMITS.pattern} characters`;
   if (NESTED_QUANTIFIER.test(pattern)) return 'must not nest quantifiers, e.g. (a+)+';
   if (BACK_REFERENCE.test(pattern)) return 'must not use back-references';
   try {

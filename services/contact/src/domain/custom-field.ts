@@ -1,24 +1,11 @@
 // Custom field definitions as the domain sees them: per tenant and record type, a typed
 // field that contacts of that type may carry under `customFields.<key>`. Plain data only.
+// The record types, field types and key pattern are shared with the gateway's zod schemas
+// (@kith/contracts field-vocabulary.ts, field-rules.ts).
+import { CUSTOM_FIELD_RECORD_TYPES, CUSTOM_FIELD_TYPES } from '@kith/contracts';
 
-export const CUSTOM_FIELD_RECORD_TYPES = ['person', 'organization', 'household'] as const;
 export type CustomFieldRecordType = (typeof CUSTOM_FIELD_RECORD_TYPES)[number];
-
-export const CUSTOM_FIELD_TYPES = [
-  'text',
-  'number',
-  'date',
-  'boolean',
-  'single_select',
-  'multi_select',
-] as const;
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
-
-/**
- * A field key becomes a document field name (`customFields.<key>`) and a query parameter
- * (`cf.<key>`): lower-case slug, no `.` or `$` (FerretDB and MongoDB field-name rules).
- */
-export const CUSTOM_FIELD_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 
 export interface CustomFieldOption {
   /** What is stored and filtered on; never changes once added. */

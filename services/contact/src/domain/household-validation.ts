@@ -1,8 +1,7 @@
 // Cleans what callers send about households: overrides, mailing address, member input.
 // Every problem is collected, so a caller can fix all of them at once.
-import { isUuidPosition, pageTokens, parsePageRequest } from '@kith/paging';
+import { PAGE_SIZE_LIMITS, isUuidPosition, pageTokens, parsePageRequest } from '@kith/paging';
 import type { ContactFieldError } from './contact-error';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './contact-list-query';
 import { HouseholdError } from './household-error';
 import {
   HOUSEHOLD_LIMITS,
@@ -12,8 +11,6 @@ import {
 } from './household';
 import { checkFreeText } from './free-text';
 import { validatePostalAddress, type PostalAddress } from './postal-address';
-
-const PAGE_LIMITS = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE };
 
 /** Page tokens of household listings (id order), scoped to the tenant. */
 export const householdPageTokens = pageTokens('households', { isPosition: isUuidPosition });
@@ -75,7 +72,7 @@ export function parseHouseholdListQuery(input: {
   pageSize?: number;
   pageToken?: string;
 }): { tenantId: string; pageSize: number; afterId?: string } {
-  const page = parsePageRequest(input, householdPageTokens, PAGE_LIMITS, input.tenantId);
+  const page = parsePageRequest(input, householdPageTokens, PAGE_SIZE_LIMITS, input.tenantId);
   const query: { tenantId: string; pageSize: number; afterId?: string } = {
     tenantId: input.tenantId,
     pageSize: page.pageSize,

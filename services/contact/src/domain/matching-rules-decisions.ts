@@ -1,12 +1,12 @@
 // A tenant's matching rules as an aggregate: one per tenant, version 0 while the tenant uses
 // the defaults (nothing stored), replaced whole by a PUT that names the version it read.
-import { ContactError, ContactErrorCode } from './contact-error';
 import {
   DEFAULT_MATCHING_RULES,
   validateMatchingRuleSet,
   type MatchingRuleSetInput,
   type TenantMatchingRules,
 } from './contact-matching';
+import { MatchingRulesError } from './matching-rules-error';
 
 export interface EffectiveMatchingRules extends TenantMatchingRules {
   /** True while the tenant has stored no rules of its own (version 0). */
@@ -44,18 +44,15 @@ export function decidePutMatchingRules(
 ): TenantMatchingRules {
   const current = effectiveMatchingRules(command.tenantId, stored);
   if (!Number.isSafeInteger(command.expectedVersion) || command.expectedVersion < 0) {
-    throw ContactError.validation([
+    throw MatchingRulesError.validation([
       { field: 'expectedVersion', message: 'must be the version you read (0 for the defaults)' },
     ]);
   }
   if (command.expectedVersion !== current.version) {
-    throw new ContactError(
-      ContactErrorCode.VERSION_CONFLICT,
-      `matching rules are at version ${current.version}, not the expected version ${command.expectedVersion}`,
-    );
+    throw MatchingRulesError.conflict(command.expectedVersion, current.version);
   }
   const { ruleSet, errors } = validateMatchingRuleSet(command.rules);
-  if (!ruleSet) throw ContactError.validation(errors);
+  if (!ruleSet) throw MatchingRulesError.validation(errors);
   return {
     tenantId: command.tenantId,
     version: current.version + 1,

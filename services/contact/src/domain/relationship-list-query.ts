@@ -1,12 +1,12 @@
 // Requests to list one contact's relationships: page bounds, the opaque page token, filters.
-import { isUuidPosition, pageTokens } from '@kith/paging';
+import { PAGE_SIZE_LIMITS, isUuidPosition, pageTokens } from '@kith/paging';
 import type { ContactFieldError } from './contact-error';
 import { RelationshipError } from './relationship-error';
 import { RelationshipTypeError } from './relationship-type-error';
 import type { RelationshipListQuery } from './relationship';
 
-export const DEFAULT_RELATIONSHIP_PAGE_SIZE = 50;
-export const MAX_RELATIONSHIP_PAGE_SIZE = 200;
+const { defaultSize: DEFAULT_RELATIONSHIP_PAGE_SIZE, maxSize: MAX_RELATIONSHIP_PAGE_SIZE } =
+  PAGE_SIZE_LIMITS;
 
 /** Page tokens of one contact's relationships (id order; ids are uuid v7). */
 const relationshipPageTokens = pageTokens('relationships', { isPosition: isUuidPosition });

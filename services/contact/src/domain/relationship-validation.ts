@@ -1,13 +1,14 @@
 // Field rules of relationships and relationship types. Every problem is collected, so a
 // form can show them all at once; paths name the request fields.
+import { RELATIONSHIP_FIELD_LIMITS, RELATIONSHIP_TYPE_CODE_PATTERN } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
 import type { RelationshipFields } from './relationship';
 import { RELATIONSHIP_CONTACT_KINDS, type RelationshipContactKind } from './relationship-type';
 
-export const RELATIONSHIP_LIMITS = { description: 500, label: 100, code: 50 } as const;
+/** Shared with the gateway's zod schemas (@kith/contracts field-limits.ts). */
+const RELATIONSHIP_LIMITS = RELATIONSHIP_FIELD_LIMITS;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const CODE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is not). */
 export function isCalendarDate(value: string): boolean {
@@ -55,11 +56,11 @@ export function validateRelationshipFields(input: RelationshipFieldsInput): {
 }
 
 export function validateTypeCode(code: string): ContactFieldError[] {
-  if (code.length > RELATIONSHIP_LIMITS.code || !CODE_PATTERN.test(code)) {
+  if (code.length > RELATIONSHIP_LIMITS.typeCode || !RELATIONSHIP_TYPE_CODE_PATTERN.test(code)) {
     return [
       {
         field: 'code',
-        message: `must be a lower-case slug (a-z, 0-9, single hyphens), at most ${RELATIONSHIP_LIMITS.code} characters`,
+        message: `must be a lower-case slug (a-z, 0-9, single hyphens), at most ${RELATIONSHIP_LIMITS.typeCode} characters`,
       },
     ];
   }

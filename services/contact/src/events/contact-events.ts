@@ -1,13 +1,7 @@
 // What the contact service publishes: CloudEvents envelopes of kith.contact.*.v1 on
 // kith.contact.v1, keyed by contact id so each contact's events stay in order.
-import type { OutboxItem } from '@kith/bus';
-import {
-  CONTACT_SOURCE,
-  TOPICS,
-  newEvent,
-  type ContactSnapshot,
-  type EventEnvelope,
-} from '@kith/events';
+import { outboxItems, type OutboxItem } from '@kith/bus';
+import { CONTACT_SOURCE, TOPICS, type ContactSnapshot } from '@kith/events';
 import { extractTraceContext, injectTraceContext } from '@kith/telemetry';
 import { context, type Context } from '@opentelemetry/api';
 import type { Contact } from '../domain/contact';
@@ -98,24 +92,15 @@ export function toOutboxItems(
     eventIds?: readonly string[];
   } = {},
 ): OutboxItem[] {
-  const traceContext = opts.traceContext ?? context.active();
-  const carrier: Record<string, string> = {};
-  injectTraceContext(carrier, traceContext);
-  return events.map((event, i) => ({
-    topic: TOPICS.contact,
+  const described = events.map((event, i) => ({
+    ...(opts.eventIds?.[i] ? { id: opts.eventIds[i] } : {}),
+    type: event.type,
     key: event.contact.id,
-    event: newEvent({
-      ...(opts.eventIds?.[i] ? { id: opts.eventIds[i] } : {}),
-      type: event.type,
-      source: CONTACT_SOURCE,
-      subject: event.contact.id,
-      tenantId: event.contact.tenantId,
-      time: event.contact.updatedAt,
-      data: eventData(event, opts.actorId),
-      traceparent: carrier.traceparent,
-      tracestate: carrier.tracestate,
-    }) as EventEnvelope,
+    tenantId: event.contact.tenantId,
+    time: event.contact.updatedAt,
+    data: eventData(event, opts.actorId),
   }));
+  return outboxItems(TOPICS.contact, CONTACT_SOURCE, described, opts.traceContext);
 }
 
 /** What a bulk creation records beside its documents, for `rebuildContactCreated`. */

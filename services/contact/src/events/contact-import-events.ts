@@ -1,17 +1,8 @@
 // What the contact service publishes about import jobs: kith.contact-import.finished.v1 on
 // kith.contact.v1, keyed by the job id. Contacts an import creates or updates publish their
 // own contact events (contact-events.ts).
-import type { OutboxItem } from '@kith/bus';
-import {
-  CONTACT_SOURCE,
-  EVENT_TYPES,
-  TOPICS,
-  newEvent,
-  type ContactImportSnapshot,
-  type EventEnvelope,
-} from '@kith/events';
-import { injectTraceContext } from '@kith/telemetry';
-import { context } from '@opentelemetry/api';
+import { outboxItems, type OutboxItem } from '@kith/bus';
+import { CONTACT_SOURCE, EVENT_TYPES, TOPICS, type ContactImportSnapshot } from '@kith/events';
 import type { ContactImportJob } from '../domain/contact-import';
 
 export function toContactImportSnapshot(job: ContactImportJob): ContactImportSnapshot {
@@ -35,22 +26,13 @@ export function toContactImportSnapshot(job: ContactImportJob): ContactImportSna
 
 /** The envelope of a finished job, carrying the active (request) trace context. */
 export function importFinishedItems(job: ContactImportJob, actorId?: string): OutboxItem[] {
-  const carrier: Record<string, string> = {};
-  injectTraceContext(carrier, context.active());
-  return [
+  return outboxItems(TOPICS.contact, CONTACT_SOURCE, [
     {
-      topic: TOPICS.contact,
+      type: EVENT_TYPES.contactImportFinished,
       key: job.id,
-      event: newEvent({
-        type: EVENT_TYPES.contactImportFinished,
-        source: CONTACT_SOURCE,
-        subject: job.id,
-        tenantId: job.tenantId,
-        time: job.finishedAt ?? job.updatedAt,
-        data: { contactImport: toContactImportSnapshot(job), ...(actorId ? { actorId } : {}) },
-        traceparent: carrier.traceparent,
-        tracestate: carrier.tracestate,
-      }) as EventEnvelope,
+      tenantId: job.tenantId,
+      time: job.finishedAt ?? job.updatedAt,
+      data: { contactImport: toContactImportSnapshot(job), ...(actorId ? { actorId } : {}) },
     },
-  ];
+  ]);
 }

@@ -1,15 +1,8 @@
 // What the contact service publishes about custom field definitions: kith.custom-field.*.v1
 // on kith.contact.v1, keyed by the definition id so one definition's events stay in order.
-import type { OutboxItem } from '@kith/bus';
-import {
-  CONTACT_SOURCE,
-  TOPICS,
-  newEvent,
-  type CustomFieldSnapshot,
-  type EventEnvelope,
-} from '@kith/events';
-import { injectTraceContext } from '@kith/telemetry';
-import { context, type Context } from '@opentelemetry/api';
+import { outboxItems, type OutboxItem } from '@kith/bus';
+import { CONTACT_SOURCE, TOPICS, type CustomFieldSnapshot } from '@kith/events';
+import type { Context } from '@opentelemetry/api';
 import type { CustomFieldDefinition } from '../domain/custom-field';
 import type { CustomFieldEvent } from '../domain/custom-field-decisions';
 
@@ -43,22 +36,14 @@ function eventData(event: CustomFieldEvent): unknown {
 /** Envelopes for the outbox, carrying the active (request) trace context. */
 export function toCustomFieldOutboxItems(
   events: readonly CustomFieldEvent[],
-  traceContext: Context = context.active(),
+  traceContext?: Context,
 ): OutboxItem[] {
-  const carrier: Record<string, string> = {};
-  injectTraceContext(carrier, traceContext);
-  return events.map((event) => ({
-    topic: TOPICS.contact,
+  const described = events.map((event) => ({
+    type: event.type,
     key: event.definition.id,
-    event: newEvent({
-      type: event.type,
-      source: CONTACT_SOURCE,
-      subject: event.definition.id,
-      tenantId: event.definition.tenantId,
-      time: event.definition.updatedAt,
-      data: eventData(event),
-      traceparent: carrier.traceparent,
-      tracestate: carrier.tracestate,
-    }) as EventEnvelope,
+    tenantId: event.definition.tenantId,
+    time: event.definition.updatedAt,
+    data: eventData(event),
   }));
+  return outboxItems(TOPICS.contact, CONTACT_SOURCE, described, traceContext);
 }

@@ -5,23 +5,14 @@
 // and consumers re-point records TO it, so the merge must come after the survivor's earlier
 // events and before its later ones on the same partition. The victim has no events after its
 // merge (it is a tombstone and refuses every write), so nothing of the victim's can overtake it.
-import type { OutboxItem } from '@kith/bus';
-import { CONTACT_SOURCE, EVENT_TYPES, TOPICS, newEvent, type EventEnvelope } from '@kith/events';
-import { injectTraceContext } from '@kith/telemetry';
-import { context } from '@opentelemetry/api';
+import { outboxItems, type OutboxItem } from '@kith/bus';
+import { CONTACT_SOURCE, EVENT_TYPES, TOPICS } from '@kith/events';
 import type { TenantMatchingRules } from '../domain/contact-matching';
 import type { MergeDecision } from '../domain/contact-merge';
 import { toContactSnapshot } from './contact-events';
 
-function traceCarrier(): Record<string, string> {
-  const carrier: Record<string, string> = {};
-  injectTraceContext(carrier, context.active());
-  return carrier;
-}
-
 export function mergedOutboxItems(decision: MergeDecision, actorId?: string): OutboxItem[] {
   const { survivor, victim } = decision;
-  const carrier = traceCarrier();
   const data = {
     contact: toContactSnapshot(survivor),
     survivorId: survivor.id,
@@ -30,42 +21,37 @@ export function mergedOutboxItems(decision: MergeDecision, actorId?: string): Ou
     fieldChoices: { ...decision.fieldChoices },
     ...(actorId ? { actorId } : {}),
   };
-  const event = newEvent({
-    type: EVENT_TYPES.contactMerged,
-    source: CONTACT_SOURCE,
-    subject: survivor.id,
-    tenantId: survivor.tenantId,
-    time: survivor.updatedAt,
-    data,
-    traceparent: carrier.traceparent,
-    tracestate: carrier.tracestate,
-  }) as EventEnvelope;
-  return [{ topic: TOPICS.contact, key: survivor.id, event }];
+  return outboxItems(TOPICS.contact, CONTACT_SOURCE, [
+    {
+      type: EVENT_TYPES.contactMerged,
+      key: survivor.id,
+      tenantId: survivor.tenantId,
+      time: survivor.updatedAt,
+      data,
+    },
+  ]);
 }
 
 export function matchingRulesOutboxItems(
   rules: TenantMatchingRules,
   actorId?: string,
 ): OutboxItem[] {
-  const carrier = traceCarrier();
-  const event = newEvent({
-    type: EVENT_TYPES.matchingRulesChanged,
-    source: CONTACT_SOURCE,
-    subject: rules.tenantId,
-    tenantId: rules.tenantId,
-    time: rules.updatedAt,
-    data: {
-      matchingRules: {
-        tenantId: rules.tenantId,
-        version: rules.version,
-        threshold: rules.threshold,
-        rules: rules.rules.map((rule) => ({ ...rule, fields: [...rule.fields] })),
-        updatedAt: rules.updatedAt,
+  return outboxItems(TOPICS.contact, CONTACT_SOURCE, [
+    {
+      type: EVENT_TYPES.matchingRulesChanged,
+      key: rules.tenantId,
+      tenantId: rules.tenantId,
+      time: rules.updatedAt,
+      data: {
+        matchingRules: {
+          tenantId: rules.tenantId,
+          version: rules.version,
+          threshold: rules.threshold,
+          rules: rules.rules.map((rule) => ({ ...rule, fields: [...rule.fields] })),
+          updatedAt: rules.updatedAt,
+        },
+        ...(actorId ? { actorId } : {}),
       },
-      ...(actorId ? { actorId } : {}),
     },
-    traceparent: carrier.traceparent,
-    tracestate: carrier.tracestate,
-  }) as EventEnvelope;
-  return [{ topic: TOPICS.contact, key: rules.tenantId, event }];
+  ]);
 }

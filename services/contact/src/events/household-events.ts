@@ -1,16 +1,9 @@
 // What the household part of the contact service publishes: CloudEvents envelopes of
 // kith.household.*.v1 on kith.contact.v1 (the contact service owns the topic), keyed by
 // household id so each household's events stay in order.
-import type { OutboxItem } from '@kith/bus';
-import {
-  CONTACT_SOURCE,
-  TOPICS,
-  newEvent,
-  type EventEnvelope,
-  type HouseholdSnapshot,
-} from '@kith/events';
-import { injectTraceContext } from '@kith/telemetry';
-import { context, type Context } from '@opentelemetry/api';
+import { outboxItems, type OutboxItem } from '@kith/bus';
+import { CONTACT_SOURCE, TOPICS, type HouseholdSnapshot } from '@kith/events';
+import type { Context } from '@opentelemetry/api';
 import type { Household } from '../domain/household';
 import { HOUSEHOLD_EVENT_TYPES, type HouseholdEvent } from '../domain/household-decisions';
 
@@ -59,22 +52,14 @@ function eventData(event: HouseholdEvent): unknown {
 /** Envelopes for the outbox, in the trace active now (the gRPC call's or the consumer's). */
 export function toHouseholdOutboxItems(
   events: readonly HouseholdEvent[],
-  traceContext: Context = context.active(),
+  traceContext?: Context,
 ): OutboxItem[] {
-  const carrier: Record<string, string> = {};
-  injectTraceContext(carrier, traceContext);
-  return events.map((event) => ({
-    topic: TOPICS.contact,
+  const described = events.map((event) => ({
+    type: event.type,
     key: event.household.id,
-    event: newEvent({
-      type: event.type,
-      source: CONTACT_SOURCE,
-      subject: event.household.id,
-      tenantId: event.household.tenantId,
-      time: event.household.updatedAt,
-      data: eventData(event),
-      traceparent: carrier.traceparent,
-      tracestate: carrier.tracestate,
-    }) as EventEnvelope,
+    tenantId: event.household.tenantId,
+    time: event.household.updatedAt,
+    data: eventData(event),
   }));
+  return outboxItems(TOPICS.contact, CONTACT_SOURCE, described, traceContext);
 }

@@ -2,17 +2,14 @@
 // relationship id, and kith.relationship-type.changed.v1 keyed by "<tenantId>:<code>". A
 // relationship's snapshot carries its type's labels as they read at the time of the change,
 // so a consumer can show "Ada employee of Acme" without the catalogue.
-import type { OutboxItem } from '@kith/bus';
+import { outboxItems, type OutboxItem } from '@kith/bus';
 import {
   CONTACT_SOURCE,
   TOPICS,
-  newEvent,
-  type EventEnvelope,
   type RelationshipSnapshot,
   type RelationshipTypeSnapshot,
 } from '@kith/events';
-import { injectTraceContext } from '@kith/telemetry';
-import { context, type Context } from '@opentelemetry/api';
+import type { Context } from '@opentelemetry/api';
 import type { Relationship } from '../domain/relationship';
 import type { RelationshipEvent } from '../domain/relationship-decisions';
 import type { RelationshipTypeEvent } from '../domain/relationship-type-decisions';
@@ -64,67 +61,44 @@ export function toRelationshipTypeSnapshot(type: RelationshipType): Relationship
   return snapshot;
 }
 
-function traceCarrier(traceContext: Context): Record<string, string> {
-  const carrier: Record<string, string> = {};
-  injectTraceContext(carrier, traceContext);
-  return carrier;
-}
-
 /** Envelopes for the outbox, in the trace active now (the gRPC request's). */
 export function relationshipOutboxItems(
   events: readonly RelationshipEvent[],
   type: Pick<RelationshipTypeDefinition, 'labelAToB' | 'labelBToA' | 'symmetric'>,
-  traceContext: Context = context.active(),
+  traceContext?: Context,
 ): OutboxItem[] {
-  const carrier = traceCarrier(traceContext);
-  return events.map((event) => {
+  const described = events.map((event) => {
     const relationship = toRelationshipSnapshot(event.relationship, type);
     const data =
       event.type === 'kith.relationship.updated.v1'
         ? { relationship, changedFields: [...event.changedFields] }
         : { relationship };
     return {
-      topic: TOPICS.contact,
+      type: event.type,
       key: event.relationship.id,
-      event: newEvent({
-        type: event.type,
-        source: CONTACT_SOURCE,
-        subject: event.relationship.id,
-        tenantId: event.relationship.tenantId,
-        time: event.relationship.updatedAt,
-        data,
-        traceparent: carrier.traceparent,
-        tracestate: carrier.tracestate,
-      }) as EventEnvelope,
+      tenantId: event.relationship.tenantId,
+      time: event.relationship.updatedAt,
+      data,
     };
   });
+  return outboxItems(TOPICS.contact, CONTACT_SOURCE, described, traceContext);
 }
 
 export function relationshipTypeOutboxItems(
   events: readonly RelationshipTypeEvent[],
   time: string,
-  traceContext: Context = context.active(),
+  traceContext?: Context,
 ): OutboxItem[] {
-  const carrier = traceCarrier(traceContext);
-  return events.map((event) => {
-    const key = relationshipTypeId(event.relationshipType.tenantId, event.relationshipType.code);
-    return {
-      topic: TOPICS.contact,
-      key,
-      event: newEvent({
-        type: event.type,
-        source: CONTACT_SOURCE,
-        subject: key,
-        tenantId: event.relationshipType.tenantId,
-        time,
-        data: {
-          relationshipType: toRelationshipTypeSnapshot(event.relationshipType),
-          change: event.change,
-          changedFields: [...event.changedFields],
-        },
-        traceparent: carrier.traceparent,
-        tracestate: carrier.tracestate,
-      }) as EventEnvelope,
-    };
-  });
+  const described = events.map((event) => ({
+    type: event.type,
+    key: relationshipTypeId(event.relationshipType.tenantId, event.relationshipType.code),
+    tenantId: event.relationshipType.tenantId,
+    time,
+    data: {
+      relationshipType: toRelationshipTypeSnapshot(event.relationshipType),
+      change: event.change,
+      changedFields: [...event.changedFields],
+    },
+  }));
+  return outboxItems(TOPICS.contact, CONTACT_SOURCE, described, traceContext);
 }

@@ -1,7 +1,7 @@
 // The one place the contact service's errors become gRPC statuses: a table per error type
-// (contacts, households, relationships, relationship types, custom fields, imports), each
-// exhaustive by type, so a new code does not compile until it is mapped here (and then the
-// gateway maps the status).
+// (contacts, households, relationships, relationship types, custom fields, imports, matching
+// rules), each exhaustive by type, so a new code does not compile until it is mapped here (and
+// then the gateway maps the status).
 import * as grpc from '@grpc/grpc-js';
 import { CONTACT_ERROR_REASONS } from '@kith/contracts';
 import type { DomainError } from '@kith/errors';
@@ -15,6 +15,7 @@ import { ContactError } from '../domain/contact-error';
 import { ContactImportError } from '../domain/contact-import-error';
 import { CustomFieldError } from '../domain/custom-field-error';
 import { HouseholdError } from '../domain/household-error';
+import { MatchingRulesError } from '../domain/matching-rules-error';
 import { RelationshipError } from '../domain/relationship-error';
 import { RelationshipTypeError } from '../domain/relationship-type-error';
 
@@ -86,6 +87,11 @@ export const CONTACT_IMPORT_ERROR_STATUSES: GrpcStatusTable<ContactImportError> 
   FAILED_PRECONDITION,
 };
 
+export const MATCHING_RULES_ERROR_STATUSES: GrpcStatusTable<MatchingRulesError> = {
+  VALIDATION_FAILED,
+  VERSION_CONFLICT,
+};
+
 export function contactErrorToStatus(err: ContactError): StatusError {
   return domainErrorStatus(CONTACT_ERROR_STATUSES, err);
 }
@@ -108,6 +114,9 @@ export function mapContactError(err: unknown): StatusError | undefined {
   if (err instanceof CustomFieldError) return domainErrorStatus(CUSTOM_FIELD_ERROR_STATUSES, err);
   if (err instanceof ContactImportError) {
     return domainErrorStatus(CONTACT_IMPORT_ERROR_STATUSES, err);
+  }
+  if (err instanceof MatchingRulesError) {
+    return domainErrorStatus(MATCHING_RULES_ERROR_STATUSES, err);
   }
   return undefined;
 }

@@ -69,9 +69,7 @@ export function fieldsFromProto(
 }
 
 /** int64 arrives as a string (longs: String); anything unparsable fails validation later. */
-export function versionFromProto(version: string | undefined): number {
-  return version === undefined || version === '' ? 0 : Number(version);
-}
+export { versionFromProto } from '@kith/grpc-kit';
 
 function customFieldsFromJson(json: string): Record<string, unknown> {
   let parsed: unknown;

@@ -1,13 +1,12 @@
 // kith.contact.v1.CustomFieldService: translate proto <-> domain, call the use case. The
 // tenant comes from call metadata only. Errors map through the contact error mapper.
 import type { customFieldV1 } from '@kith/contracts';
-import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import { unaryHandler, type UnaryHandlerOptions, versionFromProto } from '@kith/grpc-kit';
 import type { IdempotentCreates } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import type { CustomFieldService } from '../app/custom-field.service';
 import { mapContactError } from './contact-error.mapper';
 import { unlessNotFound } from './keyed-create.util';
-import { versionFromProto } from './contact-proto.mapper';
 import { customFieldToProto, specFromProto } from './custom-field-proto.mapper';
 
 export function customFieldHandlers(

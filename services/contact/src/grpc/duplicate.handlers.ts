@@ -1,12 +1,12 @@
 // kith.contact.v1.DuplicateService: translate proto <-> domain, call the use case, nothing
 // else. The tenant always comes from call metadata (CallContext), never from the request.
 import type { duplicateV1 } from '@kith/contracts';
-import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import { unaryHandler, type UnaryHandlerOptions, versionFromProto } from '@kith/grpc-kit';
 import type { Logger } from '@kith/logger';
 import type { ContactMergeService } from '../app/contact-merge.service';
 import type { DuplicateService } from '../app/duplicate.service';
 import { mapContactError } from './contact-error.mapper';
-import { contactToProto, kindFromProto, versionFromProto } from './contact-proto.mapper';
+import { contactToProto, kindFromProto } from './contact-proto.mapper';
 import {
   duplicateMatchToProto,
   duplicatePairToProto,

@@ -2,34 +2,12 @@
 // set"; the domain treats a blank override as "clear", so the update mask alone says what
 // changes.
 import type { householdV1 } from '@kith/contracts';
+import { maskedFields } from '@kith/grpc-kit';
 import { HouseholdError } from '../domain/household-error';
 import type { Household, HouseholdChanges } from '../domain/household';
-import type { PostalAddress, PostalAddressInput } from '../domain/postal-address';
-import {
-  addressFromProto as contactAddressFromProto,
-  addressToProto as contactAddressToProto,
-} from './contact-proto.mapper';
+import { addressFromProto, addressToProto } from './contact-proto.mapper';
 
-const MASK_PATHS: Record<string, keyof HouseholdChanges> = {
-  name_override: 'nameOverride',
-  nameOverride: 'nameOverride',
-  greeting_override: 'greetingOverride',
-  greetingOverride: 'greetingOverride',
-  mailing_address: 'mailingAddress',
-  mailingAddress: 'mailingAddress',
-};
-
-export function addressFromProto(
-  address: householdV1.PostalAddress__Output | null | undefined,
-): PostalAddressInput | undefined {
-  return address ? contactAddressFromProto(address) : undefined;
-}
-
-export function addressToProto(
-  address: PostalAddress | undefined,
-): householdV1.PostalAddress | null {
-  return address ? contactAddressToProto(address) : null;
-}
+const MASKABLE = ['nameOverride', 'greetingOverride', 'mailingAddress'] as const;
 
 /** Create: whatever is set is taken. */
 export function createChangesFromProto(
@@ -38,8 +16,7 @@ export function createChangesFromProto(
   const changes: HouseholdChanges = {};
   if (req.nameOverride) changes.nameOverride = req.nameOverride;
   if (req.greetingOverride) changes.greetingOverride = req.greetingOverride;
-  const address = addressFromProto(req.mailingAddress);
-  if (address) changes.mailingAddress = address;
+  if (req.mailingAddress) changes.mailingAddress = addressFromProto(req.mailingAddress);
   return changes;
 }
 
@@ -47,24 +24,17 @@ export function createChangesFromProto(
 export function updateChangesFromProto(
   req: householdV1.UpdateHouseholdRequest__Output,
 ): HouseholdChanges {
-  const paths = req.updateMask?.paths ?? [];
-  if (paths.length === 0) {
-    throw HouseholdError.validation([{ field: 'updateMask', message: 'name at least one path' }]);
-  }
+  const { fields, unknown } = maskedFields(req.updateMask?.paths ?? [], MASKABLE);
+  const problem =
+    unknown.length > 0
+      ? `unknown path ${unknown[0]}; use name_override, greeting_override, mailing_address`
+      : fields.length === 0 && 'name at least one path';
+  if (problem) throw HouseholdError.validation([{ field: 'updateMask', message: problem }]);
   const changes: HouseholdChanges = {};
-  for (const path of paths) {
-    const field = MASK_PATHS[path];
-    if (!field) {
-      throw HouseholdError.validation([
-        {
-          field: 'updateMask',
-          message: `unknown path ${path}; use name_override, greeting_override, mailing_address`,
-        },
-      ]);
-    }
-    if (field === 'mailingAddress')
-      changes.mailingAddress = addressFromProto(req.mailingAddress) ?? null;
-    else changes[field] = req[field] || null;
+  for (const field of fields) {
+    if (field === 'mailingAddress') {
+      changes.mailingAddress = req.mailingAddress ? addressFromProto(req.mailingAddress) : null;
+    } else changes[field] = req[field] || null;
   }
   return changes;
 }
@@ -78,7 +48,7 @@ export function householdToProto(household: Household): householdV1.Household {
     greeting: household.greeting,
     nameOverride: household.nameOverride ?? '',
     greetingOverride: household.greetingOverride ?? '',
-    mailingAddress: addressToProto(household.mailingAddress),
+    mailingAddress: household.mailingAddress ? addressToProto(household.mailingAddress) : null,
     members: household.members.map((m) => ({
       contactId: m.contactId,
       role: m.role,

@@ -1,6 +1,7 @@
 // kith.contact.v1 relationship messages <-> domain types. Proto3 sends '' for "not set";
 // the domain treats empty as absent.
 import type { relationshipV1 } from '@kith/contracts';
+import { maskedFields } from '@kith/grpc-kit';
 import type { ContactKind } from '../domain/contact';
 import { RelationshipError } from '../domain/relationship-error';
 import { RelationshipTypeError } from '../domain/relationship-type-error';
@@ -86,13 +87,7 @@ export function contactRelationshipToProto(
   };
 }
 
-const TYPE_MASK_PATHS: Record<string, 'labelAToB' | 'labelBToA' | 'active'> = {
-  label_a_to_b: 'labelAToB',
-  labelAToB: 'labelAToB',
-  label_b_to_a: 'labelBToA',
-  labelBToA: 'labelBToA',
-  active: 'active',
-};
+const TYPE_MASKABLE = ['labelAToB', 'labelBToA', 'active'] as const;
 
 /** The change a type update asks for: only masked fields; kinds and symmetry cannot change. */
 export function typeChangeFromProto(req: relationshipV1.UpsertRelationshipTypeRequest__Output): {
@@ -100,9 +95,8 @@ export function typeChangeFromProto(req: relationshipV1.UpsertRelationshipTypeRe
   labelBToA?: string;
   active?: boolean;
 } {
-  const paths = req.updateMask?.paths ?? [];
-  const unknown = paths.filter((p) => TYPE_MASK_PATHS[p] === undefined);
-  if (paths.length === 0 || unknown.length > 0) {
+  const { fields, unknown } = maskedFields(req.updateMask?.paths ?? [], TYPE_MASKABLE);
+  if (fields.length === 0 || unknown.length > 0) {
     throw RelationshipTypeError.validation([
       {
         field: 'updateMask',
@@ -111,10 +105,9 @@ export function typeChangeFromProto(req: relationshipV1.UpsertRelationshipTypeRe
     ]);
   }
   const change: { labelAToB?: string; labelBToA?: string; active?: boolean } = {};
-  for (const path of paths) {
-    const field = TYPE_MASK_PATHS[path];
+  for (const field of fields) {
     if (field === 'active') change.active = req.active;
-    else if (field) change[field] = req[field];
+    else change[field] = req[field];
   }
   return change;
 }

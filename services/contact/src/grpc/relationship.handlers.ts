@@ -1,13 +1,12 @@
 // kith.contact.v1.RelationshipService: translate proto <-> domain, call the use case, nothing
 // else. The tenant always comes from call metadata, never from the request body.
 import type { relationshipV1 } from '@kith/contracts';
-import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import { unaryHandler, type UnaryHandlerOptions, versionFromProto } from '@kith/grpc-kit';
 import type { IdempotentCreates } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import type { RelationshipService } from '../app/relationship.service';
 import { mapContactError } from './contact-error.mapper';
 import { unlessNotFound } from './keyed-create.util';
-import { versionFromProto } from './contact-proto.mapper';
 import {
   contactKindFilterFromProto,
   contactRelationshipToProto,

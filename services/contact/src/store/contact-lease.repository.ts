@@ -1,7 +1,8 @@
-// Contact leases (domain/contact-lease.ts) in `contact_leases`, `_id = "<tenant>:<contactId>"`.
-// Every operation is an `_id` insert, read or delete, the cheap ones on FerretDB 1.x; a delete
-// also filters by holder so a late release never frees a lease someone else took since.
-import { retryTransient, isDuplicateKeyError } from '@kith/bus';
+// Contact leases (domain/contact-lease.ts) in `contact_leases`, `_id = "<tenant>:<contactId>"`,
+// through @kith/aggregate-store's unique claims: an `_id` insert takes a lease, a stale one is
+// taken over behind a fence, and a release names the holder, so a late release never frees a
+// lease someone else took since.
+import { claimUnique, releaseClaim } from '@kith/aggregate-store';
 import type { mongo } from 'mongoose';
 import type { ContactLease } from '../domain/contact-lease';
 
@@ -22,35 +23,20 @@ export class ContactLeaseRepository {
     this.leases = db.collection<LeaseDocument>(CONTACT_LEASES_COLLECTION);
   }
 
-  /** True if the lease is now ours; false if someone holds it (duplicate `_id`). */
-  async insert(lease: ContactLease): Promise<boolean> {
-    try {
-      await retryTransient(() =>
-        this.leases.insertOne({ _id: leaseId(lease.tenantId, lease.contactId), ...lease }),
-      );
-      return true;
-    } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
-    }
-  }
-
-  async find(tenantId: string, contactId: string): Promise<ContactLease | undefined> {
-    const doc = await retryTransient(() =>
-      this.leases.findOne({ _id: leaseId(tenantId, contactId) }),
-    );
-    if (!doc || doc.tenantId !== tenantId) return undefined;
-    const { _id: _ignored, ...lease } = doc;
-    return lease;
+  /** True if the lease is now ours: free, or held by a holder `isStale` presumes dead. */
+  async take(lease: ContactLease, isStale: (held: ContactLease) => boolean): Promise<boolean> {
+    const doc = { _id: leaseId(lease.tenantId, lease.contactId), ...lease };
+    const result = await claimUnique(this.leases, doc, {
+      owner: 'holder',
+      claimedAt: 'takenAt',
+      isStale,
+    });
+    return result.claimed;
   }
 
   /** Frees the lease if it still names this holder. */
   async release(lease: ContactLease): Promise<void> {
-    await retryTransient(() =>
-      this.leases.deleteOne({
-        _id: leaseId(lease.tenantId, lease.contactId),
-        holder: lease.holder,
-      }),
-    );
+    const id = leaseId(lease.tenantId, lease.contactId);
+    await releaseClaim(this.leases, id, { holder: lease.holder });
   }
 }

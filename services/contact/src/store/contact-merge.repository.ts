@@ -7,6 +7,7 @@
 // it inserts `contact_merges_repointed` with the same `_id` (an insert, not an update of the
 // record: FerretDB updates read and write back the whole document, so a concurrent `complete`
 // could undo it). Until then the survivor must not be merged away itself.
+import { claimUnique, findClaim, releaseClaim } from '@kith/aggregate-store';
 import { retryTransient, isDuplicateKeyError } from '@kith/bus';
 import type { mongo } from 'mongoose';
 import type { FieldChoices } from '../domain/contact-merge';
@@ -52,32 +53,28 @@ export class ContactMergeRepository {
     this.repointed = db.collection<RepointedMark>(CONTACT_MERGES_REPOINTED_COLLECTION);
   }
 
-  async find(tenantId: string, victimId: string): Promise<MergeRecord | undefined> {
-    const record = await retryTransient(() =>
-      this.records.findOne({ _id: mergeRecordId(tenantId, victimId) }),
-    );
-    return record && record.tenantId === tenantId ? record : undefined;
+  find(tenantId: string, victimId: string): Promise<MergeRecord | undefined> {
+    return findClaim(this.records, tenantId, mergeRecordId(tenantId, victimId));
   }
 
-  /** The stored record: the one just inserted, or the one that was there first. */
+  /**
+   * The stored record: the one just inserted, or the one that was there first (the same
+   * merge's, which resumes, or another survivor's, which refuses). Never taken over.
+   */
   async claim(record: Omit<MergeRecord, '_id'>): Promise<MergeRecord> {
     const doc: MergeRecord = { _id: mergeRecordId(record.tenantId, record.victimId), ...record };
-    try {
-      await retryTransient(() => this.records.insertOne(doc));
-      return doc;
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      const existing = await this.find(record.tenantId, record.victimId);
-      if (!existing) throw err;
-      return existing;
-    }
+    const result = await claimUnique(this.records, doc, {
+      owner: 'survivorId',
+      claimedAt: 'startedAt',
+    });
+    const stored = result.claimed ? result.claim : result.holder;
+    if (!stored) throw new Error(`merge record ${doc._id} kept changing; retry the merge`);
+    return stored;
   }
 
   /** Deletes an unfinished record (the caller checked), only while it names the same survivor. */
   async release(record: MergeRecord): Promise<void> {
-    await retryTransient(() =>
-      this.records.deleteOne({ _id: record._id, survivorId: record.survivorId }),
-    );
+    await releaseClaim(this.records, record._id, { survivorId: record.survivorId });
   }
 
   /** The victim's records now name the survivor. Idempotent: a second mark is a duplicate. */

@@ -14,7 +14,7 @@ import { customFieldModel, ensureCustomFieldIndexes } from './custom-field.model
 import { CustomFieldRepository } from './custom-field.repository';
 import { DuplicateCandidatesReader } from './duplicate-candidates.reader';
 import { HouseholdMembershipRepository } from './household-membership.repository';
-import { ensureHouseholdIndexes, householdModel } from './household.model';
+import { ensureHouseholdIndexes, householdsCollection } from './household.model';
 import { HouseholdRepository } from './household.repository';
 import { ImportMatcherReader } from './import-matcher.reader';
 import { MatchingRulesRepository } from './matching-rules.repository';
@@ -69,7 +69,6 @@ export async function openContactStores(
   const { db } = dbs;
   const contacts = contactModel(connection);
   const fields = customFieldModel(connection);
-  const households = householdModel(connection);
   const relationships = relationshipModels(connection);
   const audit = new ContactAuditRepository(dbs.auditDb);
   const imports = new ContactImportRepository(db, outbox);
@@ -79,7 +78,7 @@ export async function openContactStores(
   if (options.secondaryIndexes) {
     await ensureContactIndexes(contacts);
     await ensureCustomFieldIndexes(fields);
-    await ensureHouseholdIndexes(households);
+    await ensureHouseholdIndexes(db);
     await ensureRelationshipIndexes(relationships);
     await audit.ensureIndexes();
     await imports.ensureIndexes();
@@ -90,14 +89,14 @@ export async function openContactStores(
   const matchingRules = new MatchingRulesRepository(db, outbox);
   return {
     contacts: contactRepository,
-    customFields: new CustomFieldRepository(fields, outbox),
-    households: new HouseholdRepository(households, outbox),
+    customFields: new CustomFieldRepository(db, outbox),
+    households: new HouseholdRepository(db, outbox),
     memberships: new HouseholdMembershipRepository(db),
-    relationships: new RelationshipRepository(relationships, outbox),
-    relationshipTypes: new RelationshipTypeRepository(relationships, outbox),
+    relationships: new RelationshipRepository(db, outbox),
+    relationshipTypes: new RelationshipTypeRepository(db, outbox),
     contactNames: new RelationshipContactsReader(contacts),
     audit,
-    personalData: new PersonalDataReader(households, relationships.relationships),
+    personalData: new PersonalDataReader(householdsCollection(db), relationships.relationships),
     duplicateCandidates: new DuplicateCandidatesReader(contacts),
     matchingRules,
     merges: new ContactMergeRepository(db),

@@ -1,45 +1,42 @@
-// Reads and writes custom field definitions. Writes go through the outbox like contacts:
-// stage the events (claims the version), write state + `_outboxLog` in one single-document
-// write, commit. A crash between staging and the write leaves an intent whose definition
-// has no matching `_outboxLog` entry: the relay drops it after its grace period (nothing was
-// promised); a crash after the write leaves one it finds logged and publishes.
+// Reads and writes custom field definitions through @kith/aggregate-store: `{_id}` reads, and
+// writes through the outbox like contacts (the intent claims the version, then state +
+// `_outboxLog` in one single-document write). A crash between the two leaves an intent whose
+// definition has no matching `_outboxLog` entry: the relay drops it after its grace period
+// (nothing was promised); a crash after the write leaves one it finds logged and publishes.
 import {
-  retryTransient,
-  type Outbox,
-  type OutboxItem,
-  type OutboxLogRecord,
-  type StagedWrite,
-  writeThroughOutbox,
-  isDuplicateKeyError,
-} from '@kith/bus';
+  findOwned,
+  insertVersioned,
+  listAfterCursor,
+  updateVersioned,
+  type AggregateStore,
+} from '@kith/aggregate-store';
+import type { Outbox, OutboxItem, OutboxLogRecord } from '@kith/bus';
+import type { mongo } from 'mongoose';
 import type { CustomFieldDefinition, CustomFieldRecordType } from '../domain/custom-field';
 import { CustomFieldError, CustomFieldErrorCode } from '../domain/custom-field-error';
 import type { CustomFieldListQuery } from '../domain/custom-field-list-query';
 import { toCustomField, toCustomFieldState } from './custom-field-document.mapper';
-import {
-  CUSTOM_FIELDS_COLLECTION,
-  type CustomFieldDocument,
-  type CustomFieldModel,
-} from './custom-field.model';
+import { CUSTOM_FIELDS_COLLECTION, type CustomFieldDocument } from './custom-field.model';
 
 export interface StoredCustomField {
   definition: CustomFieldDefinition;
   outboxLog: OutboxLogRecord[];
 }
 
-const WITHOUT_OUTBOX = { _outboxLog: 0 } as const;
-
 export class CustomFieldRepository {
-  constructor(
-    private readonly model: CustomFieldModel,
-    private readonly outbox: Outbox,
-  ) {}
+  private readonly store: AggregateStore<CustomFieldDocument>;
 
-  /** An `{_id}` lookup; a foreign tenant's definition is not found. */
+  constructor(db: mongo.Db, outbox: Outbox) {
+    this.store = {
+      collection: db.collection<CustomFieldDocument>(CUSTOM_FIELDS_COLLECTION),
+      outbox,
+    };
+  }
+
+  /** A foreign tenant's definition is not found. */
   async findById(tenantId: string, id: string): Promise<StoredCustomField | undefined> {
-    const doc = await this.model.findOne({ _id: id }).lean<CustomFieldDocument>().exec();
-    if (!doc || doc.tenantId !== tenantId) return undefined;
-    return { definition: toCustomField(doc), outboxLog: doc._outboxLog ?? [] };
+    const doc = await findOwned(this.store.collection, tenantId, id);
+    return doc && { definition: toCustomField(doc), outboxLog: doc._outboxLog ?? [] };
   }
 
   /**
@@ -54,11 +51,10 @@ export class CustomFieldRepository {
   ): Promise<CustomFieldDefinition[]> {
     const filter: Record<string, unknown> = { tenantId, recordType };
     if (!opts.includeArchived) filter.archived = false;
-    const docs = await this.model
-      .find(filter, WITHOUT_OUTBOX)
+    const docs = await this.store.collection
+      .find(filter, { projection: { _outboxLog: 0 } })
       .sort({ _id: 1 })
-      .lean<CustomFieldDocument[]>()
-      .exec();
+      .toArray();
     return docs.map(toCustomField);
   }
 
@@ -73,82 +69,44 @@ export class CustomFieldRepository {
   async list(
     query: CustomFieldListQuery,
   ): Promise<{ definitions: CustomFieldDefinition[]; hasMore: boolean }> {
-    const filter: Record<string, unknown> = { tenantId: query.tenantId };
+    const filter: Record<string, unknown> = {};
     if (query.recordType) filter.recordType = query.recordType;
     if (!query.includeArchived) filter.archived = false;
-    if (query.afterId) filter._id = { $gt: query.afterId };
-    const docs = await this.model
-      .find(filter, WITHOUT_OUTBOX)
-      .sort({ _id: 1 })
-      .limit(query.pageSize + 1)
-      .lean<CustomFieldDocument[]>()
-      .exec();
-    return {
-      definitions: docs.slice(0, query.pageSize).map(toCustomField),
-      hasMore: docs.length > query.pageSize,
-    };
+    const { items, hasMore } = await listAfterCursor(this.store.collection, {
+      tenantId: query.tenantId,
+      filter,
+      pageSize: query.pageSize,
+      afterId: query.afterId,
+    });
+    return { definitions: items.map(toCustomField), hasMore };
   }
 
-  async insert(definition: CustomFieldDefinition, items: OutboxItem[]): Promise<void> {
-    await this.throughOutbox(definition, items, async (staged) => {
-      try {
-        // Not retried: a retry after a lost acknowledgement would read as a duplicate.
-        await this.model.collection.insertOne({
-          ...toCustomFieldState(definition),
-          _outboxLog: staged.outboxLog([]),
-        } as never);
-      } catch (err) {
-        if (isDuplicateKeyError(err)) {
-          throw CustomFieldError.alreadyExists(
-            `custom field ${definition.recordType}/${definition.key} exists already`,
-          );
-        }
-        throw err;
-      }
+  insert(definition: CustomFieldDefinition, items: OutboxItem[]): Promise<void> {
+    return insertVersioned(this.store, toCustomFieldState(definition), {
+      items,
+      // Another writer holding version 1 is defining the same key.
+      conflict: () => versionConflict(definition, definition.version - 1),
+      duplicate: () =>
+        CustomFieldError.alreadyExists(
+          `custom field ${definition.recordType}/${definition.key} exists already`,
+        ),
     });
   }
 
   /** Replaces the state if the stored version is still `expectedVersion`. */
-  async update(
+  update(
     definition: CustomFieldDefinition,
     expectedVersion: number,
     outboxLog: OutboxLogRecord[],
     items: OutboxItem[],
   ): Promise<void> {
-    const { _id: _ignored, ...state } = toCustomFieldState(definition);
-    await this.throughOutbox(definition, items, async (staged) => {
-      const result = await retryTransient(() =>
-        this.model
-          .updateOne(
-            { _id: definition.id, tenantId: definition.tenantId, version: expectedVersion },
-            {
-              $set: { ...state, _outboxLog: staged.outboxLog(outboxLog) },
-              ...(definition.description === undefined ? { $unset: { description: 1 } } : {}),
-            },
-          )
-          .exec(),
-      );
-      if (result.matchedCount === 0) throw versionConflict(definition, expectedVersion);
+    return updateVersioned(this.store, toCustomFieldState(definition), {
+      expectedVersion,
+      outboxLog,
+      items,
+      optionalFields: ['description'],
+      conflict: () => versionConflict(definition, expectedVersion),
     });
-  }
-
-  /** Another writer holding the version (for a create: defining the same key) is a conflict. */
-  private throughOutbox(
-    definition: CustomFieldDefinition,
-    items: OutboxItem[],
-    write: (staged: StagedWrite) => Promise<void>,
-  ): Promise<void> {
-    return writeThroughOutbox(
-      this.outbox,
-      {
-        collection: CUSTOM_FIELDS_COLLECTION,
-        aggregateId: definition.id,
-        version: definition.version,
-        items,
-      },
-      write,
-      () => versionConflict(definition, definition.version - 1),
-    );
   }
 }
 

@@ -1,5 +1,6 @@
 // Stored document <-> domain Household. Optional fields are left out rather than set to
-// undefined or null, so domain equality checks and event snapshots stay clean.
+// undefined or null (withoutAbsent), so domain equality checks and event snapshots stay clean.
+import { withoutAbsent } from '@kith/aggregate-store';
 import type { Household, HouseholdMember } from '../domain/household';
 import type { PostalAddress } from '../domain/postal-address';
 import type { HouseholdDocument } from './household.model';
@@ -14,7 +15,7 @@ export const OPTIONAL_HOUSEHOLD_FIELDS = [
 ] as const;
 
 export function toHousehold(doc: StateFields): Household {
-  const household: Household = {
+  return {
     id: doc._id,
     tenantId: doc.tenantId,
     version: doc.version,
@@ -23,16 +24,19 @@ export function toHousehold(doc: StateFields): Household {
     members: (doc.members ?? []).map(toMember),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+    ...withoutAbsent({
+      nameOverride: doc.nameOverride,
+      greetingOverride: doc.greetingOverride,
+      // Stored addresses may carry null or '' for parts left blank.
+      mailingAddress: doc.mailingAddress && (withoutAbsent(doc.mailingAddress) as PostalAddress),
+      deletedAt: doc.deletedAt,
+    }),
   };
-  if (doc.nameOverride) household.nameOverride = doc.nameOverride;
-  if (doc.greetingOverride) household.greetingOverride = doc.greetingOverride;
-  if (doc.mailingAddress) household.mailingAddress = withoutEmpty(doc.mailingAddress);
-  if (doc.deletedAt) household.deletedAt = doc.deletedAt;
-  return household;
 }
 
 export function toHouseholdDocumentState(household: Household): StateFields {
-  const doc: StateFields = {
+  const { nameOverride, greetingOverride, mailingAddress } = household;
+  return {
     _id: household.id,
     tenantId: household.tenantId,
     version: household.version,
@@ -42,31 +46,22 @@ export function toHouseholdDocumentState(household: Household): StateFields {
     createdAt: household.createdAt,
     updatedAt: household.updatedAt,
     deletedAt: household.deletedAt ?? null,
+    ...withoutAbsent({ nameOverride, greetingOverride, mailingAddress }),
   };
-  for (const field of OPTIONAL_HOUSEHOLD_FIELDS) {
-    const value = household[field];
-    if (value !== undefined) (doc as Record<typeof field, unknown>)[field] = value;
-  }
-  return doc;
 }
 
 function toMember(member: HouseholdMember): HouseholdMember {
-  const out: HouseholdMember = {
+  return {
     contactId: member.contactId,
     role: member.role,
     inheritsAddress: member.inheritsAddress,
     joinedAt: member.joinedAt,
     contactVersion: member.contactVersion ?? 0,
+    ...withoutAbsent({
+      leftAt: member.leftAt,
+      firstName: member.firstName,
+      lastName: member.lastName,
+      deceased: member.deceased === true || undefined,
+    }),
   };
-  if (member.leftAt) out.leftAt = member.leftAt;
-  if (member.firstName) out.firstName = member.firstName;
-  if (member.lastName) out.lastName = member.lastName;
-  if (member.deceased === true) out.deceased = true;
-  return out;
-}
-
-function withoutEmpty(address: PostalAddress): PostalAddress {
-  return Object.fromEntries(
-    Object.entries(address).filter(([, v]) => v !== undefined && v !== null && v !== ''),
-  ) as unknown as PostalAddress;
 }

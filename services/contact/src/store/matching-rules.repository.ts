@@ -1,10 +1,15 @@
 // A tenant's matching rules: one document per tenant in `matching_rules` with `_id = tenantId`
 // (the one lookup FerretDB answers without a scan), written through the outbox.
-import { retryTransient, type Outbox, type OutboxItem, type OutboxLogRecord } from '@kith/bus';
+import {
+  findOwned,
+  insertVersioned,
+  updateVersioned,
+  type AggregateStore,
+} from '@kith/aggregate-store';
+import type { Outbox, OutboxItem, OutboxLogRecord } from '@kith/bus';
 import type { mongo } from 'mongoose';
-import { ContactError, ContactErrorCode } from '../domain/contact-error';
 import type { MatchingRule, TenantMatchingRules } from '../domain/contact-matching';
-import { isDuplicateKey, writeThroughOutbox } from './relationship-outbox.util';
+import { MatchingRulesError } from '../domain/matching-rules-error';
 
 export const MATCHING_RULES_COLLECTION = 'matching_rules';
 
@@ -23,25 +28,19 @@ export interface StoredMatchingRules {
   outboxLog: OutboxLogRecord[];
 }
 
-const conflict = (expected: number): ContactError =>
-  new ContactError(
-    ContactErrorCode.VERSION_CONFLICT,
-    `matching rules have changed, not the expected version ${expected}`,
-  );
+const conflict = (expected: number): MatchingRulesError => MatchingRulesError.conflict(expected);
 
 export class MatchingRulesRepository {
-  private readonly collection: mongo.Collection<MatchingRulesDocument>;
+  private readonly store: AggregateStore<MatchingRulesDocument>;
 
-  constructor(
-    db: mongo.Db,
-    private readonly outbox: Outbox,
-  ) {
-    this.collection = db.collection<MatchingRulesDocument>(MATCHING_RULES_COLLECTION);
+  constructor(db: mongo.Db, outbox: Outbox) {
+    const collection = db.collection<MatchingRulesDocument>(MATCHING_RULES_COLLECTION);
+    this.store = { collection, outbox };
   }
 
   async find(tenantId: string): Promise<StoredMatchingRules | undefined> {
-    const doc = await retryTransient(() => this.collection.findOne({ _id: tenantId }));
-    if (!doc || doc.tenantId !== tenantId) return undefined;
+    const doc = await findOwned(this.store.collection, tenantId, tenantId);
+    if (!doc) return undefined;
     const { _id, _outboxLog, ...rules } = doc;
     return { rules, outboxLog: _outboxLog ?? [] };
   }
@@ -52,42 +51,23 @@ export class MatchingRulesRepository {
     previous: StoredMatchingRules | undefined,
     items: OutboxItem[],
   ): Promise<void> {
-    const expected = rules.version - 1;
+    const expectedVersion = rules.version - 1;
     const state = {
+      _id: rules.tenantId,
       tenantId: rules.tenantId,
       version: rules.version,
       threshold: rules.threshold,
       rules: rules.rules,
       updatedAt: rules.updatedAt,
     };
-    await writeThroughOutbox(
-      this.outbox,
-      {
-        collection: MATCHING_RULES_COLLECTION,
-        aggregateId: rules.tenantId,
-        version: rules.version,
-        items,
-      },
-      async (staged) => {
-        if (!previous) {
-          try {
-            const doc = { _id: rules.tenantId, ...state, _outboxLog: staged.outboxLog([]) };
-            await retryTransient(() => this.collection.insertOne(doc));
-          } catch (err) {
-            if (isDuplicateKey(err)) throw conflict(expected);
-            throw err;
-          }
-          return;
-        }
-        const result = await retryTransient(() =>
-          this.collection.updateOne(
-            { _id: rules.tenantId, version: expected },
-            { $set: { ...state, _outboxLog: staged.outboxLog(previous.outboxLog) } },
-          ),
-        );
-        if (result.matchedCount === 0) throw conflict(expected);
-      },
-      () => conflict(expected),
-    );
+    const write = { items, conflict: () => conflict(expectedVersion) };
+    if (!previous)
+      await insertVersioned(this.store, state, { ...write, duplicate: write.conflict });
+    else
+      await updateVersioned(this.store, state, {
+        ...write,
+        expectedVersion,
+        outboxLog: previous.outboxLog,
+      });
   }
 }

@@ -8,7 +8,8 @@ import type { OutboxLogRecord } from '@kith/bus';
 import type { Household } from '../domain/household';
 import type { Relationship } from '../domain/relationship';
 import { toHousehold } from './household-document.mapper';
-import type { HouseholdDocument, HouseholdModel } from './household.model';
+import type { mongo } from 'mongoose';
+import type { HouseholdDocument } from './household.model';
 import { toRelationship } from './relationship-document.mapper';
 import type { RelationshipDocument, RelationshipModels } from './relationship.model';
 
@@ -19,7 +20,7 @@ export interface Versioned<T> {
 
 export class PersonalDataReader {
   constructor(
-    private readonly households: HouseholdModel,
+    private readonly households: mongo.Collection<HouseholdDocument>,
     private readonly relationships: RelationshipModels['relationships'],
   ) {}
 
@@ -27,8 +28,7 @@ export class PersonalDataReader {
     const docs = await this.households
       .find({ tenantId, 'members.contactId': contactId })
       .sort({ _id: 1 })
-      .lean<HouseholdDocument[]>()
-      .exec();
+      .toArray();
     return docs.map((doc) => ({ record: toHousehold(doc), outboxLog: doc._outboxLog ?? [] }));
   }
 

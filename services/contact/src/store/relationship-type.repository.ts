@@ -1,16 +1,18 @@
 // A tenant's stored relationship types (its own and its overrides of built-ins), written
-// through the outbox like every aggregate. The collection holds a few documents per tenant.
-import { InsertBatcher, retryTransient, type Outbox, type OutboxItem } from '@kith/bus';
-import type { OutboxLogRecord } from '@kith/bus';
+// through the outbox with @kith/aggregate-store like every aggregate. The collection holds a
+// few documents per tenant.
+import {
+  findOwned,
+  insertVersioned,
+  updateVersioned,
+  type AggregateStore,
+} from '@kith/aggregate-store';
+import { InsertBatcher, type Outbox, type OutboxItem, type OutboxLogRecord } from '@kith/bus';
+import type { mongo } from 'mongoose';
 import { relationshipTypeId, type RelationshipType } from '../domain/relationship-type';
 import { RelationshipTypeError } from '../domain/relationship-type-error';
 import { toRelationshipType, toRelationshipTypeDocument } from './relationship-document.mapper';
-import {
-  RELATIONSHIP_TYPES_COLLECTION,
-  type RelationshipModels,
-  type RelationshipTypeDocument,
-} from './relationship.model';
-import { isDuplicateKey, writeThroughOutbox } from './relationship-outbox.util';
+import { RELATIONSHIP_TYPES_COLLECTION, type RelationshipTypeDocument } from './relationship.model';
 
 export interface StoredRelationshipType {
   relationshipType: RelationshipType;
@@ -18,38 +20,29 @@ export interface StoredRelationshipType {
 }
 
 export class RelationshipTypeRepository {
-  private readonly inserts: InsertBatcher<RelationshipTypeDocument>;
+  private readonly store: AggregateStore<RelationshipTypeDocument>;
 
-  constructor(
-    private readonly models: RelationshipModels,
-    private readonly outbox: Outbox,
-  ) {
-    const connection = models.types.db;
-    this.inserts = new InsertBatcher(
-      connection
-        .getClient()
-        .db(connection.name)
-        .collection<RelationshipTypeDocument>(RELATIONSHIP_TYPES_COLLECTION),
-    );
+  constructor(db: mongo.Db, outbox: Outbox) {
+    const collection = db.collection<RelationshipTypeDocument>(RELATIONSHIP_TYPES_COLLECTION);
+    this.store = { collection, outbox, inserts: new InsertBatcher(collection) };
   }
 
   /** The tenant's stored type with this code: an exact `_id` lookup. */
   async find(tenantId: string, code: string): Promise<StoredRelationshipType | undefined> {
-    const doc = await this.models.types
-      .findOne({ _id: relationshipTypeId(tenantId, code) })
-      .lean<RelationshipTypeDocument>()
-      .exec();
-    if (!doc || doc.tenantId !== tenantId) return undefined;
-    return { relationshipType: toRelationshipType(doc), outboxLog: doc._outboxLog ?? [] };
+    const doc = await findOwned(
+      this.store.collection,
+      tenantId,
+      relationshipTypeId(tenantId, code),
+    );
+    return doc && { relationshipType: toRelationshipType(doc), outboxLog: doc._outboxLog ?? [] };
   }
 
   /** Every stored type of the tenant (a handful; a scan on FerretDB, an index on MongoDB). */
   async listForTenant(tenantId: string): Promise<RelationshipType[]> {
-    const docs = await this.models.types
-      .find({ tenantId }, { _outboxLog: 0 })
+    const docs = await this.store.collection
+      .find({ tenantId }, { projection: { _outboxLog: 0 } })
       .sort({ code: 1 })
-      .lean<RelationshipTypeDocument[]>()
-      .exec();
+      .toArray();
     return docs.map(toRelationshipType);
   }
 
@@ -57,54 +50,27 @@ export class RelationshipTypeRepository {
    * The first stored version of a type: a new tenant type (version 1) or the first override
    * of a built-in (version 2). A taken `_id` means someone else wrote it first.
    */
-  async insert(type: RelationshipType, items: OutboxItem[]): Promise<void> {
-    const id = relationshipTypeId(type.tenantId, type.code);
+  insert(type: RelationshipType, items: OutboxItem[]): Promise<void> {
     const lost = () =>
       type.version === 1
         ? RelationshipTypeError.alreadyExists(`relationship type ${type.code} exists`)
         : RelationshipTypeError.versionConflict(type.code, type.version - 1);
-    await writeThroughOutbox(
-      this.outbox,
-      { collection: RELATIONSHIP_TYPES_COLLECTION, aggregateId: id, version: type.version, items },
-      async (staged) => {
-        try {
-          await this.inserts.insert({
-            ...toRelationshipTypeDocument(type, id),
-            _outboxLog: staged.outboxLog([]),
-          });
-        } catch (err) {
-          if (isDuplicateKey(err)) throw lost();
-          throw err;
-        }
-      },
-      lost,
-    );
+    const state = toRelationshipTypeDocument(type, relationshipTypeId(type.tenantId, type.code));
+    return insertVersioned(this.store, state, { items, conflict: lost, duplicate: lost });
   }
 
-  async update(
+  update(
     type: RelationshipType,
     expectedVersion: number,
     outboxLog: OutboxLogRecord[],
     items: OutboxItem[],
   ): Promise<void> {
-    const id = relationshipTypeId(type.tenantId, type.code);
-    const { _id: _ignored, ...state } = toRelationshipTypeDocument(type, id);
-    await writeThroughOutbox(
-      this.outbox,
-      { collection: RELATIONSHIP_TYPES_COLLECTION, aggregateId: id, version: type.version, items },
-      async (staged) => {
-        const result = await retryTransient(() =>
-          this.models.types
-            .updateOne(
-              { _id: id, tenantId: type.tenantId, version: expectedVersion },
-              { $set: { ...state, _outboxLog: staged.outboxLog(outboxLog) } },
-            )
-            .exec(),
-        );
-        if (result.matchedCount === 0)
-          throw RelationshipTypeError.versionConflict(type.code, expectedVersion);
-      },
-      () => RelationshipTypeError.versionConflict(type.code, expectedVersion),
-    );
+    const state = toRelationshipTypeDocument(type, relationshipTypeId(type.tenantId, type.code));
+    return updateVersioned(this.store, state, {
+      expectedVersion,
+      outboxLog,
+      items,
+      conflict: () => RelationshipTypeError.versionConflict(type.code, expectedVersion),
+    });
   }
 }

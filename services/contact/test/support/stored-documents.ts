@@ -1,3 +1,4 @@
+import { storedDocumentTexts, waitFor } from '@kith/testkit';
 import type mongoose from 'mongoose';
 import { contactDatabaseNames } from '../../src/store/contact-stores';
 
@@ -8,12 +9,18 @@ export async function everyStoredDocument(
 ): Promise<string[]> {
   const texts: string[] = [];
   for (const name of Object.values(contactDatabaseNames(dbName))) {
-    const db = mongo.db(name);
-    for (const { name: collection } of await db.listCollections().toArray()) {
-      for (const doc of await db.collection(collection).find({}).toArray()) {
-        texts.push(`${name}.${collection}: ${JSON.stringify(doc)}`);
-      }
-    }
+    texts.push(...(await storedDocumentTexts(mongo.db(name), name)));
   }
   return texts;
+}
+
+/** Waits until the relay has published and deleted every outbox intent of the service. */
+export async function outboxDrained(
+  mongo: mongoose.mongo.MongoClient,
+  dbName: string,
+): Promise<void> {
+  await waitFor(
+    async () => (await mongo.db(`${dbName}_outbox`).collection('outbox').countDocuments({})) === 0,
+    { what: 'the outbox to drain' },
+  );
 }

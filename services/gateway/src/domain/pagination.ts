@@ -4,9 +4,6 @@
 // returning the wrong page.
 import { pageTokens, type PageTokenCodec } from '@kith/paging';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
-
 export interface ListFilters {
   namePrefix?: string | undefined;
   email?: string | undefined;

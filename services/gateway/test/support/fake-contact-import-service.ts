@@ -4,7 +4,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { contactImportV1 } from '@kith/contracts';
 import type { RequestContext } from '../../src/grpc/upstream-call';
-import type { ContactImportServiceDefinition } from '../../src/modules/contact/contact.client';
+import type { DefinitionOf } from '../../src/modules/contact/contact.client';
 import { fakeUpstream } from './fake-upstream';
 import { grpcError } from './grpc-error';
 
@@ -121,5 +121,7 @@ class ContactImportRules {
 
 /** The import service fake: its rules behind the generic fakeUpstream. */
 export function fakeImports() {
-  return fakeUpstream<ContactImportServiceDefinition, ContactImportRules>(new ContactImportRules());
+  return fakeUpstream<DefinitionOf<'ContactImportService'>, ContactImportRules>(
+    new ContactImportRules(),
+  );
 }

@@ -6,7 +6,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { CONTACT_ERROR_REASONS, type contactV1 } from '@kith/contracts';
 import type { RequestContext } from '../../src/grpc/upstream-call';
-import type { ContactServiceDefinition } from '../../src/modules/contact/contact.client';
+import type { DefinitionOf } from '../../src/modules/contact/contact.client';
 import { grpcError } from './grpc-error';
 import { fakeUpstream } from './fake-upstream';
 
@@ -234,6 +234,8 @@ function displayNameOf(f: contactV1.ContactFields__Output): string {
 
 /** The contact service fake: its rules behind the generic fakeUpstream. */
 export function fakeContacts() {
-  return fakeUpstream<ContactServiceDefinition, ContactServiceRules>(new ContactServiceRules());
+  return fakeUpstream<DefinitionOf<'ContactService'>, ContactServiceRules>(
+    new ContactServiceRules(),
+  );
 }
 export type FakeContacts = ReturnType<typeof fakeContacts>;

@@ -4,7 +4,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { customFieldV1 } from '@kith/contracts';
 import type { RequestContext } from '../../src/grpc/upstream-call';
-import type { CustomFieldServiceDefinition } from '../../src/modules/contact/contact.client';
+import type { DefinitionOf } from '../../src/modules/contact/contact.client';
 import { fakeUpstream } from './fake-upstream';
 import { grpcError } from './grpc-error';
 
@@ -114,5 +114,5 @@ function spec(s: customFieldV1.CustomFieldSpec): customFieldV1.CustomFieldSpec__
 
 /** The custom field service fake: its rules behind the generic fakeUpstream. */
 export function fakeCustomFields() {
-  return fakeUpstream<CustomFieldServiceDefinition, CustomFieldRules>(new CustomFieldRules());
+  return fakeUpstream<DefinitionOf<'CustomFieldService'>, CustomFieldRules>(new CustomFieldRules());
 }

@@ -8,7 +8,7 @@ import type { duplicateV1 } from '@kith/contracts';
 
 type MatchingRulesMessage = duplicateV1.MatchingRules__Output;
 import type { RequestContext } from '../../src/grpc/upstream-call';
-import type { DuplicateServiceDefinition } from '../../src/modules/contact/contact.client';
+import type { DefinitionOf } from '../../src/modules/contact/contact.client';
 import { fakeUpstream } from './fake-upstream';
 import type { FakeContacts } from './fake-contact-service';
 import { grpcError } from './grpc-error';
@@ -96,5 +96,7 @@ class DuplicateRules {
 
 /** The duplicate service fake: its rules behind the generic fakeUpstream. */
 export function fakeDuplicates(contacts: FakeContacts) {
-  return fakeUpstream<DuplicateServiceDefinition, DuplicateRules>(new DuplicateRules(contacts));
+  return fakeUpstream<DefinitionOf<'DuplicateService'>, DuplicateRules>(
+    new DuplicateRules(contacts),
+  );
 }

@@ -5,7 +5,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { householdV1 } from '@kith/contracts';
 import type { RequestContext } from '../../src/grpc/upstream-call';
-import type { HouseholdServiceDefinition } from '../../src/modules/contact/contact.client';
+import type { DefinitionOf } from '../../src/modules/contact/contact.client';
 import { grpcError } from './grpc-error';
 import { fakeUpstream } from './fake-upstream';
 import type { FakeUpstream } from './fake-upstream';
@@ -154,11 +154,11 @@ function key(tenantId: string, id: string): string {
 }
 
 /** The household service fake: its rules behind the generic fakeUpstream (calls recorded). */
-export function fakeHouseholds(): FakeUpstream<HouseholdServiceDefinition> & {
+export function fakeHouseholds(): FakeUpstream<DefinitionOf<'HouseholdService'>> & {
   organizations: Set<string>;
 } {
   const rules = new HouseholdRules();
-  return Object.assign(fakeUpstream<HouseholdServiceDefinition>(rules), {
+  return Object.assign(fakeUpstream<DefinitionOf<'HouseholdService'>>(rules), {
     organizations: rules.organizations,
   });
 }

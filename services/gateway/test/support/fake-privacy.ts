@@ -5,7 +5,7 @@ import type { privacyV1 } from '@kith/contracts';
 import type { RequestContext } from '../../src/grpc/upstream-call';
 import type { UpstreamAnswer } from '../../src/domain/personal-data-export';
 import type { PersonalDataUpstream } from '../../src/grpc/personal-data.client';
-import type { ContactPrivacyServiceDefinition } from '../../src/modules/contact/contact.client';
+import type { DefinitionOf } from '../../src/modules/contact/contact.client';
 import { fakeUpstream } from './fake-upstream';
 import { grpcError } from './grpc-error';
 
@@ -60,7 +60,7 @@ class ContactPrivacyRules {
 }
 
 export function fakeEraser() {
-  return fakeUpstream<ContactPrivacyServiceDefinition, ContactPrivacyRules>(
+  return fakeUpstream<DefinitionOf<'ContactPrivacyService'>, ContactPrivacyRules>(
     new ContactPrivacyRules(),
   );
 }

@@ -5,7 +5,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { relationshipV1 } from '@kith/contracts';
 import type { RequestContext } from '../../src/grpc/upstream-call';
-import type { RelationshipServiceDefinition } from '../../src/modules/contact/contact.client';
+import type { DefinitionOf } from '../../src/modules/contact/contact.client';
 import { fakeUpstream } from './fake-upstream';
 import { grpcError } from './grpc-error';
 
@@ -203,5 +203,7 @@ class RelationshipRules {
 
 /** The relationship service fake: its rules behind the generic fakeUpstream. */
 export function fakeRelationships() {
-  return fakeUpstream<RelationshipServiceDefinition, RelationshipRules>(new RelationshipRules());
+  return fakeUpstream<DefinitionOf<'RelationshipService'>, RelationshipRules>(
+    new RelationshipRules(),
+  );
 }

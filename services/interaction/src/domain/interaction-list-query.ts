@@ -4,7 +4,12 @@
 // contact's timeline) and to its tenant and filters (@kith/paging), so one issued for other
 // filters is refused.
 import type { DomainFieldError } from '@kith/errors';
-import { pageTokens, parsePageRequest, type PageRequestInput } from '@kith/paging';
+import {
+  PAGE_SIZE_LIMITS,
+  pageTokens,
+  parsePageRequest,
+  type PageRequestInput,
+} from '@kith/paging';
 import { INTERACTION_TYPES, type Interaction, type InteractionType } from './interaction';
 import { InteractionError } from './interaction-error';
 import { ID_PATTERN, utcTime } from './interaction-validation';
@@ -34,8 +39,6 @@ export interface ListInput extends PageRequestInput {
   occurredFrom?: string;
   occurredTo?: string;
 }
-
-export const PAGE_LIMITS = { defaultSize: 50, maxSize: 200 } as const;
 
 const isPosition = (value: unknown): value is ListPosition =>
   typeof value === 'object' &&
@@ -81,7 +84,7 @@ export function parseListQuery(listing: Listing, input: ListInput): InteractionL
   if (from && to && from >= to)
     errors.push({ field: 'occurredTo', message: 'must be after occurredFrom' });
   const scope = { tenantId: input.tenantId, contactId, type, from, to };
-  const page = parsePageRequest(input, LISTINGS[listing], PAGE_LIMITS, scope);
+  const page = parsePageRequest(input, LISTINGS[listing], PAGE_SIZE_LIMITS, scope);
   errors.push(...page.errors);
   if (errors.length > 0) throw InteractionError.validation(errors);
   return {

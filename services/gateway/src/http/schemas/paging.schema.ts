@@ -1,21 +1,25 @@
-// The page every list answers with (data and an opaque nextCursor), and the page a list is
-// asked for (limit, and the cursor of the page before).
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/pagination';
+// What every list takes and answers: a `limit` and a `cursor` within the bounds the services
+// apply too (@kith/paging), and the page of data with an opaque nextCursor.
+import { MAX_PAGE_TOKEN_LENGTH, PAGE_SIZE_LIMITS } from '@kith/paging';
 import { z } from './zod';
 
-/** `limit` and `cursor` of a listing whose cursor is bound to its filters. */
-export const filteredPageQuery = {
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_PAGE_SIZE)
-    .default(DEFAULT_PAGE_SIZE)
-    .openapi({ description: `Page size, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` }),
-  cursor: z.string().min(1).max(2048).optional().openapi({
-    description: 'nextCursor from the previous page. Repeat the same filters with it.',
-  }),
-};
+/**
+ * A list's `limit`: 1..PAGE_SIZE_LIMITS.maxSize, `defaultSize` when absent; with a `noun`
+ * the document describes it ("Page size, 1..200 (default 50).").
+ */
+export function pageSizeQuery(options: { defaultSize?: number; noun?: string } = {}) {
+  const { defaultSize = PAGE_SIZE_LIMITS.defaultSize, noun } = options;
+  const schema = z.coerce.number().int().min(1).max(PAGE_SIZE_LIMITS.maxSize).default(defaultSize);
+  if (noun === undefined) return schema;
+  return schema.openapi({
+    description: `${noun}, 1..${PAGE_SIZE_LIMITS.maxSize} (default ${defaultSize}).`,
+  });
+}
+
+/** A list's `cursor`: the nextCursor of the previous page, never longer than a token may be. */
+export function cursorQuery(description: string) {
+  return z.string().min(1).max(MAX_PAGE_TOKEN_LENGTH).optional().openapi({ description });
+}
 
 export function pageSchema<T extends z.ZodType>(item: T, name: string) {
   return z

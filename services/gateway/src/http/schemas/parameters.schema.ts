@@ -1,14 +1,17 @@
 // Path and header parameters every resource shares: ids, If-Match versions, Idempotency-Key.
 import { z } from './zod';
 
+/**
+ * An id as the API hands them out (uuid v7 today) or might (ulid): opaque, URL-safe, short.
+ * The services check nothing more: an id that names nothing is a 404 there.
+ */
+export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id.');
+
 export const IdParamsSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id.')
-    .openapi({
-      param: { name: 'id', in: 'path' },
-      example: '01934f6a-7c1e-7d2a-9f00-3c5e8a1b2c3d',
-    }),
+  id: IdSchema.openapi({
+    param: { name: 'id', in: 'path' },
+    example: '01934f6a-7c1e-7d2a-9f00-3c5e8a1b2c3d',
+  }),
 });
 
 /** Versions start at 1, so "0" is refused here rather than by the service. */

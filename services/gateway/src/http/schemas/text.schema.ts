@@ -8,5 +8,22 @@ export function wellFormedText(value: string, ctx: z.RefinementCtx): void {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 }
 
+/**
+ * `schema.max(max)` as the contact service counts a length: zod's max counts code points (as
+ * JSON Schema's maxLength does), the service UTF-16 units (JavaScript's `length`: most emoji
+ * are two). The refinement refuses what only the service's count puts past `max`, so the
+ * gateway refuses it early too; the document still says maxLength `max`.
+ */
+export function maxChars<S extends z.ZodString | z.ZodURL>(schema: S, max: number): S {
+  return schema.max(max).superRefine((value, ctx) => {
+    if (value.length > max && [...value].length <= max) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Too big: expected string to have <=${max} characters (most emoji count as two)`,
+      });
+    }
+  }) as S;
+}
+
 export const shortText = (max: number) =>
-  z.string().trim().min(1).max(max).superRefine(wellFormedText);
+  maxChars(z.string().trim().min(1), max).superRefine(wellFormedText);

@@ -1,9 +1,9 @@
 // A record's audit trail: its query and its page.
 import { z } from '../../http/schemas/zod';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/pagination';
+import { pageSizeQuery } from '../../http/schemas/paging.schema';
 
 export const AuditQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  limit: pageSizeQuery(),
   cursor: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,200}$/, 'Not a cursor this API issued.')

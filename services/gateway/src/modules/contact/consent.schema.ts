@@ -1,11 +1,17 @@
-// Consent records per channel and the reachability derived from them.
+// Consent records per channel and the reachability derived from them. Channels, statuses and
+// lengths come from @kith/contracts, shared with the contact service's own rules.
+import {
+  CONSENT_CHANNELS as CHANNELS,
+  CONSENT_FIELD_LIMITS as LIMITS,
+  CONSENT_STATUSES,
+} from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { shortText } from '../../http/schemas/text.schema';
 
-export const CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
+export { CHANNELS };
 export type Channel = (typeof CHANNELS)[number];
 const channelEnum = z.enum(CHANNELS);
-const consentStatusEnum = z.enum(['opted_in', 'opted_out', 'unknown']);
+const consentStatusEnum = z.enum(CONSENT_STATUSES);
 
 export const ConsentRecordSchema = z
   .object({
@@ -59,15 +65,15 @@ export const RecordConsentBodySchema = z
   .strictObject({
     channel: channelEnum,
     status: consentStatusEnum,
-    source: shortText(100).openapi({ example: 'web-form' }),
+    source: shortText(LIMITS.source).openapi({ example: 'web-form' }),
     capturedAt: z.iso
       .datetime({ offset: true })
       .optional()
       .openapi({ description: 'When the person gave or withdrew it; defaults to now.' }),
-    statement: shortText(2000)
+    statement: shortText(LIMITS.statement)
       .optional()
       .openapi({ description: 'The wording the person agreed to.' }),
-    campaignId: shortText(200).optional(),
+    campaignId: shortText(LIMITS.campaignId).optional(),
   })
   .openapi('RecordConsentRequest');
 

@@ -9,7 +9,7 @@ import { stringify, type Stringifier } from 'csv-stringify';
 import { listRequest } from '../../domain/contact-commands';
 import { exportHeader, toExportRecord } from '../../domain/contact-export';
 import { resourceKindOf, type ResourceKind } from './contact.mapper';
-import { MAX_PAGE_SIZE } from '../../domain/pagination';
+import { PAGE_SIZE_LIMITS } from '@kith/paging';
 import type { RequestContext } from '../../grpc/upstream-call';
 import type { ContactClient, CustomFieldClient } from './contact.client';
 import { defineOperation } from '../../http/operation';
@@ -99,7 +99,7 @@ export function exportOperations(
         // service is still a proper problem response.
         const customFieldKeys = await exportedCustomFieldKeys(customFields, spec.kind, ctx);
         let page = await contacts.ListContacts(
-          listRequest(spec.kind, MAX_PAGE_SIZE, '', filters),
+          listRequest(spec.kind, PAGE_SIZE_LIMITS.maxSize, '', filters),
           ctx,
         );
         res.status(200).type('text/csv; charset=utf-8');
@@ -115,7 +115,7 @@ export function exportOperations(
             }
             if (!page.nextPageToken) break;
             page = await contacts.ListContacts(
-              listRequest(spec.kind, MAX_PAGE_SIZE, page.nextPageToken, filters),
+              listRequest(spec.kind, PAGE_SIZE_LIMITS.maxSize, page.nextPageToken, filters),
               ctx,
             );
           }

@@ -2,7 +2,7 @@
 import { CONTACT_FIELD_LIMITS as LIMITS } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { shortText } from '../../http/schemas/text.schema';
-import { filteredPageQuery } from '../../http/schemas/paging.schema';
+import { cursorQuery, pageSizeQuery } from '../../http/schemas/paging.schema';
 import { emailAddress } from './contact-point.schema';
 
 const booleanQuery = z
@@ -11,7 +11,8 @@ const booleanQuery = z
   .openapi({ type: 'boolean' });
 
 export const ListQuerySchema = z.strictObject({
-  ...filteredPageQuery,
+  limit: pageSizeQuery({ noun: 'Page size' }),
+  cursor: cursorQuery('nextCursor from the previous page. Repeat the same filters with it.'),
   namePrefix: shortText(LIMITS.name).optional().openapi({
     description: 'Case- and accent-insensitive prefix of the display name, first or last name.',
   }),
@@ -19,7 +20,7 @@ export const ListQuerySchema = z.strictObject({
     description: 'Exact email address, compared case-insensitively.',
   }),
   tag: shortText(LIMITS.tag).optional().openapi({ description: 'Only records carrying this tag.' }),
-  search: shortText(100)
+  search: shortText(LIMITS.search)
     .optional()
     .openapi({
       description:

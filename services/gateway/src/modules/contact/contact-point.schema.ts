@@ -9,14 +9,11 @@ import {
   isCountryCode,
 } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
-import { shortText, wellFormedText } from '../../http/schemas/text.schema';
+import { maxChars, shortText, wellFormedText } from '../../http/schemas/text.schema';
 
 // Deliberately loose, like the service: one @, no spaces, a dot in the domain.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const emailAddress = z
-  .string()
-  .trim()
-  .max(LIMITS.email)
+export const emailAddress = maxChars(z.string().trim(), LIMITS.email)
   .regex(EMAIL_PATTERN, 'Not a valid email address.')
   .superRefine(wellFormedText)
   .openapi({ format: 'email', example: 'ada@example.org' });

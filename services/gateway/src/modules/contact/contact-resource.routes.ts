@@ -4,7 +4,7 @@
 // answers NOT_FOUND for a record of the other kind, so no read comes first.
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
-import type { contactV1 } from '@kith/contracts';
+import { CUSTOM_FIELD_LIMITS, type contactV1 } from '@kith/contracts';
 import { listRequest } from '../../domain/contact-commands';
 import { contactsAt } from '../../domain/idempotency';
 import { encodeCursor } from '../../domain/pagination';
@@ -52,7 +52,7 @@ const isCustomFilter = ([name]: [string, unknown]) => name.startsWith('cf.');
 const LIST_NOTE =
   'Cursor-paginated, oldest first. Custom field filters: `cf.<key>=<value>` (a ' +
   'multi-select matches when it contains the value), `cf.<key>.gt|gte|lt|lte=<value>` ' +
-  'for numbers and dates, `cf.<key>.exists=true|false`; at most 10.';
+  `for numbers and dates, \`cf.<key>.exists=true|false\`; at most ${CUSTOM_FIELD_LIMITS.filtersPerQuery}.`;
 
 export function resourceOperations<C extends z.ZodType, P extends z.ZodType>(
   spec: ResourceSpec<C, P>,

@@ -1,16 +1,32 @@
-// Custom field values on a contact and the cf.* list filters over them.
+// Custom field values on a contact and the cf.* list filters over them. The key pattern and
+// limits come from @kith/contracts, shared with the contact service's value rules.
+import {
+  CUSTOM_FIELD_KEY_PATTERN,
+  CUSTOM_FIELD_KEY_SYNTAX,
+  CUSTOM_FIELD_LIMITS as LIMITS,
+} from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
+import { maxChars } from '../../http/schemas/text.schema';
 
-const CUSTOM_FIELD_KEY = /^[a-z][a-z0-9_]{0,39}$/;
-const customFieldKey = z.string().regex(CUSTOM_FIELD_KEY, 'Not a custom field key.');
+const customFieldKey = z.string().regex(CUSTOM_FIELD_KEY_PATTERN, 'Not a custom field key.');
+/**
+ * Counted as the service counts a text value: in code points (as zod's max and JSON Schema's
+ * maxLength do), after trimming. Not trimmed here: a select's value is compared as sent.
+ */
+const customFieldText = z
+  .string()
+  .refine((text) => [...text.trim()].length <= LIMITS.text, {
+    message: `Too big: expected string to have <=${LIMITS.text} characters`,
+  })
+  .openapi({ maxLength: LIMITS.text });
 const customFieldValue = z.union([
-  z.string().max(1000),
+  customFieldText,
   z.number(),
   z.boolean(),
-  z.array(z.string().max(100)).max(200),
+  z.array(maxChars(z.string(), LIMITS.optionValue)).max(LIMITS.options),
 ]);
 // zod-to-openapi leaves a record's key schema out; the document states it as propertyNames.
-const customFieldKeys = { propertyNames: { pattern: CUSTOM_FIELD_KEY.source } };
+const customFieldKeys = { propertyNames: { pattern: CUSTOM_FIELD_KEY_PATTERN.source } };
 export const CustomFieldValuesSchema = z
   .record(customFieldKey, customFieldValue)
   .openapi('CustomFieldValues', {
@@ -27,7 +43,9 @@ export const CustomFieldPatchSchema = z
   });
 
 /** `cf.<key>[.gt|gte|lt|lte|exists]=<value>` list filters. */
-export const CUSTOM_FIELD_FILTER_PARAM = /^cf\.[a-z][a-z0-9_]{0,39}(\.(gt|gte|lt|lte|exists))?$/;
+export const CUSTOM_FIELD_FILTER_PARAM = new RegExp(
+  `^cf\\.${CUSTOM_FIELD_KEY_SYNTAX}(\\.(gt|gte|lt|lte|exists))?$`,
+);
 
 /** The `cf.*` part of a list query: names as CUSTOM_FIELD_FILTER_PARAM, one value each. */
 export const CustomFieldFilterQuerySchema = z
@@ -35,6 +53,6 @@ export const CustomFieldFilterQuerySchema = z
     z.string().regex(CUSTOM_FIELD_FILTER_PARAM, 'Use cf.<key> or cf.<key>.<gt|gte|lt|lte|exists>.'),
     z.string().max(200),
   )
-  .refine((filters) => Object.keys(filters).length <= 10, {
-    message: 'At most 10 custom field filters.',
+  .refine((filters) => Object.keys(filters).length <= LIMITS.filtersPerQuery, {
+    message: `At most ${LIMITS.filtersPerQuery} custom field filters.`,
   });

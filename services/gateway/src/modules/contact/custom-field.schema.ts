@@ -1,24 +1,28 @@
-// REST schemas of /v1/custom-fields. Limits mirror the contact service's definition rules
+// REST schemas of /v1/custom-fields. Record types, field types, the key pattern and the
+// limits come from @kith/contracts, shared with the contact service's definition rules
 // (services/contact/src/domain/custom-field-validation.ts); rules that depend on the field
 // type (which rules apply, min <= max, pattern safety) are left to the service, which names
 // the offending field in errors[].
+import {
+  CUSTOM_FIELD_KEY_PATTERN,
+  CUSTOM_FIELD_LIMITS as LIMITS,
+  CUSTOM_FIELD_RECORD_TYPES as RECORD_TYPES,
+  CUSTOM_FIELD_TYPES as FIELD_TYPES,
+} from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
+import { cursorQuery, pageSizeQuery } from '../../http/schemas/paging.schema';
+import { maxChars } from '../../http/schemas/text.schema';
 
-export const RECORD_TYPES = ['person', 'organization', 'household'] as const;
-export const FIELD_TYPES = [
-  'text',
-  'number',
-  'date',
-  'boolean',
-  'single_select',
-  'multi_select',
-] as const;
+export { FIELD_TYPES };
 
 const recordType = z.enum(RECORD_TYPES).openapi({ description: 'Which records carry the field.' });
 const fieldKey = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'a-z first, then a-z, 0-9 and _ (at most 40 characters).')
+  .regex(
+    CUSTOM_FIELD_KEY_PATTERN,
+    `a-z first, then a-z, 0-9 and _ (at most ${LIMITS.key} characters).`,
+  )
   .openapi({
     description: 'Values live under customFields.<key>; filter with ?cf.<key>=.',
     example: 'membership_level',
@@ -27,17 +31,21 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date: YYYY-MM-DD.');
 
 const OptionInputSchema = z
   .strictObject({
-    value: z.string().trim().min(1).max(100).openapi({ description: 'Stored; never changes.' }),
-    label: z.string().trim().max(100).optional().openapi({ description: 'Defaults to value.' }),
+    value: maxChars(z.string().trim().min(1), LIMITS.optionValue).openapi({
+      description: 'Stored; never changes.',
+    }),
+    label: maxChars(z.string().trim(), LIMITS.label)
+      .optional()
+      .openapi({ description: 'Defaults to value.' }),
     active: z.boolean().optional().openapi({ description: 'Default true. false retires it.' }),
   })
   .openapi('CustomFieldOptionInput');
 
 export const CustomFieldValidationSchema = z
   .strictObject({
-    minLength: z.number().int().min(0).max(1000).optional().openapi({ description: 'text' }),
-    maxLength: z.number().int().min(1).max(1000).optional().openapi({ description: 'text' }),
-    pattern: z.string().min(1).max(200).optional().openapi({
+    minLength: z.number().int().min(0).max(LIMITS.text).optional().openapi({ description: 'text' }),
+    maxLength: z.number().int().min(1).max(LIMITS.text).optional().openapi({ description: 'text' }),
+    pattern: maxChars(z.string().min(1), LIMITS.pattern).optional().openapi({
       description: 'text: the whole value must match (JavaScript syntax; no nested quantifiers).',
     }),
     min: z.union([z.number(), date]).optional().openapi({ description: 'number, or date bound' }),
@@ -50,13 +58,13 @@ export const CustomFieldValidationSchema = z
   });
 
 const specFields = {
-  label: z.string().trim().min(1).max(100),
-  description: z.string().trim().max(500).optional(),
+  label: maxChars(z.string().trim().min(1), LIMITS.label),
+  description: maxChars(z.string().trim(), LIMITS.description).optional(),
   type: z.enum(FIELD_TYPES),
   required: z.boolean().optional().openapi({
     description: 'Checked when a record is created and when a value is cleared.',
   }),
-  options: z.array(OptionInputSchema).max(200).optional().openapi({
+  options: z.array(OptionInputSchema).max(LIMITS.options).optional().openapi({
     description:
       'Selects only, in display order. Options can be added or deactivated, never removed.',
   }),
@@ -93,12 +101,8 @@ export const CustomFieldListQuerySchema = z.strictObject({
     .default('false')
     .transform((v) => v === 'true')
     .openapi({ description: 'Archived definitions too (default false).' }),
-  limit: z.coerce.number().int().min(1).max(200).default(100).openapi({
-    description: 'Page size, 1..200 (default 100).',
-  }),
-  cursor: z.string().min(1).max(2048).optional().openapi({
-    description: 'nextCursor from the previous page. Repeat the same filters with it.',
-  }),
+  limit: pageSizeQuery({ defaultSize: LIMITS.defaultPageSize, noun: 'Page size' }),
+  cursor: cursorQuery('nextCursor from the previous page. Repeat the same filters with it.'),
 });
 
 export const CustomFieldSchema = z

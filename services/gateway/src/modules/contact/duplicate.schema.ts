@@ -1,18 +1,16 @@
-// Request and response schemas of matching rules, duplicates and merge. Limits mirror the
-// contact service's rules (services/contact/src/domain/contact-matching.ts, contact-merge.ts).
+// Request and response schemas of matching rules, duplicates and merge. The match fields,
+// limits and rule-name pattern come from @kith/contracts, shared with the contact service's
+// rules (services/contact/src/domain/contact-matching.ts); merge choices mirror contact-merge.ts.
+import {
+  MATCH_FIELDS,
+  MATCHING_RULE_LIMITS as LIMITS,
+  MATCHING_RULE_NAME_PATTERN,
+} from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
+import { cursorQuery, pageSizeQuery } from '../../http/schemas/paging.schema';
+import { IdSchema } from '../../http/schemas/parameters.schema';
 import { PersonSchema } from './person.schema';
 import { OrganizationSchema } from './organization.schema';
-
-export const MATCH_FIELDS = [
-  'email',
-  'phone',
-  'firstName',
-  'lastName',
-  'organizationName',
-  'postalCode',
-  'birthDate',
-] as const;
 
 /** Scalar fields a merge chooses per field (lists are always unioned). */
 export const MERGE_CHOICE_FIELDS = [
@@ -37,17 +35,17 @@ export const MatchingRuleSchema = z
   .strictObject({
     name: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'Lower-case letters, digits and dashes.')
+      .regex(MATCHING_RULE_NAME_PATTERN, 'Lower-case letters, digits and dashes.')
       .openapi({ example: 'same-email' }),
     fields: z
       .array(z.enum(MATCH_FIELDS))
       .min(1)
-      .max(4)
+      .max(LIMITS.fieldsPerRule)
       .openapi({
         description: 'All must be equal (lists: share a value) for the rule to match.',
         example: ['email'],
       }),
-    weight: z.number().int().min(1).max(100).openapi({ example: 10 }),
+    weight: z.number().int().min(1).max(LIMITS.weight).openapi({ example: 10 }),
   })
   .openapi('MatchingRule');
 
@@ -57,7 +55,7 @@ export const PutMatchingRulesBodySchema = z
       description: 'A pair whose matched rules weigh at least this much is a duplicate.',
       example: 10,
     }),
-    rules: z.array(MatchingRuleSchema).min(1).max(20),
+    rules: z.array(MatchingRuleSchema).min(1).max(LIMITS.rules),
   })
   .openapi('PutMatchingRulesBody');
 
@@ -95,12 +93,8 @@ export const DuplicateListSchema = z
   .openapi('DuplicateList');
 
 export const DuplicateScanQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({
-    description: 'Pairs per page, 1..200 (default 50).',
-  }),
-  cursor: z.string().min(1).max(2048).optional().openapi({
-    description: 'nextCursor from the previous page.',
-  }),
+  limit: pageSizeQuery({ noun: 'Pairs per page' }),
+  cursor: cursorQuery('nextCursor from the previous page.'),
   kind: z.enum(['person', 'organization']).optional().openapi({
     description: 'Only pairs of this kind.',
   }),
@@ -130,10 +124,9 @@ export const DuplicateScanPageSchema = z
 
 export const MergeBodySchema = z
   .strictObject({
-    victimId: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id.')
-      .openapi({ description: 'The record absorbed into this one; it becomes a tombstone.' }),
+    victimId: IdSchema.openapi({
+      description: 'The record absorbed into this one; it becomes a tombstone.',
+    }),
     victimVersion: z.number().int().min(1).optional().openapi({
       description: 'Optional: the version of the victim you looked at (409 if it changed).',
     }),

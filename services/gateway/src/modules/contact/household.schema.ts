@@ -5,7 +5,8 @@ import { HOUSEHOLD_FIELD_LIMITS } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { AddressInputSchema } from './contact-point.schema';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
-import { pageSchema } from '../../http/schemas/paging.schema';
+import { cursorQuery, pageSchema, pageSizeQuery } from '../../http/schemas/paging.schema';
+import { IdSchema } from '../../http/schemas/parameters.schema';
 import { shortText } from '../../http/schemas/text.schema';
 
 // The contacts' address shape; a household's one mailing address is its primary one.
@@ -38,7 +39,7 @@ export const PatchHouseholdBodySchema = mergePatchBody(
 
 export const AddMemberBodySchema = z
   .strictObject({
-    contactId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id.'),
+    contactId: IdSchema,
     role: z.enum(['adult', 'child']).default('adult').openapi({
       description: 'Adults name the household; children only when there is no adult.',
     }),
@@ -49,20 +50,13 @@ export const AddMemberBodySchema = z
   .openapi('AddHouseholdMemberBody');
 
 export const MemberParamsSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id.'),
-  contactId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id.')
-    .openapi({ param: { name: 'contactId', in: 'path' } }),
+  id: IdSchema,
+  contactId: IdSchema.openapi({ param: { name: 'contactId', in: 'path' } }),
 });
 
 export const HouseholdListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({
-    description: 'Page size, 1..200 (default 50).',
-  }),
-  cursor: z.string().min(1).max(2048).optional().openapi({
-    description: 'nextCursor from the previous page.',
-  }),
+  limit: pageSizeQuery({ noun: 'Page size' }),
+  cursor: cursorQuery('nextCursor from the previous page.'),
 });
 
 const PostalAddressSchema = z

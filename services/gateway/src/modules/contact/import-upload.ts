@@ -7,7 +7,7 @@
 // (a mapping that fits the header, a first batch of rows): a refused request leaves no job.
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import type { contactImportV1 } from '@kith/contracts';
+import { CONTACT_IMPORT_LIMITS, type contactImportV1 } from '@kith/contracts';
 import { parseMapSpecs, resolveMapping, type ColumnMapping } from '../../domain/import-mapping';
 import { toImportRow } from '../../domain/import-row';
 import { required } from '../../grpc/upstream-client';
@@ -17,8 +17,8 @@ type ImportJobMessage = contactImportV1.ContactImport__Output;
 import type { RequestContext } from '../../grpc/upstream-call';
 import { GatewayError } from '../../http/problem';
 
-/** Rows per ImportContactRows call (the service takes up to 2000; see MAX_IMPORT_BATCH). */
-export const IMPORT_BATCH_SIZE = 2000;
+/** Rows per ImportContactRows call: the most the service takes (@kith/contracts). */
+export const IMPORT_BATCH_SIZE = CONTACT_IMPORT_LIMITS.batchRows;
 /**
  * Batches sent before the first is answered: the service decides one batch while it writes
  * the one before (services/contact, app/import-lane.ts), so the upload never waits for a

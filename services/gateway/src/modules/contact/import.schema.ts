@@ -1,4 +1,6 @@
-// Request and response schemas of /v1/imports and the CSV exports.
+// Request and response schemas of /v1/imports and the CSV exports. Limits come from
+// @kith/contracts, shared with the contact service's own rules.
+import { CONTACT_IMPORT_LIMITS as LIMITS } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { ListQuerySchema } from './contact-list.schema';
 import { shortText } from '../../http/schemas/text.schema';
@@ -39,7 +41,7 @@ export const StartImportBodySchema = z
     kind,
     onDuplicate,
     dryRun: z.boolean().default(false).openapi({ description: 'Validate and match only.' }),
-    fileName: shortText(200).optional(),
+    fileName: shortText(LIMITS.fileName).optional(),
   })
   .openapi('StartImport');
 
@@ -55,7 +57,7 @@ export const OneShotImportQuerySchema = z.strictObject({
   kind,
   onDuplicate,
   dryRun: queryFlag.openapi({ description: 'Validate and match only.' }),
-  fileName: shortText(200).optional(),
+  fileName: shortText(LIMITS.fileName).optional(),
   map: mapParam,
 });
 

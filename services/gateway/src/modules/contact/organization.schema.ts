@@ -8,16 +8,15 @@ import {
 } from './contact-shape.schema';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
 import { pageSchema } from '../../http/schemas/paging.schema';
-import { shortText } from '../../http/schemas/text.schema';
+import { maxChars, shortText } from '../../http/schemas/text.schema';
 
 const OrganizationTypeSchema = shortText(LIMITS.organizationType).openapi({
   description: 'e.g. company, foundation, government, school',
 });
 const OrganizationNameSchema = shortText(LIMITS.organizationName);
-const WebsiteSchema = z
-  .url({ protocol: /^https?$/ })
-  .max(LIMITS.website)
-  .openapi({ example: 'https://example.org' });
+const WebsiteSchema = maxChars(z.url({ protocol: /^https?$/ }), LIMITS.website).openapi({
+  example: 'https://example.org',
+});
 
 export const CreateOrganizationBodySchema = z
   .strictObject({

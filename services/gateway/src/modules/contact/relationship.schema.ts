@@ -1,24 +1,25 @@
 // Request and response schemas of /v1/relationships, /v1/relationship-types and the
-// relationship lists under /v1/contacts/{id} and /v1/organizations/{id}. Limits mirror the
-// contact service's (services/contact/src/domain/relationship-validation.ts).
+// relationship lists under /v1/contacts/{id} and /v1/organizations/{id}. Limits and the type
+// code pattern come from @kith/contracts, shared with the contact service's own rules.
+import {
+  RELATIONSHIP_FIELD_LIMITS as LIMITS,
+  RELATIONSHIP_TYPE_CODE_PATTERN,
+} from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
-import { pageSchema } from '../../http/schemas/paging.schema';
-import { shortText } from '../../http/schemas/text.schema';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/pagination';
+import { cursorQuery, pageSchema, pageSizeQuery } from '../../http/schemas/paging.schema';
+import { IdSchema } from '../../http/schemas/parameters.schema';
+import { maxChars, shortText } from '../../http/schemas/text.schema';
 
-const ContactIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id.')
-  .openapi({ example: '01934f6a-7c1e-7d2a-9f00-3c5e8a1b2c3d' });
+const ContactIdSchema = IdSchema.openapi({ example: '01934f6a-7c1e-7d2a-9f00-3c5e8a1b2c3d' });
 const TypeCodeSchema = z
   .string()
-  .max(50)
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'A lower-case slug: a-z, 0-9 and single hyphens.')
+  .max(LIMITS.typeCode)
+  .regex(RELATIONSHIP_TYPE_CODE_PATTERN, 'A lower-case slug: a-z, 0-9 and single hyphens.')
   .openapi({ example: 'employee-of' });
 const DateSchema = z.iso.date('A date written YYYY-MM-DD.').openapi({ example: '2024-03-01' });
-const DescriptionSchema = z.string().trim().max(500);
-const LabelSchema = shortText(100);
+const DescriptionSchema = maxChars(z.string().trim(), LIMITS.description);
+const LabelSchema = shortText(LIMITS.label);
 const ContactKindSideSchema = z
   .enum(['person', 'organization', 'any'])
   .openapi({ description: 'Which kind of contact may stand on this side.' });
@@ -102,16 +103,8 @@ export const ContactRelationshipPageSchema = pageSchema(
   'ContactRelationshipPage',
 );
 
-const limit = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_PAGE_SIZE)
-  .default(DEFAULT_PAGE_SIZE)
-  .openapi({ description: `Page size, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` });
-const cursor = z.string().min(1).max(2048).optional().openapi({
-  description: 'nextCursor from the previous page. Repeat the same filters with it.',
-});
+const limit = pageSizeQuery({ noun: 'Page size' });
+const cursor = cursorQuery('nextCursor from the previous page. Repeat the same filters with it.');
 
 export const ContactRelationshipsQuerySchema = z.strictObject({
   limit,

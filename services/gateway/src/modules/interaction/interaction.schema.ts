@@ -5,7 +5,7 @@
 import { INTERACTION_FIELD_LIMITS as LIMITS, textProblem } from '@kith/contracts';
 import { INTERACTION_DIRECTION_VALUES, INTERACTION_TYPE_VALUES } from '@kith/events';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
-import { filteredPageQuery, pageSchema } from '../../http/schemas/paging.schema';
+import { cursorQuery, pageSchema, pageSizeQuery } from '../../http/schemas/paging.schema';
 import { wellFormedText } from '../../http/schemas/text.schema';
 import { z } from '../../http/schemas/zod';
 
@@ -83,7 +83,8 @@ export const PatchInteractionBodySchema = mergePatchBody(
 );
 
 const listing = {
-  ...filteredPageQuery,
+  limit: pageSizeQuery({ noun: 'Page size' }),
+  cursor: cursorQuery('nextCursor from the previous page. Repeat the same filters with it.'),
   type: InteractionTypeSchema.optional().openapi({ description: 'Only this type.' }),
   from: TimeSchema.optional().openapi({ description: 'Only what happened at or after.' }),
   to: TimeSchema.optional().openapi({ description: 'Only what happened before.' }),
