@@ -4,16 +4,9 @@
 // in Kafka for the topic's retention and cannot be erased one person at a time, so consumers
 // learn who, when and what kind here and read the text from InteractionService, where an
 // erasure reaches it (docs/events.md).
-import type { OutboxItem } from '@kith/bus';
-import {
-  INTERACTION_SOURCE,
-  TOPICS,
-  newEvent,
-  type EventEnvelope,
-  type InteractionSnapshot,
-} from '@kith/events';
-import { injectTraceContext } from '@kith/telemetry';
-import { context, type Context } from '@opentelemetry/api';
+import { outboxItems, type OutboxItem } from '@kith/bus';
+import { INTERACTION_SOURCE, TOPICS, type InteractionSnapshot } from '@kith/events';
+import type { Context } from '@opentelemetry/api';
 import {
   INTERACTION_EVENT_TYPES,
   type Interaction,
@@ -56,22 +49,14 @@ function eventData(event: InteractionEvent): unknown {
 /** Envelopes for the outbox, in the trace active now (the gRPC call's or the consumer's). */
 export function toInteractionOutboxItems(
   events: readonly InteractionEvent[],
-  traceContext: Context = context.active(),
+  traceContext?: Context,
 ): OutboxItem[] {
-  const carrier: Record<string, string> = {};
-  injectTraceContext(carrier, traceContext);
-  return events.map((event) => ({
-    topic: TOPICS.interaction,
+  const described = events.map((event) => ({
+    type: event.type,
     key: event.interaction.id,
-    event: newEvent({
-      type: event.type,
-      source: INTERACTION_SOURCE,
-      subject: event.interaction.id,
-      tenantId: event.interaction.tenantId,
-      time: event.interaction.updatedAt,
-      data: eventData(event),
-      traceparent: carrier.traceparent,
-      tracestate: carrier.tracestate,
-    }) as EventEnvelope,
+    tenantId: event.interaction.tenantId,
+    time: event.interaction.updatedAt,
+    data: eventData(event),
   }));
+  return outboxItems(TOPICS.interaction, INTERACTION_SOURCE, described, traceContext);
 }

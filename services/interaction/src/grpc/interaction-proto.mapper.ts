@@ -2,11 +2,13 @@
 // domain treats empty as absent. Enum values are the domain's words in upper case behind a
 // prefix (INTERACTION_TYPE_IN_PERSON <-> in_person).
 import type { interactionV1 } from '@kith/contracts';
-import type {
-  Interaction,
-  InteractionDirection,
-  InteractionType,
-  MailAddress,
+import { maskedFields } from '@kith/grpc-kit';
+import {
+  INTERACTION_FIELDS,
+  type Interaction,
+  type InteractionDirection,
+  type InteractionType,
+  type MailAddress,
 } from '../domain/interaction';
 import type { InteractionInput } from '../domain/interaction-validation';
 
@@ -46,13 +48,10 @@ export function fieldsFromProto(
   };
 }
 
-/** update_mask paths in the domain's names: occurred_at -> occurredAt. */
+/** update_mask paths (either spelling) in the domain's names; unknown ones kept as sent. */
 export function pathsFromProto(mask: { paths: string[] } | null | undefined): string[] {
-  return (mask?.paths ?? []).map((p) => p.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()));
-}
-
-export function versionFromProto(version: string | undefined): number {
-  return version === undefined || version === '' ? 0 : Number(version);
+  const { fields, unknown } = maskedFields(mask?.paths ?? [], INTERACTION_FIELDS);
+  return [...fields, ...unknown];
 }
 
 const addressToProto = (a: MailAddress): interactionV1.MailAddress => ({

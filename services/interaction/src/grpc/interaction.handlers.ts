@@ -2,7 +2,7 @@
 // nothing else. The tenant and the logging user always come from call metadata (CallContext),
 // never from the request.
 import type { interactionV1 } from '@kith/contracts';
-import { unaryHandler, type UnaryHandlerOptions } from '@kith/grpc-kit';
+import { unaryHandlers, versionFromProto } from '@kith/grpc-kit';
 import type { IdempotentCreates } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import type { InteractionService } from '../app/interaction.service';
@@ -14,13 +14,11 @@ import {
   interactionToProto,
   pathsFromProto,
   typeFromProto,
-  versionFromProto,
 } from './interaction-proto.mapper';
 
-type One = { interaction: interactionV1.Interaction };
+const one = (interaction: Interaction) => ({ interaction: interactionToProto(interaction) });
 
-const one = (interaction: Interaction): One => ({ interaction: interactionToProto(interaction) });
-
+/** The page and filters both listings take. */
 function listInput(
   page: { pageSize: number; pageToken: string } | null,
   filter: interactionV1.InteractionFilter__Output | null,
@@ -40,10 +38,9 @@ export function interactionHandlers(
   creates: IdempotentCreates,
   logger: Logger,
 ): interactionV1.InteractionServiceHandlers {
-  const opts: UnaryHandlerOptions = { logger, mapError: mapInteractionError };
-  return {
-    CreateInteraction: unaryHandler<interactionV1.CreateInteractionRequest__Output, One>(
-      async (req, ctx) => {
+  return unaryHandlers<interactionV1.InteractionServiceHandlers>(
+    {
+      CreateInteraction: async (req, ctx) => {
         const input = fieldsFromProto(req.fields);
         const interaction = await creates.create(ctx, 'InteractionService/CreateInteraction', req, {
           create: (id) => service.create(ctx, input, id),
@@ -51,16 +48,10 @@ export function interactionHandlers(
         });
         return one(interaction);
       },
-      opts,
-    ),
 
-    GetInteraction: unaryHandler<interactionV1.GetInteractionRequest__Output, One>(
-      async (req, ctx) => one(await service.get(ctx.tenantId, req.id)),
-      opts,
-    ),
+      GetInteraction: async (req, ctx) => one(await service.get(ctx.tenantId, req.id)),
 
-    UpdateInteraction: unaryHandler<interactionV1.UpdateInteractionRequest__Output, One>(
-      async (req, ctx) =>
+      UpdateInteraction: async (req, ctx) =>
         one(
           await service.update({
             tenantId: ctx.tenantId,
@@ -70,11 +61,8 @@ export function interactionHandlers(
             paths: pathsFromProto(req.updateMask),
           }),
         ),
-      opts,
-    ),
 
-    DeleteInteraction: unaryHandler<interactionV1.DeleteInteractionRequest__Output, One>(
-      async (req, ctx) =>
+      DeleteInteraction: async (req, ctx) =>
         one(
           await service.delete({
             tenantId: ctx.tenantId,
@@ -82,53 +70,44 @@ export function interactionHandlers(
             expectedVersion: versionFromProto(req.expectedVersion),
           }),
         ),
-      opts,
-    ),
 
-    ListInteractions: unaryHandler<
-      interactionV1.ListInteractionsRequest__Output,
-      interactionV1.ListInteractionsResponse
-    >(async (req, ctx) => {
-      const page = await service.list({
-        tenantId: ctx.tenantId,
-        contactId: req.contactId,
-        ...listInput(req.page, req.filter),
-      });
-      return {
-        interactions: page.interactions.map(interactionToProto),
-        page: { nextPageToken: page.nextPageToken ?? '' },
-      };
-    }, opts),
+      ListInteractions: async (req, ctx) => {
+        const page = await service.list({
+          tenantId: ctx.tenantId,
+          contactId: req.contactId,
+          ...listInput(req.page, req.filter),
+        });
+        return {
+          interactions: page.interactions.map(interactionToProto),
+          page: { nextPageToken: page.nextPageToken ?? '' },
+        };
+      },
 
-    ListContactTimeline: unaryHandler<
-      interactionV1.ListContactTimelineRequest__Output,
-      interactionV1.ListContactTimelineResponse
-    >(async (req, ctx) => {
-      const page = await service.timeline({
-        tenantId: ctx.tenantId,
-        contactId: req.contactId,
-        ...listInput(req.page, req.filter),
-      });
-      return {
-        entries: page.interactions.map((i) => ({
-          kind: 'interaction',
-          occurredAt: i.occurredAt,
-          interaction: interactionToProto(i),
-        })),
-        page: { nextPageToken: page.nextPageToken ?? '' },
-      };
-    }, opts),
+      ListContactTimeline: async (req, ctx) => {
+        const page = await service.timeline({
+          tenantId: ctx.tenantId,
+          contactId: req.contactId,
+          ...listInput(req.page, req.filter),
+        });
+        return {
+          entries: page.interactions.map((i) => ({
+            kind: 'interaction',
+            occurredAt: i.occurredAt,
+            interaction: interactionToProto(i),
+          })),
+          page: { nextPageToken: page.nextPageToken ?? '' },
+        };
+      },
 
-    IngestMail: unaryHandler<
-      interactionV1.IngestMailRequest__Output,
-      interactionV1.IngestMailResponse
-    >(async (req, ctx) => {
-      const ingested = await mail.ingest(ctx, req.raw);
-      return {
-        interaction: interactionToProto(ingested.interaction),
-        created: ingested.created,
-        unmatchedAddresses: ingested.unmatchedAddresses,
-      };
-    }, opts),
-  };
+      IngestMail: async (req, ctx) => {
+        const ingested = await mail.ingest(ctx, req.raw);
+        return {
+          interaction: interactionToProto(ingested.interaction),
+          created: ingested.created,
+          unmatchedAddresses: ingested.unmatchedAddresses,
+        };
+      },
+    },
+    { logger, mapError: mapInteractionError },
+  );
 }

@@ -1,16 +1,16 @@
-// Reads and writes interactions. Every write goes through the outbox (@kith/bus): stage the
-// events (which also claims the new version), write the state and its commit record in one
-// single-document write, commit (docs/architecture.md, "the outbox"). Reads of one interaction
-// filter on `_id` alone and check the tenant here; lists are top-level equalities (what
-// FerretDB pushes down) with the rest of the condition applied after.
+// Reads and writes interactions through @kith/aggregate-store: one interaction is read by `_id`
+// (tenant checked in code), every write is one single-document write through the outbox, whose
+// version claim turns a race into VERSION_CONFLICT (docs/architecture.md, "the outbox" and
+// "FerretDB costs"). Lists are top-level equalities (what FerretDB pushes down) with the rest
+// of the condition applied after, newest first.
 import {
-  retryTransient,
-  writeThroughOutbox,
-  type Outbox,
-  type OutboxItem,
-  type OutboxLogRecord,
-  type StagedWrite,
-} from '@kith/bus';
+  ensureTenantIndexes,
+  findOwned,
+  insertVersioned,
+  updateVersioned,
+  type AggregateStore,
+} from '@kith/aggregate-store';
+import type { Outbox, OutboxItem, OutboxLogRecord } from '@kith/bus';
 import { withMaxTime } from '@kith/resilience';
 import type { Collection, Db, Filter, FindOptions } from 'mongodb';
 import { occurredMonth, type Interaction } from '../domain/interaction';
@@ -34,35 +34,36 @@ const NEWEST_FIRST = { occurredAt: -1, _id: -1 } as const;
 
 export class InteractionRepository {
   private readonly collection: Collection<InteractionDocument>;
+  private readonly store: AggregateStore<InteractionDocument>;
   private readonly months: InteractionMonths;
 
-  constructor(
-    db: Db,
-    private readonly outbox: Outbox,
-  ) {
+  constructor(db: Db, outbox: Outbox) {
     this.collection = db.collection<InteractionDocument>(INTERACTIONS_COLLECTION);
+    this.store = { collection: this.collection, outbox };
     this.months = new InteractionMonths(db);
   }
 
   /** Tenant first, for MongoDB (FerretDB on PostgreSQL gets a GIN index per top-level key). */
-  async ensureIndexes(): Promise<void> {
-    await this.collection.createIndex({ tenantId: 1, participantContactIds: 1, occurredAt: -1 });
-    await this.collection.createIndex({ tenantId: 1, occurredMonth: 1, occurredAt: -1 });
-    await this.collection.createIndex({ tenantId: 1, organizationId: 1 });
-    await this.collection.createIndex({ tenantId: 1, mailAddresses: 1 });
+  ensureIndexes(): Promise<void> {
+    return ensureTenantIndexes(this.collection, [
+      { participantContactIds: 1, occurredAt: -1 },
+      { occurredMonth: 1, occurredAt: -1 },
+      { organizationId: 1 },
+      { mailAddresses: 1 },
+    ]);
   }
 
   async findById(tenantId: string, id: string): Promise<StoredInteraction | undefined> {
-    const doc = await this.collection.findOne({ _id: id }, withMaxTime({}));
-    if (!doc || doc.tenantId !== tenantId) return undefined;
-    return { interaction: toInteraction(doc), outboxLog: doc._outboxLog ?? [] };
+    const doc = await findOwned(this.collection, tenantId, id);
+    return doc && { interaction: toInteraction(doc), outboxLog: doc._outboxLog ?? [] };
   }
 
+  /** Its month is in the directory before the interaction names it. */
   async insert(interaction: Interaction, items: OutboxItem[]): Promise<void> {
     await this.months.note(interaction.tenantId, occurredMonth(interaction.occurredAt));
-    await this.throughOutbox(interaction, items, async (staged) => {
-      const doc = { ...toDocumentState(interaction), _outboxLog: staged.outboxLog([]) };
-      await retryTransient(() => this.collection.insertOne(doc));
+    await insertVersioned(this.store, toDocumentState(interaction), {
+      items,
+      conflict: () => conflict(interaction),
     });
   }
 
@@ -73,21 +74,12 @@ export class InteractionRepository {
     items: OutboxItem[],
   ): Promise<void> {
     await this.months.note(interaction.tenantId, occurredMonth(interaction.occurredAt));
-    const { _id, ...state } = toDocumentState(interaction);
-    const unset = Object.fromEntries(
-      OPTIONAL_DOCUMENT_FIELDS.filter((f) => state[f] === undefined).map((f) => [f, 1 as const]),
-    );
-    await this.throughOutbox(interaction, items, async (staged) => {
-      const result = await retryTransient(() =>
-        this.collection.updateOne(
-          { _id, tenantId: interaction.tenantId, version: interaction.version - 1 },
-          {
-            $set: { ...state, _outboxLog: staged.outboxLog(outboxLog) },
-            ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-          },
-        ),
-      );
-      if (result.matchedCount === 0) throw conflict(interaction);
+    await updateVersioned(this.store, toDocumentState(interaction), {
+      expectedVersion: interaction.version - 1,
+      outboxLog,
+      items,
+      optionalFields: OPTIONAL_DOCUMENT_FIELDS,
+      conflict: () => conflict(interaction),
     });
   }
 
@@ -178,24 +170,6 @@ export class InteractionRepository {
       .limit(limit)
       .toArray();
     return docs.map(toInteraction);
-  }
-
-  private throughOutbox(
-    interaction: Interaction,
-    items: OutboxItem[],
-    write: (staged: StagedWrite) => Promise<void>,
-  ): Promise<void> {
-    return writeThroughOutbox(
-      this.outbox,
-      {
-        collection: INTERACTIONS_COLLECTION,
-        aggregateId: interaction.id,
-        version: interaction.version,
-        items,
-      },
-      write,
-      () => conflict(interaction),
-    );
   }
 }
 
