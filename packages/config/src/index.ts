@@ -10,3 +10,4 @@ export {
   mongoConfigShape,
 } from './common-config';
 export { renderConfigTable } from './config-docs';
+export { serviceSettings } from './service-settings';

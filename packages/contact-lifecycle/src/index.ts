@@ -1,5 +1,6 @@
 export {
   CHANNELS,
+  normalizeEmail,
   projectErasure,
   projectSnapshot,
   projectVictim,

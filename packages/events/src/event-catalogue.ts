@@ -16,6 +16,11 @@ import {
   CustomFieldArchivedDataSchema,
   CustomFieldDefinedDataSchema,
 } from './custom-field-events.schema';
+import {
+  InteractionCreatedDataSchema,
+  InteractionDeletedDataSchema,
+  InteractionUpdatedDataSchema,
+} from './interaction-events.schema';
 import { ContactErasedDataSchema } from './privacy-events.schema';
 import {
   HouseholdCreatedDataSchema,
@@ -39,6 +44,7 @@ export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
 }
 
 export const CONTACT_SOURCE = 'kith/contact';
+export const INTERACTION_SOURCE = 'kith/interaction';
 
 export const EVENT_TYPES = {
   contactCreated: 'kith.contact.created.v1',
@@ -58,6 +64,9 @@ export const EVENT_TYPES = {
   relationshipUpdated: 'kith.relationship.updated.v1',
   relationshipDeleted: 'kith.relationship.deleted.v1',
   relationshipTypeChanged: 'kith.relationship-type.changed.v1',
+  interactionCreated: 'kith.interaction.created.v1',
+  interactionUpdated: 'kith.interaction.updated.v1',
+  interactionDeleted: 'kith.interaction.deleted.v1',
 } as const;
 
 export const eventCatalogue = {
@@ -182,6 +191,30 @@ export const eventCatalogue = {
       "A tenant's relationship type catalogue changed: a type was added, relabelled, deactivated or reactivated.",
     schema: RelationshipTypeChangedDataSchema,
     key: 'tenant id and type code, "<tenantId>:<code>"',
+  },
+  [EVENT_TYPES.interactionCreated]: {
+    topic: TOPICS.interaction,
+    description:
+      'An interaction (email, call, meeting, letter, sms, note, social, in person) was logged ' +
+      'or an email ingested. Carries who, when and what kind, never the subject, body or mail ' +
+      'addresses (read those from InteractionService; an erasure removes them there).',
+    schema: InteractionCreatedDataSchema,
+    key: 'interaction id',
+  },
+  [EVENT_TYPES.interactionUpdated]: {
+    topic: TOPICS.interaction,
+    description:
+      'An interaction changed: edited, its participants re-pointed after a contact merge, or ' +
+      'an erased person removed (then hasSubject/hasBody may turn false). New state and the ' +
+      'changed fields, without free text.',
+    schema: InteractionUpdatedDataSchema,
+    key: 'interaction id',
+  },
+  [EVENT_TYPES.interactionDeleted]: {
+    topic: TOPICS.interaction,
+    description: 'An interaction was soft-deleted; carries its last state with deletedAt set.',
+    schema: InteractionDeletedDataSchema,
+    key: 'interaction id',
   },
 } satisfies Record<string, CatalogueEntry>;
 

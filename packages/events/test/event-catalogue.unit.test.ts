@@ -26,8 +26,36 @@ function snapshot(overrides: Partial<ContactSnapshot> = {}): ContactSnapshot {
 }
 
 describe('event catalogue', () => {
-  it('puts every contact event on the contact topic', () => {
-    for (const entry of Object.values(eventCatalogue)) expect(entry.topic).toBe(TOPICS.contact);
+  it('puts every event on the topic of the service that owns its aggregate', () => {
+    for (const [type, entry] of Object.entries(eventCatalogue)) {
+      const owner = type.startsWith('kith.interaction.') ? TOPICS.interaction : TOPICS.contact;
+      expect(entry.topic).toBe(owner);
+    }
+  });
+
+  it('keeps the free text of an interaction out of its events', () => {
+    const interaction = {
+      id: 'i-1',
+      tenantId: 'tenant-a',
+      version: 1,
+      type: 'email',
+      direction: 'inbound',
+      occurredAt: '2026-11-23T07:00:00.000Z',
+      participantContactIds: ['c-1'],
+      loggedBy: 'user-1',
+      source: 'mail',
+      hasSubject: true,
+      hasBody: true,
+      createdAt: '2026-11-23T07:00:00.000Z',
+      updatedAt: '2026-11-23T07:00:00.000Z',
+      subject: 'Re: my late mother',
+      body: 'Dear Ada, ...',
+    };
+
+    const parsed = parseEventData('kith.interaction.created.v1', { interaction });
+
+    expect(parsed.interaction).not.toHaveProperty('subject');
+    expect(parsed.interaction).not.toHaveProperty('body');
   });
 
   it('names a dead-letter topic after the topic and the consumer group', () => {

@@ -6,6 +6,7 @@ import {
   kafkaConfigShape,
   loadConfig,
   mongoConfigShape,
+  serviceSettings,
 } from '@kith/config';
 import { z } from 'zod';
 
@@ -14,13 +15,7 @@ export const contactConfigSchema = z.object({
   ...kafkaConfigShape,
   ...mongoConfigShape,
   ...consumerConfigShape,
-  CONTACT_GRPC_PORT: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(65535)
-    .default(50051)
-    .describe('Port the gRPC server listens on (0 picks a free port, as tests do).'),
+  CONTACT_GRPC_PORT: serviceSettings.grpcPort(50051),
   CONTACT_MAX_IN_FLIGHT_CALLS: z.coerce
     .number()
     .int()
@@ -58,13 +53,7 @@ export const contactConfigSchema = z.object({
     .max(10000)
     .default(500)
     .describe('How long a call waits for a free slot.'),
-  CONTACT_DB_POOL_SIZE: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(20)
-    .describe("Connections to MongoDB at most (the driver's maxPoolSize)."),
+  CONTACT_DB_POOL_SIZE: serviceSettings.dbPoolSize(),
   CONTACT_DB_POOL_WAIT_MS: z.coerce
     .number()
     .int()
@@ -74,16 +63,7 @@ export const contactConfigSchema = z.object({
     .describe(
       'How long an operation waits for a free connection before it fails (waitQueueTimeoutMS).',
     ),
-  CONTACT_DB_BUDGET_MS: z.coerce
-    .number()
-    .int()
-    .min(50)
-    .max(30000)
-    .default(1000)
-    .describe(
-      'A database ping slower than this marks the service NOT_SERVING on its gRPC health check ' +
-        "(checked every 2 s), so the gateway's /readyz reports it.",
-    ),
+  CONTACT_DB_BUDGET_MS: serviceSettings.dbBudgetMs(),
   CONTACT_LIST_BUCKET_SIZE: z.coerce
     .number()
     .int()
@@ -104,11 +84,10 @@ export const contactConfigSchema = z.object({
       'A whole-tenant page whose filter matches few contacts stops reading buckets after this ' +
         'long and answers a short page with a token that resumes where it stopped.',
     ),
-  CONTACT_DB_NAME: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')
-    .default('kith_contact')
-    .describe('MongoDB database that holds the contact service data.'),
+  CONTACT_DB_NAME: serviceSettings.dbName(
+    'kith_contact',
+    'MongoDB database that holds the contact service data.',
+  ),
 });
 
 export type ContactConfig = z.infer<typeof contactConfigSchema>;

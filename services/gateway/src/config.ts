@@ -27,6 +27,14 @@ export const gatewayConfigSchema = z
       .regex(/^[^\s:]+:\d+$/, 'expected host:port')
       .default('127.0.0.1:50051')
       .describe('host:port of the contact service gRPC server.'),
+    INTERACTION_GRPC_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'expected host:port')
+      .default('127.0.0.1:50052')
+      .describe(
+        'host:port of the interaction service gRPC server (interactions, mail, timelines; ' +
+          'always asked for its part of a personal-data export).',
+      ),
     GATEWAY_DB_NAME: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')
@@ -57,9 +65,9 @@ export const gatewayConfigSchema = z
       )
       .default('')
       .describe(
-        'Services holding personal data besides the contact service (always asked, at ' +
-          'CONTACT_GRPC_ADDRESS), as name=host:port pairs, e.g. ' +
-          '"interaction=interaction:50051,transaction=transaction:50051". Each serves ' +
+        'Services holding personal data besides the contact and interaction services (always ' +
+          'asked, at CONTACT_GRPC_ADDRESS and INTERACTION_GRPC_ADDRESS), as name=host:port ' +
+          'pairs, e.g. "transaction=transaction:50051". Each serves ' +
           'kith.privacy.v1.PersonalDataService; see docs/privacy.md.',
       ),
     GATEWAY_EXPORT_DEADLINE_MS: z.coerce

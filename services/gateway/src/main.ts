@@ -19,6 +19,8 @@ import { contactErasedConsumer } from './events/contact-erased.consumer';
 import { createApp } from './http/app';
 import { contactServiceClient } from './modules/contact/contact.client';
 import { contactModule } from './modules/contact/contact.module';
+import { interactionServiceClient } from './modules/interaction/interaction.client';
+import { interactionModule } from './modules/interaction/interaction.module';
 import { createHttpServer } from './http/server';
 import { IdempotencyRepository } from './store/idempotency.repository';
 
@@ -70,32 +72,26 @@ async function startGateway(
   await startConsumers([erasures], { bus, db, logger }, stops);
   // Every service below is served by the contact service process, at the same address, so
   // they share one bulkhead: a tenant's burst on any of them counts against its one share.
-  const contactBulkhead = new Bulkhead({
-    name: 'contact',
-    maxConcurrent: config.GATEWAY_UPSTREAM_MAX_CONCURRENT,
-    maxPerKey: config.GATEWAY_UPSTREAM_TENANT_SHARE,
-    maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
-    maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
-  });
   // Contact list pages are the heaviest reads (docs/operations.md): a few at a time, in a pool
   // of their own.
-  const contactScans = new Bulkhead({
-    name: 'contact-scans',
-    maxConcurrent: config.GATEWAY_SCAN_MAX_CONCURRENT,
-    maxPerKey: config.GATEWAY_SCAN_TENANT_SHARE,
-    maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
-    maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
-  });
+  const { bulkhead: contactBulkhead, scanBulkhead: contactScans } = upstreamBulkheads(
+    'contact',
+    config,
+  );
   const contactProcess = {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
     bulkhead: contactBulkhead,
     scanBulkhead: contactScans,
   };
+  // The interaction service process: bulkheads of its own (its load is not the contact's).
+  const interactionPools = upstreamBulkheads('interaction', config);
   // GDPR export: every service holding personal data (the registry), with the bulk deadline.
   const personalData = parseUpstreams(
     config.CONTACT_GRPC_ADDRESS,
-    config.PERSONAL_DATA_UPSTREAMS,
+    [`interaction=${config.INTERACTION_GRPC_ADDRESS}`, config.PERSONAL_DATA_UPSTREAMS]
+      .filter(Boolean)
+      .join(','),
   ).map(({ name, address }) =>
     personalDataUpstream(name, { address, deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS }),
   );
@@ -106,6 +102,13 @@ async function startGateway(
         bulkDeadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS,
       }),
       personalData,
+    }),
+    interactionModule({
+      client: interactionServiceClient({
+        address: config.INTERACTION_GRPC_ADDRESS,
+        deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+        ...interactionPools,
+      }),
     }),
   ];
   stops.add('gRPC clients', () => {
@@ -133,9 +136,20 @@ async function startGateway(
             timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
           }),
       },
+      {
+        name: 'interaction',
+        check: () =>
+          checkHealth(config.INTERACTION_GRPC_ADDRESS, {
+            timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
+          }),
+      },
       { name: 'mongo', check: async () => (await db.command({ ping: 1 })).ok === 1 },
       // Shedding calls for lack of slots (not one tenant's share): send traffic elsewhere.
       { name: 'contact-capacity', check: () => Promise.resolve(!contactBulkhead.saturated()) },
+      {
+        name: 'interaction-capacity',
+        check: () => Promise.resolve(!interactionPools.bulkhead.saturated()),
+      },
     ],
     readinessBudgetMs: config.GATEWAY_READINESS_BUDGET_MS,
     rateLimits: {
@@ -185,7 +199,14 @@ async function startGateway(
       }),
   );
   const httpPort = (server.address() as AddressInfo).port;
-  logger.info({ httpPort, contact: config.CONTACT_GRPC_ADDRESS }, 'gateway listening');
+  logger.info(
+    {
+      httpPort,
+      contact: config.CONTACT_GRPC_ADDRESS,
+      interaction: config.INTERACTION_GRPC_ADDRESS,
+    },
+    'gateway listening',
+  );
 
   return {
     httpPort,
@@ -193,6 +214,28 @@ async function startGateway(
       await stops.stop();
       logger.info('gateway stopped');
     },
+  };
+}
+
+/** The calls in flight to one upstream process, and its list pages in a smaller pool. */
+function upstreamBulkheads(name: string, config: GatewayConfig) {
+  const queue = {
+    maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
+    maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
+  };
+  return {
+    bulkhead: new Bulkhead({
+      name,
+      maxConcurrent: config.GATEWAY_UPSTREAM_MAX_CONCURRENT,
+      maxPerKey: config.GATEWAY_UPSTREAM_TENANT_SHARE,
+      ...queue,
+    }),
+    scanBulkhead: new Bulkhead({
+      name: `${name}-scans`,
+      maxConcurrent: config.GATEWAY_SCAN_MAX_CONCURRENT,
+      maxPerKey: config.GATEWAY_SCAN_TENANT_SHARE,
+      ...queue,
+    }),
   };
 }
 

@@ -15,7 +15,15 @@ export interface ListFilters {
   deceased?: boolean | undefined;
 }
 
-export type CursorScope = 'person' | 'organization' | 'household';
+export type CursorScope = 'person' | 'organization' | 'household' | 'interaction' | 'timeline';
+
+/** The filters of an interaction listing (`contactId` is the timeline's path parameter). */
+export interface InteractionListFilters {
+  contactId?: string | undefined;
+  type?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
 
 export type DecodedCursor =
   { ok: true; pageToken: string } | { ok: false; reason: 'malformed' | 'other-listing' };
@@ -25,7 +33,7 @@ export const isServiceToken = (value: unknown): value is string =>
   typeof value === 'string' && value !== '';
 
 const cursorsByScope = new Map<CursorScope, PageTokenCodec<string>>(
-  (['person', 'organization', 'household'] as const).map((scope) => [
+  (['person', 'organization', 'household', 'interaction', 'timeline'] as const).map((scope) => [
     scope,
     pageTokens(`rest:${scope}`, { isPosition: isServiceToken }),
   ]),
@@ -34,7 +42,7 @@ const cursorsByScope = new Map<CursorScope, PageTokenCodec<string>>(
 /** Returns null on the last page (the service answers an empty token). */
 export function encodeCursor(
   scope: CursorScope,
-  filters: ListFilters,
+  filters: ListFilters | InteractionListFilters,
   pageToken: string,
 ): string | null {
   if (pageToken === '') return null;
@@ -45,7 +53,7 @@ export function encodeCursor(
 export function decodeCursor(
   cursor: string,
   scope: CursorScope,
-  filters: ListFilters,
+  filters: ListFilters | InteractionListFilters,
 ): DecodedCursor {
   const decoded = cursorsByScope.get(scope)!.decode(cursor, filters);
   return decoded.ok ? { ok: true, pageToken: decoded.position } : decoded;

@@ -16,7 +16,9 @@ export type Permission =
   | 'contact:export-csv'
   | 'custom-field:read'
   | 'custom-field:manage'
-  | 'relationship-type:manage';
+  | 'relationship-type:manage'
+  | 'interaction:read'
+  | 'interaction:write';
 
 export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:read': ROLES,
@@ -43,6 +45,11 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   // The catalogue is shared by the whole tenant: adding or deactivating a type changes
   // what everyone can record, so it is an administrative task.
   'relationship-type:manage': ['admin', 'manager'],
+  // What happened with whom is read by everyone who reads contacts.
+  'interaction:read': ROLES,
+  // Logging, correcting and removing one's calls, mails and notes is everyday work for
+  // everyone who works with contacts (the same roles as contact:write).
+  'interaction:write': ['admin', 'manager', 'fundraiser', 'marketer', 'volunteer-coordinator'],
 };
 
 /** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */

@@ -7,9 +7,9 @@ import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../domain/pagination';
-import type { CursorScope, ListFilters } from '../domain/pagination';
+import type { CursorScope, InteractionListFilters, ListFilters } from '../domain/pagination';
 import { defineOperation } from './operation';
-import type { Operation, OperationInput, OperationSpec } from './operation';
+import type { Operation, OperationInput, OperationSpec, Parsed } from './operation';
 import { etagHeader, json, problems } from './openapi-kit';
 import { GatewayError } from './problem';
 import { etagOf } from './route-helpers';
@@ -128,22 +128,26 @@ export interface UpstreamPage {
  * GET of a collection: `limit` and `cursor` from the query; the cursor is bound to its
  * listing (`scope`) and to the filters, and unwraps to the service's opaque page token.
  */
-export function listOperation<Q extends z.ZodObject<{ limit: z.ZodType; cursor: z.ZodType }>>(
-  spec: Common<undefined, Q, undefined> & {
+export function listOperation<
+  Q extends z.ZodObject<{ limit: z.ZodType; cursor: z.ZodType }>,
+  F extends ListFilters | InteractionListFilters = ListFilters,
+  P extends RequestSchema = undefined,
+>(
+  spec: Common<P, Q, undefined> & {
     query: Q;
     scope: CursorScope;
-    filters?(query: z.output<Q>): ListFilters;
+    filters?(query: z.output<Q>, params: Parsed<P>): F;
     page: Answer;
     problems?: number[];
     list(
-      input: OperationInput<undefined, Q, undefined>,
+      input: OperationInput<P, Q, undefined>,
       pageToken: string,
-      filters: ListFilters,
+      filters: F,
     ): Promise<UpstreamPage>;
   },
 ): Operation {
   const { page, problems: statuses, list, scope, filters: filtersOf, ...rest } = spec;
-  return defineOperation<undefined, Q, undefined>({
+  return defineOperation<P, Q, undefined>({
     ...rest,
     method: 'get',
     responses: {
@@ -151,7 +155,7 @@ export function listOperation<Q extends z.ZodObject<{ limit: z.ZodType; cursor: 
       ...problems(...(statuses ?? [400, 403])),
     },
     async handle(input) {
-      const filters = filtersOf ? filtersOf(input.query as z.output<Q>) : {};
+      const filters = filtersOf ? filtersOf(input.query as z.output<Q>, input.params) : ({} as F);
       const cursor = (input.query as { cursor?: string }).cursor;
       const pageToken = cursor === undefined ? '' : pageTokenOf(cursor, scope, filters);
       const result = await list(input, pageToken, filters);
@@ -164,7 +168,11 @@ export function listOperation<Q extends z.ZodObject<{ limit: z.ZodType; cursor: 
 }
 
 /** The service's page token inside a cursor of this listing, or a 400 naming `cursor`. */
-export function pageTokenOf(cursor: string, scope: CursorScope, filters: ListFilters): string {
+export function pageTokenOf(
+  cursor: string,
+  scope: CursorScope,
+  filters: ListFilters | InteractionListFilters,
+): string {
   const decoded = decodeCursor(cursor, scope, filters);
   if (decoded.ok) return decoded.pageToken;
   throw cursorRefused(decoded.reason);

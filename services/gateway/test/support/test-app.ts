@@ -6,10 +6,12 @@ import { Registry } from 'prom-client';
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/http/app';
 import { contactModule } from '../../src/modules/contact/contact.module';
+import { interactionModule } from '../../src/modules/interaction/interaction.module';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
 import { fakeContacts } from './fake-contact-service';
 import { fakeImports } from './fake-contact-import-service';
+import { fakeInteractions } from './fake-interaction-service';
 import { fakeCustomFields } from './fake-custom-field-service';
 import { fakeDuplicates } from './fake-duplicate-service';
 import { fakeHouseholds } from './fake-household-service';
@@ -59,6 +61,7 @@ export function buildTestApp(
   const households = fakeHouseholds();
   const relationships = fakeRelationships();
   const imports = fakeImports();
+  const interactions = fakeInteractions();
   const idempotencyStore = new MemoryIdempotencyStore();
   const eraser = fakeEraser();
   const upstreams = opts.upstreams ?? [upstreamWith('contact', { contact: {} })];
@@ -79,6 +82,7 @@ export function buildTestApp(
         client: { contacts, customFields, duplicates, households, imports, relationships, eraser },
         personalData: upstreams,
       }),
+      interactionModule({ client: interactions }),
     ],
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
@@ -98,6 +102,7 @@ export function buildTestApp(
     imports,
     relationships,
     eraser,
+    interactions,
     idempotencyStore,
     logLines,
   };
