@@ -13,7 +13,7 @@ export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 pnpm() { corepack pnpm "$@"; }
 
 # Services in start order; each is `services/<name>/dist/main.js`.
-SERVICES=(contact transaction gateway)
+SERVICES=(contact interaction transaction gateway)
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -94,18 +94,16 @@ cmd_start() {
   # Ctrl-C: clean up and end here, not after `wait` as if a service had died.
   trap 'cleanup; exit 130' INT TERM
 
-  # The gateway asks every service holding personal data for its part of an export.
-  export TRANSACTION_GRPC_ADDRESS="127.0.0.1:${TRANSACTION_GRPC_PORT:-50053}"
-  export PERSONAL_DATA_UPSTREAMS="${PERSONAL_DATA_UPSTREAMS:-transaction=$TRANSACTION_GRPC_ADDRESS}"
-
   say "services (logs also in .kith/dev/logs)"
   for name in "${SERVICES[@]}"; do
     node "services/$name/dist/main.js" > >(tee -a "$logs/$name.log" | sed -u "s/^/[$name] /") 2>&1 &
     pids+=($!)
   done
-  say "Kith is starting: gateway http://127.0.0.1:${GATEWAY_HTTP_PORT:-8080} (docs at /docs)"
+  say "Kith is starting"
   echo "  contact      gRPC 127.0.0.1:${CONTACT_GRPC_PORT:-50051}"
-  echo "  transaction  gRPC $TRANSACTION_GRPC_ADDRESS"
+  echo "  interaction  gRPC 127.0.0.1:${INTERACTION_GRPC_PORT:-50052}"
+  echo "  transaction  gRPC 127.0.0.1:${TRANSACTION_GRPC_PORT:-50053}"
+  echo "  gateway      http://127.0.0.1:${GATEWAY_HTTP_PORT:-8080} (docs at /docs)"
   echo "A token for the API:  npm run token -- --tenant demo --roles admin"
   echo "Stop everything with Ctrl-C."
   wait -n "${pids[@]}" || true

@@ -10,4 +10,4 @@ export {
   mongoConfigShape,
 } from './common-config';
 export { renderConfigTable } from './config-docs';
-export { dbHealthBudgetVar, dbPoolSizeVar, grpcPortVar } from './service-vars';
+export { serviceSettings } from './service-settings';

@@ -8,7 +8,13 @@
 // 1.24 does".
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKeyError } from '@kith/bus';
-import type { Channel, ChannelReach, ContactStatus, ProjectedContact } from './contact-projection';
+import {
+  normalizeEmail,
+  type Channel,
+  type ChannelReach,
+  type ContactStatus,
+  type ProjectedContact,
+} from './contact-projection';
 
 export const CONTACT_PROJECTION_COLLECTION = 'contact_projection';
 export const CONTACT_HOUSEHOLDS_COLLECTION = 'contact_projection_households';
@@ -23,6 +29,8 @@ interface ProjectionDocument {
   mergedInto?: string;
   erased: boolean;
   reachability: Record<Channel, ChannelReach>;
+  /** Normalized addresses, top level: `{tenantId, emails}` is an equality FerretDB pushes down. */
+  emails?: string[];
 }
 
 interface HouseholdPlaceDocument {
@@ -80,8 +88,24 @@ export class ContactProjectionStore {
   /** Tenant first, as every index that serves a query (docs/architecture.md). */
   async ensureIndexes(): Promise<void> {
     await this.versions.createIndex({ tenantId: 1, contactId: 1 });
+    await this.versions.createIndex({ tenantId: 1, emails: 1 });
     await this.households.createIndex({ tenantId: 1, contactId: 1 });
     await this.households.createIndex({ tenantId: 1, householdId: 1 });
+  }
+
+  /**
+   * The live contacts of the tenant that have this address (normalized here), oldest id
+   * first. One pushed-down equality on the indexed `emails` array; a version that matched but
+   * is no longer its contact's latest (a change in flight) is checked against the latest.
+   */
+  async findByEmail(tenantId: string, address: string): Promise<ProjectedContact[]> {
+    const email = normalizeEmail(address);
+    const matched = await this.versions.find({ tenantId, emails: email }).toArray();
+    const contactIds = [...new Set(matched.map((d) => d.contactId))].sort();
+    const latest = await Promise.all(contactIds.map((id) => this.latest(tenantId, id)));
+    return latest.filter(
+      (c): c is ProjectedContact => c?.status === 'active' && c.emails.includes(email),
+    );
   }
 
   /** The highest projected version of the contact; undefined if no event named it yet. */
@@ -210,6 +234,7 @@ function toDocument(c: ProjectedContact): ProjectionDocument {
     ...(c.mergedInto ? { mergedInto: c.mergedInto } : {}),
     erased: c.erased,
     reachability: c.reachability,
+    ...(c.emails.length > 0 ? { emails: c.emails } : {}),
   };
 }
 
@@ -223,5 +248,6 @@ function fromDocument(d: ProjectionDocument): ProjectedContact {
     ...(d.mergedInto ? { mergedInto: d.mergedInto } : {}),
     erased: d.erased,
     reachability: d.reachability,
+    emails: d.emails ?? [],
   };
 }

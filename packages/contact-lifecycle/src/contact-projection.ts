@@ -26,6 +26,17 @@ export interface ProjectedContact {
   mergedInto?: string;
   erased: boolean;
   reachability: Record<Channel, ChannelReach>;
+  /**
+   * The live contact's email addresses, trimmed and lower-cased, so mail can be matched to
+   * people (lookup by tenant and address). Empty once the contact is deleted, merged away or
+   * erased: a merge's survivor carries the victim's addresses, and an erasure forgets them.
+   */
+  emails: string[];
+}
+
+/** How every service compares addresses: trimmed, lower case (the domain and the local part). */
+export function normalizeEmail(address: string): string {
+  return address.trim().toLowerCase();
 }
 
 /** Nothing may be sent to a contact that is gone, nor before its consent is known. */
@@ -59,6 +70,10 @@ export function projectSnapshot(snapshot: ContactSnapshot): ProjectedContact {
     ...(snapshot.mergedInto ? { mergedInto: snapshot.mergedInto } : {}),
     erased: false,
     reachability: reachability as Record<Channel, ChannelReach>,
+    emails:
+      status === 'active'
+        ? [...new Set(snapshot.emails.map((e) => normalizeEmail(e.address)))]
+        : [],
   };
 }
 
@@ -80,6 +95,7 @@ export function projectErasure(
     ...(before?.mergedInto ? { mergedInto: before.mergedInto } : {}),
     erased: true,
     reachability: unreachableEverywhere(),
+    emails: [],
   };
 }
 
@@ -97,6 +113,7 @@ export function projectVictim(
     mergedInto: merged.survivorId,
     erased: before?.erased ?? false,
     reachability: unreachableEverywhere(),
+    emails: [],
   };
 }
 

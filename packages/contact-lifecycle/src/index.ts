@@ -1,5 +1,6 @@
 export {
   CHANNELS,
+  normalizeEmail,
   projectErasure,
   projectHouseholdPlaces,
   projectSnapshot,

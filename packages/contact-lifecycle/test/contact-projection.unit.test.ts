@@ -42,11 +42,23 @@ describe('projectSnapshot', () => {
         phone: { status: 'opted_out', suppressed: true },
         mail: { status: 'unknown', suppressed: true },
       },
+      emails: ['ada@example.org'],
     });
   });
 
-  it('holds none of the personal values the snapshot carries', () => {
-    expect(JSON.stringify(projectSnapshot(snapshot()))).not.toMatch(/Ada|ada@example/);
+  it('holds no personal value but the email addresses, normalized and once each', () => {
+    const projected = projectSnapshot(
+      snapshot({
+        emails: [
+          { address: ' Ada@Example.ORG ', type: 'home', primary: true },
+          { address: 'ada@example.org', type: 'work', primary: false },
+        ],
+      }),
+    );
+    const { emails, ...rest } = projected;
+
+    expect(emails).toEqual(['ada@example.org']);
+    expect(JSON.stringify(rest)).not.toMatch(/Ada|ada@example/i);
   });
 
   it.each([
@@ -57,6 +69,8 @@ describe('projectSnapshot', () => {
 
     expect(projected.status).toBe(status);
     expect(Object.values(projected.reachability).every((c) => c.suppressed)).toBe(true);
+    // A gone contact matches no mail: a merge survivor carries the victim's addresses.
+    expect(projected.emails).toEqual([]);
   });
 
   it('says whom a merge victim went into', () => {
@@ -81,6 +95,7 @@ describe('projectErasure', () => {
         status: 'erased',
         erased: true,
         reachability: { email: { suppressed: true } },
+        emails: [],
       },
     );
   });

@@ -213,6 +213,35 @@ describe('example consumer: the projection', () => {
     });
   });
 
+  it('finds a live contact by its address in any case, and no longer once merged away or erased', async () => {
+    const tenant = exampleConsumer.newTenant();
+    const tag = randomUUID().slice(0, 8);
+    const values = (first: string) => ({
+      firstName: first,
+      lastName: 'Finch',
+      email: `${first.toLowerCase()}.${tag}@example.org`,
+    });
+    const [kept, victim, erased] = [
+      await exampleConsumer.createPerson(tenant, values('Kept')),
+      await exampleConsumer.createPerson(tenant, values('Victim')),
+      await exampleConsumer.createPerson(tenant, values('Erased')),
+    ];
+    const found = async (first: string) =>
+      (await lifecycle.store.findByEmail(tenant, ` ${values(first).email.toUpperCase()} `)).map(
+        (c) => c.id,
+      );
+    expect(await found('Victim')).toEqual([victim]);
+
+    await exampleConsumer.merge(tenant, kept, victim);
+    await exampleConsumer.erase(tenant, erased);
+    await caughtUp();
+
+    expect(await found('Kept')).toEqual([kept]);
+    expect(await found('Victim')).toEqual([]);
+    expect(await found('Erased')).toEqual([]);
+    expect(await lifecycle.store.findByEmail(`${tenant}-other`, values('Kept').email)).toEqual([]);
+  });
+
   it('knows the household a person is in now, none once they left, and ignores a replay', async () => {
     const tenant = exampleConsumer.newTenant();
     const values = { firstName: 'Jo', lastName: 'March', email: 'jo@example.org' };

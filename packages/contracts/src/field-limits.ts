@@ -1,5 +1,5 @@
-// Lengths and counts both edges enforce: the gateway's zod schemas refuse early what the
-// contact service's domain validation would refuse, and nothing it accepts. One constant, so
+// Lengths and counts both edges enforce: the gateway's zod schemas refuse early what a
+// service's domain validation would refuse, and nothing it accepts. One constant, so
 // the two cannot drift apart: services/gateway/test/field-limits.unit.test.ts holds the zod
 // schemas to it and services/contact/test/field-limits.unit.test.ts the domain validation
 // (a value at each limit passes, one past it is refused). Page sizes are @kith/paging's.
@@ -110,4 +110,24 @@ export const CONTACT_IMPORT_LIMITS = {
   /** Rows per ImportContactRows call: the gateway's batch, the service's most. */
   batchRows: 2000,
   fileName: 200,
+} as const;
+
+/** Interactions (services/interaction/src/domain/interaction-validation.ts). */
+export const INTERACTION_FIELD_LIMITS = {
+  subject: 500,
+  /**
+   * Characters of a body, stored once in the interaction's document: a long email is cut to
+   * this (bodyTruncated), a logged one refused beyond it.
+   */
+  body: 65_536,
+  /** Participants of one interaction (an email to a board, a meeting of a committee). */
+  participants: 50,
+  /** Ids of contacts and of other services' records (campaigns, opportunities). */
+  id: 64,
+  /** A call or meeting longer than a day is two interactions. */
+  durationMinutes: 24 * 60,
+  /** Bytes of a raw RFC 5322 message given to IngestMail (the gateway answers 413 beyond). */
+  rawMailBytes: 10 * 1024 * 1024,
+  /** From, To and Cc addresses of one ingested message together. */
+  mailAddresses: 200,
 } as const;

@@ -25,6 +25,7 @@ export {
   CUSTOM_FIELD_LIMITS,
   DONATION_FIELD_LIMITS,
   HOUSEHOLD_FIELD_LIMITS,
+  INTERACTION_FIELD_LIMITS,
   MATCHING_RULE_LIMITS,
   POSTAL_ADDRESS_LIMITS,
   RELATIONSHIP_FIELD_LIMITS,
@@ -98,6 +99,9 @@ export const CONTACT_PRIVACY_PROTO = 'kith/contact/v1/contact_privacy.proto';
 export const DUPLICATE_PROTO = 'kith/contact/v1/duplicate.proto';
 /** ContactImportService (bulk import jobs); served by the contact service process. */
 export const CONTACT_IMPORT_PROTO = 'kith/contact/v1/contact_import.proto';
+
+/** InteractionService: what happened with whom; served by the interaction service process. */
+export const INTERACTION_PROTO = 'kith/interaction/v1/interaction.proto';
 
 /** kith.transaction.v1.DonationService: gifts, soft credits, refunds, giving summaries. */
 export const DONATION_PROTO = 'kith/transaction/v1/donation.proto';

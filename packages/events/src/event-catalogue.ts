@@ -16,6 +16,11 @@ import {
   CustomFieldArchivedDataSchema,
   CustomFieldDefinedDataSchema,
 } from './custom-field-events.schema';
+import {
+  InteractionCreatedDataSchema,
+  InteractionDeletedDataSchema,
+  InteractionUpdatedDataSchema,
+} from './interaction-events.schema';
 import { ContactErasedDataSchema } from './privacy-events.schema';
 import {
   HouseholdCreatedDataSchema,
@@ -44,6 +49,7 @@ export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
 }
 
 export const CONTACT_SOURCE = 'kith/contact';
+export const INTERACTION_SOURCE = 'kith/interaction';
 export const TRANSACTION_SOURCE = 'kith/transaction';
 
 export const EVENT_TYPES = {
@@ -64,6 +70,9 @@ export const EVENT_TYPES = {
   relationshipUpdated: 'kith.relationship.updated.v1',
   relationshipDeleted: 'kith.relationship.deleted.v1',
   relationshipTypeChanged: 'kith.relationship-type.changed.v1',
+  interactionCreated: 'kith.interaction.created.v1',
+  interactionUpdated: 'kith.interaction.updated.v1',
+  interactionDeleted: 'kith.interaction.deleted.v1',
   donationCreated: 'kith.donation.created.v1',
   donationUpdated: 'kith.donation.updated.v1',
   donationRefunded: 'kith.donation.refunded.v1',
@@ -192,6 +201,30 @@ export const eventCatalogue = {
     schema: RelationshipTypeChangedDataSchema,
     key: 'tenant id and type code, "<tenantId>:<code>"',
   },
+  [EVENT_TYPES.interactionCreated]: {
+    topic: TOPICS.interaction,
+    description:
+      'An interaction (email, call, meeting, letter, sms, note, social, in person) was logged ' +
+      'or an email ingested. Carries who, when and what kind, never the subject, body or mail ' +
+      'addresses (read those from InteractionService; an erasure removes them there).',
+    schema: InteractionCreatedDataSchema,
+    key: 'interaction id',
+  },
+  [EVENT_TYPES.interactionUpdated]: {
+    topic: TOPICS.interaction,
+    description:
+      'An interaction changed: edited, its participants re-pointed after a contact merge, or ' +
+      'an erased person removed (then hasSubject/hasBody may turn false). New state and the ' +
+      'changed fields, without free text.',
+    schema: InteractionUpdatedDataSchema,
+    key: 'interaction id',
+  },
+  [EVENT_TYPES.interactionDeleted]: {
+    topic: TOPICS.interaction,
+    description: 'An interaction was soft-deleted; carries its last state with deletedAt set.',
+    schema: InteractionDeletedDataSchema,
+    key: 'interaction id',
+  },
   [EVENT_TYPES.donationCreated]: {
     topic: TOPICS.transaction,
     description:
@@ -220,54 +253,3 @@ export const eventCatalogue = {
 
 export type EventType = keyof typeof eventCatalogue;
 export type EventData<T extends EventType> = z.infer<(typeof eventCatalogue)[T]['schema']>;
-
-/** Why parseEventData refused: an unknown type, or data that does not match the schema. */
-export class EventDataError extends Error {
-  override readonly name = 'EventDataError';
-
-  constructor(
-    message: string,
-    readonly reason: 'unknown-type' | 'invalid',
-    readonly issues: z.core.$ZodIssue[] = [],
-  ) {
-    super(message);
-  }
-}
-
-export function isEventType(type: string): type is EventType {
-  return Object.prototype.hasOwnProperty.call(eventCatalogue, type);
-}
-
-export function parseEventData<T extends EventType>(type: T, data: unknown): EventData<T>;
-export function parseEventData(type: string, data: unknown): unknown;
-export function parseEventData(type: string, data: unknown): unknown {
-  if (!isEventType(type)) throw new EventDataError(`unknown event type ${type}`, 'unknown-type');
-  const result = eventCatalogue[type].schema.safeParse(data);
-  if (!result.success) {
-    throw new EventDataError(
-      `${type} data is invalid: ${z.prettifyError(result.error)}`,
-      'invalid',
-      result.error.issues,
-    );
-  }
-  return result.data;
-}
-
-/**
- * JSON Schema (draft 2020-12) of each event type's data. Input mode leaves additional
- * properties open, matching the add-optional-fields evolution rule.
- */
-export function exportEventJsonSchemas(): Record<EventType, Record<string, unknown>> {
-  const out = {} as Record<EventType, Record<string, unknown>>;
-  for (const type of Object.keys(eventCatalogue) as EventType[]) {
-    const entry: CatalogueEntry = eventCatalogue[type];
-    out[type] = {
-      ...z.toJSONSchema(entry.schema, { io: 'input' }),
-      title: type,
-      description: entry.description,
-      'x-kith-topic': entry.topic,
-      'x-kith-key': entry.key,
-    };
-  }
-  return out;
-}

@@ -7,6 +7,8 @@ export * from './custom-field-events.schema';
 export * from './household-events.schema';
 export * from './relationship-events.schema';
 export * from './privacy-events.schema';
+export * from './interaction-events.schema';
 export * from './transaction-events.schema';
 export * from './event-catalogue';
+export * from './event-data';
 export * from './catalogue-docs';

@@ -26,22 +26,40 @@ function snapshot(overrides: Partial<ContactSnapshot> = {}): ContactSnapshot {
 }
 
 describe('event catalogue', () => {
-  it('puts every event on the topic of the service that owns what it is about', () => {
-    const owner: Record<string, keyof typeof TOPICS> = {
-      contact: 'contact',
-      'matching-rules': 'contact',
-      'contact-import': 'contact',
-      'custom-field': 'contact',
-      household: 'contact',
-      relationship: 'contact',
-      'relationship-type': 'contact',
-      donation: 'transaction',
-    };
+  it('puts every event on the topic of the service that owns its aggregate', () => {
     for (const [type, entry] of Object.entries(eventCatalogue)) {
-      const entity = type.split('.')[1] ?? '';
-      expect([type, entry.topic]).toEqual([type, TOPICS[owner[entity] ?? 'contact']]);
-      expect(Object.keys(owner)).toContain(entity);
+      const owner = type.startsWith('kith.interaction.')
+        ? TOPICS.interaction
+        : type.startsWith('kith.donation.')
+          ? TOPICS.transaction
+          : TOPICS.contact;
+      expect(entry.topic).toBe(owner);
     }
+  });
+
+  it('keeps the free text of an interaction out of its events', () => {
+    const interaction = {
+      id: 'i-1',
+      tenantId: 'tenant-a',
+      version: 1,
+      type: 'email',
+      direction: 'inbound',
+      occurredAt: '2026-11-23T07:00:00.000Z',
+      participantContactIds: ['c-1'],
+      loggedBy: 'user-1',
+      source: 'mail',
+      hasSubject: true,
+      hasBody: true,
+      createdAt: '2026-11-23T07:00:00.000Z',
+      updatedAt: '2026-11-23T07:00:00.000Z',
+      subject: 'Re: my late mother',
+      body: 'Dear Ada, ...',
+    };
+
+    const parsed = parseEventData('kith.interaction.created.v1', { interaction });
+
+    expect(parsed.interaction).not.toHaveProperty('subject');
+    expect(parsed.interaction).not.toHaveProperty('body');
   });
 
   it('names a dead-letter topic after the topic and the consumer group', () => {

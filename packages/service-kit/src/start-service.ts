@@ -85,6 +85,8 @@ export interface StartServiceOptions {
     admission?: Omit<BulkheadOptions, 'name'>;
     /** A health check slower than this counts as down. */
     healthBudgetMs: number;
+    /** Largest request message accepted (grpc-js refuses above 4 MiB by default). */
+    maxReceiveMessageBytes?: number;
   };
   wire(infra: ServiceInfra): Promise<ServiceWiring> | ServiceWiring;
 }
@@ -168,6 +170,9 @@ export async function startService(opts: StartServiceOptions): Promise<RunningSe
       logger,
       services: wiring.services,
       ...(admission ? { admission } : {}),
+      ...(opts.grpc.maxReceiveMessageBytes
+        ? { serverOptions: { 'grpc.max_receive_message_length': opts.grpc.maxReceiveMessageBytes } }
+        : {}),
       // Half the stop budget for calls in flight, the rest for the relay, consumers and pool.
       shutdownTimeoutMs: Math.floor(config.KITH_SHUTDOWN_TIMEOUT_MS / 2),
     });

@@ -25,5 +25,5 @@ export {
   personalDataTestClient,
   type PersonalDataTestClient,
 } from './personal-data-client';
-export { storedDocumentTexts, type ReadableDb } from './stored-documents';
+export { everyStoredDocument, storedDocumentTexts, type ReadableDb } from './stored-documents';
 export { openForSuite, type OwnResource, type SuiteResource } from './suite-resources';

@@ -17,3 +17,14 @@ export async function storedDocumentTexts(db: ReadableDb, label: string): Promis
   }
   return texts;
 }
+
+/** The same over several databases of one server, each labelled with its name. */
+export async function everyStoredDocument(
+  client: { db(name: string): ReadableDb },
+  dbNames: readonly string[],
+): Promise<string[]> {
+  const perDb = await Promise.all(
+    dbNames.map((name) => storedDocumentTexts(client.db(name), name)),
+  );
+  return perDb.flat();
+}

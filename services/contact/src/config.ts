@@ -3,12 +3,10 @@
 import {
   commonConfigShape,
   consumerConfigShape,
-  dbHealthBudgetVar,
-  dbPoolSizeVar,
-  grpcPortVar,
   kafkaConfigShape,
   loadConfig,
   mongoConfigShape,
+  serviceSettings,
 } from '@kith/config';
 import { z } from 'zod';
 
@@ -17,7 +15,7 @@ export const contactConfigSchema = z.object({
   ...kafkaConfigShape,
   ...mongoConfigShape,
   ...consumerConfigShape,
-  CONTACT_GRPC_PORT: grpcPortVar(50051),
+  CONTACT_GRPC_PORT: serviceSettings.grpcPort(50051),
   CONTACT_MAX_IN_FLIGHT_CALLS: z.coerce
     .number()
     .int()
@@ -55,7 +53,7 @@ export const contactConfigSchema = z.object({
     .max(10000)
     .default(500)
     .describe('How long a call waits for a free slot.'),
-  CONTACT_DB_POOL_SIZE: dbPoolSizeVar(),
+  CONTACT_DB_POOL_SIZE: serviceSettings.dbPoolSize(),
   CONTACT_DB_POOL_WAIT_MS: z.coerce
     .number()
     .int()
@@ -65,7 +63,7 @@ export const contactConfigSchema = z.object({
     .describe(
       'How long an operation waits for a free connection before it fails (waitQueueTimeoutMS).',
     ),
-  CONTACT_DB_BUDGET_MS: dbHealthBudgetVar(),
+  CONTACT_DB_BUDGET_MS: serviceSettings.dbBudgetMs(),
   CONTACT_LIST_BUCKET_SIZE: z.coerce
     .number()
     .int()
@@ -86,11 +84,10 @@ export const contactConfigSchema = z.object({
       'A whole-tenant page whose filter matches few contacts stops reading buckets after this ' +
         'long and answers a short page with a token that resumes where it stopped.',
     ),
-  CONTACT_DB_NAME: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')
-    .default('kith_contact')
-    .describe('MongoDB database that holds the contact service data.'),
+  CONTACT_DB_NAME: serviceSettings.dbName(
+    'kith_contact',
+    'MongoDB database that holds the contact service data.',
+  ),
 });
 
 export type ContactConfig = z.infer<typeof contactConfigSchema>;

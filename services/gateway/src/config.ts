@@ -27,12 +27,21 @@ export const gatewayConfigSchema = z
       .regex(/^[^\s:]+:\d+$/, 'expected host:port')
       .default('127.0.0.1:50051')
       .describe('host:port of the contact service gRPC server.'),
+    INTERACTION_GRPC_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'expected host:port')
+      .default('127.0.0.1:50052')
+      .describe(
+        'host:port of the interaction service gRPC server (interactions, mail, timelines; ' +
+          'always asked for its part of a personal-data export).',
+      ),
     TRANSACTION_GRPC_ADDRESS: z
       .string()
       .regex(/^[^\s:]+:\d+$/, 'expected host:port')
       .default('127.0.0.1:50053')
       .describe(
-        'host:port of the transaction service gRPC server (/v1/donations, /v1/contacts/{id}/giving).',
+        'host:port of the transaction service gRPC server (donations, refunds, giving; always ' +
+          'asked for its part of a personal-data export).',
       ),
     GATEWAY_DB_NAME: z
       .string()
@@ -64,10 +73,11 @@ export const gatewayConfigSchema = z
       )
       .default('')
       .describe(
-        'Services holding personal data besides the contact service (always asked, at ' +
-          'CONTACT_GRPC_ADDRESS), as name=host:port pairs, e.g. ' +
-          '"interaction=interaction:50051,transaction=transaction:50051". Each serves ' +
-          'kith.privacy.v1.PersonalDataService; see docs/privacy.md.',
+        'Services holding personal data besides the contact, interaction and transaction ' +
+          'services (always asked, at CONTACT_GRPC_ADDRESS, INTERACTION_GRPC_ADDRESS and ' +
+          'TRANSACTION_GRPC_ADDRESS), as name=host:port pairs, e.g. ' +
+          '"marketing=marketing:50054". Each serves kith.privacy.v1.PersonalDataService; see ' +
+          'docs/privacy.md.',
       ),
     GATEWAY_EXPORT_DEADLINE_MS: z.coerce
       .number()

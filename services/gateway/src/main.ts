@@ -19,6 +19,8 @@ import { contactErasedConsumer } from './events/contact-erased.consumer';
 import { createApp } from './http/app';
 import { contactServiceClient } from './modules/contact/contact.client';
 import { contactModule } from './modules/contact/contact.module';
+import { interactionServiceClient } from './modules/interaction/interaction.client';
+import { interactionModule } from './modules/interaction/interaction.module';
 import { transactionServiceClient } from './modules/transaction/transaction.client';
 import { transactionModule } from './modules/transaction/transaction.module';
 import { createHttpServer } from './http/server';
@@ -72,44 +74,35 @@ async function startGateway(
   await startConsumers([erasures], { bus, db, logger }, stops);
   // Every service below is served by the contact service process, at the same address, so
   // they share one bulkhead: a tenant's burst on any of them counts against its one share.
-  const contactBulkhead = new Bulkhead({
-    name: 'contact',
-    maxConcurrent: config.GATEWAY_UPSTREAM_MAX_CONCURRENT,
-    maxPerKey: config.GATEWAY_UPSTREAM_TENANT_SHARE,
-    maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
-    maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
-  });
   // Contact list pages are the heaviest reads (docs/operations.md): a few at a time, in a pool
   // of their own.
-  const contactScans = new Bulkhead({
-    name: 'contact-scans',
-    maxConcurrent: config.GATEWAY_SCAN_MAX_CONCURRENT,
-    maxPerKey: config.GATEWAY_SCAN_TENANT_SHARE,
-    maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
-    maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
-  });
+  const { bulkhead: contactBulkhead, scanBulkhead: contactScans } = upstreamBulkheads(
+    'contact',
+    config,
+  );
   const contactProcess = {
     address: config.CONTACT_GRPC_ADDRESS,
     deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
     bulkhead: contactBulkhead,
     scanBulkhead: contactScans,
   };
+  // The interaction and transaction service processes: bulkheads of their own (their load is
+  // not the contact's, nor each other's: a burst of gifts takes no timeline's slot).
+  const interactionPools = upstreamBulkheads('interaction', config);
+  const transactionPools = upstreamBulkheads('transaction', config);
   // GDPR export: every service holding personal data (the registry), with the bulk deadline.
   const personalData = parseUpstreams(
     config.CONTACT_GRPC_ADDRESS,
-    config.PERSONAL_DATA_UPSTREAMS,
+    [
+      `interaction=${config.INTERACTION_GRPC_ADDRESS}`,
+      `transaction=${config.TRANSACTION_GRPC_ADDRESS}`,
+      config.PERSONAL_DATA_UPSTREAMS,
+    ]
+      .filter(Boolean)
+      .join(','),
   ).map(({ name, address }) =>
     personalDataUpstream(name, { address, deadlineMs: config.GATEWAY_EXPORT_DEADLINE_MS }),
   );
-  // The transaction service process has a bulkhead of its own: a burst of gifts does not take
-  // the contact service's slots, nor the other way round.
-  const transactionBulkhead = new Bulkhead({
-    name: 'transaction',
-    maxConcurrent: config.GATEWAY_UPSTREAM_MAX_CONCURRENT,
-    maxPerKey: config.GATEWAY_UPSTREAM_TENANT_SHARE,
-    maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
-    maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
-  });
   const modules = [
     contactModule({
       client: contactServiceClient({
@@ -118,11 +111,18 @@ async function startGateway(
       }),
       personalData,
     }),
+    interactionModule({
+      client: interactionServiceClient({
+        address: config.INTERACTION_GRPC_ADDRESS,
+        deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+        ...interactionPools,
+      }),
+    }),
     transactionModule({
       client: transactionServiceClient({
         address: config.TRANSACTION_GRPC_ADDRESS,
         deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
-        bulkhead: transactionBulkhead,
+        ...transactionPools,
       }),
     }),
   ];
@@ -151,9 +151,13 @@ async function startGateway(
             timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
           }),
       },
-      { name: 'mongo', check: async () => (await db.command({ ping: 1 })).ok === 1 },
-      // Shedding calls for lack of slots (not one tenant's share): send traffic elsewhere.
-      { name: 'contact-capacity', check: () => Promise.resolve(!contactBulkhead.saturated()) },
+      {
+        name: 'interaction',
+        check: () =>
+          checkHealth(config.INTERACTION_GRPC_ADDRESS, {
+            timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
+          }),
+      },
       {
         name: 'transaction',
         check: () =>
@@ -161,9 +165,16 @@ async function startGateway(
             timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
           }),
       },
+      { name: 'mongo', check: async () => (await db.command({ ping: 1 })).ok === 1 },
+      // Shedding calls for lack of slots (not one tenant's share): send traffic elsewhere.
+      { name: 'contact-capacity', check: () => Promise.resolve(!contactBulkhead.saturated()) },
+      {
+        name: 'interaction-capacity',
+        check: () => Promise.resolve(!interactionPools.bulkhead.saturated()),
+      },
       {
         name: 'transaction-capacity',
-        check: () => Promise.resolve(!transactionBulkhead.saturated()),
+        check: () => Promise.resolve(!transactionPools.bulkhead.saturated()),
       },
     ],
     readinessBudgetMs: config.GATEWAY_READINESS_BUDGET_MS,
@@ -218,6 +229,7 @@ async function startGateway(
     {
       httpPort,
       contact: config.CONTACT_GRPC_ADDRESS,
+      interaction: config.INTERACTION_GRPC_ADDRESS,
       transaction: config.TRANSACTION_GRPC_ADDRESS,
     },
     'gateway listening',
@@ -229,6 +241,28 @@ async function startGateway(
       await stops.stop();
       logger.info('gateway stopped');
     },
+  };
+}
+
+/** The calls in flight to one upstream process, and its list pages in a smaller pool. */
+function upstreamBulkheads(name: string, config: GatewayConfig) {
+  const queue = {
+    maxQueue: config.GATEWAY_UPSTREAM_QUEUE,
+    maxWaitMs: config.GATEWAY_UPSTREAM_QUEUE_WAIT_MS,
+  };
+  return {
+    bulkhead: new Bulkhead({
+      name,
+      maxConcurrent: config.GATEWAY_UPSTREAM_MAX_CONCURRENT,
+      maxPerKey: config.GATEWAY_UPSTREAM_TENANT_SHARE,
+      ...queue,
+    }),
+    scanBulkhead: new Bulkhead({
+      name: `${name}-scans`,
+      maxConcurrent: config.GATEWAY_SCAN_MAX_CONCURRENT,
+      maxPerKey: config.GATEWAY_SCAN_TENANT_SHARE,
+      ...queue,
+    }),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   MONEY_LIMITS,
   CUSTOM_FIELD_LIMITS,
   HOUSEHOLD_FIELD_LIMITS,
+  INTERACTION_FIELD_LIMITS,
   MATCHING_RULE_LIMITS,
   MATCH_FIELDS,
   POSTAL_ADDRESS_LIMITS,
@@ -31,6 +32,7 @@ import {
 } from '../src/modules/contact/import.schema';
 import { CreateOrganizationBodySchema } from '../src/modules/contact/organization.schema';
 import { CreatePersonBodySchema } from '../src/modules/contact/person.schema';
+import { CreateInteractionBodySchema } from '../src/modules/interaction/interaction.schema';
 import {
   CreateDonationBodySchema,
   DonationListQuerySchema,
@@ -256,6 +258,28 @@ describe('import schemas hold to the shared import limits', () => {
   describe('OneShotImportQuerySchema', () => {
     holdsTo(OneShotImportQuerySchema, [['fileName', fileName, CONTACT_IMPORT_LIMITS.fileName]]);
   });
+});
+
+describe('CreateInteractionBodySchema holds to the shared interaction limits', () => {
+  const I = INTERACTION_FIELD_LIMITS;
+  const call = (fields: Record<string, unknown>) => ({
+    type: 'call',
+    occurredAt: '2026-12-01T10:00:00Z',
+    participantContactIds: ['c-1'],
+    ...fields,
+  });
+  holdsTo(CreateInteractionBodySchema, [
+    ['subject', (n) => call({ subject: text(n) }), I.subject],
+    ['body', (n) => call({ body: text(n) }), I.body],
+    [
+      'participantContactIds',
+      (n) => call({ participantContactIds: list(n, (i) => `c-${i}`) }),
+      I.participants,
+    ],
+    ['organizationId', (n) => call({ organizationId: text(n) }), I.id],
+    ['campaignId', (n) => call({ campaignId: text(n) }), I.id],
+    ['durationMinutes', (n) => call({ durationMinutes: n }), I.durationMinutes],
+  ]);
 });
 
 const D = DONATION_FIELD_LIMITS;

@@ -1,14 +1,35 @@
 // End to end: subject access export and erasure over REST through the gateway into the real
-// contact service (Kafka and MongoDB-wire server of the test global setup), over HTTP only.
-// A second gateway lists an upstream nobody serves, so its exports must answer 503.
-// After an erasure, no store of either service (every collection of their databases) and no
+// contact, interaction and transaction services (Kafka and MongoDB-wire server of the test
+// global setup),
+// over HTTP only. A second gateway lists an upstream nobody serves, so its exports must answer
+// 503. After an erasure, no store of any service (every collection of their databases) and no
 // replay of a stored Idempotency-Key response names the person.
 import { randomBytes } from 'node:crypto';
-import { mintTestJwt, testDbName, testInfra, TEST_JWT, uniquePrefix, waitFor } from '@kith/testkit';
+import {
+  everyStoredDocument,
+  mintTestJwt,
+  testDbName,
+  testInfra,
+  TEST_JWT,
+  uniquePrefix,
+  waitFor,
+} from '@kith/testkit';
 import { MongoClient } from 'mongodb';
 import { start as startContact, type RunningContactService } from '../../contact/src/main';
 import { loadContactConfig } from '../../contact/src/config';
 import { contactDatabaseNames } from '../../contact/src/store/contact-stores';
+import { loadInteractionConfig } from '../../interaction/src/config';
+import {
+  interactionDatabaseNames,
+  start as startInteraction,
+  type RunningInteractionService,
+} from '../../interaction/src/main';
+import { loadTransactionConfig } from '../../transaction/src/config';
+import {
+  start as startTransaction,
+  transactionDatabaseNames,
+  type RunningTransactionService,
+} from '../../transaction/src/main';
 import { contactServiceClient } from '../src/modules/contact/contact.client';
 import { start as startGateway, type RunningGateway } from '../src/main';
 import { loadGatewayConfig } from '../src/config';
@@ -16,11 +37,15 @@ import { loadGatewayConfig } from '../src/config';
 const infra = testInfra();
 const topicPrefix = uniquePrefix('e2e-privacy');
 let contact: RunningContactService;
+let interaction: RunningInteractionService;
+let transaction: RunningTransactionService;
 let gateway: RunningGateway;
 let brokenGateway: RunningGateway;
 let mongo: MongoClient;
 const contactDb = testDbName('e2e-privacy-contact');
 const gatewayDb = testDbName('e2e-privacy-gateway');
+const interactionDb = testDbName('e2e-privacy-interaction');
+const transactionDb = testDbName('e2e-privacy-transaction');
 
 beforeAll(async () => {
   mongo = await new MongoClient(infra.mongoUrl).connect();
@@ -38,11 +63,27 @@ beforeAll(async () => {
       CONTACT_DB_NAME: contactDb,
     }),
   );
+  interaction = await startInteraction(
+    loadInteractionConfig({
+      ...common,
+      INTERACTION_GRPC_PORT: '0',
+      INTERACTION_DB_NAME: interactionDb,
+    }),
+  );
+  transaction = await startTransaction(
+    loadTransactionConfig({
+      ...common,
+      TRANSACTION_GRPC_PORT: '0',
+      TRANSACTION_DB_NAME: transactionDb,
+    }),
+  );
   const gatewayConfig = {
     ...common,
     GATEWAY_HTTP_PORT: '0',
     GATEWAY_DB_NAME: gatewayDb,
     CONTACT_GRPC_ADDRESS: `127.0.0.1:${contact.grpcPort}`,
+    INTERACTION_GRPC_ADDRESS: `127.0.0.1:${interaction.grpcPort}`,
+    TRANSACTION_GRPC_ADDRESS: `127.0.0.1:${transaction.grpcPort}`,
     KITH_JWT_ISSUER: TEST_JWT.issuer,
     KITH_JWT_AUDIENCE: TEST_JWT.audience,
     KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
@@ -51,13 +92,15 @@ beforeAll(async () => {
   gateway = await startGateway(loadGatewayConfig(gatewayConfig));
   // Port 1 on loopback: nothing listens, so the upstream is unavailable.
   brokenGateway = await startGateway(
-    loadGatewayConfig({ ...gatewayConfig, PERSONAL_DATA_UPSTREAMS: 'transaction=127.0.0.1:1' }),
+    loadGatewayConfig({ ...gatewayConfig, PERSONAL_DATA_UPSTREAMS: 'marketing=127.0.0.1:1' }),
   );
 });
 
 afterAll(async () => {
   await brokenGateway?.stop();
   await gateway?.stop();
+  await interaction?.stop();
+  await transaction?.stop();
   await contact?.stop();
   await mongo?.close();
 });
@@ -161,19 +204,14 @@ function createHer(admin: string, key: string): Promise<Response> {
   });
 }
 
-/** Every document of every collection of the gateway's and the contact service's databases. */
-async function everyStoredDocument(): Promise<string[]> {
-  const texts: string[] = [];
-  for (const name of [gatewayDb, ...Object.values(contactDatabaseNames(contactDb))]) {
-    const db = mongo.db(name);
-    for (const { name: collection } of await db.listCollections().toArray()) {
-      for (const doc of await db.collection(collection).find({}).toArray()) {
-        texts.push(`${name}.${collection}: ${JSON.stringify(doc)}`);
-      }
-    }
-  }
-  return texts;
-}
+/** Every document of every collection of the gateway's and the services' databases. */
+const everyDocument = () =>
+  everyStoredDocument(mongo, [
+    gatewayDb,
+    ...Object.values(contactDatabaseNames(contactDb)),
+    ...Object.values(interactionDatabaseNames(interactionDb)),
+    ...Object.values(transactionDatabaseNames(transactionDb)),
+  ]);
 
 describe('stored Idempotency-Key responses after an erasure', () => {
   it('answers a retried create with 410 and none of her data, and no store keeps it', async () => {
@@ -185,7 +223,7 @@ describe('stored Idempotency-Key responses after an erasure', () => {
     const created = await createHer(admin, key);
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    expect((await everyStoredDocument()).some(hasHerData)).toBe(true);
+    expect((await everyDocument()).some(hasHerData)).toBe(true);
 
     const erased = await api(gateway, `/v1/contacts/${id}/erase`, admin, { method: 'POST' });
     expect(erased.status).toBe(200);
@@ -197,7 +235,7 @@ describe('stored Idempotency-Key responses after an erasure', () => {
     expect(JSON.parse(text)).toMatchObject({ type: 'urn:kith:problem:response-erased' });
     expect(hasHerData(text)).toBe(false);
     // The audit consumer and the relay finish the contact service's part a moment later.
-    await waitFor(async () => !(await everyStoredDocument()).some(hasHerData), {
+    await waitFor(async () => !(await everyDocument()).some(hasHerData), {
       what: 'no stored document naming her',
     });
   });
@@ -261,5 +299,45 @@ describe('stored Idempotency-Key responses after an erasure', () => {
 
     expect(replay.status).toBe(410);
     expect(hasHerData(await replay.text())).toBe(false);
+  });
+
+  it('answers a retried interaction create with 410 once a participant is erased', async () => {
+    const admin = mintTestJwt({
+      tenant: `tenant-${randomBytes(3).toString('hex')}`,
+      roles: ['admin'],
+    });
+    const { id: herId } = (await (
+      await createHer(admin, `her-${randomBytes(4).toString('hex')}`)
+    ).json()) as { id: string };
+    const log = () =>
+      api(gateway, '/v1/interactions', admin, {
+        method: 'POST',
+        headers: { 'idempotency-key': 'call-1' },
+        body: JSON.stringify({
+          type: 'call',
+          occurredAt: '2026-12-01T10:00:00Z',
+          subject: `Called ${HER.firstName} ${HER.lastName}`,
+          body: HER.description,
+          participantContactIds: [herId],
+        }),
+      });
+    // The interaction service learns of her from kith.contact.v1 a moment after the create
+    // (until then her timeline is 404 and a call with her 422, which a key would keep).
+    await waitFor(
+      async () => (await api(gateway, `/v1/contacts/${herId}/timeline`, admin)).status === 200,
+      { what: 'her timeline' },
+    );
+    const first = await log();
+    expect(first.status).toBe(201);
+    expect(hasHerData(await first.text())).toBe(true);
+
+    await api(gateway, `/v1/contacts/${herId}/erase`, admin, { method: 'POST' });
+    const replay = await log();
+
+    expect(replay.status).toBe(410);
+    expect(hasHerData(await replay.text())).toBe(false);
+    await waitFor(async () => !(await everyDocument()).some(hasHerData), {
+      what: 'no stored document naming her',
+    });
   });
 });

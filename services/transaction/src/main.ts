@@ -9,7 +9,13 @@ import { TOPICS } from '@kith/events';
 import { grpcService } from '@kith/grpc-kit';
 import { createKeysPruning } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
-import { runService, startService, type RunningService } from '@kith/service-kit';
+import {
+  admissionOf,
+  runService,
+  serviceDatabaseNames,
+  startService,
+  type RunningService,
+} from '@kith/service-kit';
 import { transactionUseCases } from './app/transaction-use-cases';
 import { loadTransactionConfig, type TransactionConfig } from './config';
 import { mapDonationError } from './grpc/donation-error.mapper';
@@ -20,9 +26,8 @@ export const TRANSACTION_CONTACTS_GROUP = 'transaction-contact-lifecycle';
 
 export type RunningTransactionService = RunningService;
 
-export function transactionDatabaseNames(main: string) {
-  return { main, outbox: `${main}_outbox` };
-}
+/** Its main database and its outbox's (`<main>_outbox`). */
+export const transactionDatabaseNames = serviceDatabaseNames;
 
 export function start(
   config: TransactionConfig,
@@ -39,12 +44,7 @@ export function start(
     outbox: { dbName: dbNames.outbox },
     grpc: {
       port: config.TRANSACTION_GRPC_PORT,
-      admission: {
-        maxConcurrent: config.TRANSACTION_MAX_IN_FLIGHT_CALLS,
-        maxPerKey: Math.max(1, Math.floor((config.TRANSACTION_MAX_IN_FLIGHT_CALLS * 3) / 4)),
-        maxQueue: config.TRANSACTION_MAX_IN_FLIGHT_CALLS,
-        maxWaitMs: 500,
-      },
+      admission: admissionOf(config.TRANSACTION_MAX_IN_FLIGHT_CALLS),
       healthBudgetMs: config.TRANSACTION_DB_BUDGET_MS,
     },
     wire: async ({ db, outbox, logger }) => {

@@ -24,12 +24,14 @@ export function requestFingerprint(method: string, path: string, body: unknown):
 
 /**
  * The contacts a stored response names, so an erasure finds it by `{tenantId, contactId}`
- * without scanning: at most two (a relationship names both sides), each a top-level scalar
- * field of the record (FerretDB pushes down only top-level equality).
+ * without scanning: each a top-level field of the record (FerretDB pushes down only top-level
+ * equality, on an array too): one or two scalars (a relationship names both sides), or the
+ * list of an interaction's participants.
  */
 export interface ResponseContacts {
   contactId?: string;
   otherContactId?: string;
+  contactIds?: string[];
 }
 
 /**
@@ -50,6 +52,20 @@ export function contactsAt(...fields: [] | [string] | [string, string]): Contact
       ...(contactId ? { contactId } : {}),
       ...(otherContactId ? { otherContactId } : {}),
     };
+  };
+}
+
+/** The contacts a top-level array field of a JSON body names (an interaction's participants). */
+export function contactsIn(field: string): ContactsOf {
+  return (body) => {
+    const value =
+      body !== null && typeof body === 'object'
+        ? (body as Record<string, unknown>)[field]
+        : undefined;
+    const ids = Array.isArray(value)
+      ? value.filter((id): id is string => typeof id === 'string' && id !== '')
+      : [];
+    return ids.length > 0 ? { contactIds: [...new Set(ids)] } : {};
   };
 }
 

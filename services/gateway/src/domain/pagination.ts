@@ -16,7 +16,25 @@ export interface ListFilters {
   deceased?: boolean | undefined;
 }
 
-export type CursorScope = 'person' | 'organization' | 'household' | 'donation';
+export type CursorScope =
+  'person' | 'organization' | 'household' | 'interaction' | 'timeline' | 'donation';
+
+/** The filters of an interaction listing (`contactId` is the timeline's path parameter). */
+export interface InteractionListFilters {
+  contactId?: string | undefined;
+  type?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The filters of the donation listing. */
+export interface DonationListFilters {
+  donorId?: string | undefined;
+  status?: string | undefined;
+  campaignId?: string | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+}
 
 export type DecodedCursor =
   { ok: true; pageToken: string } | { ok: false; reason: 'malformed' | 'other-listing' };
@@ -26,16 +44,15 @@ export const isServiceToken = (value: unknown): value is string =>
   typeof value === 'string' && value !== '';
 
 const cursorsByScope = new Map<CursorScope, PageTokenCodec<string>>(
-  (['person', 'organization', 'household', 'donation'] as const).map((scope) => [
-    scope,
-    pageTokens(`rest:${scope}`, { isPosition: isServiceToken }),
-  ]),
+  (['person', 'organization', 'household', 'interaction', 'timeline', 'donation'] as const).map(
+    (scope) => [scope, pageTokens(`rest:${scope}`, { isPosition: isServiceToken })],
+  ),
 );
 
 /** Returns null on the last page (the service answers an empty token). */
 export function encodeCursor(
   scope: CursorScope,
-  filters: object,
+  filters: ListFilters | InteractionListFilters | DonationListFilters,
   pageToken: string,
 ): string | null {
   if (pageToken === '') return null;
@@ -43,7 +60,11 @@ export function encodeCursor(
   return cursorsByScope.get(scope)!.encode(pageToken, filters);
 }
 
-export function decodeCursor(cursor: string, scope: CursorScope, filters: object): DecodedCursor {
+export function decodeCursor(
+  cursor: string,
+  scope: CursorScope,
+  filters: ListFilters | InteractionListFilters | DonationListFilters,
+): DecodedCursor {
   const decoded = cursorsByScope.get(scope)!.decode(cursor, filters);
   return decoded.ok ? { ok: true, pageToken: decoded.position } : decoded;
 }

@@ -17,6 +17,8 @@ export type Permission =
   | 'custom-field:read'
   | 'custom-field:manage'
   | 'relationship-type:manage'
+  | 'interaction:read'
+  | 'interaction:write'
   | 'donation:read'
   | 'donation:write'
   | 'donation:refund';
@@ -46,6 +48,11 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   // The catalogue is shared by the whole tenant: adding or deactivating a type changes
   // what everyone can record, so it is an administrative task.
   'relationship-type:manage': ['admin', 'manager'],
+  // What happened with whom is read by everyone who reads contacts.
+  'interaction:read': ROLES,
+  // Logging, correcting and removing one's calls, mails and notes is everyday work for
+  // everyone who works with contacts (the same roles as contact:write).
+  'interaction:write': ['admin', 'manager', 'fundraiser', 'marketer', 'volunteer-coordinator'],
   // Gifts and giving summaries: those who raise, steward and report on money, and readonly.
   // Not marketers or volunteer coordinators: a person's giving is not a targeting field.
   'donation:read': ['admin', 'manager', 'fundraiser', 'analyst', 'readonly'],

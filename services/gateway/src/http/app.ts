@@ -86,8 +86,6 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.rateLimits) v1.use(limitByAddress(buckets, deps.rateLimits.address));
   v1.use(authenticate(deps.verifyToken));
   if (deps.rateLimits) v1.use(limitByCaller(buckets, deps.rateLimits));
-  v1.use(requireJsonBody);
-  v1.use(express.json({ limit: deps.bodyLimit ?? '100kb', type: JSON_TYPES, strict: true }));
   const now = deps.now ?? (() => new Date());
   const moduleContext = {
     idempotency: {
@@ -100,7 +98,22 @@ export function createApp(deps: AppDeps): express.Express {
     logger: deps.logger,
     now,
   };
-  for (const module of deps.modules) mountOperations(v1, module.operations, moduleContext);
+  // Operations whose body is not JSON (a raw email) read it themselves, before the JSON rules.
+  const operations = deps.modules.flatMap((m) => m.operations);
+  mountOperations(
+    v1,
+    operations.filter((op) => op.rawBody),
+    moduleContext,
+  );
+  v1.use(requireJsonBody);
+  v1.use(express.json({ limit: deps.bodyLimit ?? '100kb', type: JSON_TYPES, strict: true }));
+  for (const module of deps.modules) {
+    mountOperations(
+      v1,
+      module.operations.filter((op) => !op.rawBody),
+      moduleContext,
+    );
+  }
   app.use('/v1', v1);
 
   app.use((_req: Request, _res: Response, next: NextFunction) => {

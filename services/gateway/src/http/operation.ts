@@ -11,6 +11,7 @@ import type {
   ZodRequestBody,
 } from '@asteasolutions/zod-to-openapi';
 import type { Logger } from '@kith/logger';
+import express from 'express';
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { ContactsOf } from '../domain/idempotency';
@@ -20,6 +21,7 @@ import type { IdempotencyStore } from '../store/idempotency.repository';
 import { requirePermission } from './auth.middleware';
 import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
 import { rolesNote } from './openapi-kit';
+import { GatewayError } from './problem';
 import {
   methodNotAllowed,
   requestContext,
@@ -72,6 +74,12 @@ export interface OperationSpec<P extends RequestSchema, Q extends RequestSchema,
   absentBodyAsEmpty?: boolean;
   /** A body the handler streams itself (a CSV upload): documented, never parsed here. */
   streamedBody?: ZodRequestBody;
+  /**
+   * A body that is not JSON, read whole into a Buffer (`input.body`): e.g. a raw email as
+   * message/rfc822. Another content type answers 415, a larger body 413. createApp mounts such
+   * operations before the JSON parser.
+   */
+  rawBody?: { contentTypes: string[]; limitBytes: number; description: string };
   /** Default ['application/json']. */
   bodyContentTypes?: string[];
   /** PATCH/DELETE of a versioned record: If-Match is read (428/400) before the body. */
@@ -96,6 +104,8 @@ export interface Operation {
   readonly method: HttpMethod;
   readonly path: string;
   readonly operationId: string;
+  /** True when its body is not JSON (mounted before the JSON parser). */
+  readonly rawBody: boolean;
   /** The Express handlers, in order; `deps` supplies the idempotency store. */
   handlers(deps: OperationDeps): RequestHandler[];
   openApi(): RouteConfig;
@@ -123,6 +133,25 @@ export function defineOperation<
     res.locals.operationInput = { params, version };
     next();
   };
+  const raw = spec.rawBody;
+  const readRaw: RequestHandler[] = raw
+    ? [
+        (req, _res, next) => {
+          // No body at all is the handler's to refuse (an empty Buffer), not a media type.
+          const hasBody =
+            req.headers['transfer-encoding'] !== undefined ||
+            (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+          if (hasBody && !req.is(raw.contentTypes)) {
+            throw new GatewayError(
+              'unsupported-media-type',
+              `Send the body as ${raw.contentTypes.join(' or ')}.`,
+            );
+          }
+          next();
+        },
+        express.raw({ type: raw.contentTypes, limit: raw.limitBytes }),
+      ]
+    : [];
   const validateBody: RequestHandler = (req, _res, next) => {
     if (spec.body) {
       const asEmpty = spec.absentBodyAsEmpty ?? spec.bodyRequired === false;
@@ -135,6 +164,7 @@ export function defineOperation<
     method: spec.method,
     path: spec.path,
     operationId: spec.operationId,
+    rawBody: raw !== undefined,
     handlers(deps) {
       const handle = async (req: Request, res: Response): Promise<void> => {
         const { params, version } = res.locals.operationInput as {
@@ -161,6 +191,7 @@ export function defineOperation<
         requirePermission(spec.permission),
         ...(spec.before ?? []),
         early,
+        ...readRaw,
         validateBody,
         ...(spec.idempotent ? [idempotency(deps.idempotency, spec.idempotent)] : []),
         handle,
@@ -179,6 +210,20 @@ export function defineOperation<
         ...(spec.query ? { query: spec.query } : {}),
         ...(headers ? { headers } : {}),
         ...(spec.streamedBody ? { body: spec.streamedBody } : {}),
+        ...(raw
+          ? {
+              body: {
+                required: true,
+                description: raw.description,
+                content: Object.fromEntries(
+                  raw.contentTypes.map((type) => [
+                    type,
+                    { schema: { type: 'string' as const, format: 'binary' } },
+                  ]),
+                ),
+              },
+            }
+          : {}),
         ...(spec.body
           ? {
               body: {

@@ -7,9 +7,14 @@ import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../domain/pagination';
-import type { CursorScope, ListFilters } from '../domain/pagination';
+import type {
+  CursorScope,
+  DonationListFilters,
+  InteractionListFilters,
+  ListFilters,
+} from '../domain/pagination';
 import { defineOperation } from './operation';
-import type { Operation, OperationInput, OperationSpec } from './operation';
+import type { Operation, OperationInput, OperationSpec, Parsed } from './operation';
 import { etagHeader, json, problems } from './openapi-kit';
 import { GatewayError } from './problem';
 import { etagOf } from './route-helpers';
@@ -130,24 +135,24 @@ export interface UpstreamPage {
  */
 export function listOperation<
   Q extends z.ZodObject<{ limit: z.ZodType; cursor: z.ZodType }>,
-  F extends object = ListFilters,
+  F extends ListFilters | InteractionListFilters | DonationListFilters = ListFilters,
+  P extends RequestSchema = undefined,
 >(
-  spec: Common<undefined, Q, undefined> & {
+  spec: Common<P, Q, undefined> & {
     query: Q;
     scope: CursorScope;
-    /** What the cursor is bound to besides its listing; default none. */
-    filters?(query: z.output<Q>): F;
+    filters?(query: z.output<Q>, params: Parsed<P>): F;
     page: Answer;
     problems?: number[];
     list(
-      input: OperationInput<undefined, Q, undefined>,
+      input: OperationInput<P, Q, undefined>,
       pageToken: string,
       filters: F,
     ): Promise<UpstreamPage>;
   },
 ): Operation {
   const { page, problems: statuses, list, scope, filters: filtersOf, ...rest } = spec;
-  return defineOperation<undefined, Q, undefined>({
+  return defineOperation<P, Q, undefined>({
     ...rest,
     method: 'get',
     responses: {
@@ -155,7 +160,7 @@ export function listOperation<
       ...problems(...(statuses ?? [400, 403])),
     },
     async handle(input) {
-      const filters = filtersOf ? filtersOf(input.query as z.output<Q>) : ({} as F);
+      const filters = filtersOf ? filtersOf(input.query as z.output<Q>, input.params) : ({} as F);
       const cursor = (input.query as { cursor?: string }).cursor;
       const pageToken = cursor === undefined ? '' : pageTokenOf(cursor, scope, filters);
       const result = await list(input, pageToken, filters);
@@ -168,7 +173,11 @@ export function listOperation<
 }
 
 /** The service's page token inside a cursor of this listing, or a 400 naming `cursor`. */
-export function pageTokenOf(cursor: string, scope: CursorScope, filters: object): string {
+export function pageTokenOf(
+  cursor: string,
+  scope: CursorScope,
+  filters: ListFilters | InteractionListFilters | DonationListFilters,
+): string {
   const decoded = decodeCursor(cursor, scope, filters);
   if (decoded.ok) return decoded.pageToken;
   throw cursorRefused(decoded.reason);

@@ -59,11 +59,12 @@ interface IdempotencyDoc {
   /** The contacts the response names (ResponseContacts), so an erasure finds it. */
   contactId?: string;
   otherContactId?: string;
+  contactIds?: string[];
   /** Set when an erasure removed the response (and the contact ids with it). */
   erasedAt?: Date;
 }
 
-const CONTACT_FIELDS = ['contactId', 'otherContactId'] as const;
+const CONTACT_FIELDS = ['contactId', 'otherContactId', 'contactIds'] as const;
 
 export interface IdempotencyRepositoryOptions {
   /** How long an in-flight claim blocks retries before it counts as abandoned. */
@@ -139,7 +140,10 @@ export class IdempotencyRepository implements IdempotencyStore {
     for (const field of CONTACT_FIELDS) {
       const result = await this.collection.updateMany(
         { tenantId, [field]: contactId },
-        { $set: { erasedAt: now }, $unset: { response: '', contactId: '', otherContactId: '' } },
+        {
+          $set: { erasedAt: now },
+          $unset: { response: '', contactId: '', otherContactId: '', contactIds: '' },
+        },
       );
       scrubbed += result.modifiedCount;
     }

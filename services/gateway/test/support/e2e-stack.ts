@@ -1,9 +1,11 @@
-// The gateway and the real contact and transaction services started in this process against
-// the test servers of the global setup, each test file with its own databases and topic prefix.
-// End-to-end tests then drive the stack over HTTP only.
+// The gateway and the real contact, interaction and transaction services started in this
+// process against the test servers of the global setup, each test file with its own databases
+// and topic prefix. End-to-end tests then drive the stack over HTTP only.
 import { testDbName, testInfra, TEST_JWT, uniquePrefix } from '@kith/testkit';
 import { loadContactConfig } from '../../../contact/src/config';
 import { start as startContact } from '../../../contact/src/main';
+import { loadInteractionConfig } from '../../../interaction/src/config';
+import { start as startInteraction } from '../../../interaction/src/main';
 import { loadGatewayConfig } from '../../src/config';
 import { start as startGateway } from '../../src/main';
 import { loadTransactionConfig } from '../../../transaction/src/config';
@@ -15,6 +17,8 @@ export interface E2eStack {
   topicPrefix: string;
   /** The contact service's database on the test server, for tests that count what it stored. */
   contactDb: { mongoUrl: string; name: string };
+  /** The interaction service's database (its outbox in `<name>_outbox`). */
+  interactionDb: { mongoUrl: string; name: string };
   /** The transaction service's main database (its outbox is `<name>_outbox`). */
   transactionDb: { mongoUrl: string; name: string };
   stop(): Promise<void>;
@@ -43,10 +47,19 @@ export async function startE2eStack(
     ...env,
   };
   const contactDbName = testDbName(`${label}-contact`);
+  const contact = await startContact(
+    loadContactConfig({ ...common, CONTACT_GRPC_PORT: '0', CONTACT_DB_NAME: contactDbName }),
+  );
+  const interactionDbName = testDbName(`${label}-interaction`);
   const transactionDbName = testDbName(`${label}-transaction`);
-  const [contact, transaction] = await Promise.all([
-    startContact(
-      loadContactConfig({ ...common, CONTACT_GRPC_PORT: '0', CONTACT_DB_NAME: contactDbName }),
+  // The contact service made the contact topic: both consumers of it can start together.
+  const [interaction, transaction] = await Promise.all([
+    startInteraction(
+      loadInteractionConfig({
+        ...common,
+        INTERACTION_GRPC_PORT: '0',
+        INTERACTION_DB_NAME: interactionDbName,
+      }),
     ),
     startTransaction(
       loadTransactionConfig({
@@ -55,7 +68,10 @@ export async function startE2eStack(
         TRANSACTION_DB_NAME: transactionDbName,
       }),
     ),
-  ]);
+  ]).catch(async (err: unknown) => {
+    await contact.stop();
+    throw err;
+  });
   const transactionAddress = opts.transactionAddress
     ? await opts.transactionAddress(transaction.grpcPort)
     : `127.0.0.1:${transaction.grpcPort}`;
@@ -67,25 +83,27 @@ export async function startE2eStack(
       CONTACT_GRPC_ADDRESS: opts.contactAddress
         ? await opts.contactAddress(contact.grpcPort)
         : `127.0.0.1:${contact.grpcPort}`,
+      INTERACTION_GRPC_ADDRESS: `127.0.0.1:${interaction.grpcPort}`,
       TRANSACTION_GRPC_ADDRESS: transactionAddress,
-      PERSONAL_DATA_UPSTREAMS: `transaction=${transactionAddress}`,
       KITH_JWT_ISSUER: TEST_JWT.issuer,
       KITH_JWT_AUDIENCE: TEST_JWT.audience,
       KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
-      ...env,
     }),
   ).catch(async (err: unknown) => {
-    await Promise.all([contact.stop(), transaction.stop()]);
+    await Promise.all([interaction.stop(), transaction.stop()]);
+    await contact.stop();
     throw err;
   });
   return {
     baseUrl: `http://127.0.0.1:${gateway.httpPort}`,
     topicPrefix,
     contactDb: { mongoUrl: infra.mongoUrl, name: contactDbName },
+    interactionDb: { mongoUrl: infra.mongoUrl, name: interactionDbName },
     transactionDb: { mongoUrl: infra.mongoUrl, name: transactionDbName },
     async stop() {
       await gateway.stop();
-      await Promise.all([transaction.stop(), contact.stop()]);
+      await Promise.all([interaction.stop(), transaction.stop()]);
+      await contact.stop();
     },
   };
 }

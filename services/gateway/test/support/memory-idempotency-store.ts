@@ -51,7 +51,8 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     for (const entry of this.entries.values()) {
       const { contacts } = entry;
       if (entry.tenantId !== tenantId || !contacts) continue;
-      if (contacts.contactId !== contactId && contacts.otherContactId !== contactId) continue;
+      const named = [contacts.contactId, contacts.otherContactId, ...(contacts.contactIds ?? [])];
+      if (!named.includes(contactId)) continue;
       delete entry.response;
       delete entry.contacts;
       entry.erased = true;

@@ -6,11 +6,13 @@ import { Registry } from 'prom-client';
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/http/app';
 import { contactModule } from '../../src/modules/contact/contact.module';
+import { interactionModule } from '../../src/modules/interaction/interaction.module';
 import { transactionModule } from '../../src/modules/transaction/transaction.module';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
 import { fakeContacts } from './fake-contact-service';
 import { fakeImports } from './fake-contact-import-service';
+import { fakeInteractions } from './fake-interaction-service';
 import { fakeDonations } from './fake-donation-service';
 import { fakeCustomFields } from './fake-custom-field-service';
 import { fakeDuplicates } from './fake-duplicate-service';
@@ -61,6 +63,7 @@ export function buildTestApp(
   const households = fakeHouseholds();
   const relationships = fakeRelationships();
   const imports = fakeImports();
+  const interactions = fakeInteractions();
   const donations = fakeDonations();
   const idempotencyStore = new MemoryIdempotencyStore();
   const eraser = fakeEraser();
@@ -82,6 +85,7 @@ export function buildTestApp(
         client: { contacts, customFields, duplicates, households, imports, relationships, eraser },
         personalData: upstreams,
       }),
+      interactionModule({ client: interactions }),
       transactionModule({ client: { donations } }),
     ],
     idempotencyStore,
@@ -103,6 +107,7 @@ export function buildTestApp(
     relationships,
     donations,
     eraser,
+    interactions,
     idempotencyStore,
     logLines,
   };

@@ -80,6 +80,7 @@ export class FakeProjection implements ContactProjection {
       version: 1,
       status: 'active',
       erased: false,
+      emails: [],
       reachability: { email: reach, sms: reach, phone: reach, mail: reach },
       ...extra,
     });

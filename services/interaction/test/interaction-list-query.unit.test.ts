@@ -1,0 +1,65 @@
+import { nextPageToken, parseListQuery } from '../src/domain/interaction-list-query';
+import { fieldsAtFault } from './support/thrown';
+
+const fields = fieldsAtFault;
+
+describe('parseListQuery', () => {
+  it('answers the filters in UTC and the default page size', () => {
+    expect(
+      parseListQuery('interactions', {
+        tenantId: 't-1',
+        contactId: 'c-1',
+        type: 'call',
+        occurredFrom: '2026-12-01T01:00:00+01:00',
+      }),
+    ).toEqual({
+      tenantId: 't-1',
+      contactId: 'c-1',
+      type: 'call',
+      from: '2026-12-01T00:00:00.000Z',
+      pageSize: 50,
+    });
+  });
+
+  it('resumes after the position of a token issued for the same filters only', () => {
+    const query = parseListQuery('interactions', { tenantId: 't-1', contactId: 'c-1' });
+    const token = nextPageToken('interactions', query, {
+      occurredAt: '2026-12-01T00:00:00.000Z',
+      id: 'i-9',
+    });
+
+    expect(
+      parseListQuery('interactions', { tenantId: 't-1', contactId: 'c-1', pageToken: token }).after,
+    ).toEqual({
+      occurredAt: '2026-12-01T00:00:00.000Z',
+      id: 'i-9',
+    });
+    expect(
+      fields(() => parseListQuery('interactions', { tenantId: 't-1', pageToken: token })),
+    ).toEqual(['pageToken']);
+    expect(
+      fields(() =>
+        parseListQuery('interactions', { tenantId: 't-2', contactId: 'c-1', pageToken: token }),
+      ),
+    ).toEqual(['pageToken']);
+    expect(
+      fields(() =>
+        parseListQuery('timeline', { tenantId: 't-1', contactId: 'c-1', pageToken: token }),
+      ),
+    ).toEqual(['pageToken']);
+  });
+
+  it('names every parameter at fault', () => {
+    expect(
+      fields(() =>
+        parseListQuery('timeline', {
+          tenantId: 't-1',
+          type: 'fax',
+          occurredFrom: '2026-12-02T00:00:00Z',
+          occurredTo: '2026-12-01T00:00:00Z',
+          pageSize: 500,
+        }),
+      ),
+    ).toEqual(['contactId', 'type', 'occurredTo', 'pageSize']);
+  });
+});
