@@ -1,6 +1,6 @@
 // The one list of event types: topic, meaning, schema and key. Docs (JSON Schema, AsyncAPI) are
 // generated from it, and consumers validate incoming data against it.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ContactConsentChangedDataSchema,
   ContactCreatedDataSchema,
