@@ -5,11 +5,13 @@ import { renderConfigTable } from '../packages/config/src';
 import { contactConfigSchema } from '../services/contact/src/config';
 import { gatewayConfigSchema } from '../services/gateway/src/config';
 import { interactionConfigSchema } from '../services/interaction/src/config';
+import { transactionConfigSchema } from '../services/transaction/src/config';
 
 const services = [
   { name: 'gateway', schema: gatewayConfigSchema },
   { name: 'contact', schema: contactConfigSchema },
   { name: 'interaction', schema: interactionConfigSchema },
+  { name: 'transaction', schema: transactionConfigSchema },
 ];
 
 export function renderConfigurationDoc(): string {

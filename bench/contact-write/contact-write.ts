@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { mintTestJwt, testDbName } from '@kith/testkit';
 import { request } from '../lib/http';
-import { formatResult, runClosedLoop, type LoadResult } from '../lib/load';
+import { reportWriteRatio, runClosedLoop, type LoadResult } from '../lib/load';
 import { describeRun, startStack } from '../lib/stack';
 
 const total = Number(process.env.BENCH_TOTAL ?? 3000);
@@ -107,18 +107,14 @@ async function main() {
     const rawBefore = await rawInserts(stack.infra.mongoUrl, total);
     const api = await apiCreates(stack.gatewayUrl, token, total, 0);
     const rawAfter = await rawInserts(stack.infra.mongoUrl, total);
-    const ceiling = (rawBefore.ratePerSecond + rawAfter.ratePerSecond) / 2;
-    const ratio = api.ratePerSecond / ceiling;
-
-    console.log(
-      `contact-write: ${total} writes, concurrency ${concurrency}, ${describeRun(stack)}`,
-    );
-    console.log(formatResult('raw insertOne (before)', rawBefore));
-    console.log(formatResult('POST /v1/contacts (gateway+contact)', api));
-    console.log(formatResult('raw insertOne (after)', rawAfter));
-    console.log(
-      `ratio api/raw = ${ratio.toFixed(2)} (goal >= ${goal})  ${ratio >= goal ? 'MET' : 'NOT MET'}`,
-    );
+    reportWriteRatio({
+      title: `contact-write: ${total} writes, concurrency ${concurrency}, ${describeRun(stack)}`,
+      apiLabel: 'POST /v1/contacts (gateway+contact)',
+      rawBefore,
+      api,
+      rawAfter,
+      goal,
+    });
   } finally {
     await stack.stop();
   }

@@ -15,8 +15,12 @@ export function request(
   url: URL,
   token: string,
   body?: string,
+  extraHeaders: Record<string, string> = {},
 ): Promise<HttpAnswer> {
-  const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };
+  const headers: Record<string, string | number> = {
+    authorization: `Bearer ${token}`,
+    ...extraHeaders,
+  };
   if (body !== undefined) {
     headers['content-type'] = 'application/json';
     headers['content-length'] = Buffer.byteLength(body);

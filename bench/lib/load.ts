@@ -60,3 +60,25 @@ export function formatResult(label: string, r: LoadResult): string {
     `(${r.ops} ok, ${r.errors} failed, ${r.seconds.toFixed(1)} s)`
   );
 }
+
+/**
+ * The report of a write bench: the raw ceiling before and after, the API run between them, and
+ * the ratio of the API's rate to the ceiling's average, against the goal.
+ */
+export function reportWriteRatio(opts: {
+  title: string;
+  apiLabel: string;
+  rawBefore: LoadResult;
+  api: LoadResult;
+  rawAfter: LoadResult;
+  goal: number;
+}): void {
+  const ceiling = (opts.rawBefore.ratePerSecond + opts.rawAfter.ratePerSecond) / 2;
+  const ratio = opts.api.ratePerSecond / ceiling;
+  console.log(opts.title);
+  console.log(formatResult('raw insertOne (before)', opts.rawBefore));
+  console.log(formatResult(opts.apiLabel, opts.api));
+  console.log(formatResult('raw insertOne (after)', opts.rawAfter));
+  const met = ratio >= opts.goal ? 'MET' : 'NOT MET';
+  console.log(`ratio api/raw = ${ratio.toFixed(2)} (goal >= ${opts.goal})  ${met}`);
+}

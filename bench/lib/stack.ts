@@ -67,7 +67,12 @@ export async function startStack(label: string): Promise<BenchStack> {
   const infra = await startInfra();
   const probe = await MongoClient.connect(infra.mongoUrl);
   const backend = await mongoBackend(probe).finally(() => probe.close());
-  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  const [grpcPort, interactionPort, transactionPort, httpPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const env: Record<string, string> = {
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     MONGO_URL: infra.mongoUrl,
@@ -75,9 +80,15 @@ export async function startStack(label: string): Promise<BenchStack> {
     KITH_TOPIC_PREFIX: uniquePrefix(label),
     CONTACT_GRPC_PORT: String(grpcPort),
     CONTACT_DB_NAME: testDbName(`${label}-contact`),
+    INTERACTION_GRPC_PORT: String(interactionPort),
+    INTERACTION_DB_NAME: testDbName(`${label}-interaction`),
+    TRANSACTION_GRPC_PORT: String(transactionPort),
+    TRANSACTION_DB_NAME: testDbName(`${label}-transaction`),
     GATEWAY_HTTP_PORT: String(httpPort),
     GATEWAY_DB_NAME: testDbName(`${label}-gateway`),
     CONTACT_GRPC_ADDRESS: `127.0.0.1:${grpcPort}`,
+    INTERACTION_GRPC_ADDRESS: `127.0.0.1:${interactionPort}`,
+    TRANSACTION_GRPC_ADDRESS: `127.0.0.1:${transactionPort}`,
     KITH_JWT_ISSUER: TEST_JWT.issuer,
     KITH_JWT_AUDIENCE: TEST_JWT.audience,
     KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
@@ -91,7 +102,10 @@ export async function startStack(label: string): Promise<BenchStack> {
     GATEWAY_UPSTREAM_TENANT_SHARE: '16',
     GATEWAY_SCAN_TENANT_SHARE: '4',
   };
-  const children = [startService('contact', env), startService('gateway', env)];
+  // Every service the gateway's readiness asks for, then the gateway.
+  const children = ['contact', 'interaction', 'transaction', 'gateway'].map((name) =>
+    startService(name, env),
+  );
   const gatewayUrl = `http://127.0.0.1:${httpPort}`;
   await waitFor(async () => (await fetch(`${gatewayUrl}/readyz`)).ok, {
     timeoutMs: 60000,

@@ -44,6 +44,12 @@ export type { ProcessedEventsPrunerOptions } from './processed-events-pruner';
 export { DLQ_HEADERS, deadLetterMessage } from './dead-letter';
 export { DEFAULT_RETRY, backoffDelayMs, retryWhen } from './retry-backoff.util';
 export type { RetryOptions, RetryWhenOptions } from './retry-backoff.util';
+export {
+  VERSION_CONFLICT_CODE,
+  VERSION_CONFLICT_RETRY,
+  isVersionConflict,
+  retryOnVersionConflict,
+} from './version-conflict-retry';
 export { isDuplicateKeyError, isTransientStoreError, retryTransient } from './store-retry.util';
 export { InsertBatcher, InsertError, writeErrorsOf } from './insert-batcher';
 export { KeyedLanes } from './keyed-lanes';

@@ -1,4 +1,11 @@
-import { retryWhen, type RetryWhenOptions } from '../src';
+import { ResourceError } from '@kith/errors';
+import {
+  VERSION_CONFLICT_RETRY,
+  isVersionConflict,
+  retryOnVersionConflict,
+  retryWhen,
+  type RetryWhenOptions,
+} from '../src';
 
 class Conflict extends Error {}
 const isConflict = (err: unknown) => err instanceof Conflict;
@@ -71,5 +78,41 @@ describe('retryWhen', () => {
     await retryWhen(op, isConflict, opts);
 
     expect(waits).toEqual([20, 40]);
+  });
+});
+
+describe('retryOnVersionConflict', () => {
+  const noWait = { sleep: async () => undefined };
+  class StockError extends ResourceError<'VERSION_CONFLICT' | 'NOT_FOUND'> {
+    static readonly subject = 'stock';
+    static readonly codes = {
+      VERSION_CONFLICT: 'VERSION_CONFLICT',
+      NOT_FOUND: 'NOT_FOUND',
+    } as const;
+  }
+
+  it("re-runs an attempt that lost a race on any resource's version, until it wins", async () => {
+    const { op, calls } = failing(StockError.versionConflict('s-1', 1, 2));
+
+    await expect(retryOnVersionConflict(() => op(calls.length + 1), noWait)).resolves.toBe('done');
+    expect(calls).toEqual([1, 2]);
+    expect(isVersionConflict(StockError.versionConflict('s-1', 1, 2))).toBe(true);
+  });
+
+  it('gives up on any other error at once, and on conflicts after its attempts', async () => {
+    const notFound = StockError.notFound('s-1');
+    const conflicts = Array.from({ length: VERSION_CONFLICT_RETRY.attempts }, () =>
+      StockError.versionConflict('s-1', 1, 2),
+    );
+    const lost = failing(...conflicts);
+
+    await expect(retryOnVersionConflict(() => Promise.reject(notFound), noWait)).rejects.toBe(
+      notFound,
+    );
+    await expect(
+      retryOnVersionConflict(() => lost.op(lost.calls.length + 1), noWait),
+    ).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    expect(lost.calls).toHaveLength(VERSION_CONFLICT_RETRY.attempts);
+    expect(isVersionConflict(new Error('VERSION_CONFLICT'))).toBe(false);
   });
 });

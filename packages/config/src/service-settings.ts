@@ -11,6 +11,19 @@ export const serviceSettings = {
       .max(65535)
       .default(defaultPort)
       .describe('Port the gRPC server listens on (0 picks a free port, as tests do).'),
+  /** A service whose admission follows from one number (@kith/service-kit `admissionOf`). */
+  maxInFlightCalls: () =>
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10000)
+      .default(64)
+      .describe(
+        'gRPC calls served at once (one tenant may hold three quarters of them); with a queue of ' +
+          'as many, waiting at most 500 ms, it bounds the database work outstanding. Beyond it a ' +
+          'call is refused RESOURCE_EXHAUSTED (HTTP 429 or 503).',
+      ),
   dbPoolSize: () =>
     z.coerce
       .number()

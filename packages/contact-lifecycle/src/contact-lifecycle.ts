@@ -17,7 +17,12 @@ import { EVENT_TYPES, TOPICS, parseEventData, type HouseholdSnapshot } from '@ki
 import type { Logger } from '@kith/logger';
 import type { Kafka } from 'kafkajs';
 import type { Db } from 'mongodb';
-import { projectErasure, projectSnapshot, projectVictim } from './contact-projection';
+import {
+  projectErasure,
+  projectHouseholdPlaces,
+  projectSnapshot,
+  projectVictim,
+} from './contact-projection';
 import { ContactProjectionStore } from './contact-projection.store';
 
 /** Events that carry the contact's full state after the change. */
@@ -140,12 +145,11 @@ export class ContactLifecycle {
   }
 
   private async putHousehold(household: HouseholdSnapshot): Promise<void> {
-    const gone = household.deletedAt !== undefined;
     await this.store.putHousehold(
       household.tenantId,
       household.id,
       household.version,
-      household.members.map((m) => ({ contactId: m.contactId, current: !gone && !m.leftAt })),
+      projectHouseholdPlaces(household),
     );
   }
 }

@@ -39,11 +39,39 @@ interface HouseholdPlaceDocument {
   householdId: string;
   contactId: string;
   current: boolean;
+  /** As the household's last event said (HouseholdMemberSnapshot.deceased). */
+  deceased: boolean;
   householdVersion: number;
 }
 
 /** A contact as this service knows it, with the household it currently belongs to. */
 export type KnownContact = ProjectedContact & { householdId?: string };
+
+/** One current member of a household, as its last event said. */
+export interface HouseholdMemberPlace {
+  contactId: string;
+  deceased: boolean;
+}
+
+/** A place in a household as a household event gives it. */
+export interface HouseholdPlaceInput {
+  contactId: string;
+  current: boolean;
+  deceased?: boolean;
+}
+
+/** Where an id leads: the contact at the end of its merge chain, and the victims passed. */
+export interface ResolvedContact {
+  contact: KnownContact;
+  /** The ids merged away on the way, in order; empty when the id itself is the contact. */
+  mergedFrom: string[];
+}
+
+/** A chain longer than this is not followed further (no merge makes a cycle; a read never loops). */
+export const MAX_MERGE_HOPS = 16;
+
+/** Between looks at an id the projection does not know yet. */
+const UNKNOWN_POLL_MS = 50;
 
 const idPart = (part: string): string => encodeURIComponent(part);
 const VERSION_DIGITS = 12;
@@ -62,6 +90,7 @@ export class ContactProjectionStore {
     await this.versions.createIndex({ tenantId: 1, contactId: 1 });
     await this.versions.createIndex({ tenantId: 1, emails: 1 });
     await this.households.createIndex({ tenantId: 1, contactId: 1 });
+    await this.households.createIndex({ tenantId: 1, householdId: 1 });
   }
 
   /**
@@ -99,6 +128,55 @@ export class ContactProjectionStore {
     return place ? { ...contact, householdId: place.householdId } : contact;
   }
 
+  /**
+   * The contact an id stands for now, with its current household: itself, or for a merge
+   * victim the end of its merge chain (one read per hop, at most MAX_MERGE_HOPS, stopping at a
+   * revisited id). Undefined when no event named the id (or a hop) yet. The caller judges the
+   * status it ends on. `waitForUnknownMs`: a contact created a moment ago may not have reached
+   * the projection yet (its event is on its way), so an id nothing named yet is looked up again
+   * until then. An id that is no victim costs one round of two reads, as `get` does.
+   */
+  async resolve(
+    tenantId: string,
+    contactId: string,
+    opts: { waitForUnknownMs?: number } = {},
+  ): Promise<ResolvedContact | undefined> {
+    const mergedFrom: string[] = [];
+    let contact = await this.get(tenantId, contactId);
+    const until = Date.now() + (opts.waitForUnknownMs ?? 0);
+    while (!contact && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, UNKNOWN_POLL_MS));
+      contact = await this.get(tenantId, contactId);
+    }
+    while (contact?.status === 'merged' && contact.mergedInto) {
+      if (mergedFrom.length >= MAX_MERGE_HOPS || mergedFrom.includes(contact.mergedInto)) break;
+      mergedFrom.push(contact.id);
+      contact = await this.get(tenantId, contact.mergedInto);
+    }
+    return contact ? { contact, mergedFrom } : undefined;
+  }
+
+  /**
+   * Who lives in the household now, each with whether they died: its current places (pushed
+   * down on `{tenantId, householdId}`), without a member whose projection is not active (one
+   * deleted, merged away or erased is nobody's household member any more, whatever the
+   * household's last event said). One projection read per member: households are small.
+   */
+  async currentMembers(tenantId: string, householdId: string): Promise<HouseholdMemberPlace[]> {
+    const places = await this.households.find({ tenantId, householdId, current: true }).toArray();
+    const members = await Promise.all(
+      places.map(async (place) => {
+        const contact = await this.latest(tenantId, place.contactId);
+        return contact?.status === 'active'
+          ? { contactId: place.contactId, deceased: place.deceased === true }
+          : undefined;
+      }),
+    );
+    return members
+      .filter((m): m is HouseholdMemberPlace => m !== undefined)
+      .sort((a, b) => a.contactId.localeCompare(b.contactId));
+  }
+
   /** Stores the version unless it or a newer one is known; true if it is now the latest. */
   async put(contact: ProjectedContact): Promise<boolean> {
     const known = await this.latest(contact.tenantId, contact.id);
@@ -126,15 +204,16 @@ export class ContactProjectionStore {
     tenantId: string,
     householdId: string,
     version: number,
-    members: Array<{ contactId: string; current: boolean }>,
+    members: HouseholdPlaceInput[],
   ): Promise<void> {
     for (const member of members) {
       const _id = [tenantId, householdId, member.contactId].map(idPart).join(':');
       const place = { tenantId, householdId, contactId: member.contactId };
+      const state = { current: member.current, deceased: member.deceased === true };
       try {
         await this.households.updateOne(
           { _id, householdVersion: { $lt: version } },
-          { $set: { ...place, current: member.current, householdVersion: version } },
+          { $set: { ...place, ...state, householdVersion: version } },
           { upsert: true },
         );
       } catch (err) {

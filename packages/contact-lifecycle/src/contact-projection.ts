@@ -2,7 +2,7 @@
 // own records (is the person still there, merged into whom, erased, in which household, may
 // they be reached on a channel), read from kith.contact.v1 events. Plain functions, no I/O:
 // each event becomes one projected version; the store keeps the highest.
-import type { ContactSnapshot } from '@kith/events';
+import type { ContactSnapshot, HouseholdSnapshot } from '@kith/events';
 
 export const CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -115,4 +115,20 @@ export function projectVictim(
     reachability: unreachableEverywhere(),
     emails: [],
   };
+}
+
+/**
+ * Each member's place in a household, from its snapshot: current unless they left or the
+ * household was deleted, and whether they died. Former members keep a place (not current), so
+ * a late older event cannot make them current again (the store guards by household version).
+ */
+export function projectHouseholdPlaces(
+  household: HouseholdSnapshot,
+): Array<{ contactId: string; current: boolean; deceased: boolean }> {
+  const gone = household.deletedAt !== undefined;
+  return household.members.map((m) => ({
+    contactId: m.contactId,
+    current: !gone && !m.leftAt,
+    deceased: m.deceased === true,
+  }));
 }

@@ -2,6 +2,7 @@ export {
   CHANNELS,
   normalizeEmail,
   projectErasure,
+  projectHouseholdPlaces,
   projectSnapshot,
   projectVictim,
   type Channel,
@@ -13,7 +14,11 @@ export {
   CONTACT_HOUSEHOLDS_COLLECTION,
   CONTACT_PROJECTION_COLLECTION,
   ContactProjectionStore,
+  MAX_MERGE_HOPS,
+  type HouseholdMemberPlace,
+  type HouseholdPlaceInput,
   type KnownContact,
+  type ResolvedContact,
 } from './contact-projection.store';
 export {
   ContactLifecycle,

@@ -1,5 +1,5 @@
-import type { ContactSnapshot } from '@kith/events';
-import { projectErasure, projectSnapshot, projectVictim } from '../src';
+import type { ContactSnapshot, HouseholdSnapshot } from '@kith/events';
+import { projectErasure, projectHouseholdPlaces, projectSnapshot, projectVictim } from '../src';
 
 const reach = (status: 'opted_in' | 'opted_out' | 'unknown', suppressed: boolean) => ({
   status,
@@ -116,5 +116,48 @@ describe('projectVictim', () => {
     expect(
       projectVictim({ tenantId: 't-1', victimId: 'c-1', survivorId: 'c-2' }, known),
     ).toMatchObject({ version: 8, status: 'merged', mergedInto: 'c-2' });
+  });
+});
+
+describe('projectHouseholdPlaces', () => {
+  const household = (extra: Partial<HouseholdSnapshot> = {}): HouseholdSnapshot => ({
+    id: 'h-1',
+    tenantId: 't-1',
+    version: 4,
+    name: 'The Marches',
+    greeting: 'Marches',
+    members: [
+      { contactId: 'c-1', role: 'adult', inheritsAddress: true, joinedAt: '2026-01-01T00:00:00Z' },
+      {
+        contactId: 'c-2',
+        role: 'adult',
+        inheritsAddress: true,
+        joinedAt: '2026-01-01T00:00:00Z',
+        deceased: true,
+      },
+      {
+        contactId: 'c-3',
+        role: 'child',
+        inheritsAddress: true,
+        joinedAt: '2026-01-01T00:00:00Z',
+        leftAt: '2026-02-01T00:00:00Z',
+      },
+    ],
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-02-01T00:00:00Z',
+    ...extra,
+  });
+
+  it('keeps each member current unless they left, with whether they died', () => {
+    expect(projectHouseholdPlaces(household())).toEqual([
+      { contactId: 'c-1', current: true, deceased: false },
+      { contactId: 'c-2', current: true, deceased: true },
+      { contactId: 'c-3', current: false, deceased: false },
+    ]);
+  });
+
+  it('makes nobody current in a deleted household', () => {
+    const places = projectHouseholdPlaces(household({ deletedAt: '2026-03-01T00:00:00Z' }));
+    expect(places.map((p) => p.current)).toEqual([false, false, false]);
   });
 });

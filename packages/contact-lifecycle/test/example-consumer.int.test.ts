@@ -274,6 +274,91 @@ describe('example consumer: the projection', () => {
     expect(await householdOf(jo)).toBeUndefined();
   });
 
+  it("lists a household's current members with who died, without those who left or are gone", async () => {
+    const tenant = exampleConsumer.newTenant();
+    const values = { firstName: 'Marmee', lastName: 'March', email: 'marmee@example.org' };
+    const [marmee, beth, amy, laurie] = [
+      await exampleConsumer.createPerson(tenant, values),
+      await exampleConsumer.createPerson(tenant, { ...values, firstName: 'Beth' }),
+      await exampleConsumer.createPerson(tenant, { ...values, firstName: 'Amy' }),
+      await exampleConsumer.createPerson(tenant, { ...values, firstName: 'Laurie' }),
+    ];
+    const household = randomUUID();
+    await feed.publish(
+      feed.prepareHousehold(tenant, household, 1, [
+        { contactId: marmee },
+        { contactId: beth, deceased: true },
+        { contactId: amy },
+        { contactId: laurie, left: true },
+      ]),
+    );
+    await waitFor(async () => (await lifecycle.store.get(tenant, amy))?.householdId, {
+      what: "amy's household",
+    });
+    const before = await lifecycle.store.currentMembers(tenant, household);
+
+    await exampleConsumer.erase(tenant, amy);
+    await caughtUp();
+
+    const byId = (a: { contactId: string }, b: { contactId: string }) =>
+      a.contactId.localeCompare(b.contactId);
+    expect(before).toEqual(
+      [
+        { contactId: marmee, deceased: false },
+        { contactId: beth, deceased: true },
+        { contactId: amy, deceased: false },
+      ].sort(byId),
+    );
+    expect(await lifecycle.store.currentMembers(tenant, household)).toEqual(
+      [
+        { contactId: marmee, deceased: false },
+        { contactId: beth, deceased: true },
+      ].sort(byId),
+    );
+    expect(await lifecycle.store.currentMembers(`${tenant}-other`, household)).toEqual([]);
+  });
+
+  it('follows a merge chain to the contact at its end, naming the victims passed', async () => {
+    const tenant = exampleConsumer.newTenant();
+    const values = { firstName: 'Chain', lastName: 'Link', email: 'chain@example.org' };
+    const [a, b, c] = [
+      await exampleConsumer.createPerson(tenant, values),
+      await exampleConsumer.createPerson(tenant, { ...values, firstName: 'B' }),
+      await exampleConsumer.createPerson(tenant, { ...values, firstName: 'C' }),
+    ];
+
+    await exampleConsumer.merge(tenant, b, a);
+    await exampleConsumer.merge(tenant, c, b);
+    await caughtUp();
+
+    expect(await lifecycle.store.resolve(tenant, a)).toMatchObject({
+      contact: { id: c, status: 'active' },
+      mergedFrom: [a, b],
+    });
+    expect(await lifecycle.store.resolve(tenant, c)).toMatchObject({
+      contact: { id: c },
+      mergedFrom: [],
+    });
+    expect(await lifecycle.store.resolve(tenant, randomUUID())).toBeUndefined();
+  });
+
+  it('waits a moment for a contact whose creation is still on its way', async () => {
+    const tenant = exampleConsumer.newTenant();
+    const values = { firstName: 'Late', lastName: 'Comer', email: 'late@example.org' };
+
+    const [created, resolved] = await Promise.all([
+      feed.createPerson(tenant, values),
+      (async () => {
+        // Asked before the event is even sent: only the wait can find it.
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        const ids = feed.contacts().filter((c) => c.tenantId === tenant);
+        return lifecycle.store.resolve(tenant, ids[0]?.id ?? '', { waitForUnknownMs: 5000 });
+      })(),
+    ]);
+
+    expect(resolved?.contact).toMatchObject({ id: created, status: 'active' });
+  });
+
   it('keeps the newest version when an older one or the same one arrives again', async () => {
     const tenant = exampleConsumer.newTenant();
     const contact = projectSnapshot({

@@ -46,6 +46,20 @@ export const HOUSEHOLD_FIELD_LIMITS = {
   members: 100,
 } as const;
 
+/** Donations (services/transaction/src/domain/donation-validation.ts). */
+export const DONATION_FIELD_LIMITS = {
+  fund: 100,
+  campaignId: 200,
+  sourceCode: 100,
+  externalReference: 200,
+  honoreeName: 200,
+  refundReason: 500,
+  /** Explicit and automatic together: a household of 20 plus solicitors and matches. */
+  softCredits: 50,
+  /** Partial refunds of one gift; the document stays small. */
+  refunds: 100,
+} as const;
+
 /** Consent records (services/contact/src/domain/consent.ts). */
 export const CONSENT_FIELD_LIMITS = {
   source: 100,

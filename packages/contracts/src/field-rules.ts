@@ -32,6 +32,13 @@ export function textProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** What is wrong with a free text of at most `max` characters, or undefined. */
+export function freeTextProblem(value: string, max: number): string | undefined {
+  return (
+    textProblem(value) ?? (value.length > max ? `must be at most ${max} characters` : undefined)
+  );
+}
+
 /**
  * A custom field key becomes a document field name (`customFields.<key>`) and a query
  * parameter (`cf.<key>`): a lower-case slug, no `.` or `$` (FerretDB and MongoDB field names).

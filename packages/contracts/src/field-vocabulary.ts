@@ -1,6 +1,6 @@
 // The closed sets of values both edges accept where the proto carries a plain string: the
-// gateway's zod enums and the contact service's domain checks take them from here, so a
-// value one side knows and the other refuses cannot appear.
+// gateway's zod enums and the services' domain checks take them from here, so a value one
+// side knows and the other refuses cannot appear.
 
 /** Consent channels (services/contact/src/domain/consent.ts). */
 export const CONSENT_CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
@@ -29,3 +29,35 @@ export const MATCH_FIELDS = [
   'postalCode',
   'birthDate',
 ] as const;
+
+// Donations (services/transaction/src/domain/donation.ts).
+
+/** Set by the caller: a gift is pledged-but-unpaid, paid, or its payment failed. */
+export const PAYMENT_STATUSES = ['pending', 'completed', 'failed'] as const;
+
+/** The status a gift shows: the payment's, or what its refunds made of a completed one. */
+export const DONATION_STATUSES = [...PAYMENT_STATUSES, 'partially_refunded', 'refunded'] as const;
+
+export const PAYMENT_METHODS = [
+  'cash',
+  'check',
+  'card',
+  'bank_transfer',
+  'direct_debit',
+  'digital_wallet',
+  'securities',
+  'in_kind',
+  'other',
+] as const;
+
+/** Credit for a gift that someone else paid (NPSP's contact roles, CiviCRM's soft credits). */
+export const SOFT_CREDIT_TYPES = [
+  'household_member',
+  'solicitor',
+  'in_honor_of',
+  'in_memory_of',
+  'matched_donor',
+  'workplace_giving',
+] as const;
+
+export const TRIBUTE_TYPES = ['in_honor_of', 'in_memory_of'] as const;

@@ -14,6 +14,7 @@ export {
   CUSTOM_FIELD_KEY_SYNTAX,
   MATCHING_RULE_NAME_PATTERN,
   RELATIONSHIP_TYPE_CODE_PATTERN,
+  freeTextProblem,
   isCountryCode,
   textProblem,
 } from './field-rules';
@@ -22,6 +23,7 @@ export {
   CONTACT_FIELD_LIMITS,
   CONTACT_IMPORT_LIMITS,
   CUSTOM_FIELD_LIMITS,
+  DONATION_FIELD_LIMITS,
   HOUSEHOLD_FIELD_LIMITS,
   INTERACTION_FIELD_LIMITS,
   MATCHING_RULE_LIMITS,
@@ -33,8 +35,21 @@ export {
   CONSENT_STATUSES,
   CUSTOM_FIELD_RECORD_TYPES,
   CUSTOM_FIELD_TYPES,
+  DONATION_STATUSES,
   MATCH_FIELDS,
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  SOFT_CREDIT_TYPES,
+  TRIBUTE_TYPES,
 } from './field-vocabulary';
+export {
+  CURRENCY_CODE_MESSAGE,
+  MONEY_LIMITS,
+  amountMinorFromInt64,
+  amountMinorProblem,
+  currencyExponent,
+  isCurrencyCode,
+} from './money-rules';
 
 /**
  * ErrorInfo reasons the contact service's errors carry (@kith/grpc-kit's ErrorInfo trailer);
@@ -87,3 +102,6 @@ export const CONTACT_IMPORT_PROTO = 'kith/contact/v1/contact_import.proto';
 
 /** InteractionService: what happened with whom; served by the interaction service process. */
 export const INTERACTION_PROTO = 'kith/interaction/v1/interaction.proto';
+
+/** kith.transaction.v1.DonationService: gifts, soft credits, refunds, giving summaries. */
+export const DONATION_PROTO = 'kith/transaction/v1/donation.proto';

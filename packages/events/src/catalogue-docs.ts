@@ -1,7 +1,8 @@
 // Renders the event catalogue as documentation: a Markdown page for people, an AsyncAPI 3.0
 // document and one JSON Schema per event type for tools. docs/ holds the rendered files;
 // a unit test fails when they drift from the catalogue (`corepack pnpm run docs:events`).
-import { eventCatalogue, exportEventJsonSchemas, type EventType } from './event-catalogue';
+import { eventCatalogue, type EventType } from './event-catalogue';
+import { exportEventJsonSchemas } from './event-data';
 
 const HEADERS = [
   ['ce_id', 'event id (UUIDv7); consumers deduplicate on it'],

@@ -1,6 +1,6 @@
 // The one list of event types: topic, meaning, schema and key. Docs (JSON Schema, AsyncAPI) are
 // generated from it, and consumers validate incoming data against it.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ContactConsentChangedDataSchema,
   ContactCreatedDataSchema,
@@ -33,6 +33,11 @@ import {
   RelationshipTypeChangedDataSchema,
   RelationshipUpdatedDataSchema,
 } from './relationship-events.schema';
+import {
+  DonationCreatedDataSchema,
+  DonationRefundedDataSchema,
+  DonationUpdatedDataSchema,
+} from './transaction-events.schema';
 import { TOPICS } from './topics';
 
 export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
@@ -45,6 +50,7 @@ export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
 
 export const CONTACT_SOURCE = 'kith/contact';
 export const INTERACTION_SOURCE = 'kith/interaction';
+export const TRANSACTION_SOURCE = 'kith/transaction';
 
 export const EVENT_TYPES = {
   contactCreated: 'kith.contact.created.v1',
@@ -67,6 +73,9 @@ export const EVENT_TYPES = {
   interactionCreated: 'kith.interaction.created.v1',
   interactionUpdated: 'kith.interaction.updated.v1',
   interactionDeleted: 'kith.interaction.deleted.v1',
+  donationCreated: 'kith.donation.created.v1',
+  donationUpdated: 'kith.donation.updated.v1',
+  donationRefunded: 'kith.donation.refunded.v1',
 } as const;
 
 export const eventCatalogue = {
@@ -216,58 +225,31 @@ export const eventCatalogue = {
     schema: InteractionDeletedDataSchema,
     key: 'interaction id',
   },
+  [EVENT_TYPES.donationCreated]: {
+    topic: TOPICS.transaction,
+    description:
+      'A donation was recorded, with its soft credits (household members credited ' +
+      'automatically). Carries the full state; pending and failed gifts too.',
+    schema: DonationCreatedDataSchema,
+    key: 'donation id',
+  },
+  [EVENT_TYPES.donationUpdated]: {
+    topic: TOPICS.transaction,
+    description:
+      'A donation changed: its payment status, details or soft credits, a merge re-pointed ' +
+      'its donor or credits, or an erasure removed its donor (donorId absent). Full new state.',
+    schema: DonationUpdatedDataSchema,
+    key: 'donation id',
+  },
+  [EVENT_TYPES.donationRefunded]: {
+    topic: TOPICS.transaction,
+    description:
+      'Part or all of a donation was refunded; carries the refund and the new state ' +
+      '(refundedMinor, status partially_refunded or refunded).',
+    schema: DonationRefundedDataSchema,
+    key: 'donation id',
+  },
 } satisfies Record<string, CatalogueEntry>;
 
 export type EventType = keyof typeof eventCatalogue;
 export type EventData<T extends EventType> = z.infer<(typeof eventCatalogue)[T]['schema']>;
-
-/** Why parseEventData refused: an unknown type, or data that does not match the schema. */
-export class EventDataError extends Error {
-  override readonly name = 'EventDataError';
-
-  constructor(
-    message: string,
-    readonly reason: 'unknown-type' | 'invalid',
-    readonly issues: z.core.$ZodIssue[] = [],
-  ) {
-    super(message);
-  }
-}
-
-export function isEventType(type: string): type is EventType {
-  return Object.prototype.hasOwnProperty.call(eventCatalogue, type);
-}
-
-export function parseEventData<T extends EventType>(type: T, data: unknown): EventData<T>;
-export function parseEventData(type: string, data: unknown): unknown;
-export function parseEventData(type: string, data: unknown): unknown {
-  if (!isEventType(type)) throw new EventDataError(`unknown event type ${type}`, 'unknown-type');
-  const result = eventCatalogue[type].schema.safeParse(data);
-  if (!result.success) {
-    throw new EventDataError(
-      `${type} data is invalid: ${z.prettifyError(result.error)}`,
-      'invalid',
-      result.error.issues,
-    );
-  }
-  return result.data;
-}
-
-/**
- * JSON Schema (draft 2020-12) of each event type's data. Input mode leaves additional
- * properties open, matching the add-optional-fields evolution rule.
- */
-export function exportEventJsonSchemas(): Record<EventType, Record<string, unknown>> {
-  const out = {} as Record<EventType, Record<string, unknown>>;
-  for (const type of Object.keys(eventCatalogue) as EventType[]) {
-    const entry: CatalogueEntry = eventCatalogue[type];
-    out[type] = {
-      ...z.toJSONSchema(entry.schema, { io: 'input' }),
-      title: type,
-      description: entry.description,
-      'x-kith-topic': entry.topic,
-      'x-kith-key': entry.key,
-    };
-  }
-  return out;
-}

@@ -1,5 +1,9 @@
 // Topic names live here so producers, consumers and docs agree. One topic per owning service.
-export const TOPICS = { contact: 'kith.contact.v1', interaction: 'kith.interaction.v1' } as const;
+export const TOPICS = {
+  contact: 'kith.contact.v1',
+  interaction: 'kith.interaction.v1',
+  transaction: 'kith.transaction.v1',
+} as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 

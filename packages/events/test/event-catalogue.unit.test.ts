@@ -28,7 +28,11 @@ function snapshot(overrides: Partial<ContactSnapshot> = {}): ContactSnapshot {
 describe('event catalogue', () => {
   it('puts every event on the topic of the service that owns its aggregate', () => {
     for (const [type, entry] of Object.entries(eventCatalogue)) {
-      const owner = type.startsWith('kith.interaction.') ? TOPICS.interaction : TOPICS.contact;
+      const owner = type.startsWith('kith.interaction.')
+        ? TOPICS.interaction
+        : type.startsWith('kith.donation.')
+          ? TOPICS.transaction
+          : TOPICS.contact;
       expect(entry.topic).toBe(owner);
     }
   });

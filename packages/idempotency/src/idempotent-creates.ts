@@ -25,6 +25,17 @@ import { requestFingerprint } from './canonical-json.util';
  */
 export const CREATE_KEYS_COLLECTION = 'create_keys';
 export const CREATE_KEYS_TIME_FIELD = 'createdAt';
+/** As long as the gateway keeps its own keys (docs/api.md). */
+export const CREATE_KEYS_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/** The key records' entry in a service's pruned collections (@kith/service-kit ServiceWiring). */
+export function createKeysPruning(retentionMs: number = CREATE_KEYS_RETENTION_MS): {
+  collection: string;
+  timeField: string;
+  retentionMs: number;
+} {
+  return { collection: CREATE_KEYS_COLLECTION, timeField: CREATE_KEYS_TIME_FIELD, retentionMs };
+}
 
 /** The ErrorInfo reason of a key sent again with another request. */
 export const IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED';

@@ -15,3 +15,4 @@ export { startConsumers } from './consumer-declaration';
 export type { ConsumerDeclaration, StartableConsumer } from './consumer-declaration';
 export { HEALTH_INTERVAL_MS, watchHealth } from './health-watch';
 export type { HealthWatch } from './health-watch';
+export { admissionOf, serviceDatabaseNames } from './service-defaults';

@@ -105,13 +105,14 @@ export class ContactEventFeed {
 
   /**
    * kith.household.updated.v1 of a household at `version` with these members (a `left` one
-   * keeps its entry with leftAt set, as the contact service keeps history).
+   * keeps its entry with leftAt set, as the contact service keeps history; a `deceased` one
+   * carries the flag, as the member's snapshot does once the person died).
    */
   prepareHousehold(
     tenantId: string,
     householdId: string,
     version: number,
-    members: Array<{ contactId: string; left?: boolean }>,
+    members: Array<{ contactId: string; left?: boolean; deceased?: boolean }>,
   ): PreparedEvent {
     const now = new Date().toISOString();
     const household = {
@@ -120,12 +121,13 @@ export class ContactEventFeed {
       version,
       name: 'Household',
       greeting: 'Household',
-      members: members.map(({ contactId, left }) => ({
+      members: members.map(({ contactId, left, deceased }) => ({
         contactId,
         role: 'adult' as const,
         inheritsAddress: false,
         joinedAt: now,
         ...(left ? { leftAt: now } : {}),
+        ...(deceased ? { deceased: true } : {}),
       })),
       createdAt: now,
       updatedAt: now,
@@ -136,6 +138,15 @@ export class ContactEventFeed {
     }));
     const data = { household, changedFields: ['members'], memberChanges };
     return this.prepare(EVENT_TYPES.householdUpdated, tenantId, householdId, data);
+  }
+
+  /** kith.contact.deleted.v1 of a contact the feed created: its last state with deletedAt. */
+  prepareDelete(tenantId: string, contactId: string): PreparedEvent {
+    const now = new Date().toISOString();
+    const known = this.known(tenantId, contactId);
+    const contact = { ...known, version: known.version + 1, updatedAt: now, deletedAt: now };
+    this.remember(contact);
+    return this.prepare(EVENT_TYPES.contactDeleted, tenantId, contactId, { contact });
   }
 
   /** kith.contact.erased.v1, also for an id the feed never created (another tenant's). */

@@ -14,7 +14,7 @@ import {
 } from '@kith/contracts';
 import { TOPICS } from '@kith/events';
 import { grpcService } from '@kith/grpc-kit';
-import { CREATE_KEYS_COLLECTION, CREATE_KEYS_TIME_FIELD } from '@kith/idempotency';
+import { createKeysPruning } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import { runService, startService, type RunningService } from '@kith/service-kit';
 import { contactUseCases } from './app/contact-use-cases';
@@ -42,9 +42,6 @@ import { contactPersonalDataService, contactPrivacyHandlers } from './grpc/priva
 import { relationshipHandlers } from './grpc/relationship.handlers';
 import { contactDatabaseNames, openContactStores } from './store/contact-stores';
 import { CONTACTS_COLLECTION } from './store/contact.model';
-
-/** Idempotency keys of creates, kept as long as the gateway keeps its own (docs/api.md). */
-const CREATE_KEYS_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export type RunningContactService = RunningService;
 
@@ -122,13 +119,8 @@ export function start(
             handlers: contactMergedHandlers(uses.repointing),
           },
         ],
-        prunedCollections: [
-          {
-            collection: CREATE_KEYS_COLLECTION,
-            timeField: CREATE_KEYS_TIME_FIELD,
-            retentionMs: CREATE_KEYS_RETENTION_MS,
-          },
-        ],
+        // Idempotency keys of creates, kept as long as the gateway keeps its own.
+        prunedCollections: [createKeysPruning()],
         services: [
           grpcService(
             CONTACT_PROTO,

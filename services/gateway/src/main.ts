@@ -21,6 +21,8 @@ import { contactServiceClient } from './modules/contact/contact.client';
 import { contactModule } from './modules/contact/contact.module';
 import { interactionServiceClient } from './modules/interaction/interaction.client';
 import { interactionModule } from './modules/interaction/interaction.module';
+import { transactionServiceClient } from './modules/transaction/transaction.client';
+import { transactionModule } from './modules/transaction/transaction.module';
 import { createHttpServer } from './http/server';
 import { IdempotencyRepository } from './store/idempotency.repository';
 
@@ -84,12 +86,18 @@ async function startGateway(
     bulkhead: contactBulkhead,
     scanBulkhead: contactScans,
   };
-  // The interaction service process: bulkheads of its own (its load is not the contact's).
+  // The interaction and transaction service processes: bulkheads of their own (their load is
+  // not the contact's, nor each other's: a burst of gifts takes no timeline's slot).
   const interactionPools = upstreamBulkheads('interaction', config);
+  const transactionPools = upstreamBulkheads('transaction', config);
   // GDPR export: every service holding personal data (the registry), with the bulk deadline.
   const personalData = parseUpstreams(
     config.CONTACT_GRPC_ADDRESS,
-    [`interaction=${config.INTERACTION_GRPC_ADDRESS}`, config.PERSONAL_DATA_UPSTREAMS]
+    [
+      `interaction=${config.INTERACTION_GRPC_ADDRESS}`,
+      `transaction=${config.TRANSACTION_GRPC_ADDRESS}`,
+      config.PERSONAL_DATA_UPSTREAMS,
+    ]
       .filter(Boolean)
       .join(','),
   ).map(({ name, address }) =>
@@ -108,6 +116,13 @@ async function startGateway(
         address: config.INTERACTION_GRPC_ADDRESS,
         deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
         ...interactionPools,
+      }),
+    }),
+    transactionModule({
+      client: transactionServiceClient({
+        address: config.TRANSACTION_GRPC_ADDRESS,
+        deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+        ...transactionPools,
       }),
     }),
   ];
@@ -143,12 +158,23 @@ async function startGateway(
             timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
           }),
       },
+      {
+        name: 'transaction',
+        check: () =>
+          checkHealth(config.TRANSACTION_GRPC_ADDRESS, {
+            timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
+          }),
+      },
       { name: 'mongo', check: async () => (await db.command({ ping: 1 })).ok === 1 },
       // Shedding calls for lack of slots (not one tenant's share): send traffic elsewhere.
       { name: 'contact-capacity', check: () => Promise.resolve(!contactBulkhead.saturated()) },
       {
         name: 'interaction-capacity',
         check: () => Promise.resolve(!interactionPools.bulkhead.saturated()),
+      },
+      {
+        name: 'transaction-capacity',
+        check: () => Promise.resolve(!transactionPools.bulkhead.saturated()),
       },
     ],
     readinessBudgetMs: config.GATEWAY_READINESS_BUDGET_MS,
@@ -204,6 +230,7 @@ async function startGateway(
       httpPort,
       contact: config.CONTACT_GRPC_ADDRESS,
       interaction: config.INTERACTION_GRPC_ADDRESS,
+      transaction: config.TRANSACTION_GRPC_ADDRESS,
     },
     'gateway listening',
   );

@@ -7,6 +7,8 @@ import {
   CONSENT_FIELD_LIMITS,
   CONTACT_FIELD_LIMITS,
   CONTACT_IMPORT_LIMITS,
+  DONATION_FIELD_LIMITS,
+  MONEY_LIMITS,
   CUSTOM_FIELD_LIMITS,
   HOUSEHOLD_FIELD_LIMITS,
   INTERACTION_FIELD_LIMITS,
@@ -31,6 +33,11 @@ import {
 import { CreateOrganizationBodySchema } from '../src/modules/contact/organization.schema';
 import { CreatePersonBodySchema } from '../src/modules/contact/person.schema';
 import { CreateInteractionBodySchema } from '../src/modules/interaction/interaction.schema';
+import {
+  CreateDonationBodySchema,
+  DonationListQuerySchema,
+  RefundBodySchema,
+} from '../src/modules/transaction/donation.schema';
 import {
   CreateRelationshipBodySchema,
   CreateRelationshipTypeBodySchema,
@@ -272,5 +279,70 @@ describe('CreateInteractionBodySchema holds to the shared interaction limits', (
     ['organizationId', (n) => call({ organizationId: text(n) }), I.id],
     ['campaignId', (n) => call({ campaignId: text(n) }), I.id],
     ['durationMinutes', (n) => call({ durationMinutes: n }), I.durationMinutes],
+  ]);
+});
+
+const D = DONATION_FIELD_LIMITS;
+const DONOR = '0193a1b2-0000-7000-8000-00000000000a';
+const gift = (fields: Record<string, unknown>) => ({
+  donorId: DONOR,
+  amount: { amountMinor: 15000, currency: 'USD' },
+  receivedAt: '2026-11-30T09:00:00Z',
+  paymentMethod: 'card',
+  ...fields,
+});
+const credit = (i: number) => ({
+  contactId: `0193a1b2-0000-7000-8000-${String(i).padStart(12, '0')}`,
+  type: 'solicitor',
+  amountMinor: 100,
+});
+
+describe('CreateDonationBodySchema holds to the shared donation and money limits', () => {
+  holdsTo(CreateDonationBodySchema, [
+    ['fund', (n) => gift({ fund: text(n) }), D.fund],
+    ['campaignId', (n) => gift({ campaignId: text(n) }), D.campaignId],
+    ['sourceCode', (n) => gift({ sourceCode: text(n) }), D.sourceCode],
+    ['externalReference', (n) => gift({ externalReference: text(n) }), D.externalReference],
+    [
+      'tribute.honoreeName',
+      (n) => gift({ tribute: { type: 'in_memory_of', honoreeName: text(n) } }),
+      D.honoreeName,
+    ],
+    ['softCredits', (n) => gift({ softCredits: list(n, credit) }), D.softCredits],
+    [
+      'amount.amountMinor',
+      (n) => gift({ amount: { amountMinor: n, currency: 'USD' } }),
+      MONEY_LIMITS.maxAmountMinor,
+    ],
+    [
+      'softCredits[0].amountMinor',
+      (n) => gift({ softCredits: [{ ...credit(1), amountMinor: n }] }),
+      MONEY_LIMITS.maxAmountMinor,
+    ],
+  ]);
+
+  it.each([
+    ['a decimal amount', gift({ amount: { amountMinor: 150.5, currency: 'USD' } })],
+    ['a zero amount', gift({ amount: { amountMinor: 0, currency: 'USD' } })],
+    ['a lower-case currency', gift({ amount: { amountMinor: 1, currency: 'usd' } })],
+    ['a currency not in use', gift({ amount: { amountMinor: 1, currency: 'DEM' } })],
+    ['an amount as a string', gift({ amount: { amountMinor: '15000', currency: 'USD' } })],
+  ])('refuses %s', (_what, body) => {
+    expect(CreateDonationBodySchema.safeParse(body).success).toBe(false);
+  });
+});
+
+describe('RefundBodySchema and DonationListQuerySchema hold to the shared limits', () => {
+  holdsTo(RefundBodySchema, [
+    ['reason', (n) => ({ amountMinor: 1, reason: text(n) }), D.refundReason],
+    [
+      'externalReference',
+      (n) => ({ amountMinor: 1, externalReference: text(n) }),
+      D.externalReference,
+    ],
+    ['amountMinor', (n) => ({ amountMinor: n }), MONEY_LIMITS.maxAmountMinor],
+  ]);
+  holdsTo(DonationListQuerySchema, [
+    ['campaignId', (n) => ({ campaignId: text(n) }), D.campaignId],
   ]);
 });

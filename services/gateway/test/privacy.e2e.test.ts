@@ -1,5 +1,6 @@
 // End to end: subject access export and erasure over REST through the gateway into the real
-// contact and interaction services (Kafka and MongoDB-wire server of the test global setup),
+// contact, interaction and transaction services (Kafka and MongoDB-wire server of the test
+// global setup),
 // over HTTP only. A second gateway lists an upstream nobody serves, so its exports must answer
 // 503. After an erasure, no store of any service (every collection of their databases) and no
 // replay of a stored Idempotency-Key response names the person.
@@ -23,6 +24,12 @@ import {
   start as startInteraction,
   type RunningInteractionService,
 } from '../../interaction/src/main';
+import { loadTransactionConfig } from '../../transaction/src/config';
+import {
+  start as startTransaction,
+  transactionDatabaseNames,
+  type RunningTransactionService,
+} from '../../transaction/src/main';
 import { contactServiceClient } from '../src/modules/contact/contact.client';
 import { start as startGateway, type RunningGateway } from '../src/main';
 import { loadGatewayConfig } from '../src/config';
@@ -31,12 +38,14 @@ const infra = testInfra();
 const topicPrefix = uniquePrefix('e2e-privacy');
 let contact: RunningContactService;
 let interaction: RunningInteractionService;
+let transaction: RunningTransactionService;
 let gateway: RunningGateway;
 let brokenGateway: RunningGateway;
 let mongo: MongoClient;
 const contactDb = testDbName('e2e-privacy-contact');
 const gatewayDb = testDbName('e2e-privacy-gateway');
 const interactionDb = testDbName('e2e-privacy-interaction');
+const transactionDb = testDbName('e2e-privacy-transaction');
 
 beforeAll(async () => {
   mongo = await new MongoClient(infra.mongoUrl).connect();
@@ -61,12 +70,20 @@ beforeAll(async () => {
       INTERACTION_DB_NAME: interactionDb,
     }),
   );
+  transaction = await startTransaction(
+    loadTransactionConfig({
+      ...common,
+      TRANSACTION_GRPC_PORT: '0',
+      TRANSACTION_DB_NAME: transactionDb,
+    }),
+  );
   const gatewayConfig = {
     ...common,
     GATEWAY_HTTP_PORT: '0',
     GATEWAY_DB_NAME: gatewayDb,
     CONTACT_GRPC_ADDRESS: `127.0.0.1:${contact.grpcPort}`,
     INTERACTION_GRPC_ADDRESS: `127.0.0.1:${interaction.grpcPort}`,
+    TRANSACTION_GRPC_ADDRESS: `127.0.0.1:${transaction.grpcPort}`,
     KITH_JWT_ISSUER: TEST_JWT.issuer,
     KITH_JWT_AUDIENCE: TEST_JWT.audience,
     KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
@@ -75,7 +92,7 @@ beforeAll(async () => {
   gateway = await startGateway(loadGatewayConfig(gatewayConfig));
   // Port 1 on loopback: nothing listens, so the upstream is unavailable.
   brokenGateway = await startGateway(
-    loadGatewayConfig({ ...gatewayConfig, PERSONAL_DATA_UPSTREAMS: 'transaction=127.0.0.1:1' }),
+    loadGatewayConfig({ ...gatewayConfig, PERSONAL_DATA_UPSTREAMS: 'marketing=127.0.0.1:1' }),
   );
 });
 
@@ -83,6 +100,7 @@ afterAll(async () => {
   await brokenGateway?.stop();
   await gateway?.stop();
   await interaction?.stop();
+  await transaction?.stop();
   await contact?.stop();
   await mongo?.close();
 });
@@ -192,6 +210,7 @@ const everyDocument = () =>
     gatewayDb,
     ...Object.values(contactDatabaseNames(contactDb)),
     ...Object.values(interactionDatabaseNames(interactionDb)),
+    ...Object.values(transactionDatabaseNames(transactionDb)),
   ]);
 
 describe('stored Idempotency-Key responses after an erasure', () => {

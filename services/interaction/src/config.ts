@@ -16,17 +16,7 @@ export const interactionConfigSchema = z.object({
   ...mongoConfigShape,
   ...consumerConfigShape,
   INTERACTION_GRPC_PORT: serviceSettings.grpcPort(50052),
-  INTERACTION_MAX_IN_FLIGHT_CALLS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(10000)
-    .default(64)
-    .describe(
-      'gRPC calls served at once (one tenant may hold three quarters of them); with a queue of ' +
-        'as many, waiting at most 500 ms, it bounds the database work outstanding. Beyond it a ' +
-        'call is refused RESOURCE_EXHAUSTED (HTTP 429 or 503).',
-    ),
+  INTERACTION_MAX_IN_FLIGHT_CALLS: serviceSettings.maxInFlightCalls(),
   INTERACTION_DB_POOL_SIZE: serviceSettings.dbPoolSize(),
   INTERACTION_DB_BUDGET_MS: serviceSettings.dbBudgetMs(),
   INTERACTION_DB_NAME: serviceSettings.dbName(

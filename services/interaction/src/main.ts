@@ -7,13 +7,15 @@ import { ContactLifecycle, personalDataService } from '@kith/contact-lifecycle';
 import { INTERACTION_FIELD_LIMITS, INTERACTION_PROTO } from '@kith/contracts';
 import { TOPICS } from '@kith/events';
 import { grpcService } from '@kith/grpc-kit';
-import {
-  CREATE_KEYS_COLLECTION,
-  CREATE_KEYS_TIME_FIELD,
-  IdempotentCreates,
-} from '@kith/idempotency';
+import { IdempotentCreates, createKeysPruning } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
-import { runService, startService, type RunningService } from '@kith/service-kit';
+import {
+  admissionOf,
+  runService,
+  serviceDatabaseNames,
+  startService,
+  type RunningService,
+} from '@kith/service-kit';
 import { ContactStandings } from './app/contact-standings';
 import { InteractionLifecycleService } from './app/interaction-lifecycle.service';
 import { InteractionService } from './app/interaction.service';
@@ -27,16 +29,13 @@ import { InteractionRepository } from './store/interaction.repository';
 
 /** The consumer group that keeps the contact projection and runs the merge/erasure hooks. */
 export const INTERACTION_CONTACTS_GROUP = 'interaction-contact-lifecycle';
-/** Idempotency keys of creates, kept as long as the gateway keeps its own (docs/api.md). */
-const CREATE_KEYS_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** A raw message and the rest of its request. */
 const MAX_REQUEST_BYTES = INTERACTION_FIELD_LIMITS.rawMailBytes + 64 * 1024;
 
 export type RunningInteractionService = RunningService;
 
-export function interactionDatabaseNames(main: string) {
-  return { main, outbox: `${main}_outbox` };
-}
+/** Its main database and its outbox's (`<main>_outbox`). */
+export const interactionDatabaseNames = serviceDatabaseNames;
 
 export function start(
   config: InteractionConfig,
@@ -53,12 +52,7 @@ export function start(
     outbox: { dbName: dbNames.outbox },
     grpc: {
       port: config.INTERACTION_GRPC_PORT,
-      admission: {
-        maxConcurrent: config.INTERACTION_MAX_IN_FLIGHT_CALLS,
-        maxPerKey: Math.max(1, Math.floor((config.INTERACTION_MAX_IN_FLIGHT_CALLS * 3) / 4)),
-        maxQueue: config.INTERACTION_MAX_IN_FLIGHT_CALLS,
-        maxWaitMs: 500,
-      },
+      admission: admissionOf(config.INTERACTION_MAX_IN_FLIGHT_CALLS),
       healthBudgetMs: config.INTERACTION_DB_BUDGET_MS,
       maxReceiveMessageBytes: MAX_REQUEST_BYTES,
     },
@@ -98,13 +92,8 @@ export function start(
             dedupe: 'handler',
           },
         ],
-        prunedCollections: [
-          {
-            collection: CREATE_KEYS_COLLECTION,
-            timeField: CREATE_KEYS_TIME_FIELD,
-            retentionMs: CREATE_KEYS_RETENTION_MS,
-          },
-        ],
+        // Idempotency keys of creates, kept as long as the gateway keeps its own.
+        prunedCollections: [createKeysPruning()],
         services: [
           grpcService(
             INTERACTION_PROTO,

@@ -14,6 +14,7 @@
 // A crash before 2 leaves the contact live: the caller's retry runs everything again. A crash
 // after 2 leaves an erased contact: erasing it again answers `alreadyErased` and re-runs the
 // scrub by id, which is idempotent (records already scrubbed are not written again).
+import { retryOnVersionConflict } from '@kith/bus';
 import type { Contact } from '../domain/contact';
 import { ContactError } from '../domain/contact-error';
 import { decideErase, type EraseContactCommand } from '../domain/contact-erase';
@@ -40,7 +41,6 @@ import type { HouseholdRepository } from '../store/household.repository';
 import type { PersonalDataReader } from '../store/personal-data.reader';
 import type { RelationshipTypeRepository } from '../store/relationship-type.repository';
 import type { RelationshipRepository } from '../store/relationship.repository';
-import { retryOnVersionConflict } from './version-conflict-retry';
 
 /** A concurrent write to a household or relationship being scrubbed: read again and retry. */
 const ATTEMPTS = 4;

@@ -27,6 +27,7 @@
 // answers BUSY (ABORTED, retry the same request). Before leasing, a merge whose victim has
 // absorbed records whose re-pointing (relationships, household place) is still running waits
 // for it, so the next hop's re-pointing finds everything it must move on.
+import { retryOnVersionConflict } from '@kith/bus';
 import { ContactError } from '../domain/contact-error';
 import type { Contact } from '../domain/contact';
 import { decideMerge, decideTombstone, type MergeCommand } from '../domain/contact-merge';
@@ -35,7 +36,6 @@ import type { ContactMergeRepository, MergeRecord } from '../store/contact-merge
 import type { ContactRepository, StoredContact } from '../store/contact.repository';
 import type { ContactLeases } from './contact-leases';
 import { mergedAway } from './merge-chain';
-import { retryOnVersionConflict } from './version-conflict-retry';
 
 export type MergeStep = 'claimed' | 'absorbed' | 'tombstoned';
 

@@ -1,6 +1,6 @@
 // Use cases: read the current state, let the pure decisions decide, store state and events
 // together. Transports (gRPC today) call these; nothing here knows about proto.
-import { KeyedLanes } from '@kith/bus';
+import { KeyedLanes, retryOnVersionConflict } from '@kith/bus';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import type { Contact, ContactPage } from '../domain/contact';
 import {
@@ -25,7 +25,6 @@ import type { CustomFieldDefinition } from '../domain/custom-field';
 import type { ContactKind } from '../domain/contact';
 import type { CustomFieldDefinitionSource } from './custom-field-definitions.cache';
 import { contactNotFound } from './merge-chain';
-import { retryOnVersionConflict } from './version-conflict-retry';
 
 /** Namespace of consent record ids derived from an idempotency key (uuid v5). */
 const CONSENT_KEY_NAMESPACE = '6d1f6a52-5c1e-4f0e-9a57-2f3c8e7b9d41';

@@ -9,6 +9,7 @@
 // then the first writes what it read, now stale. So after a write the household is read again,
 // and if it moved in the meantime the recompute runs once more. A version conflict (any other
 // write of the contact since our read) simply reads again too.
+import { isVersionConflict } from '@kith/bus';
 import { HouseholdError, HouseholdErrorCode } from '../domain/household-error';
 import type { Household } from '../domain/household';
 import { decideHouseholdAddress, inheritedAddressOf } from '../domain/household-address-decisions';
@@ -16,7 +17,6 @@ import { toOutboxItems } from '../events/contact-events';
 import type { ContactRepository } from '../store/contact.repository';
 import type { HouseholdMembershipRepository } from '../store/household-membership.repository';
 import type { HouseholdRepository } from '../store/household.repository';
-import { isVersionConflict } from './version-conflict-retry';
 
 /** Rounds before giving up to the consumer's retry with backoff. */
 const ATTEMPTS = 5;

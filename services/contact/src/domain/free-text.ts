@@ -1,7 +1,7 @@
 // Free text as every validation here checks it: the character rule shared with the gateway
 // (@kith/contracts field-rules.ts: no control characters, no lone surrogates) and a length
 // limit, each problem reported under the field's path.
-import { textProblem } from '@kith/contracts';
+import { freeTextProblem } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
 
 export function checkFreeText(
@@ -11,9 +11,8 @@ export function checkFreeText(
   max: number,
 ): void {
   if (value === undefined || value === null) return;
-  const problem = textProblem(value);
+  const problem = freeTextProblem(value, max);
   if (problem) errors.push({ field, message: problem });
-  else if (value.length > max) errors.push({ field, message: `must be at most ${max} characters` });
 }
 
 // The furthest time zone is UTC+14: a date is in the future only once it is not yet today

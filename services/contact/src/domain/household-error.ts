@@ -1,7 +1,7 @@
 // The error of households: its own codes (the kinds of failure a household has, no more) and
 // its own messages ("invalid household: ...", "household h-1 not found"). The code values are
 // the contact service's shared vocabulary, so a use case that retries any version conflict
-// (app/version-conflict-retry.ts) or skips any NOT_FOUND recognises them with hasErrorCode.
+// (@kith/bus retryOnVersionConflict) or skips any NOT_FOUND recognises them with hasErrorCode.
 // The constructors (notFound, validation, refused, ...) come from ResourceError. Mapped to
 // gRPC statuses in grpc/contact-error.mapper.ts.
 import { ResourceError } from '@kith/errors';

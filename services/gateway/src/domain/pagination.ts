@@ -4,6 +4,7 @@
 // returning the wrong page.
 import { pageTokens, type PageTokenCodec } from '@kith/paging';
 
+/** The contact listings' filters; any listing's filters (an object) scope its cursors. */
 export interface ListFilters {
   namePrefix?: string | undefined;
   email?: string | undefined;
@@ -15,7 +16,8 @@ export interface ListFilters {
   deceased?: boolean | undefined;
 }
 
-export type CursorScope = 'person' | 'organization' | 'household' | 'interaction' | 'timeline';
+export type CursorScope =
+  'person' | 'organization' | 'household' | 'interaction' | 'timeline' | 'donation';
 
 /** The filters of an interaction listing (`contactId` is the timeline's path parameter). */
 export interface InteractionListFilters {
@@ -23,6 +25,15 @@ export interface InteractionListFilters {
   type?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+}
+
+/** The filters of the donation listing. */
+export interface DonationListFilters {
+  donorId?: string | undefined;
+  status?: string | undefined;
+  campaignId?: string | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
 }
 
 export type DecodedCursor =
@@ -33,16 +44,15 @@ export const isServiceToken = (value: unknown): value is string =>
   typeof value === 'string' && value !== '';
 
 const cursorsByScope = new Map<CursorScope, PageTokenCodec<string>>(
-  (['person', 'organization', 'household', 'interaction', 'timeline'] as const).map((scope) => [
-    scope,
-    pageTokens(`rest:${scope}`, { isPosition: isServiceToken }),
-  ]),
+  (['person', 'organization', 'household', 'interaction', 'timeline', 'donation'] as const).map(
+    (scope) => [scope, pageTokens(`rest:${scope}`, { isPosition: isServiceToken })],
+  ),
 );
 
 /** Returns null on the last page (the service answers an empty token). */
 export function encodeCursor(
   scope: CursorScope,
-  filters: ListFilters | InteractionListFilters,
+  filters: ListFilters | InteractionListFilters | DonationListFilters,
   pageToken: string,
 ): string | null {
   if (pageToken === '') return null;
@@ -53,7 +63,7 @@ export function encodeCursor(
 export function decodeCursor(
   cursor: string,
   scope: CursorScope,
-  filters: ListFilters | InteractionListFilters,
+  filters: ListFilters | InteractionListFilters | DonationListFilters,
 ): DecodedCursor {
   const decoded = cursorsByScope.get(scope)!.decode(cursor, filters);
   return decoded.ok ? { ok: true, pageToken: decoded.position } : decoded;

@@ -18,7 +18,10 @@ export type Permission =
   | 'custom-field:manage'
   | 'relationship-type:manage'
   | 'interaction:read'
-  | 'interaction:write';
+  | 'interaction:write'
+  | 'donation:read'
+  | 'donation:write'
+  | 'donation:refund';
 
 export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:read': ROLES,
@@ -50,6 +53,13 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   // Logging, correcting and removing one's calls, mails and notes is everyday work for
   // everyone who works with contacts (the same roles as contact:write).
   'interaction:write': ['admin', 'manager', 'fundraiser', 'marketer', 'volunteer-coordinator'],
+  // Gifts and giving summaries: those who raise, steward and report on money, and readonly.
+  // Not marketers or volunteer coordinators: a person's giving is not a targeting field.
+  'donation:read': ['admin', 'manager', 'fundraiser', 'analyst', 'readonly'],
+  // Recording and correcting gifts is the fundraising team's daily work.
+  'donation:write': ['admin', 'manager', 'fundraiser'],
+  // A refund sends money back out: those who run the CRM.
+  'donation:refund': ['admin', 'manager'],
 };
 
 /** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */

@@ -17,7 +17,7 @@ const PROBLEMS: Record<number, string> = {
   413: 'Body over 100 kB.',
   415: 'Body is not application/json (text/csv for CSV uploads).',
   422: 'Idempotency-Key reused with another body, or the record does not allow this.',
-  428: 'If-Match is missing.',
+  428: 'If-Match is missing, or Idempotency-Key on a POST that moves money.',
   429:
     'Rate limit of your tenant, your user or (failed authentications) your address reached ' +
     '(rate-limited), or your tenant already has its share of calls to a service in flight ' +

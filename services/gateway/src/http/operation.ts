@@ -22,8 +22,17 @@ import { requirePermission } from './auth.middleware';
 import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
 import { rolesNote } from './openapi-kit';
 import { GatewayError } from './problem';
-import { methodNotAllowed, requestContext, versionFromIfMatch } from './route-helpers';
-import { IdempotencyHeadersSchema, IfMatchHeadersSchema } from './schemas/parameters.schema';
+import {
+  methodNotAllowed,
+  requestContext,
+  requireIdempotencyKey,
+  versionFromIfMatch,
+} from './route-helpers';
+import {
+  IdempotencyHeadersSchema,
+  IdempotencyRequiredHeadersSchema,
+  IfMatchHeadersSchema,
+} from './schemas/parameters.schema';
 import { parseOrThrow, parseQuery } from './validation';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -79,6 +88,11 @@ export interface OperationSpec<P extends RequestSchema, Q extends RequestSchema,
   headers?: z.ZodObject;
   /** POST creates: Idempotency-Key, claimed after validation; which contacts responses name. */
   idempotent?: ContactsOf;
+  /**
+   * POSTs that move money: a request without Idempotency-Key is refused with 428 before its
+   * body is read (a retry of it could otherwise create or refund twice). Needs `idempotent`.
+   */
+  idempotencyKeyRequired?: boolean;
   /** Run after the permission check, before validation (e.g. naming a listing for errors). */
   before?: RequestHandler[];
   responses: Record<number, ResponseConfig>;
@@ -115,6 +129,7 @@ export function defineOperation<
   const early = (req: Request, res: Response, next: NextFunction): void => {
     const params: unknown = spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined;
     const version = spec.ifMatch ? versionFromIfMatch(req) : 0;
+    if (spec.idempotencyKeyRequired) requireIdempotencyKey(req);
     res.locals.operationInput = { params, version };
     next();
   };
@@ -185,9 +200,11 @@ export function defineOperation<
     openApi() {
       const headers = spec.ifMatch
         ? IfMatchHeadersSchema
-        : spec.idempotent
-          ? IdempotencyHeadersSchema
-          : spec.headers;
+        : spec.idempotencyKeyRequired
+          ? IdempotencyRequiredHeadersSchema
+          : spec.idempotent
+            ? IdempotencyHeadersSchema
+            : spec.headers;
       const request: RouteConfig['request'] = {
         ...(spec.params ? { params: spec.params } : {}),
         ...(spec.query ? { query: spec.query } : {}),

@@ -48,6 +48,7 @@ export type GatewayErrorCode =
   | 'forbidden'
   | 'precondition-required'
   | 'version-conflict'
+  | 'idempotency-key-required'
   | 'idempotency-key-reused'
   | 'idempotency-key-in-flight'
   | 'response-erased'
@@ -72,6 +73,10 @@ export const GATEWAY_ERRORS: Readonly<Record<GatewayErrorCode, { status: number;
     forbidden: { status: 403, title: 'Not allowed' },
     'precondition-required': { status: 428, title: 'A version precondition is required' },
     'version-conflict': { status: 409, title: 'The resource was changed by someone else' },
+    'idempotency-key-required': {
+      status: 428,
+      title: 'An Idempotency-Key is required for this request',
+    },
     'idempotency-key-reused': {
       status: 422,
       title: 'The idempotency key was already used with a different request',

@@ -7,7 +7,12 @@ import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../domain/pagination';
-import type { CursorScope, InteractionListFilters, ListFilters } from '../domain/pagination';
+import type {
+  CursorScope,
+  DonationListFilters,
+  InteractionListFilters,
+  ListFilters,
+} from '../domain/pagination';
 import { defineOperation } from './operation';
 import type { Operation, OperationInput, OperationSpec, Parsed } from './operation';
 import { etagHeader, json, problems } from './openapi-kit';
@@ -130,7 +135,7 @@ export interface UpstreamPage {
  */
 export function listOperation<
   Q extends z.ZodObject<{ limit: z.ZodType; cursor: z.ZodType }>,
-  F extends ListFilters | InteractionListFilters = ListFilters,
+  F extends ListFilters | InteractionListFilters | DonationListFilters = ListFilters,
   P extends RequestSchema = undefined,
 >(
   spec: Common<P, Q, undefined> & {
@@ -171,7 +176,7 @@ export function listOperation<
 export function pageTokenOf(
   cursor: string,
   scope: CursorScope,
-  filters: ListFilters | InteractionListFilters,
+  filters: ListFilters | InteractionListFilters | DonationListFilters,
 ): string {
   const decoded = decodeCursor(cursor, scope, filters);
   if (decoded.ok) return decoded.pageToken;

@@ -78,3 +78,16 @@ export function versionFromIfMatch(req: Request): number {
   }
   return Number(match[1]);
 }
+
+/**
+ * A POST that moves money names its retries: without Idempotency-Key -> 428 (the header's
+ * form is checked where the key is claimed, after the body).
+ */
+export function requireIdempotencyKey(req: Request): void {
+  if (req.get('idempotency-key') !== undefined) return;
+  throw new GatewayError(
+    'idempotency-key-required',
+    'Send an Idempotency-Key header (e.g. a new UUID) with this request: it moves money, so ' +
+      'a retry after a timeout must be recognised as the same request, not done twice.',
+  );
+}

@@ -1,6 +1,6 @@
-// The gateway and the real contact and interaction services started in this process against the test servers
-// of the global setup, each test file with its own databases and topic prefix. End-to-end
-// tests then drive the stack over HTTP only.
+// The gateway and the real contact, interaction and transaction services started in this
+// process against the test servers of the global setup, each test file with its own databases
+// and topic prefix. End-to-end tests then drive the stack over HTTP only.
 import { testDbName, testInfra, TEST_JWT, uniquePrefix } from '@kith/testkit';
 import { loadContactConfig } from '../../../contact/src/config';
 import { start as startContact } from '../../../contact/src/main';
@@ -8,6 +8,8 @@ import { loadInteractionConfig } from '../../../interaction/src/config';
 import { start as startInteraction } from '../../../interaction/src/main';
 import { loadGatewayConfig } from '../../src/config';
 import { start as startGateway } from '../../src/main';
+import { loadTransactionConfig } from '../../../transaction/src/config';
+import { start as startTransaction } from '../../../transaction/src/main';
 
 export interface E2eStack {
   baseUrl: string;
@@ -17,17 +19,22 @@ export interface E2eStack {
   contactDb: { mongoUrl: string; name: string };
   /** The interaction service's database (its outbox in `<name>_outbox`). */
   interactionDb: { mongoUrl: string; name: string };
+  /** The transaction service's main database (its outbox is `<name>_outbox`). */
+  transactionDb: { mongoUrl: string; name: string };
   stop(): Promise<void>;
 }
 
+type Between = (grpcPort: number) => Promise<string>;
+
 /**
- * `env` adds to (or overrides) the variables both processes are started with; `contactAddress`
- * puts something between the gateway and the contact service (e.g. a delaying proxy).
+ * `env` adds to (or overrides) the variables every process is started with; `contactAddress`
+ * and `transactionAddress` put something between the gateway and that service (e.g. a delaying
+ * proxy).
  */
 export async function startE2eStack(
   label: string,
   env: Record<string, string> = {},
-  opts: { contactAddress?: (grpcPort: number) => Promise<string> } = {},
+  opts: { contactAddress?: Between; transactionAddress?: Between } = {},
 ): Promise<E2eStack> {
   const infra = testInfra();
   const topicPrefix = uniquePrefix(label);
@@ -44,16 +51,30 @@ export async function startE2eStack(
     loadContactConfig({ ...common, CONTACT_GRPC_PORT: '0', CONTACT_DB_NAME: contactDbName }),
   );
   const interactionDbName = testDbName(`${label}-interaction`);
-  const interaction = await startInteraction(
-    loadInteractionConfig({
-      ...common,
-      INTERACTION_GRPC_PORT: '0',
-      INTERACTION_DB_NAME: interactionDbName,
-    }),
-  ).catch(async (err: unknown) => {
+  const transactionDbName = testDbName(`${label}-transaction`);
+  // The contact service made the contact topic: both consumers of it can start together.
+  const [interaction, transaction] = await Promise.all([
+    startInteraction(
+      loadInteractionConfig({
+        ...common,
+        INTERACTION_GRPC_PORT: '0',
+        INTERACTION_DB_NAME: interactionDbName,
+      }),
+    ),
+    startTransaction(
+      loadTransactionConfig({
+        ...common,
+        TRANSACTION_GRPC_PORT: '0',
+        TRANSACTION_DB_NAME: transactionDbName,
+      }),
+    ),
+  ]).catch(async (err: unknown) => {
     await contact.stop();
     throw err;
   });
+  const transactionAddress = opts.transactionAddress
+    ? await opts.transactionAddress(transaction.grpcPort)
+    : `127.0.0.1:${transaction.grpcPort}`;
   const gateway = await startGateway(
     loadGatewayConfig({
       ...common,
@@ -63,12 +84,13 @@ export async function startE2eStack(
         ? await opts.contactAddress(contact.grpcPort)
         : `127.0.0.1:${contact.grpcPort}`,
       INTERACTION_GRPC_ADDRESS: `127.0.0.1:${interaction.grpcPort}`,
+      TRANSACTION_GRPC_ADDRESS: transactionAddress,
       KITH_JWT_ISSUER: TEST_JWT.issuer,
       KITH_JWT_AUDIENCE: TEST_JWT.audience,
       KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
     }),
   ).catch(async (err: unknown) => {
-    await interaction.stop();
+    await Promise.all([interaction.stop(), transaction.stop()]);
     await contact.stop();
     throw err;
   });
@@ -77,9 +99,10 @@ export async function startE2eStack(
     topicPrefix,
     contactDb: { mongoUrl: infra.mongoUrl, name: contactDbName },
     interactionDb: { mongoUrl: infra.mongoUrl, name: interactionDbName },
+    transactionDb: { mongoUrl: infra.mongoUrl, name: transactionDbName },
     async stop() {
       await gateway.stop();
-      await interaction.stop();
+      await Promise.all([interaction.stop(), transaction.stop()]);
       await contact.stop();
     },
   };

@@ -7,11 +7,13 @@ import { Writable } from 'node:stream';
 import { createApp } from '../../src/http/app';
 import { contactModule } from '../../src/modules/contact/contact.module';
 import { interactionModule } from '../../src/modules/interaction/interaction.module';
+import { transactionModule } from '../../src/modules/transaction/transaction.module';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
 import { fakeContacts } from './fake-contact-service';
 import { fakeImports } from './fake-contact-import-service';
 import { fakeInteractions } from './fake-interaction-service';
+import { fakeDonations } from './fake-donation-service';
 import { fakeCustomFields } from './fake-custom-field-service';
 import { fakeDuplicates } from './fake-duplicate-service';
 import { fakeHouseholds } from './fake-household-service';
@@ -62,6 +64,7 @@ export function buildTestApp(
   const relationships = fakeRelationships();
   const imports = fakeImports();
   const interactions = fakeInteractions();
+  const donations = fakeDonations();
   const idempotencyStore = new MemoryIdempotencyStore();
   const eraser = fakeEraser();
   const upstreams = opts.upstreams ?? [upstreamWith('contact', { contact: {} })];
@@ -83,6 +86,7 @@ export function buildTestApp(
         personalData: upstreams,
       }),
       interactionModule({ client: interactions }),
+      transactionModule({ client: { donations } }),
     ],
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
@@ -101,6 +105,7 @@ export function buildTestApp(
     households,
     imports,
     relationships,
+    donations,
     eraser,
     interactions,
     idempotencyStore,

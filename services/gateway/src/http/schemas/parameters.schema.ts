@@ -25,17 +25,29 @@ export const IfMatchHeadersSchema = z.object({
   }),
 });
 
+const IDEMPOTENCY_KEY = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/, 'Printable ASCII without spaces.');
+const IDEMPOTENCY_EXAMPLE = '5b0c2f9e-3f51-4c9a-9d0e-7c9a1a2b3c4d';
+
 export const IdempotencyHeadersSchema = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/, 'Printable ASCII without spaces.')
-    .optional()
-    .openapi({
-      description:
-        'Optional. Retrying with the same key and body replays the first response ' +
-        '(Idempotent-Replayed: true); the same key with another body answers 422.',
-      example: '5b0c2f9e-3f51-4c9a-9d0e-7c9a1a2b3c4d',
-    }),
+  'idempotency-key': IDEMPOTENCY_KEY.optional().openapi({
+    description:
+      'Optional. Retrying with the same key and body replays the first response ' +
+      '(Idempotent-Replayed: true); the same key with another body answers 422.',
+    example: IDEMPOTENCY_EXAMPLE,
+  }),
+});
+
+/** For POSTs that move money: without the header the request is refused with 428. */
+export const IdempotencyRequiredHeadersSchema = z.object({
+  'idempotency-key': IDEMPOTENCY_KEY.openapi({
+    description:
+      'Required (428 without it): this request moves money, so a retry must be recognisable. ' +
+      'Retrying with the same key and body replays the first response (Idempotent-Replayed: ' +
+      'true), also after a timeout; the same key with another body answers 422.',
+    example: IDEMPOTENCY_EXAMPLE,
+  }),
 });
