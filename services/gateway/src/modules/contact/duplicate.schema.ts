@@ -44,6 +44,7 @@ export const MatchingRuleSchema = z
       .openapi({
         description: 'All must be equal (lists: share a value) for the rule to match.',
         example: ['email'],
+        uniqueItems: true,
       }),
     weight: z.number().int().min(1).max(LIMITS.weight).openapi({ example: 10 }),
   })

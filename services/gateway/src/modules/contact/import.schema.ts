@@ -4,6 +4,7 @@ import { CONTACT_IMPORT_LIMITS as LIMITS } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { ListQuerySchema } from './contact-list.schema';
 import { shortText } from '../../http/schemas/text.schema';
+import { MAP_SPEC_PATTERN } from '../../domain/import-mapping';
 
 const kind = z
   .enum(['person', 'organization'])
@@ -25,8 +26,9 @@ const queryFlag = z
   .default('false')
   .transform((value) => value === 'true');
 
+const mapSpec = z.string().openapi({ pattern: MAP_SPEC_PATTERN });
 const mapParam = z
-  .union([z.string(), z.array(z.string())])
+  .union([mapSpec, z.array(mapSpec)])
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
   .openapi({
