@@ -48,7 +48,8 @@ def _text_of(body):
 
 
 def _as_grammar(path, body):
-    """The drawn body as a document of the grammar the operation takes (or as it is)."""
+    """The drawn body as a document of the grammar the operation takes (or as it is); text,
+    as drawn, so schemathesis still judges the case by the same schema (a string)."""
     text = _text_of(body)
     if text is None:
         return body
@@ -62,7 +63,7 @@ def _as_grammar(path, body):
             "Content-Type: text/plain; charset=utf-8\r\n"
             "\r\n"
             f"{text.replace(chr(13), '')}\r\n"
-        ).encode("utf-8")
+        )
     if path.startswith("/v1/imports/"):
         cell = text.replace('"', '""')
         return f'firstName,lastName,email\r\n"{cell}",Contract,\r\n'

@@ -38,6 +38,7 @@ export const PhoneInputSchema = z
   .strictObject({
     number: z
       .string()
+      .max(LIMITS.phone)
       .trim()
       // A number has at least as many characters as the digits the service asks for.
       .min(LIMITS.phoneDigitsMin)

@@ -54,7 +54,13 @@ export const CustomFieldValidationSchema = z
     min: z.union([z.number(), date]).optional().openapi({ description: 'number, or date bound' }),
     max: z.union([z.number(), date]).optional().openapi({ description: 'number, or date bound' }),
     integer: z.boolean().optional().openapi({ description: 'number: whole numbers only' }),
-    maxSelected: z.number().int().min(1).optional().openapi({ description: 'multi_select' }),
+    maxSelected: z
+      .number()
+      .int()
+      .min(1)
+      .max(LIMITS.options)
+      .optional()
+      .openapi({ description: 'multi_select' }),
   })
   .openapi('CustomFieldValidation', {
     description: 'Only the rules of the field type may be set.',

@@ -48,7 +48,7 @@ export const StartImportBodySchema = z
   .openapi('StartImport');
 
 export const ImportRowsQuerySchema = z.strictObject({
-  firstRow: z.coerce.number().int().min(1).default(1).openapi({
+  firstRow: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1).openapi({
     description: 'Row number of the first data row of this body in the whole file (default 1).',
   }),
   final: queryFlag.openapi({ description: 'true: this is the last part; the job finishes.' }),
