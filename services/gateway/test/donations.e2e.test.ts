@@ -206,3 +206,56 @@ async function everyTransactionDocument(): Promise<string[]> {
   const texts = await Promise.all(names.map((name) => storedDocumentTexts(mongo.db(name), name)));
   return texts.flat();
 }
+
+it("forgets an erased honoree's name in the gift made in their memory, and in its stored answer", async () => {
+  const honoree = {
+    firstName: `Ada${tag}`,
+    lastName: `Remembered${tag}`,
+    email: `ada.${tag}@example.org`,
+  };
+  const [honoreeId, donorId] = await Promise.all([
+    person(honoree),
+    person({ firstName: `Don${tag}`, lastName: `Or${tag}`, email: `don.${tag}@example.org` }),
+  ]);
+  const memorial = await waitFor(
+    async () => {
+      const res = await api('POST', '/v1/donations', {
+        headers: key(),
+        body: {
+          donorId,
+          amount: { amountMinor: 2500, currency: 'GBP' },
+          receivedAt: '2026-11-30T09:00:00Z',
+          paymentMethod: 'cash',
+          tribute: {
+            type: 'in_memory_of',
+            honoreeName: `${honoree.firstName} ${honoree.lastName}`,
+            honoreeContactId: honoreeId,
+          },
+        },
+      });
+      // 422 until the transaction service has learnt the new contacts from kith.contact.v1.
+      return res.status === 201 ? res.body : undefined;
+    },
+    { what: 'the memorial gift recorded' },
+  );
+  const needles = Object.values(honoree).map((v) => v.toLowerCase());
+  const leaksIn = (documents: string[]) =>
+    documents.filter((doc) => needles.some((n) => doc.toLowerCase().includes(n)));
+  const gatewayDocuments = () =>
+    storedDocumentTexts(mongo.db(stack.gatewayDb.name), stack.gatewayDb.name);
+  expect(leaksIn(await gatewayDocuments())).not.toEqual([]);
+
+  expect((await api('POST', `/v1/contacts/${honoreeId}/erase`)).status).toBe(200);
+
+  await waitFor(
+    async () =>
+      leaksIn([...(await gatewayDocuments()), ...(await everyTransactionDocument())]).length === 0,
+    { what: "no stored gateway or transaction document with the honoree's values" },
+  );
+  const kept = await api('GET', `/v1/donations/${String(memorial.id)}`);
+  expect(kept.body).toMatchObject({
+    donorId,
+    amount: { amountMinor: 2500, currency: 'GBP' },
+    tribute: { type: 'in_memory_of', honoreeName: null, honoreeContactId: null },
+  });
+});
