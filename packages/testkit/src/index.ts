@@ -27,3 +27,10 @@ export {
 } from './personal-data-client';
 export { everyStoredDocument, storedDocumentTexts, type ReadableDb } from './stored-documents';
 export { openForSuite, type OwnResource, type SuiteResource } from './suite-resources';
+export {
+  describeReflectionThroughGrpcurl,
+  findGrpcurl,
+  grpcurlCaller,
+  grpcurlRun,
+  type ReflectionSubject,
+} from './grpcurl';
