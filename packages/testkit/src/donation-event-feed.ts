@@ -9,14 +9,11 @@ import {
   EVENT_TYPES,
   TOPICS,
   TRANSACTION_SOURCE,
-  newEvent,
-  parseEventData,
-  toKafkaMessage,
   type DonationSnapshot,
   type EventType,
 } from '@kith/events';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import type { PreparedEvent } from './contact-event-feed';
+import { prepareEvent, type PreparedEvent } from './contact-event-feed';
 
 export interface GiftInput {
   donorId?: string;
@@ -147,15 +144,7 @@ export class DonationEventFeed {
   }
 
   private prepare(type: EventType, snapshot: DonationSnapshot, data: unknown): PreparedEvent {
-    parseEventData(type, data);
-    const event = newEvent({
-      type,
-      source: TRANSACTION_SOURCE,
-      subject: snapshot.id,
-      tenantId: snapshot.tenantId,
-      data,
-      time: snapshot.updatedAt,
-    });
-    return { type, message: toKafkaMessage(event, snapshot.id) };
+    const { id: key, tenantId, updatedAt: time } = snapshot;
+    return prepareEvent({ type, source: TRANSACTION_SOURCE, tenantId, key, data, time });
   }
 }

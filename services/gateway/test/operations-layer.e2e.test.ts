@@ -12,7 +12,8 @@ import { everyStoredDocument, mintTestJwt, waitFor } from '@kith/testkit';
 import { MongoClient } from 'mongodb';
 import { interactionDatabaseNames } from '../../interaction/src/main';
 import { transactionDatabaseNames } from '../../transaction/src/main';
-import { e2eApi, type E2eApi } from './support/e2e-api';
+import { createPerson, e2eApi, type E2eApi } from './support/e2e-api';
+import { householdKnownToGifts } from './support/e2e-household';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;
@@ -50,16 +51,7 @@ interface Entry {
   refund: { id: string; amountMinor: number } | null;
 }
 
-async function create(values: typeof jane): Promise<string> {
-  const res = await api('POST', '/v1/contacts', {
-    body: {
-      name: { firstName: values.firstName, lastName: values.lastName },
-      emails: [{ address: values.email }],
-    },
-  });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
+const create = (values: typeof jane) => createPerson(api, values);
 
 const timeline = async (id: string) => {
   const res = await api('GET', `/v1/contacts/${id}/timeline?limit=50`);
@@ -131,27 +123,9 @@ const storedDocuments = () =>
 test('a gift, a mail about it, a soft credit, a partial refund, a merge and an erasure, on one timeline', async () => {
   const janeId = await create(jane);
   const johnId = await create(john);
-  const household = (await api('POST', '/v1/households')).body.id as string;
-  for (const [contactId, version] of [
-    [janeId, 1],
-    [johnId, 2],
-  ] as const) {
-    const added = await api('POST', `/v1/households/${household}/members`, {
-      headers: { 'if-match': `"${version}"` },
-      body: { contactId },
-    });
-    expect(added.status).toBe(200);
-  }
   // The automatic soft credit needs the transaction service to know the household; the
   // timeline needs the interaction service to know Jane.
-  await waitFor(
-    async () =>
-      (await mongo
-        .db(stack.transactionDb.name)
-        .collection('contact_projection_households')
-        .countDocuments({ householdId: household, current: true })) === 2,
-    { what: 'the household in the transaction service projection' },
-  );
+  await householdKnownToGifts(api, stack, mongo, [janeId, johnId]);
   await waitFor(async () => (await timeline(janeId)).status === 200, { what: "Jane's timeline" });
 
   // She gives.

@@ -17,7 +17,7 @@ import type { MailIngestService } from '../src/app/mail-ingest.service';
 import type { TimelineService } from '../src/app/timeline.service';
 import type { Interaction } from '../src/domain/interaction';
 import { giftEntriesFor, interactionEntry } from '../src/domain/timeline';
-import type { TimelineGift } from '../src/domain/timeline-gift';
+import { giftOf } from './support/timeline-fixtures';
 import { InteractionError } from '../src/domain/interaction-error';
 import type { InteractionInput } from '../src/domain/interaction-validation';
 import { interactionHandlers } from '../src/grpc/interaction.handlers';
@@ -56,24 +56,12 @@ const service = {
   },
 } as unknown as InteractionService;
 const mail = {} as MailIngestService;
-const gift: TimelineGift = {
-  id: 'd-1',
-  tenantId: 't-1',
-  version: 2,
+const gift = giftOf({
   donorId: 'c-ada',
-  donorKind: 'person',
-  amount: { amountMinor: 15000, currency: 'USD' },
-  refundedMinor: 5000,
-  status: 'partially_refunded',
-  paymentMethod: 'card',
-  fund: 'Roof appeal',
-  receivedAt: '2026-11-30T09:00:00.000Z',
-  anonymous: false,
   softCredits: [
     { contactId: 'c-bob', type: 'household_member', amountMinor: 15000, automatic: true },
   ],
-  refunds: [{ id: 'r-1', amountMinor: 5000, refundedAt: '2026-12-02T09:00:00.000Z' }],
-};
+});
 const timeline: Pick<TimelineService, 'page'> = {
   async page(input) {
     received.push({ method: 'timeline', args: [input] });

@@ -6,42 +6,22 @@ import type { ContactStanding } from '../src/domain/contact-standing';
 import type { Interaction } from '../src/domain/interaction';
 import type { InteractionListQuery } from '../src/domain/interaction-list-query';
 import { giftPlaces, type TimelineGift } from '../src/domain/timeline-gift';
+import { callWith, giftOf } from './support/timeline-fixtures';
 
 const CONTACT = 'c-jane';
 
-function call(id: string, occurredAt: string): Interaction {
-  return {
-    id,
-    tenantId: 't-1',
-    version: 1,
-    type: 'call',
-    direction: 'outbound',
-    occurredAt,
-    participantContactIds: [CONTACT],
-    loggedBy: 'u-1',
-    source: 'manual',
-    createdAt: occurredAt,
-    updatedAt: occurredAt,
-  };
-}
+const call = (id: string, occurredAt: string) => callWith(id, occurredAt, [CONTACT]);
 
-function gift(id: string, receivedAt: string, refundedAt?: string): TimelineGift {
-  return {
+/** A gift of Jane's, refunded in part at `refundedAt` if given. */
+const gift = (id: string, receivedAt: string, refundedAt?: string): TimelineGift =>
+  giftOf({
     id,
-    tenantId: 't-1',
-    version: 1,
     donorId: CONTACT,
-    donorKind: 'person',
-    amount: { amountMinor: 1000, currency: 'EUR' },
-    refundedMinor: refundedAt ? 400 : 0,
-    status: refundedAt ? 'partially_refunded' : 'completed',
-    paymentMethod: 'card',
     receivedAt,
-    anonymous: false,
     softCredits: [],
+    refundedMinor: refundedAt ? 400 : 0,
     refunds: refundedAt ? [{ id: `r-${id}`, amountMinor: 400, refundedAt }] : [],
-  };
-}
+  });
 
 function bed(opts: {
   interactions?: Interaction[];

@@ -2,7 +2,6 @@
 // and months a gift shows in, the entries it gives each contact, their order, and which
 // entries and months a page wants.
 import type { DonationSnapshot } from '@kith/events';
-import type { Interaction } from '../src/domain/interaction';
 import {
   giftEntriesFor,
   interactionEntry,
@@ -13,6 +12,7 @@ import {
   type TimelineEntry,
 } from '../src/domain/timeline';
 import { giftFromSnapshot, giftPlaces } from '../src/domain/timeline-gift';
+import { callWith as call } from './support/timeline-fixtures';
 
 const snapshot: DonationSnapshot = {
   id: 'd-1',
@@ -38,22 +38,6 @@ const snapshot: DonationSnapshot = {
   updatedAt: '2026-12-02T08:00:00Z',
 };
 const gift = giftFromSnapshot(snapshot);
-
-function call(id: string, occurredAt: string): Interaction {
-  return {
-    id,
-    tenantId: 't-1',
-    version: 1,
-    type: 'call',
-    direction: 'outbound',
-    occurredAt,
-    participantContactIds: ['c-jane'],
-    loggedBy: 'u-1',
-    source: 'manual',
-    createdAt: occurredAt,
-    updatedAt: occurredAt,
-  };
-}
 
 describe('giftFromSnapshot', () => {
   it('keeps what a timeline shows, in UTC, and leaves out the source code and the tribute', () => {
