@@ -92,7 +92,7 @@ async function scenario(api: Api, mongo: MongoClient, transactionDb: string): Pr
       { 'idempotency-key': randomUUID() },
     );
     expectStatus(res, 201, 'gift');
-    return res.body.id as string;
+    return res.body;
   };
   const entries = async (id: string) =>
     ((await api('GET', `/v1/contacts/${id}/timeline`)).body.data ?? []) as unknown[];
@@ -120,16 +120,26 @@ async function scenario(api: Api, mongo: MongoClient, transactionDb: string): Pr
     200,
     'join',
   );
+  // Soft credits go to the members the transaction service knows as live current members:
+  // contacts and households reach its projection on different partitions, in either order.
+  const projection = mongo.db(transactionDb);
   await waitFor(
     async () =>
-      (await mongo
-        .db(transactionDb)
+      (await projection
         .collection('contact_projection_households')
-        .countDocuments({ householdId: household, current: true })) === 2,
-    { what: 'the household in the transaction projection' },
+        .countDocuments({ householdId: household, current: true })) === 2 &&
+      (await projection
+        .collection('contact_projection')
+        .countDocuments({ contactId: { $in: [jane, john] }, status: 'active' })) >= 2,
+    { what: 'the household and its members in the transaction projection' },
   );
   await live(jane);
-  const gift = await give(jane, 15000);
+  await live(john);
+  const given = await give(jane, 15000);
+  if ((given.softCredits as unknown[]).length !== 1) {
+    throw new Error("the gift has no soft credit for Jane's household member");
+  }
+  const gift = given.id as string;
   const mail = [
     `From: Jane${tag} Oakhurst${tag} <jane.${tag}@example.org>`,
     'To: office@charity.example',

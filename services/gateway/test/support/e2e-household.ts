@@ -1,7 +1,8 @@
 // A household for end-to-end tests of gifts: the contacts joined in order through the gateway,
-// returned once the transaction service's projection knows every one of them as a current
-// member (a gift's automatic household soft credits depend on it, and that projection learns
-// households from kith.contact.v1 a moment after the joins answered).
+// returned once the transaction service's projection knows every one of them as a live,
+// current member (a gift's automatic household soft credits go to those only, and that
+// projection learns contacts and households from kith.contact.v1 a moment after the calls
+// answered, contacts and households on different partitions, so in either order).
 import { waitFor } from '@kith/testkit';
 import type { MongoClient } from 'mongodb';
 import type { E2eApi } from './e2e-api';
@@ -21,13 +22,17 @@ export async function householdKnownToGifts(
     });
     expect(added.status).toBe(200);
   }
+  const db = mongo.db(stack.transactionDb.name);
   await waitFor(
     async () =>
-      (await mongo
-        .db(stack.transactionDb.name)
+      (await db
         .collection('contact_projection_households')
-        .countDocuments({ householdId: household, current: true })) === contactIds.length,
-    { what: 'the household in the transaction service projection' },
+        .countDocuments({ householdId: household, current: true })) === contactIds.length &&
+      (await db
+        .collection('contact_projection')
+        .countDocuments({ contactId: { $in: [...contactIds] }, status: 'active' })) >=
+        contactIds.length,
+    { what: 'the household and its members in the transaction service projection' },
   );
   return household;
 }
