@@ -9,7 +9,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mintTestJwt, storedDocumentTexts, waitFor } from '@kith/testkit';
 import { MongoClient } from 'mongodb';
-import { e2eApi, type E2eApi } from './support/e2e-api';
+import { createPerson, e2eApi, type E2eApi } from './support/e2e-api';
+import { householdKnownToGifts } from './support/e2e-household';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;
@@ -36,16 +37,7 @@ afterAll(async () => {
 
 const key = () => ({ 'idempotency-key': randomUUID() });
 
-async function person(values: typeof jane): Promise<string> {
-  const res = await api('POST', '/v1/contacts', {
-    body: {
-      name: { firstName: values.firstName, lastName: values.lastName },
-      emails: [{ address: values.email }],
-    },
-  });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
+const person = (values: typeof jane) => createPerson(api, values);
 
 async function give(donorId: string, amountMinor: number): Promise<Record<string, unknown>> {
   const res = await api('POST', '/v1/donations', {
@@ -73,26 +65,8 @@ test('a gift, its soft credit, a partial refund, then a merge and an erasure, th
     firstName: `John${tag}`,
     email: `john.${tag}@example.org`,
   });
-  const household = (await api('POST', '/v1/households')).body.id as string;
-  for (const [contactId, version] of [
-    [janeId, 1],
-    [johnId, 2],
-  ] as const) {
-    const added = await api('POST', `/v1/households/${household}/members`, {
-      headers: { 'if-match': `"${version}"` },
-      body: { contactId },
-    });
-    expect(added.status).toBe(200);
-  }
   // The gift's automatic soft credit needs the transaction service to know the household.
-  await waitFor(
-    async () =>
-      (await mongo
-        .db(stack.transactionDb.name)
-        .collection('contact_projection_households')
-        .countDocuments({ householdId: household, current: true })) === 2,
-    { what: 'the household in the transaction service projection' },
-  );
+  await householdKnownToGifts(api, stack, mongo, [janeId, johnId]);
 
   const gift = await give(janeId, 15000);
   const noKey = await api('POST', '/v1/donations', {

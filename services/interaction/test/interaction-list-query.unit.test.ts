@@ -62,4 +62,46 @@ describe('parseListQuery', () => {
       ),
     ).toEqual(['contactId', 'type', 'occurredTo', 'pageSize']);
   });
+
+  it("takes a timeline's kinds in the vocabulary's order, and all of them as none", () => {
+    const base = { tenantId: 't-1', contactId: 'c-1' };
+
+    expect(parseListQuery('timeline', { ...base, kinds: ['refund', 'gift'] }).kinds).toEqual([
+      'gift',
+      'refund',
+    ]);
+    expect(
+      parseListQuery('timeline', {
+        ...base,
+        kinds: ['interaction', 'gift', 'soft_credit', 'refund'],
+      }),
+    ).not.toHaveProperty('kinds');
+    expect(fields(() => parseListQuery('timeline', { ...base, kinds: ['pledge'] }))).toEqual([
+      'kinds',
+    ]);
+    expect(
+      fields(() => parseListQuery('timeline', { ...base, kinds: ['gift'], type: 'call' })),
+    ).toEqual(['type']);
+  });
+
+  it('binds a timeline token to its kinds, and keeps tokens issued without kinds valid', () => {
+    const position = { occurredAt: '2026-12-01T00:00:00.000Z', id: 'gift_d-1' };
+    const base = { tenantId: 't-1', contactId: 'c-1' };
+    const gifts = nextPageToken(
+      'timeline',
+      parseListQuery('timeline', { ...base, kinds: ['gift'] }),
+      position,
+    );
+    const plain = nextPageToken('timeline', parseListQuery('timeline', base), position);
+
+    expect(
+      parseListQuery('timeline', { ...base, kinds: ['gift'], pageToken: gifts }).after,
+    ).toEqual(position);
+    expect(fields(() => parseListQuery('timeline', { ...base, pageToken: gifts }))).toEqual([
+      'pageToken',
+    ]);
+    expect(parseListQuery('timeline', { ...base, kinds: [], pageToken: plain }).after).toEqual(
+      position,
+    );
+  });
 });
