@@ -39,6 +39,8 @@ export interface BenchStack {
   loadAtStart: string;
   gatewayUrl: string;
   env: Record<string, string>;
+  /** The process id of each service (contact, interaction, transaction, gateway). */
+  pids: Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -103,9 +105,8 @@ export async function startStack(label: string): Promise<BenchStack> {
     GATEWAY_SCAN_TENANT_SHARE: '4',
   };
   // Every service the gateway's readiness asks for, then the gateway.
-  const children = ['contact', 'interaction', 'transaction', 'gateway'].map((name) =>
-    startService(name, env),
-  );
+  const names = ['contact', 'interaction', 'transaction', 'gateway'];
+  const children = names.map((name) => startService(name, env));
   const gatewayUrl = `http://127.0.0.1:${httpPort}`;
   await waitFor(async () => (await fetch(`${gatewayUrl}/readyz`)).ok, {
     timeoutMs: 60000,
@@ -117,6 +118,7 @@ export async function startStack(label: string): Promise<BenchStack> {
     loadAtStart,
     gatewayUrl,
     env,
+    pids: Object.fromEntries(names.map((name, i) => [name, children[i]?.pid ?? 0])),
     async stop() {
       await Promise.all(
         children.map(

@@ -61,3 +61,11 @@ export const SOFT_CREDIT_TYPES = [
 ] as const;
 
 export const TRIBUTE_TYPES = ['in_honor_of', 'in_memory_of'] as const;
+
+// Timelines (services/interaction/src/domain/timeline.ts).
+
+/**
+ * What a contact's timeline holds: interactions they took part in, gifts they gave, gifts
+ * soft-credited to them, refunds of their gifts. Also the values of its `kind` filter.
+ */
+export const TIMELINE_ENTRY_KINDS = ['interaction', 'gift', 'soft_credit', 'refund'] as const;

@@ -49,6 +49,7 @@ export {
   PAYMENT_METHODS,
   PAYMENT_STATUSES,
   SOFT_CREDIT_TYPES,
+  TIMELINE_ENTRY_KINDS,
   TRIBUTE_TYPES,
 } from './field-vocabulary';
 export {

@@ -177,15 +177,28 @@ export class ContactEventFeed {
   }
 
   private prepare(type: EventType, tenantId: string, key: string, data: unknown): PreparedEvent {
-    parseEventData(type, data);
-    const event = newEvent({
-      type,
-      source: CONTACT_SOURCE,
-      subject: key,
-      tenantId,
-      data,
-      time: new Date().toISOString(),
-    });
-    return { type, message: toKafkaMessage(event, key) };
+    return prepareEvent({ type, source: CONTACT_SOURCE, tenantId, key, data });
   }
+}
+
+/** An event checked against the catalogue and enveloped as its producer would send it. */
+export function prepareEvent(opts: {
+  type: EventType;
+  source: string;
+  tenantId: string;
+  /** The Kafka key and the event's subject. */
+  key: string;
+  data: unknown;
+  time?: string;
+}): PreparedEvent {
+  parseEventData(opts.type, opts.data);
+  const event = newEvent({
+    type: opts.type,
+    source: opts.source,
+    subject: opts.key,
+    tenantId: opts.tenantId,
+    data: opts.data,
+    time: opts.time ?? new Date().toISOString(),
+  });
+  return { type: opts.type, message: toKafkaMessage(event, opts.key) };
 }

@@ -1,6 +1,7 @@
 export { testInfra, uniquePrefix, testDbName, waitFor } from './test-env';
 export { TEST_JWT, mintTestJwt } from './test-jwt';
 export { readTopic, type ReadMessage } from './topic-reader';
+export { groupCaughtUp } from './consumer-progress';
 export { startInfra, chooseInfraKind, type RunningInfra } from './infra';
 export { mongoBackend, testMongoBackend, type MongoBackend } from './mongo-backend';
 export {
@@ -19,6 +20,7 @@ export {
   type PersonValues,
 } from './lifecycle-conformance';
 export { ContactEventFeed, type PreparedEvent } from './contact-event-feed';
+export { DonationEventFeed, type GiftInput } from './donation-event-feed';
 export { startDelayingProxy, type DelayingProxy } from './delaying-proxy';
 export {
   dpoMetadata,
@@ -27,3 +29,10 @@ export {
 } from './personal-data-client';
 export { everyStoredDocument, storedDocumentTexts, type ReadableDb } from './stored-documents';
 export { openForSuite, type OwnResource, type SuiteResource } from './suite-resources';
+export {
+  describeReflectionThroughGrpcurl,
+  findGrpcurl,
+  grpcurlCaller,
+  grpcurlRun,
+  type ReflectionSubject,
+} from './grpcurl';

@@ -9,7 +9,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mintTestJwt, storedDocumentTexts, waitFor } from '@kith/testkit';
 import { MongoClient } from 'mongodb';
-import { e2eApi, type E2eApi } from './support/e2e-api';
+import { createPerson, e2eApi, type E2eApi } from './support/e2e-api';
+import { householdKnownToGifts } from './support/e2e-household';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 
 let stack: E2eStack;
@@ -36,16 +37,7 @@ afterAll(async () => {
 
 const key = () => ({ 'idempotency-key': randomUUID() });
 
-async function person(values: typeof jane): Promise<string> {
-  const res = await api('POST', '/v1/contacts', {
-    body: {
-      name: { firstName: values.firstName, lastName: values.lastName },
-      emails: [{ address: values.email }],
-    },
-  });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
+const person = (values: typeof jane) => createPerson(api, values);
 
 async function give(donorId: string, amountMinor: number): Promise<Record<string, unknown>> {
   const res = await api('POST', '/v1/donations', {
@@ -73,26 +65,8 @@ test('a gift, its soft credit, a partial refund, then a merge and an erasure, th
     firstName: `John${tag}`,
     email: `john.${tag}@example.org`,
   });
-  const household = (await api('POST', '/v1/households')).body.id as string;
-  for (const [contactId, version] of [
-    [janeId, 1],
-    [johnId, 2],
-  ] as const) {
-    const added = await api('POST', `/v1/households/${household}/members`, {
-      headers: { 'if-match': `"${version}"` },
-      body: { contactId },
-    });
-    expect(added.status).toBe(200);
-  }
   // The gift's automatic soft credit needs the transaction service to know the household.
-  await waitFor(
-    async () =>
-      (await mongo
-        .db(stack.transactionDb.name)
-        .collection('contact_projection_households')
-        .countDocuments({ householdId: household, current: true })) === 2,
-    { what: 'the household in the transaction service projection' },
-  );
+  await householdKnownToGifts(api, stack, mongo, [janeId, johnId]);
 
   const gift = await give(janeId, 15000);
   const noKey = await api('POST', '/v1/donations', {
@@ -206,3 +180,56 @@ async function everyTransactionDocument(): Promise<string[]> {
   const texts = await Promise.all(names.map((name) => storedDocumentTexts(mongo.db(name), name)));
   return texts.flat();
 }
+
+it("forgets an erased honoree's name in the gift made in their memory, and in its stored answer", async () => {
+  const honoree = {
+    firstName: `Ada${tag}`,
+    lastName: `Remembered${tag}`,
+    email: `ada.${tag}@example.org`,
+  };
+  const [honoreeId, donorId] = await Promise.all([
+    person(honoree),
+    person({ firstName: `Don${tag}`, lastName: `Or${tag}`, email: `don.${tag}@example.org` }),
+  ]);
+  const memorial = await waitFor(
+    async () => {
+      const res = await api('POST', '/v1/donations', {
+        headers: key(),
+        body: {
+          donorId,
+          amount: { amountMinor: 2500, currency: 'GBP' },
+          receivedAt: '2026-11-30T09:00:00Z',
+          paymentMethod: 'cash',
+          tribute: {
+            type: 'in_memory_of',
+            honoreeName: `${honoree.firstName} ${honoree.lastName}`,
+            honoreeContactId: honoreeId,
+          },
+        },
+      });
+      // 422 until the transaction service has learnt the new contacts from kith.contact.v1.
+      return res.status === 201 ? res.body : undefined;
+    },
+    { what: 'the memorial gift recorded' },
+  );
+  const needles = Object.values(honoree).map((v) => v.toLowerCase());
+  const leaksIn = (documents: string[]) =>
+    documents.filter((doc) => needles.some((n) => doc.toLowerCase().includes(n)));
+  const gatewayDocuments = () =>
+    storedDocumentTexts(mongo.db(stack.gatewayDb.name), stack.gatewayDb.name);
+  expect(leaksIn(await gatewayDocuments())).not.toEqual([]);
+
+  expect((await api('POST', `/v1/contacts/${honoreeId}/erase`)).status).toBe(200);
+
+  await waitFor(
+    async () =>
+      leaksIn([...(await gatewayDocuments()), ...(await everyTransactionDocument())]).length === 0,
+    { what: "no stored gateway or transaction document with the honoree's values" },
+  );
+  const kept = await api('GET', `/v1/donations/${String(memorial.id)}`);
+  expect(kept.body).toMatchObject({
+    donorId,
+    amount: { amountMinor: 2500, currency: 'GBP' },
+    tribute: { type: 'in_memory_of', honoreeName: null, honoreeContactId: null },
+  });
+});

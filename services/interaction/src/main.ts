@@ -21,11 +21,19 @@ import { InteractionLifecycleService } from './app/interaction-lifecycle.service
 import { InteractionService } from './app/interaction.service';
 import { MAIL_KEYS_COLLECTION, MailIngestService } from './app/mail-ingest.service';
 import { interactionExporter } from './app/personal-data-export';
+import { TimelineService } from './app/timeline.service';
 import { loadInteractionConfig, type InteractionConfig } from './config';
+import {
+  DONATION_TIMELINE_GROUP,
+  donationTimelineHandlers,
+} from './events/donation-timeline.consumer';
 import { interactionHandlers } from './grpc/interaction.handlers';
 import { mapInteractionError } from './grpc/interaction-error.mapper';
 import { ContactFates } from './store/contact-fates.repository';
 import { InteractionRepository } from './store/interaction.repository';
+import { TimelineGifts } from './store/timeline-gift.repository';
+import { TimelineMonths } from './store/timeline-months';
+import { backfillTimelineMonths } from './store/timeline-months-backfill';
 
 /** The consumer group that keeps the contact projection and runs the merge/erasure hooks. */
 export const INTERACTION_CONTACTS_GROUP = 'interaction-contact-lifecycle';
@@ -47,7 +55,8 @@ export function start(
     config,
     ...(opts.logger ? { logger: opts.logger } : {}),
     mongo: { dbName: dbNames.main, maxPoolSize: config.INTERACTION_DB_POOL_SIZE },
-    topics: [TOPICS.interaction, TOPICS.contact],
+    // The transaction topic too: the gift projection may start before the transaction service.
+    topics: [TOPICS.interaction, TOPICS.contact, TOPICS.transaction],
     // Its own database, as the contact service's: on FerretDB/SQLite a writer lock of its own.
     outbox: { dbName: dbNames.outbox },
     grpc: {
@@ -57,13 +66,19 @@ export function start(
       maxReceiveMessageBytes: MAX_REQUEST_BYTES,
     },
     wire: async ({ db, outbox, logger }) => {
-      const interactions = new InteractionRepository(db, outbox);
+      const months = new TimelineMonths(db);
+      const interactions = new InteractionRepository(db, outbox, months);
+      const gifts = new TimelineGifts(db, months);
       const fates = new ContactFates(db);
       const contacts = new ContactLifecycle(db);
       if (config.MONGO_SECONDARY_INDEXES === 'on') {
         await interactions.ensureIndexes();
         await contacts.store.ensureIndexes();
+        await months.ensureIndexes();
+        await gifts.ensureIndexes();
       }
+      // Before the service takes calls: interactions stored before timelines walked months.
+      await backfillTimelineMonths(db, months);
       const lifecycle = new InteractionLifecycleService({
         interactions,
         fates,
@@ -72,11 +87,9 @@ export function start(
       contacts
         .onMerged((victim, survivor, ctx) => lifecycle.onMerged(victim, survivor, ctx))
         .onErased((contactId, ctx) => lifecycle.onErased(contactId, ctx));
-      const service = new InteractionService({
-        interactions,
-        standings: new ContactStandings(contacts.store, fates),
-        lifecycle,
-      });
+      const standings = new ContactStandings(contacts.store, fates);
+      const service = new InteractionService({ interactions, standings, lifecycle });
+      const timeline = new TimelineService({ interactions, gifts, months, standings });
       const mail = new MailIngestService({
         interactions: service,
         projection: contacts.store,
@@ -91,6 +104,13 @@ export function start(
             handlers: contacts.handlers(),
             dedupe: 'handler',
           },
+          // Gifts on timelines: each event replaces an older version (no processed marks).
+          {
+            groupId: DONATION_TIMELINE_GROUP,
+            topics: [TOPICS.transaction],
+            handlers: donationTimelineHandlers(gifts),
+            dedupe: 'handler',
+          },
         ],
         // Idempotency keys of creates, kept as long as the gateway keeps its own.
         prunedCollections: [createKeysPruning()],
@@ -98,7 +118,11 @@ export function start(
           grpcService(
             INTERACTION_PROTO,
             'kith.interaction.v1.InteractionService',
-            interactionHandlers(service, mail, new IdempotentCreates(db), logger),
+            interactionHandlers(
+              { interactions: service, mail, timeline },
+              new IdempotentCreates(db),
+              logger,
+            ),
           ),
           personalDataService('interaction', interactionExporter(interactions), {
             logger,

@@ -1,11 +1,17 @@
 // The interaction service against the lifecycle every service follows (@kith/testkit
 // describeLifecycleConformance), as a consumer: contacts, merges and erasures reach it as
 // kith.contact.v1 events a ContactEventFeed publishes to real Kafka. The records a person has
-// are a logged call that quotes them and an email they sent (matched by address). Against the
+// are a logged call that quotes them, an email they sent (matched by address) and a gift they
+// gave on their timeline (the projection of kith.transaction.v1, which names them by id): a
+// DonationEventFeed plays the transaction service, which answers a merge by re-pointing the
+// victim's gifts and an erasure by dropping the donor, each a kith.donation.updated.v1 the
+// subject delivers with the contact event (twice when the suite delivers twice). Against the
 // real servers.
+import * as grpc from '@grpc/grpc-js';
 import { ContactLifecycle } from '@kith/contact-lifecycle';
 import {
   ContactEventFeed,
+  DonationEventFeed,
   describeLifecycleConformance,
   testInfra,
   waitFor,
@@ -22,18 +28,22 @@ import {
 
 let running: TestInteractionService;
 let feed: ContactEventFeed;
+let gifts: DonationEventFeed;
 let projection: ContactLifecycle['store'];
 const valuesOf = new Map<string, PersonValues>();
+/** The gifts each donor gave, as the transaction service would know them. */
+const giftsOf = new Map<string, string[]>();
 
 beforeAll(async () => {
   running = await startInteractionService('interaction-lifecycle');
   projection = new ContactLifecycle(running.db).store;
   feed = new ContactEventFeed(testInfra().kafkaBrokers, running.prefix);
-  await feed.connect();
+  gifts = new DonationEventFeed(testInfra().kafkaBrokers, running.prefix);
+  await Promise.all([feed.connect(), gifts.connect()]);
 });
 
 afterAll(async () => {
-  await feed?.close();
+  await Promise.all([feed?.close(), gifts?.close()]);
   await running?.stop();
 });
 
@@ -51,13 +61,46 @@ async function caughtUp(): Promise<void> {
   );
 }
 
-/** The same event twice is the suite's "delivered twice": one event id, two deliveries. */
-const prepared = new Map<string, PreparedEvent>();
-const deliver = (key: string, build: () => PreparedEvent) => {
-  const event = prepared.get(key) ?? build();
-  prepared.set(key, event);
-  return feed.publish(event);
+/** The same events twice are the suite's "delivered twice": one event id, two deliveries. */
+const prepared = new Map<string, { contact: PreparedEvent; gifts: PreparedEvent[] }>();
+const deliver = async (
+  key: string,
+  build: () => { contact: PreparedEvent; gifts: PreparedEvent[] },
+) => {
+  const events = prepared.get(key) ?? build();
+  prepared.set(key, events);
+  await feed.publish(events.contact);
+  for (const event of events.gifts) await gifts.publish(event);
 };
+
+const donorKey = (tenant: string, contactId: string) => `${tenant}\n${contactId}`;
+
+/** The transaction service's answer to a merge: the victim's gifts re-pointed, now the survivor's. */
+function repointGifts(tenant: string, survivorId: string, victimId: string): PreparedEvent[] {
+  const moved = giftsOf.get(donorKey(tenant, victimId)) ?? [];
+  giftsOf.delete(donorKey(tenant, victimId));
+  const kept = giftsOf.get(donorKey(tenant, survivorId)) ?? [];
+  giftsOf.set(donorKey(tenant, survivorId), [...kept, ...moved]);
+  return moved.map((id) => gifts.prepareUpdate(tenant, id, { donorId: survivorId }));
+}
+
+/** Its answer to an erasure: every gift of the person stays, without its donor. */
+function forgetDonor(tenant: string, contactId: string): PreparedEvent[] {
+  const given = giftsOf.get(donorKey(tenant, contactId)) ?? [];
+  giftsOf.delete(donorKey(tenant, contactId));
+  return given.map((id) => gifts.prepareUpdate(tenant, id, { donorId: undefined }));
+}
+
+/** The gifts on the contact's timeline, as `gift:<donation id>` ([] once it is not live). */
+async function giftsOnTimeline(tenant: string, contactId: string): Promise<string[]> {
+  const page = await running.interactions
+    .ListContactTimeline({ contactId, kinds: ['gift'] }, caller(tenant))
+    .catch((err: grpc.ServiceError) => {
+      if (err.code === grpc.status.NOT_FOUND) return { entries: [] };
+      throw err;
+    });
+  return page.entries.map((e) => `gift:${e.gift?.donationId ?? ''}`);
+}
 
 function mailFrom(values: PersonValues, tag: string): Buffer {
   return Buffer.from(
@@ -106,21 +149,39 @@ const interactionService: LifecycleSubject = {
       { raw: mailFrom(values, `${contactId}-${tenant}`) },
       caller(tenant),
     );
-    return [call.interaction?.id ?? '', mail.interaction?.id ?? ''];
+    const gift = gifts.prepareGift(tenant, {
+      donorId: contactId,
+      amountMinor: 2500,
+      receivedAt: '2026-11-30T09:00:00Z',
+    });
+    await gifts.publish(gift.event);
+    giftsOf.set(donorKey(tenant, contactId), [
+      ...(giftsOf.get(donorKey(tenant, contactId)) ?? []),
+      gift.donationId,
+    ]);
+    const key = `gift:${gift.donationId}`;
+    await waitFor(async () => (await giftsOnTimeline(tenant, contactId)).includes(key), {
+      what: `the gift of ${contactId} on their timeline`,
+    });
+    return [call.interaction?.id ?? '', mail.interaction?.id ?? '', key];
   },
   async recordsOf(tenant, contactId) {
     const page = await running.interactions.ListInteractions(
       { contactId, page: { pageSize: 200, pageToken: '' } },
       caller(tenant),
     );
-    return page.interactions.map((i) => i.id);
+    return [...page.interactions.map((i) => i.id), ...(await giftsOnTimeline(tenant, contactId))];
   },
   merge: (tenant, survivorId, victimId) =>
-    deliver(`merge\n${tenant}\n${survivorId}\n${victimId}`, () =>
-      feed.prepareMerge(tenant, survivorId, victimId),
-    ),
+    deliver(`merge\n${tenant}\n${survivorId}\n${victimId}`, () => ({
+      contact: feed.prepareMerge(tenant, survivorId, victimId),
+      gifts: repointGifts(tenant, survivorId, victimId),
+    })),
   erase: (tenant, contactId) =>
-    deliver(`erase\n${tenant}\n${contactId}`, () => feed.prepareErase(tenant, contactId)),
+    deliver(`erase\n${tenant}\n${contactId}`, () => ({
+      contact: feed.prepareErase(tenant, contactId),
+      gifts: forgetDonor(tenant, contactId),
+    })),
   async storedDocuments() {
     await caughtUp();
     return running.storedDocuments();

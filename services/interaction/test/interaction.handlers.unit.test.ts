@@ -14,7 +14,10 @@ import type { IdempotentCreates } from '@kith/idempotency';
 import { createLogger } from '@kith/logger';
 import type { InteractionService } from '../src/app/interaction.service';
 import type { MailIngestService } from '../src/app/mail-ingest.service';
+import type { TimelineService } from '../src/app/timeline.service';
 import type { Interaction } from '../src/domain/interaction';
+import { giftEntriesFor, interactionEntry } from '../src/domain/timeline';
+import { giftOf } from './support/timeline-fixtures';
 import { InteractionError } from '../src/domain/interaction-error';
 import type { InteractionInput } from '../src/domain/interaction-validation';
 import { interactionHandlers } from '../src/grpc/interaction.handlers';
@@ -53,6 +56,24 @@ const service = {
   },
 } as unknown as InteractionService;
 const mail = {} as MailIngestService;
+const gift = giftOf({
+  donorId: 'c-ada',
+  softCredits: [
+    { contactId: 'c-bob', type: 'household_member', amountMinor: 15000, automatic: true },
+  ],
+});
+const timeline: Pick<TimelineService, 'page'> = {
+  async page(input) {
+    received.push({ method: 'timeline', args: [input] });
+    return {
+      entries: [
+        ...giftEntriesFor(gift, 'c-ada'),
+        ...giftEntriesFor(gift, 'c-bob'),
+        interactionEntry(stored),
+      ],
+    };
+  },
+};
 const creates = {
   create: (
     _caller: unknown,
@@ -76,7 +97,7 @@ beforeAll(async () => {
       grpcService(
         INTERACTION_PROTO,
         'kith.interaction.v1.InteractionService',
-        interactionHandlers(service, mail, creates, logger),
+        interactionHandlers({ interactions: service, mail, timeline }, creates, logger),
       ),
     ],
   });
@@ -151,6 +172,51 @@ describe('InteractionService handlers', () => {
       );
 
     expect(err?.code).toBe(grpc.status.FAILED_PRECONDITION);
+  });
+
+  it('answers timeline entries of every kind, amounts as int64 strings, with the kinds asked', async () => {
+    const answer = await client.ListContactTimeline(
+      { contactId: 'c-ada', kinds: ['gift', 'refund'], page: { pageSize: 10, pageToken: '' } },
+      ctx,
+    );
+
+    expect(received[0]?.args[0]).toMatchObject({
+      tenantId: 't-1',
+      contactId: 'c-ada',
+      kinds: ['gift', 'refund'],
+      pageSize: 10,
+    });
+    expect(answer.entries.map((e) => e.kind)).toEqual([
+      'gift',
+      'refund',
+      'soft_credit',
+      'interaction',
+    ]);
+    expect(answer.entries[0]).toMatchObject({
+      occurredAt: '2026-11-30T09:00:00.000Z',
+      interaction: null,
+      gift: {
+        donationId: 'd-1',
+        donorId: 'c-ada',
+        amount: { amountMinor: '15000', currency: 'USD' },
+        refundedMinor: '5000',
+        netMinor: '10000',
+        status: 'partially_refunded',
+        fund: 'Roof appeal',
+        campaignId: '',
+      },
+    });
+    expect(answer.entries[1]).toMatchObject({
+      occurredAt: '2026-12-02T09:00:00.000Z',
+      refund: { refundId: 'r-1', amountMinor: '5000' },
+    });
+    expect(answer.entries[2]?.softCredit).toEqual({
+      type: 'household_member',
+      amountMinor: '15000',
+      netMinor: '10000',
+      automatic: true,
+    });
+    expect(answer.entries[3]?.interaction).toMatchObject({ id: 'i-1' });
   });
 
   it('refuses a call without a tenant', async () => {

@@ -25,6 +25,8 @@ export interface InteractionListFilters {
   type?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** A timeline's kinds, comma-separated. */
+  kinds?: string | undefined;
 }
 
 /** The filters of the donation listing. */

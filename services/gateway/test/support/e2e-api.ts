@@ -50,3 +50,18 @@ export async function honouringRetryAfter(
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   }
 }
+
+/** A person with one email address, created through the API (201); answers the new id. */
+export async function createPerson(
+  api: E2eApi,
+  values: { firstName: string; lastName: string; email: string },
+): Promise<string> {
+  const res = await api('POST', '/v1/contacts', {
+    body: {
+      name: { firstName: values.firstName, lastName: values.lastName },
+      emails: [{ address: values.email }],
+    },
+  });
+  if (res.status !== 201) throw new Error(`creating a person answered ${res.status}`);
+  return res.body.id as string;
+}

@@ -21,6 +21,8 @@ export interface E2eStack {
   interactionDb: { mongoUrl: string; name: string };
   /** The transaction service's main database (its outbox is `<name>_outbox`). */
   transactionDb: { mongoUrl: string; name: string };
+  /** The gateway's own database: stored Idempotency-Key answers, rate-limit state. */
+  gatewayDb: { mongoUrl: string; name: string };
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startE2eStack(
   );
   const interactionDbName = testDbName(`${label}-interaction`);
   const transactionDbName = testDbName(`${label}-transaction`);
+  const gatewayDbName = testDbName(`${label}-gateway`);
   // The contact service made the contact topic: both consumers of it can start together.
   const [interaction, transaction] = await Promise.all([
     startInteraction(
@@ -79,7 +82,7 @@ export async function startE2eStack(
     loadGatewayConfig({
       ...common,
       GATEWAY_HTTP_PORT: '0',
-      GATEWAY_DB_NAME: testDbName(`${label}-gateway`),
+      GATEWAY_DB_NAME: gatewayDbName,
       CONTACT_GRPC_ADDRESS: opts.contactAddress
         ? await opts.contactAddress(contact.grpcPort)
         : `127.0.0.1:${contact.grpcPort}`,
@@ -100,6 +103,7 @@ export async function startE2eStack(
     contactDb: { mongoUrl: infra.mongoUrl, name: contactDbName },
     interactionDb: { mongoUrl: infra.mongoUrl, name: interactionDbName },
     transactionDb: { mongoUrl: infra.mongoUrl, name: transactionDbName },
+    gatewayDb: { mongoUrl: infra.mongoUrl, name: gatewayDbName },
     async stop() {
       await gateway.stop();
       await Promise.all([interaction.stop(), transaction.stop()]);

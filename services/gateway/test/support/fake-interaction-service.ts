@@ -1,7 +1,8 @@
 // An in-memory InteractionService with the real one's observable rules that the gateway
 // relies on: tenant-scoped ids, versions, ABORTED on a stale version, FAILED_PRECONDITION with
 // field errors for contacts it does not know, NOT_FOUND naming the survivor of a merged
-// contact's timeline, and the same interaction for the same raw message.
+// contact's timeline (whose other entries a test sets in `timelineEntries`, kept to the kinds
+// asked for), and the same interaction for the same raw message.
 import { createHash } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { CONTACT_ERROR_REASONS, type interactionV1 } from '@kith/contracts';
@@ -17,6 +18,8 @@ class InteractionRules {
   /** Contact ids the fake knows as live; `merged` maps victims to survivors. */
   readonly live = new Set<string>(['c-ada', 'c-bob']);
   readonly merged = new Map<string, string>();
+  /** Gift, soft credit and refund entries a timeline shows after its interactions. */
+  readonly timelineEntries: interactionV1.TimelineEntry__Output[] = [];
   private readonly mail = new Map<string, string>();
   private seq = 0;
 
@@ -65,12 +68,20 @@ class InteractionRules {
       });
     }
     const page = await this.ListInteractions({ contactId: req.contactId ?? '' }, ctx);
-    const entries = page.interactions.map((i) => ({
-      kind: 'interaction',
-      occurredAt: i.occurredAt,
-      interaction: i,
-    }));
-    return { entries, page: { nextPageToken: '' } };
+    const entries = [
+      ...page.interactions.map((i) => ({
+        kind: 'interaction',
+        occurredAt: i.occurredAt,
+        interaction: i,
+        gift: null,
+        softCredit: null,
+        refund: null,
+      })),
+      ...this.timelineEntries,
+    ];
+    const kinds = req.kinds ?? [];
+    const asked = kinds.length === 0 ? entries : entries.filter((e) => kinds.includes(e.kind));
+    return { entries: asked, page: { nextPageToken: '' } };
   }
 
   async IngestMail(req: interactionV1.IngestMailRequest, ctx: RequestContext) {

@@ -19,6 +19,7 @@ import {
 import { InteractionError } from '../domain/interaction-error';
 import {
   nextPageToken,
+  matchesNothing,
   parseListQuery,
   positionOf,
   type ListInput,
@@ -154,17 +155,6 @@ export class InteractionService {
     return this.page('interactions', input);
   }
 
-  /** One contact's timeline: NOT_FOUND unless live (a merge victim's names its survivor). */
-  async timeline(input: ListInput & { contactId: string }): Promise<InteractionPage> {
-    const query = parseListQuery('timeline', input);
-    const standing = await this.deps.standings.standing(input.tenantId, input.contactId);
-    if (standing.state !== 'live') throw InteractionError.contactNotFound(input.contactId);
-    if (standing.id !== input.contactId) {
-      throw InteractionError.contactNotFound(input.contactId, standing.id);
-    }
-    return this.read('timeline', query);
-  }
-
   private async page(listing: Listing, input: ListInput): Promise<InteractionPage> {
     return this.read(listing, parseListQuery(listing, input));
   }
@@ -173,6 +163,7 @@ export class InteractionService {
     listing: Listing,
     query: ReturnType<typeof parseListQuery>,
   ): Promise<InteractionPage> {
+    if (matchesNothing(query)) return { interactions: [] };
     const rows = await this.deps.interactions.listPage(query);
     const { items, next } = buildPage(rows, query.pageSize, positionOf);
     return next

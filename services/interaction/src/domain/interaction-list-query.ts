@@ -1,8 +1,10 @@
 // What a listing asks for, checked: a page (size, and the token of the page before), at most
-// one participant, a type, an occurred_at range. Pages run newest first by (occurredAt, id), so
-// a position is the last item's pair; tokens are bound to their listing (interactions or a
+// one participant, a type, an occurred_at range, and for a timeline the kinds of entries.
+// Pages run newest first by (occurredAt, id), so a position is the last item's pair (a
+// timeline's id is its entry's key); tokens are bound to their listing (interactions or a
 // contact's timeline) and to its tenant and filters (@kith/paging), so one issued for other
 // filters is refused.
+import { TIMELINE_ENTRY_KINDS } from '@kith/contracts';
 import type { DomainFieldError } from '@kith/errors';
 import {
   PAGE_SIZE_LIMITS,
@@ -28,9 +30,13 @@ export interface InteractionListQuery {
   from?: string;
   /** occurredAt < to. */
   to?: string;
+  /** A timeline's kinds of entries, in the vocabulary's order; absent: every kind. */
+  kinds?: TimelineKind[];
   pageSize: number;
   after?: ListPosition;
 }
+
+type TimelineKind = (typeof TIMELINE_ENTRY_KINDS)[number];
 
 export interface ListInput extends PageRequestInput {
   tenantId: string;
@@ -38,6 +44,8 @@ export interface ListInput extends PageRequestInput {
   type?: string;
   occurredFrom?: string;
   occurredTo?: string;
+  /** Timelines only. */
+  kinds?: readonly string[];
 }
 
 const isPosition = (value: unknown): value is ListPosition =>
@@ -81,9 +89,11 @@ export function parseListQuery(listing: Listing, input: ListInput): InteractionL
   };
   const from = bound('occurredFrom');
   const to = bound('occurredTo');
-  if (from && to && from >= to)
-    errors.push({ field: 'occurredTo', message: 'must be after occurredFrom' });
-  const scope = { tenantId: input.tenantId, contactId, type, from, to };
+  const kinds = listing === 'timeline' ? kindsOf(input.kinds ?? [], errors) : undefined;
+  if (type && kinds && !kinds.includes('interaction')) {
+    errors.push({ field: 'type', message: 'filters interactions, which kinds leaves out' });
+  }
+  const scope = { tenantId: input.tenantId, contactId, type, from, to, kinds };
   const page = parsePageRequest(input, LISTINGS[listing], PAGE_SIZE_LIMITS, scope);
   errors.push(...page.errors);
   if (errors.length > 0) throw InteractionError.validation(errors);
@@ -93,9 +103,19 @@ export function parseListQuery(listing: Listing, input: ListInput): InteractionL
     ...(type ? { type: type as InteractionType } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
+    ...(kinds ? { kinds } : {}),
     pageSize: page.pageSize,
     ...(page.after ? { after: page.after } : {}),
   };
+}
+
+/**
+ * A range that ends where it starts, or before, holds no instant: it matches nothing, so its
+ * page is empty without a read (as Stripe's and GitHub's lists answer an empty range), rather
+ * than a refusal of a request that is well formed.
+ */
+export function matchesNothing(query: InteractionListQuery): boolean {
+  return query.from !== undefined && query.to !== undefined && query.from >= query.to;
 }
 
 /** The token of the page after `last`, bound to the same listing and filters. */
@@ -104,6 +124,19 @@ export function nextPageToken(
   query: InteractionListQuery,
   last: ListPosition,
 ): string {
-  const { tenantId, contactId, type, from, to } = query;
-  return LISTINGS[listing].encode(last, { tenantId, contactId, type, from, to });
+  const { tenantId, contactId, type, from, to, kinds } = query;
+  return LISTINGS[listing].encode(last, { tenantId, contactId, type, from, to, kinds });
+}
+
+/** The kinds asked for, known and in the vocabulary's order; undefined for none or all. */
+function kindsOf(given: readonly string[], errors: DomainFieldError[]): TimelineKind[] | undefined {
+  const asked = new Set(given.map((k) => k.trim()).filter((k) => k !== ''));
+  const unknown = [...asked].filter(
+    (k) => !(TIMELINE_ENTRY_KINDS as readonly string[]).includes(k),
+  );
+  if (unknown.length > 0) {
+    errors.push({ field: 'kinds', message: `must be among ${TIMELINE_ENTRY_KINDS.join(', ')}` });
+  }
+  const kinds = TIMELINE_ENTRY_KINDS.filter((k) => asked.has(k));
+  return kinds.length === 0 || kinds.length === TIMELINE_ENTRY_KINDS.length ? undefined : kinds;
 }

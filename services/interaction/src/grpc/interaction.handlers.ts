@@ -7,6 +7,7 @@ import type { IdempotentCreates } from '@kith/idempotency';
 import type { Logger } from '@kith/logger';
 import type { InteractionService } from '../app/interaction.service';
 import type { MailIngestService } from '../app/mail-ingest.service';
+import type { TimelineService } from '../app/timeline.service';
 import type { Interaction } from '../domain/interaction';
 import { mapInteractionError } from './interaction-error.mapper';
 import {
@@ -15,6 +16,7 @@ import {
   pathsFromProto,
   typeFromProto,
 } from './interaction-proto.mapper';
+import { timelineEntryToProto } from './timeline-proto.mapper';
 
 const one = (interaction: Interaction) => ({ interaction: interactionToProto(interaction) });
 
@@ -32,9 +34,15 @@ function listInput(
   };
 }
 
+/** The use cases the service's handlers call. */
+export interface InteractionUseCases {
+  interactions: InteractionService;
+  mail: MailIngestService;
+  timeline: Pick<TimelineService, 'page'>;
+}
+
 export function interactionHandlers(
-  service: InteractionService,
-  mail: MailIngestService,
+  { interactions: service, mail, timeline }: InteractionUseCases,
   creates: IdempotentCreates,
   logger: Logger,
 ): interactionV1.InteractionServiceHandlers {
@@ -84,17 +92,14 @@ export function interactionHandlers(
       },
 
       ListContactTimeline: async (req, ctx) => {
-        const page = await service.timeline({
+        const page = await timeline.page({
           tenantId: ctx.tenantId,
           contactId: req.contactId,
           ...listInput(req.page, req.filter),
+          kinds: req.kinds,
         });
         return {
-          entries: page.interactions.map((i) => ({
-            kind: 'interaction',
-            occurredAt: i.occurredAt,
-            interaction: interactionToProto(i),
-          })),
+          entries: page.entries.map(timelineEntryToProto),
           page: { nextPageToken: page.nextPageToken ?? '' },
         };
       },

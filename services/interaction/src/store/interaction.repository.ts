@@ -2,7 +2,8 @@
 // (tenant checked in code), every write is one single-document write through the outbox, whose
 // version claim turns a race into VERSION_CONFLICT (docs/architecture.md, "the outbox" and
 // "FerretDB costs"). Lists are top-level equalities (what FerretDB pushes down) with the rest
-// of the condition applied after, newest first.
+// of the condition applied after, newest first. Every write first records its months: the
+// tenant's (interaction_months) and each participant's (timeline_months).
 import {
   ensureTenantIndexes,
   findOwned,
@@ -24,6 +25,7 @@ import {
   type InteractionDocument,
 } from './interaction-document';
 import { InteractionMonths } from './interaction-months';
+import type { TimelineMonths } from './timeline-months';
 
 export interface StoredInteraction {
   interaction: Interaction;
@@ -37,7 +39,11 @@ export class InteractionRepository {
   private readonly store: AggregateStore<InteractionDocument>;
   private readonly months: InteractionMonths;
 
-  constructor(db: Db, outbox: Outbox) {
+  constructor(
+    db: Db,
+    outbox: Outbox,
+    private readonly timelineMonths: TimelineMonths,
+  ) {
     this.collection = db.collection<InteractionDocument>(INTERACTIONS_COLLECTION);
     this.store = { collection: this.collection, outbox };
     this.months = new InteractionMonths(db);
@@ -58,9 +64,9 @@ export class InteractionRepository {
     return doc && { interaction: toInteraction(doc), outboxLog: doc._outboxLog ?? [] };
   }
 
-  /** Its month is in the directory before the interaction names it. */
+  /** Its months are in the directories before the interaction names them. */
   async insert(interaction: Interaction, items: OutboxItem[]): Promise<void> {
-    await this.months.note(interaction.tenantId, occurredMonth(interaction.occurredAt));
+    await this.noteMonths(interaction);
     await insertVersioned(this.store, toDocumentState(interaction), {
       items,
       conflict: () => conflict(interaction),
@@ -73,7 +79,7 @@ export class InteractionRepository {
     outboxLog: OutboxLogRecord[],
     items: OutboxItem[],
   ): Promise<void> {
-    await this.months.note(interaction.tenantId, occurredMonth(interaction.occurredAt));
+    await this.noteMonths(interaction);
     await updateVersioned(this.store, toDocumentState(interaction), {
       expectedVersion: interaction.version - 1,
       outboxLog,
@@ -107,6 +113,17 @@ export class InteractionRepository {
       if (found.length >= want) break;
     }
     return found;
+  }
+
+  /** A timeline's interactions of one participant in one month (`YYYY-MM`), newest first. */
+  inContactMonth(
+    query: InteractionListQuery,
+    contactId: string,
+    month: string,
+    limit: number,
+  ): Promise<Interaction[]> {
+    // Two pushed-down equalities: PostgreSQL intersects their GIN indexes.
+    return this.read({ participantContactIds: contactId, occurredMonth: month }, query, limit);
   }
 
   /** Every interaction (deleted ones too) that names the contact: for merges and erasures. */
@@ -170,6 +187,15 @@ export class InteractionRepository {
       .limit(limit)
       .toArray();
     return docs.map(toInteraction);
+  }
+
+  private async noteMonths(interaction: Interaction): Promise<void> {
+    const month = occurredMonth(interaction.occurredAt);
+    await this.months.note(interaction.tenantId, month);
+    await this.timelineMonths.note(
+      interaction.tenantId,
+      interaction.participantContactIds.map((contactId) => ({ contactId, month })),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-// Request and response schemas of /v1/interactions and the contact timeline. Lengths and
+// Request and response schemas of /v1/interactions (the timeline's are timeline.schema.ts). Lengths and
 // counts come from @kith/contracts INTERACTION_FIELD_LIMITS, shared with the interaction
 // service's own rules, so the gateway refuses early what the service would refuse, and nothing
 // it accepts.
@@ -23,7 +23,7 @@ const ForeignIdSchema = z
 // The interaction service takes times written in LIMITS.firstYear..lastYear. A `pattern` for
 // the years beside `format: date-time` would leave generators little to draw from (a client's
 // or a fuzzer's), so the description says it.
-const TimeSchema = z.iso
+export const TimeSchema = z.iso
   .datetime({ offset: true, message: 'An ISO-8601 time with an offset.' })
   .openapi({
     example: '2026-12-01T10:00:00Z',
@@ -82,7 +82,8 @@ export const PatchInteractionBodySchema = mergePatchBody(
   'PatchInteractionBody',
 );
 
-const listing = {
+/** The page and filters both listings take. */
+export const listing = {
   limit: pageSizeQuery({ noun: 'Page size' }),
   cursor: cursorQuery('nextCursor from the previous page. Repeat the same filters with it.'),
   type: InteractionTypeSchema.optional().openapi({ description: 'Only this type.' }),
@@ -90,26 +91,12 @@ const listing = {
   to: TimeSchema.optional().openapi({ description: 'Only what happened before.' }),
 };
 
-/** `to` after `from`, compared as times (the offsets may differ). */
-const rangeInOrder = (q: { from?: string | undefined; to?: string | undefined }) =>
-  !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to);
-const RANGE_MESSAGE = { path: ['to'], message: 'Must be after from.' };
-
-export const InteractionListQuerySchema = z
-  .strictObject({
-    ...listing,
-    contactId: ContactIdSchema.optional().openapi({ description: 'Only those it took part in.' }),
-  })
-  .refine(rangeInOrder, RANGE_MESSAGE);
-
-export const TimelineQuerySchema = z
-  .strictObject({
-    ...listing,
-    kind: z.enum(['interaction']).optional().openapi({
-      description: 'Only entries of this kind (today every entry is an interaction).',
-    }),
-  })
-  .refine(rangeInOrder, RANGE_MESSAGE);
+// A `to` not after `from` is a range holding no instant: its page is empty (the service's
+// matchesNothing), not a refusal.
+export const InteractionListQuerySchema = z.strictObject({
+  ...listing,
+  contactId: ContactIdSchema.optional().openapi({ description: 'Only those it took part in.' }),
+});
 
 const MailAddressSchema = z
   .object({
@@ -164,13 +151,3 @@ export const IngestedMailSchema = z
     }),
   })
   .openapi('IngestedMail');
-
-export const TimelineEntrySchema = z
-  .object({
-    kind: z.enum(['interaction']),
-    occurredAt: z.iso.datetime(),
-    interaction: InteractionSchema,
-  })
-  .openapi('TimelineEntry');
-
-export const TimelinePageSchema = pageSchema(TimelineEntrySchema, 'TimelinePage');

@@ -3,7 +3,7 @@
 // required (428 without it), the gateway replays the stored answer to a retry, and the service
 // dedupes on the key too, so a retry after a timeout never records or refunds twice. Changes
 // carry If-Match (428 missing, 409 stale); a foreign tenant's id answers 404.
-import { contactsAt, type ContactsOf } from '../../domain/idempotency';
+import type { ContactsOf, ResponseContacts } from '../../domain/idempotency';
 import { required } from '../../grpc/upstream-client';
 import { defineOperation, type Operation } from '../../http/operation';
 import { etagHeader, json, problems } from '../../http/openapi-kit';
@@ -44,9 +44,27 @@ const donation = (description: string) => ({ schema: DonationSchema, description
 const one = (res: { donation: Parameters<typeof toDonationResource>[0] | null }) =>
   toDonationResource(required(res.donation, 'a donation'));
 
-/** A refund's stored answer names the gift's donor, so an erasure drops it. */
-const refundContacts: ContactsOf = (body, params) =>
-  contactsAt('donorId')((body as { donation?: unknown } | null)?.donation, params);
+/**
+ * Everyone a gift's stored answer names: its donor, its soft-credited contacts and its
+ * honoree (whose name the tribute carries), so erasing any one of them drops the answer.
+ */
+function namedByGift(gift: unknown): ResponseContacts {
+  const g = (gift ?? {}) as {
+    donorId?: unknown;
+    softCredits?: Array<{ contactId?: unknown }>;
+    tribute?: { honoreeContactId?: unknown } | null;
+  };
+  const ids = [
+    g.donorId,
+    ...(g.softCredits ?? []).map((c) => c.contactId),
+    g.tribute?.honoreeContactId,
+  ].filter((id): id is string => typeof id === 'string' && id !== '');
+  return ids.length > 0 ? { contactIds: [...new Set(ids)] } : {};
+}
+
+const giftContacts: ContactsOf = (body) => namedByGift(body);
+const refundContacts: ContactsOf = (body) =>
+  namedByGift((body as { donation?: unknown } | null)?.donation);
 
 export function donationOperations(donations: DonationClient): Operation[] {
   return [
@@ -83,7 +101,7 @@ export function donationOperations(donations: DonationClient): Operation[] {
       tags,
       permission: 'donation:write',
       body: CreateDonationBodySchema,
-      idempotent: contactsAt('donorId'),
+      idempotent: giftContacts,
       idempotencyKeyRequired: true,
       answer: donation('Recorded.'),
       problems: [400, 403, 409, 413, 415, 422, 428],
