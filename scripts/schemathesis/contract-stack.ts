@@ -41,6 +41,8 @@ function runSchemathesis(bin: string, args: string[], env: NodeJS.ProcessEnv): P
 async function main(): Promise<number> {
   const [bin, ...extraArgs] = process.argv.slice(2);
   if (!bin) throw new Error('usage: contract-stack.ts <schemathesis binary> [schemathesis args]');
+  const started = Date.now();
+  const took = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const infra = await startInfra();
   try {
     process.env.KAFKA_BROKERS = infra.kafkaBrokers.join(',');
@@ -54,10 +56,9 @@ async function main(): Promise<number> {
         roles: ['admin'],
         expiresInSeconds: 3600,
       });
+      process.stderr.write(`[schemathesis] stack up at ${stack.baseUrl} after ${took()}\n`);
       const seeded = await seedRecords(stack.baseUrl, token);
-      process.stderr.write(
-        `[schemathesis] gateway ${stack.baseUrl}; seeded ${JSON.stringify(seeded)}\n`,
-      );
+      process.stderr.write(`[schemathesis] seeded after ${took()}: ${JSON.stringify(seeded)}\n`);
       return await runSchemathesis(
         bin,
         ['--config-file', CONFIG_FILE, 'run', `${stack.baseUrl}/v1/openapi.json`, ...extraArgs],

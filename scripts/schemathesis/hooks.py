@@ -189,6 +189,37 @@ def _if_match_off_schema(case, field, message):
     )
 
 
+def _type_without_interactions(case, field, message):
+    """A timeline's `type` narrows interactions, so a `kind` list without interaction leaves it
+    nothing to narrow (400): a rule between two query parameters, which OpenAPI lists apart."""
+    query = case.query or {}
+    kinds = str(query.get("kind", "")).split(",")
+    return field == "type" and bool(query.get("type")) and "interaction" not in [k.strip() for k in kinds]
+
+
+def _value_at(case, field):
+    """The body's value at an errors[] path such as `addresses[2].postalCode`, or None."""
+    value = case.body
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field):
+        if index:
+            value = value[int(index)] if isinstance(value, list) and int(index) < len(value) else None
+        else:
+            value = value.get(name) if isinstance(value, dict) else None
+    return value
+
+
+def _utf16_length(case, field, message):
+    """The services count a length in UTF-16 units, as JavaScript does (most emoji are two);
+    JSON Schema's maxLength counts characters. A text within maxLength is refused when its
+    UTF-16 length passes it: checked here on the value sent."""
+    limit = re.search(r"<=(\d+) characters \(most emoji count as two\)", message)
+    value = _value_at(case, field)
+    if not limit or not isinstance(value, str):
+        return False
+    units = len(value.strip().encode("utf-16-le")) // 2
+    return len(value) <= int(limit.group(1)) < units
+
+
 EXPECTED_REFUSALS = (
     _cursor_not_issued,
     _tenant_custom_fields,
@@ -202,6 +233,8 @@ EXPECTED_REFUSALS = (
     _time_outside_years,
     _in_the_future,
     _if_match_off_schema,
+    _type_without_interactions,
+    _utf16_length,
 )
 
 

@@ -82,6 +82,9 @@ export const PatchInteractionBodySchema = mergePatchBody(
   'PatchInteractionBody',
 );
 
+/** The interaction service's names of the listings' query parameters, where they differ. */
+export const LISTING_FIELD_NAMES = { occurredFrom: 'from', occurredTo: 'to', kinds: 'kind' };
+
 /** The page and filters both listings take. */
 export const listing = {
   limit: pageSizeQuery({ noun: 'Page size' }),
