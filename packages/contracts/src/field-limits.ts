@@ -130,4 +130,7 @@ export const INTERACTION_FIELD_LIMITS = {
   rawMailBytes: 10 * 1024 * 1024,
   /** From, To and Cc addresses of one ingested message together. */
   mailAddresses: 200,
+  /** The years a time is written in (occurredAt, list bounds): a typo'd century is refused. */
+  firstYear: 1900,
+  lastYear: 2199,
 } as const;

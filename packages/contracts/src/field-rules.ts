@@ -2,7 +2,7 @@
 // edge) and the contact service's domain validation (INVALID_ARGUMENT for gRPC callers).
 // Hand-written, unlike the generated contracts beside it.
 import { countries } from 'countries-list';
-import { CUSTOM_FIELD_LIMITS, MATCHING_RULE_LIMITS } from './field-limits';
+import { CONTACT_FIELD_LIMITS, CUSTOM_FIELD_LIMITS, MATCHING_RULE_LIMITS } from './field-limits';
 
 // From a maintained package rather than a hand-typed table: the 249 assigned ISO 3166-1
 // alpha-2 codes plus XK (Kosovo, user-assigned, used by the EU and postal services) and
@@ -16,11 +16,63 @@ export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.has(code);
 }
 
+/** The codes of isCountryCode in any case, as one pattern: `^(?:[Aa][CDEFG…cdefg…]|…)$`. */
+export const COUNTRY_CODE_PATTERN = (() => {
+  const seconds = new Map<string, string>();
+  for (const code of [...COUNTRY_CODES].sort()) {
+    seconds.set(code[0]!, (seconds.get(code[0]!) ?? '') + code[1]!);
+  }
+  const groups = [...seconds].map(
+    ([first, rest]) => `[${first}${first.toLowerCase()}][${rest}${rest.toLowerCase()}]`,
+  );
+  return new RegExp(`^(?:${groups.join('|')})$`);
+})();
+
 // C0 and C1 controls and DEL, except the whitespace ones (tab, line feed, vertical tab, form
 // feed, carriage return) that cleaning collapses into a single space. NUL, ESC sequences and
 // the like would reach letters, labels, CSV exports and terminals as they are.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_CHARACTERS = '\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u009F';
+const CONTROL_CHARACTER = new RegExp(`[${CONTROL_CHARACTERS}]`);
+/**
+ * What String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator: JavaScript's
+ * `\s`), spelled out as the body of a pattern's character class: Python's and Rust's `\s`
+ * differ from it, and API document patterns are read by clients in any language.
+ */
+export const TRIMMED_SPACE =
+  '\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
+
+/** COUNTRY_CODE_PATTERN for the API document: the space around a code is trimmed. */
+export const COUNTRY_CODE_DOCUMENT_PATTERN = `^[${TRIMMED_SPACE}]*${COUNTRY_CODE_PATTERN.source.slice(1, -1)}[${TRIMMED_SPACE}]*$`;
+
+/**
+ * textProblem's character rule as a JSON Schema `pattern`, for the API document: no control
+ * characters. (A lone surrogate has no UTF-8 form, so no JSON text a client sends holds one
+ * after decoding anyway; the pattern leaves it out.) Documentation only: validation calls
+ * textProblem, which never backtracks.
+ */
+export const TEXT_PATTERN = `^[^${CONTROL_CHARACTERS}]*$`;
+/** TEXT_PATTERN for a text that is trimmed and must not end up empty: one visible character. */
+export const NON_BLANK_TEXT_PATTERN = `^[${TRIMMED_SPACE}]*[^${TRIMMED_SPACE}${CONTROL_CHARACTERS}][^${CONTROL_CHARACTERS}]*$`;
+/** An email address, loose on purpose: one @, no spaces, a dot in the domain. */
+export const EMAIL_ADDRESS_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL_PART = `[^${TRIMMED_SPACE}@${CONTROL_CHARACTERS}]+`;
+/**
+ * EMAIL_ADDRESS_PATTERN and textProblem's character rule in one, for the API document; the
+ * space around it is trimmed.
+ */
+export const EMAIL_ADDRESS_DOCUMENT_PATTERN = `^[${TRIMMED_SPACE}]*${EMAIL_PART}@${EMAIL_PART}\\.${EMAIL_PART}[${TRIMMED_SPACE}]*$`;
+
+/** The characters of a phone number: digits, spaces, ( ) - . / and a leading +. */
+export const PHONE_NUMBER_CHARACTERS = /^\+?[0-9\s\-()./]*$/;
+const PHONE_FILLER = `[${TRIMMED_SPACE}\\-()./]*`;
+/**
+ * A phone number as both edges take it, for the API document: PHONE_NUMBER_CHARACTERS once
+ * trimmed, with CONTACT_FIELD_LIMITS.phoneDigitsMin..Max digits.
+ */
+export const PHONE_NUMBER_DOCUMENT_PATTERN =
+  `^[${TRIMMED_SPACE}]*\\+?${PHONE_FILLER}` +
+  `(?:[0-9]${PHONE_FILLER}){${CONTACT_FIELD_LIMITS.phoneDigitsMin},${CONTACT_FIELD_LIMITS.phoneDigitsMax}}$`;
+
 // With the u flag, only a surrogate that is not half of a pair matches; such a string has no
 // UTF-8 form, so it would be mangled on the way to the database, Kafka or another service.
 const LONE_SURROGATE = /\p{Surrogate}/u;

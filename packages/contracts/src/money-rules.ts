@@ -5,6 +5,9 @@
 
 const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
+/** The codes isCurrencyCode takes, sorted: the API document's enum of a currency. */
+export const CURRENCY_CODE_LIST: readonly string[] = [...CURRENCY_CODES].sort();
+
 export const CURRENCY_CODE_MESSAGE = 'must be an ISO 4217 currency code in use, e.g. USD';
 
 export const MONEY_LIMITS = {

@@ -30,6 +30,10 @@ type Payload = [listing: string, version: number, scope: string, position: unkno
  */
 export const MAX_PAGE_TOKEN_LENGTH = 2048;
 
+/** Every token's alphabet (base64url), as a pattern: what the API document says of a cursor. */
+export const PAGE_TOKEN_PATTERN = '^[A-Za-z0-9_-]+$';
+const TOKEN_ALPHABET = new RegExp(PAGE_TOKEN_PATTERN);
+
 /** Tokens of one listing (name unique per service: e.g. "contacts", "households"). */
 export function pageTokens<P>(listing: string, options: PageTokenOptions<P>): PageTokenCodec<P> {
   const version = options.version ?? 1;
@@ -77,7 +81,7 @@ function canonicalize(value: unknown): unknown {
 }
 
 function parsePayload(token: string): Payload | undefined {
-  if (token.length > MAX_PAGE_TOKEN_LENGTH || !/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
+  if (token.length > MAX_PAGE_TOKEN_LENGTH || !TOKEN_ALPHABET.test(token)) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
     const valid =

@@ -82,6 +82,21 @@ describe('validateDefinitionSpec', () => {
       ['validation.min'],
     ],
     [
+      'control characters in the label, description and options',
+      {
+        label: 'Le\u0000vel',
+        description: 'a\u001bb',
+        type: 'single_select',
+        options: [{ value: 'go\u0000ld', label: 'Gold\u007f' }],
+      },
+      ['label', 'description', 'options[0].value', 'options[0].label'],
+    ],
+    [
+      'a pattern holding a lone surrogate',
+      { label: 'x', type: 'text', validation: { pattern: 'a\uD800' } },
+      ['validation.pattern'],
+    ],
+    [
       'maxSelected above the option count',
       {
         label: 'x',

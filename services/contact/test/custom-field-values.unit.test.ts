@@ -61,6 +61,12 @@ describe('validateCustomFieldValues: refused values name customFields.<key>', ()
       'customFields.nickname',
       'does not match the required pattern',
     ],
+    [
+      'text with a control character',
+      { nickname: 'Ad\u0000a' },
+      'customFields.nickname',
+      'must not contain control characters',
+    ],
     ['a number as a word', { score: 'ten' }, 'customFields.score', 'must be a number'],
     ['a number below min', { score: -1 }, 'customFields.score', 'must be 0 or more'],
     ['a number above max', { score: 101 }, 'customFields.score', 'must be 100 or less'],

@@ -1,4 +1,8 @@
-import { nextPageToken, parseListQuery } from '../src/domain/interaction-list-query';
+import {
+  matchesNothing,
+  nextPageToken,
+  parseListQuery,
+} from '../src/domain/interaction-list-query';
 import { fieldsAtFault } from './support/thrown';
 
 const fields = fieldsAtFault;
@@ -56,12 +60,29 @@ describe('parseListQuery', () => {
           tenantId: 't-1',
           type: 'fax',
           occurredFrom: '2026-12-02T00:00:00Z',
-          occurredTo: '2026-12-01T00:00:00Z',
+          occurredTo: '2026-12-01',
           pageSize: 500,
         }),
       ),
     ).toEqual(['contactId', 'type', 'occurredTo', 'pageSize']);
   });
+
+  it.each([
+    ['backwards', '2026-12-02T00:00:00Z', '2026-12-01T00:00:00Z', true],
+    ['empty', '2026-12-01T10:00:00Z', '2026-12-01T11:00:00+01:00', true],
+    ['one millisecond long', '2026-12-01T10:00:00Z', '2026-12-01T10:00:00.001Z', false],
+  ])(
+    'takes a %s range, which matches nothing unless it holds an instant',
+    (_what, from, to, nothing) => {
+      const query = parseListQuery('interactions', {
+        tenantId: 't-1',
+        occurredFrom: from,
+        occurredTo: to,
+      });
+
+      expect(matchesNothing(query)).toBe(nothing);
+    },
+  );
 
   it("takes a timeline's kinds in the vocabulary's order, and all of them as none", () => {
     const base = { tenantId: 't-1', contactId: 'c-1' };

@@ -45,6 +45,8 @@ describe('validateCreate', () => {
     ['an unknown direction', { direction: 'sideways' }, ['direction']],
     ['a time without an offset', { occurredAt: '2026-12-01T10:00:00' }, ['occurredAt']],
     ['an impossible date', { occurredAt: '2026-02-30T10:00:00Z' }, ['occurredAt']],
+    ['a time written before 1900', { occurredAt: '1899-12-31T23:59:59Z' }, ['occurredAt']],
+    ['a time written after 2199', { occurredAt: '2200-01-01T00:30:00+01:00' }, ['occurredAt']],
     ['no participant', { participantContactIds: [] }, ['participantContactIds']],
     ['a malformed id', { participantContactIds: ['c 1'] }, ['participantContactIds[0]']],
     [
@@ -61,6 +63,15 @@ describe('validateCreate', () => {
     ['a campaign id with a space', { campaignId: 'spring drive' }, ['campaignId']],
   ])('refuses %s, naming the field', (_what, change, fields) => {
     expect(fieldsAtFault(() => validateCreate({ ...CALL, ...change }))).toEqual(fields);
+  });
+
+  it('takes a time by the year it is written in, as the API document says', () => {
+    expect(validateCreate({ ...CALL, occurredAt: '1900-01-01T00:30:00+01:00' }).occurredAt).toBe(
+      '1899-12-31T23:30:00.000Z',
+    );
+    expect(validateCreate({ ...CALL, occurredAt: '2199-12-31T23:00:00-05:00' }).occurredAt).toBe(
+      '2200-01-01T04:00:00.000Z',
+    );
   });
 
   it('accepts a body exactly at the limit and keeps its line breaks', () => {

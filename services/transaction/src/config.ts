@@ -19,6 +19,16 @@ export const transactionConfigSchema = z.object({
   TRANSACTION_MAX_IN_FLIGHT_CALLS: serviceSettings.maxInFlightCalls(),
   TRANSACTION_DB_POOL_SIZE: serviceSettings.dbPoolSize(),
   TRANSACTION_DB_BUDGET_MS: serviceSettings.dbBudgetMs(),
+  TRANSACTION_UNKNOWN_CONTACT_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .default(2000)
+    .describe(
+      'How long a gift waits for a contact id its projection does not know yet (one created a ' +
+        'moment ago, its event on the way) before refusing it; all ids of one request wait together.',
+    ),
   TRANSACTION_DB_NAME: serviceSettings.dbName(
     'kith_transaction',
     'MongoDB database of the transaction service (its outbox in <name>_outbox). Its contact ' +

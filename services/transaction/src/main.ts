@@ -50,6 +50,7 @@ export function start(
     wire: async ({ db, outbox, logger }) => {
       const uses = await transactionUseCases(db, outbox, {
         secondaryIndexes: config.MONGO_SECONDARY_INDEXES === 'on',
+        waitForUnknownMs: config.TRANSACTION_UNKNOWN_CONTACT_WAIT_MS,
       });
       return {
         consumers: [

@@ -204,7 +204,7 @@ describe('UpdateDonation, RefundDonation, GetGiving', () => {
     expect(over.code).toBe(grpc.status.FAILED_PRECONDITION);
   });
 
-  it("answers a merge victim's giving NOT_FOUND naming the survivor, a bad id INVALID_ARGUMENT", async () => {
+  it("answers a merge victim's giving NOT_FOUND naming the survivor, an id no contact can have NOT_FOUND", async () => {
     projection.person(TENANT, AMY, { status: 'merged', mergedInto: JANE });
     await client.CreateDonation(gift(), ctx());
 
@@ -217,7 +217,8 @@ describe('UpdateDonation, RefundDonation, GetGiving', () => {
       reason: 'CONTACT_MERGED',
       metadata: { survivorId: JANE },
     });
-    expect(bad.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(bad.code).toBe(grpc.status.NOT_FOUND);
+    expect(bad.details).toBe('contact not-an-id not found');
     expect(giving.currencies).toEqual([
       expect.objectContaining({
         currency: 'USD',

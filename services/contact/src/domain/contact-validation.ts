@@ -14,7 +14,12 @@ import {
   type PhoneNumber,
   type PhoneType,
 } from './contact';
-import { CONTACT_FIELD_LIMITS, textProblem } from '@kith/contracts';
+import {
+  CONTACT_FIELD_LIMITS,
+  EMAIL_ADDRESS_PATTERN,
+  PHONE_NUMBER_CHARACTERS,
+  textProblem,
+} from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
 import { checkFreeText, isFutureDay } from './free-text';
 import { isIsoDate, validatePostalAddresses } from './postal-address';
@@ -33,10 +38,9 @@ export interface ValidationContext {
   now: string;
 }
 
-// Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is the mail
-// system's business; this only catches typos like "jane.example.com".
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_CHARACTERS = /^\+?[0-9\s\-()./]*$/;
+// Emails and phone numbers: the patterns of @kith/contracts, which the gateway documents.
+// Loose on purpose: deliverability is the mail system's business; they only catch typos like
+// "jane.example.com".
 
 /** Trims and collapses inner whitespace; an empty result is "not given". */
 export function cleanText(value: string | undefined | null): string | undefined {
@@ -229,7 +233,7 @@ function validateEmails(
         field: `emails[${i}].address`,
         message: `must be at most ${LIMITS.email} characters`,
       });
-    } else if (!EMAIL_PATTERN.test(address) || textProblem(address)) {
+    } else if (!EMAIL_ADDRESS_PATTERN.test(address) || textProblem(address)) {
       errors.push({ field: `emails[${i}].address`, message: 'is not a valid email address' });
     } else if (seen.has(address)) {
       errors.push({ field: `emails[${i}].address`, message: 'is listed twice' });
@@ -267,7 +271,7 @@ function validatePhones(
         field: `phones[${i}].number`,
         message: `must be at most ${LIMITS.phone} characters`,
       });
-    } else if (!PHONE_CHARACTERS.test(number)) {
+    } else if (!PHONE_NUMBER_CHARACTERS.test(number)) {
       errors.push({
         field: `phones[${i}].number`,
         message: 'may hold only digits, spaces, + - ( ) . /',

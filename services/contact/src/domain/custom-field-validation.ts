@@ -1,6 +1,6 @@
 // Rules of a definition's writable part (label, type, options, validation). Collects every
 // problem, so a caller can fix them all at once; the decisions throw them as one error.
-import { CUSTOM_FIELD_LIMITS } from '@kith/contracts';
+import { CUSTOM_FIELD_LIMITS, textProblem } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
 import {
   isCustomFieldType,
@@ -40,10 +40,12 @@ export function validateDefinitionSpec(input: CustomFieldSpecInput): SpecValidat
   if (label === '' || label.length > LIMITS.label) {
     errors.push({ field: 'label', message: `must be 1 to ${LIMITS.label} characters` });
   }
+  checkCharacters(errors, 'label', label);
   const description = (input.description ?? '').trim();
   if (description.length > LIMITS.description) {
     errors.push({ field: 'description', message: `must be at most ${LIMITS.description}` });
   }
+  checkCharacters(errors, 'description', description);
   const typeText = input.type ?? '';
   const type: CustomFieldType = isCustomFieldType(typeText) ? typeText : 'text';
   if (!isCustomFieldType(typeText)) {
@@ -89,12 +91,20 @@ function validateOptions(
       errors.push({ field: `options[${i}].value`, message: 'is already an option' });
     }
     seen.add(value);
+    checkCharacters(errors, `options[${i}].value`, value);
     const label = (option.label ?? '').trim() || value;
     if (label.length > LIMITS.label) {
       errors.push({ field: `options[${i}].label`, message: `must be at most ${LIMITS.label}` });
     }
+    checkCharacters(errors, `options[${i}].label`, option.label ?? '');
     return { value, label, active: option.active !== false };
   });
+}
+
+/** The character rule of every free text (@kith/contracts): no controls, no lone surrogates. */
+function checkCharacters(errors: ContactFieldError[], field: string, value: string): void {
+  const problem = textProblem(value);
+  if (problem) errors.push({ field, message: problem });
 }
 
 function validateRules(
@@ -180,6 +190,8 @@ const BACK_REFERENCE = /\\[1-9]|\\k</;
 export function unsafePatternReason(pattern: unknown): string | undefined {
   if (typeof pattern !== 'string' || pattern === '') return 'must be a non-empty string';
   if (pattern.length > LIMITS.pattern) return `must be at most ${LIMITS.pattern} characters`;
+  const characters = textProblem(pattern);
+  if (characters) return characters;
   if (NESTED_QUANTIFIER.test(pattern)) return 'must not nest quantifiers, e.g. (a+)+';
   if (BACK_REFERENCE.test(pattern)) return 'must not use back-references';
   try {

@@ -1,7 +1,7 @@
 // The pure validator contact writes run over `customFields`: checks every given value against
 // its definition and stores it normalized. Contact code calls it with the definitions of the
 // record type (archived ones included, so a write to an archived field is named as such).
-import { CUSTOM_FIELD_LIMITS } from '@kith/contracts';
+import { CUSTOM_FIELD_LIMITS, textProblem } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
 import type { CustomFieldDefinition, CustomFieldValue } from './custom-field';
 import { normalizeDate } from './custom-field-date.util';
@@ -104,6 +104,8 @@ function normalizeText(d: CustomFieldDefinition, raw: unknown): Outcome {
   if (typeof raw !== 'string') return wrongType('text');
   const text = raw.trim();
   if (text === '') return { ok: true, value: null };
+  const characters = textProblem(text);
+  if (characters) return { ok: false, message: characters };
   const { minLength = 0, maxLength = CUSTOM_FIELD_LIMITS.text, pattern } = d.validation;
   const length = [...text].length;
   if (length < minLength) return { ok: false, message: `must be at least ${minLength} characters` };

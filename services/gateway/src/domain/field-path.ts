@@ -21,7 +21,11 @@ export type RestFieldNames = (servicePath: string) => RestFieldName | undefined;
  * in the cursor's message ("the custom field list"), since a cursor only fits the list it
  * came from.
  */
-export function listingFieldNames(listing: string): RestFieldNames {
+export function listingFieldNames(
+  listing: string,
+  /** Service field -> query parameter, where they differ (`occurredFrom` is `from`). */
+  renamed: Readonly<Record<string, string>> = {},
+): RestFieldNames {
   return (servicePath) => {
     if (servicePath === 'pageToken') {
       return {
@@ -31,7 +35,7 @@ export function listingFieldNames(listing: string): RestFieldNames {
       };
     }
     if (servicePath === 'pageSize') return { field: 'limit', in: 'query' };
-    return { field: servicePath, in: 'query' };
+    return { field: renamed[servicePath] ?? servicePath, in: 'query' };
   };
 }
 

@@ -4,6 +4,7 @@
 // (case, spaces, `_` and `-` ignored), so a file exported by /v1/contacts/export.csv
 // imports as it is: its `id` column names the record, its `consent.<channel>.status` and
 // `.capturedAt` columns the consent. Pure: no I/O; the router streams rows through toImportRow.
+import { TRIMMED_SPACE } from '@kith/contracts';
 import { CHANNELS, type Channel } from '../modules/contact/consent.schema';
 
 export const IMPORT_FIELDS = [
@@ -116,6 +117,22 @@ export function isConsentColumn(name: string): name is ConsentColumn {
 }
 
 export type ColumnTarget = ImportField | typeof ID_COLUMN | CustomFieldColumn | ConsentColumn;
+
+/**
+ * What parseMapSpecs reads as one `column=field`, as a pattern for the API document: a column
+ * that is not blank, then a field it knows, `-` or nothing (both ignore the column).
+ */
+export const MAP_SPEC_PATTERN = (() => {
+  const space = `[${TRIMMED_SPACE}]*`;
+  const targets = [
+    '-',
+    ...IMPORT_FIELDS,
+    ID_COLUMN,
+    CUSTOM_FIELD_COLUMN.source.slice(1, -1),
+    ...CONSENT_COLUMNS.map((column) => column.replaceAll('.', '\\.')),
+  ];
+  return `^[^=]*[^=${TRIMMED_SPACE}][^=]*=${space}(?:${targets.join('|')})?${space}$`;
+})();
 /** Per column index: the field it fills, or undefined when ignored. */
 export type ColumnMapping = Array<ColumnTarget | undefined>;
 

@@ -128,11 +128,15 @@ function trustProxySetting(value: string): number | string {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
  * A body in anything but JSON is refused with 415 before it is read; the one exception is a
  * CSV upload to the import routes, which streams its body itself (imports.routes.ts).
  */
 function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
+  // A method no operation takes a body with (TRACE, OPTIONS, …) is the router's 405.
+  if (!BODY_METHODS.has(req.method)) return next();
   if (isCsvUpload(req) && req.is(['text/csv', 'application/csv'])) return next();
   const hasBody =
     req.headers['transfer-encoding'] !== undefined ||
@@ -152,6 +156,7 @@ function errorHandler(logger: Logger) {
       instance: req.originalUrl.split('?')[0] ?? '',
       kind: res.locals.resourceKind as ResourceKind | undefined,
       names: res.locals.restFieldNames as RestFieldNames | undefined,
+      fieldsIn: req.method === 'GET' ? 'query' : 'body',
     });
     if (mapped.unexpected) {
       logger.error(

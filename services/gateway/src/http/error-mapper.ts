@@ -35,6 +35,8 @@ export interface MapContext {
   kind?: ResourceKind | undefined;
   /** Set by routes whose request is not a body, e.g. listings (see listingFieldNames). */
   names?: RestFieldNames | undefined;
+  /** Where a service's field error is otherwise said to be: a GET has no body (its query). */
+  fieldsIn?: 'body' | 'query';
 }
 
 type GrpcCode = (typeof GrpcStatus)[keyof typeof GrpcStatus];
@@ -198,7 +200,7 @@ function fromGrpcError(err: ServiceError, ctx: MapContext): MappedError {
     return {
       field: ctx.kind ? restFieldPath(f.field, ctx.kind) : f.field,
       message: f.message,
-      in: 'body',
+      in: ctx.fieldsIn ?? 'body',
     };
   });
   const info = readErrorInfo(err);

@@ -14,8 +14,8 @@ const PROBLEMS: Record<number, string> = {
   404: 'No such record in your tenant (or it is of the other kind).',
   409: 'Version conflict, or the same Idempotency-Key is still in flight.',
   410: 'The stored response of this Idempotency-Key named a person since erased (response-erased).',
-  413: 'Body over 100 kB.',
-  415: 'Body is not application/json (text/csv for CSV uploads).',
+  413: 'Body over its size limit: 100 kB of JSON by default (GATEWAY_BODY_LIMIT_KB).',
+  415: 'Body is not of the media type the operation takes (application/json unless it says).',
   422: 'Idempotency-Key reused with another body, or the record does not allow this.',
   428: 'If-Match is missing, or Idempotency-Key on a POST that moves money.',
   429:

@@ -78,6 +78,31 @@ function allowEmptyGetQueryValues(doc: { paths?: unknown }): void {
   }
 }
 
+/**
+ * zod-to-openapi writes a nullable use of a registered schema that is also used as it is as
+ * `allOf: [{$ref}, {type: [object, null]}]`, which no null can satisfy (allOf needs the $ref's
+ * object too). OpenAPI 3.1 says "this or null" as `anyOf: [{$ref}, {type: null}]`.
+ */
+function nullableReferences(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) nullableReferences(item);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  const parts = schema.allOf;
+  if (Array.isArray(parts) && parts.length === 2) {
+    const [reference, nullable] = parts as Array<Record<string, unknown>>;
+    const type = nullable?.type;
+    if (reference?.$ref && Array.isArray(type) && type.includes('null')) {
+      const { type: _type, ...rest } = nullable!;
+      delete schema.allOf;
+      Object.assign(schema, rest, { anyOf: [reference, { type: 'null' }] });
+    }
+  }
+  for (const value of Object.values(schema)) nullableReferences(value);
+}
+
 export function openApiDocument(modules: readonly GatewayModule[]): object {
   const known = built.get(modules);
   if (known) return known;
@@ -105,6 +130,7 @@ export function openApiDocument(modules: readonly GatewayModule[]): object {
     security: [{ [BEARER_SCHEME]: [] }],
   });
   allowEmptyGetQueryValues(doc);
+  nullableReferences(doc);
   built.set(modules, doc);
   return doc;
 }

@@ -20,7 +20,7 @@ import type { RequestContext } from '../grpc/upstream-call';
 import type { IdempotencyStore } from '../store/idempotency.repository';
 import { requirePermission } from './auth.middleware';
 import { idempotency, type IdempotencyOptions } from './idempotency.middleware';
-import { rolesNote } from './openapi-kit';
+import { problems, rolesNote } from './openapi-kit';
 import { GatewayError } from './problem';
 import {
   methodNotAllowed,
@@ -239,6 +239,8 @@ export function defineOperation<
           : {}),
       };
       const note = rolesNote(spec.permission);
+      // Every operation that reads a body can answer 413 (too large) and 415 (another type).
+      const takesBody = spec.body !== undefined || spec.streamedBody !== undefined || raw;
       return {
         method: spec.method,
         path: `/v1${spec.path}`,
@@ -247,7 +249,7 @@ export function defineOperation<
         description: spec.description ? `${spec.description} ${note}` : note,
         tags: spec.tags,
         ...(Object.keys(request).length > 0 ? { request } : {}),
-        responses: spec.responses,
+        responses: takesBody ? { ...problems(413, 415), ...spec.responses } : spec.responses,
       };
     },
   };

@@ -39,9 +39,9 @@ function requestSignal(res: Response): AbortSignal {
  * Marks a GET as a listing, so the error mapper names the service's field errors as its
  * query parameters (`cursor`, `limit`, ...) and speaks of `listing` ("the duplicate list").
  */
-export function listing(name: string) {
+export function listing(name: string, renamed: Readonly<Record<string, string>> = {}) {
   return (_req: Request, res: Response, next: NextFunction): void => {
-    res.locals.restFieldNames = listingFieldNames(name);
+    res.locals.restFieldNames = listingFieldNames(name, renamed);
     next();
   };
 }

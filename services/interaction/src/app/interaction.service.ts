@@ -19,6 +19,7 @@ import {
 import { InteractionError } from '../domain/interaction-error';
 import {
   nextPageToken,
+  matchesNothing,
   parseListQuery,
   positionOf,
   type ListInput,
@@ -162,6 +163,7 @@ export class InteractionService {
     listing: Listing,
     query: ReturnType<typeof parseListQuery>,
   ): Promise<InteractionPage> {
+    if (matchesNothing(query)) return { interactions: [] };
     const rows = await this.deps.interactions.listPage(query);
     const { items, next } = buildPage(rows, query.pageSize, positionOf);
     return next

@@ -8,6 +8,7 @@
 import { buildPage } from '@kith/paging';
 import {
   nextPageToken,
+  matchesNothing,
   parseListQuery,
   type InteractionListQuery,
   type ListInput,
@@ -54,6 +55,7 @@ export class TimelineService {
     if (standing.id !== input.contactId) {
       throw InteractionError.contactNotFound(input.contactId, standing.id);
     }
+    if (matchesNothing(query)) return { entries: [] };
     const contactId = input.contactId;
     const months = monthsToRead(
       await this.deps.months.newestFirst(query.tenantId, contactId),

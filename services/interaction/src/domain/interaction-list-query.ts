@@ -89,8 +89,6 @@ export function parseListQuery(listing: Listing, input: ListInput): InteractionL
   };
   const from = bound('occurredFrom');
   const to = bound('occurredTo');
-  if (from && to && from >= to)
-    errors.push({ field: 'occurredTo', message: 'must be after occurredFrom' });
   const kinds = listing === 'timeline' ? kindsOf(input.kinds ?? [], errors) : undefined;
   if (type && kinds && !kinds.includes('interaction')) {
     errors.push({ field: 'type', message: 'filters interactions, which kinds leaves out' });
@@ -109,6 +107,15 @@ export function parseListQuery(listing: Listing, input: ListInput): InteractionL
     pageSize: page.pageSize,
     ...(page.after ? { after: page.after } : {}),
   };
+}
+
+/**
+ * A range that ends where it starts, or before, holds no instant: it matches nothing, so its
+ * page is empty without a read (as Stripe's and GitHub's lists answer an empty range), rather
+ * than a refusal of a request that is well formed.
+ */
+export function matchesNothing(query: InteractionListQuery): boolean {
+  return query.from !== undefined && query.to !== undefined && query.from >= query.to;
 }
 
 /** The token of the page after `last`, bound to the same listing and filters. */

@@ -41,7 +41,10 @@ export function defaultDirection(type: InteractionType): InteractionDirection {
 
 const TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** A timestamp with an offset, as UTC ISO-8601 (toISOString), or undefined. */
+/**
+ * A timestamp with an offset, written in the years LIMITS.firstYear..lastYear, as UTC
+ * ISO-8601 (toISOString), or undefined.
+ */
 export function utcTime(value: string): string | undefined {
   const parts = TIME.exec(value);
   if (!parts) return undefined;
@@ -50,8 +53,8 @@ export function utcTime(value: string): string | undefined {
   const calendar = new Date(Date.UTC(year!, month! - 1, day!));
   if (calendar.getUTCMonth() !== month! - 1 || hour! > 23 || minute! > 59) return undefined;
   const date = new Date(value);
-  const utcYear = date.getUTCFullYear();
-  return Number.isNaN(date.getTime()) || utcYear < 1900 || utcYear > 2199
+  // The year as written, which the API document's pattern can say (its UTC year may differ).
+  return Number.isNaN(date.getTime()) || year! < LIMITS.firstYear || year! > LIMITS.lastYear
     ? undefined
     : date.toISOString();
 }

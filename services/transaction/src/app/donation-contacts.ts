@@ -4,7 +4,11 @@
 // unknown, deleted or erased is refused (FAILED_PRECONDITION, 422) with a field error naming
 // it. A contact created a moment ago may not be projected yet, so an unknown id is looked up
 // again for a short while before it is refused.
-import type { ContactProjectionStore, KnownContact } from '@kith/contact-lifecycle';
+import type {
+  ContactProjectionStore,
+  KnownContact,
+  ResolvedContact,
+} from '@kith/contact-lifecycle';
 import type { DomainFieldError } from '@kith/errors';
 import type { Donor } from '../domain/donation-decisions';
 import { DonationError } from '../domain/donation-error';
@@ -30,6 +34,19 @@ class Refusals {
   }
 }
 
+/** The ids of one request, each looked up once (DonationContacts.lookups). */
+interface Lookups {
+  tenantId: string;
+  resolve(id: string): Promise<ResolvedContact | undefined>;
+}
+
+/** The contact ids a gift's details name besides its donor: soft credits, then the honoree. */
+function namedIds(details: CleanDonationDetails): string[] {
+  const ids = (details.softCredits ?? []).map((credit) => credit.contactId);
+  const honoree = details.tribute?.honoreeContactId;
+  return honoree ? [...ids, honoree] : ids;
+}
+
 export class DonationContacts {
   private readonly waitForUnknownMs: number;
 
@@ -46,8 +63,9 @@ export class DonationContacts {
     input: T,
   ): Promise<{ donor: Donor; input: T }> {
     const refusals = new Refusals();
-    const donor = await this.donor(tenantId, input.donorId, refusals);
-    const named = await this.named(tenantId, input, refusals);
+    const lookups = this.lookups(tenantId, [input.donorId, ...namedIds(input)]);
+    const donor = await this.donor(lookups, input.donorId, refusals);
+    const named = await this.named(lookups, input, refusals);
     refusals.throwIfAny();
     return { donor: donor as Donor, input: { ...named, donorId: (donor as Donor).id } };
   }
@@ -62,7 +80,7 @@ export class DonationContacts {
     changes: T,
   ): Promise<{ donor: Donor; changes: T }> {
     const refusals = new Refusals();
-    const named = await this.named(tenantId, changes, refusals);
+    const named = await this.named(this.lookups(tenantId, namedIds(changes)), changes, refusals);
     refusals.throwIfAny();
     const resolved = donorId ? await this.projection.resolve(tenantId, donorId) : undefined;
     const live = resolved?.contact.status === 'active' ? resolved.contact : undefined;
@@ -72,13 +90,32 @@ export class DonationContacts {
     return { donor, changes: named };
   }
 
+  /**
+   * Every id a request names, looked up at once: each unknown one waits for the same short
+   * while, so a gift naming fifty contacts no event named yet waits that while once, not fifty
+   * times (which would outlast the caller's deadline).
+   */
+  private lookups(tenantId: string, ids: readonly string[]): Lookups {
+    const resolving = new Map<string, Promise<ResolvedContact | undefined>>();
+    for (const id of ids) {
+      if (resolving.has(id)) continue;
+      const lookup = this.projection.resolve(tenantId, id, {
+        waitForUnknownMs: this.waitForUnknownMs,
+      });
+      // Awaited later, in the request's order; a failed read must not go unhandled meanwhile.
+      lookup.catch(() => undefined);
+      resolving.set(id, lookup);
+    }
+    return { tenantId, resolve: (id) => resolving.get(id) ?? Promise.resolve(undefined) };
+  }
+
   private async donor(
-    tenantId: string,
+    lookups: Lookups,
     donorId: string,
     refusals: Refusals,
   ): Promise<Donor | undefined> {
-    const contact = await this.live(tenantId, 'donorId', donorId, refusals);
-    return contact ? this.withHousehold(tenantId, contact) : undefined;
+    const contact = await this.live(lookups, 'donorId', donorId, refusals);
+    return contact ? this.withHousehold(lookups.tenantId, contact) : undefined;
   }
 
   private async withHousehold(tenantId: string, contact: KnownContact): Promise<Donor> {
@@ -93,17 +130,17 @@ export class DonationContacts {
   }
 
   private async named<T extends CleanDonationDetails>(
-    tenantId: string,
+    lookups: Lookups,
     details: T,
     refusals: Refusals,
   ): Promise<T> {
     const out: T = { ...details };
     if (details.softCredits) {
-      // One after the other: the refusals keep the request's order.
+      // Judged one after the other (looked up at once): the refusals keep the request's order.
       const credits = [];
       for (const [i, credit] of details.softCredits.entries()) {
         const field = `softCredits[${i}].contactId`;
-        const contact = await this.live(tenantId, field, credit.contactId, refusals);
+        const contact = await this.live(lookups, field, credit.contactId, refusals);
         credits.push({ ...credit, contactId: contact?.id ?? credit.contactId });
       }
       out.softCredits = credits;
@@ -111,7 +148,7 @@ export class DonationContacts {
     const honoree = details.tribute?.honoreeContactId;
     if (details.tribute && honoree) {
       const field = 'tribute.honoreeContactId';
-      const contact = await this.live(tenantId, field, honoree, refusals);
+      const contact = await this.live(lookups, field, honoree, refusals);
       out.tribute = { ...details.tribute, honoreeContactId: contact?.id ?? honoree };
     }
     return out;
@@ -119,15 +156,12 @@ export class DonationContacts {
 
   /** The live contact an id stands for, or undefined with the refusal noted. */
   private async live(
-    tenantId: string,
+    lookups: Lookups,
     field: string,
     contactId: string,
     refusals: Refusals,
   ): Promise<KnownContact | undefined> {
-    const resolved = await this.projection.resolve(tenantId, contactId, {
-      waitForUnknownMs: this.waitForUnknownMs,
-    });
-    const contact = resolved?.contact;
+    const contact = (await lookups.resolve(contactId))?.contact;
     if (!contact) {
       refusals.add(field, `${contactId} is not a contact of this tenant`);
       return undefined;

@@ -13,6 +13,7 @@ import {
 import { DonationError } from '../domain/donation-error';
 import {
   nextDonationPageToken,
+  matchesNothing,
   parseDonationListQuery,
   type DonationListInput,
 } from '../domain/donation-list-query';
@@ -167,6 +168,7 @@ export class DonationService {
     input: DonationListInput,
   ): Promise<{ donations: Donation[]; nextPageToken: string }> {
     const query = parseDonationListQuery(tenantId, input);
+    if (matchesNothing(query.filter)) return { donations: [], nextPageToken: '' };
     const rows = await this.deps.donations.list(query);
     const page = buildPage(rows, query.pageSize, (last) => ({
       receivedAt: last.receivedAt,
@@ -180,14 +182,11 @@ export class DonationService {
 
   /**
    * A contact's giving per currency. A merge victim's gifts are its survivor's now, so asking
-   * for the victim is answered with where to look instead (CONTACT_MERGED).
+   * for the victim is answered with where to look instead (CONTACT_MERGED). An id that is no
+   * contact id at all names no contact: NOT_FOUND, as a contact's other paths answer it.
    */
   async giving(tenantId: string, contactId: string): Promise<CurrencyGiving[]> {
-    if (!isUuid(contactId)) {
-      throw DonationError.validation([
-        { field: 'contactId', message: 'must be a contact id (a UUID)' },
-      ]);
-    }
+    if (!isUuid(contactId)) throw DonationError.contactNotFound(contactId);
     const resolved = await this.deps.projection.resolve(tenantId, contactId);
     if (resolved && resolved.mergedFrom.length > 0) {
       throw DonationError.contactMerged(contactId, resolved.contact.id);

@@ -28,6 +28,11 @@ export class DonationError extends ResourceError<DonationErrorCode, DonationErro
   static readonly subject = 'donation';
   static readonly codes = DonationErrorCode;
 
+  /** "contact c-1 not found": an id that names no contact (the path of a giving summary). */
+  static contactNotFound(contactId: string): DonationError {
+    return new DonationError(DonationErrorCode.NOT_FOUND, `contact ${contactId} not found`);
+  }
+
   /** "contact c-1 was merged into c-2": its gifts are the survivor's now. */
   static contactMerged(contactId: string, survivorId: string): DonationError {
     return new DonationError(

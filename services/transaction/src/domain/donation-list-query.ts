@@ -85,9 +85,6 @@ export function parseDonationListQuery(
     if (at === undefined) errors.push({ field, message: TIMESTAMP_MESSAGE });
     else filter[field] = at;
   }
-  if (filter.receivedFrom && filter.receivedTo && filter.receivedFrom >= filter.receivedTo) {
-    errors.push({ field: 'receivedTo', message: 'must be after receivedFrom' });
-  }
   const page = parsePageRequest(input, donationPageTokens, PAGE_SIZE_LIMITS, {
     tenantId,
     ...filter,
@@ -100,6 +97,19 @@ export function parseDonationListQuery(
     pageSize: page.pageSize,
     ...(page.after ? { after: page.after } : {}),
   };
+}
+
+/**
+ * A received range that ends where it starts, or before, holds no instant: it matches no gift,
+ * so its page is empty without a read (as an empty range is answered by Stripe's and GitHub's
+ * lists), rather than a refusal of a request that is well formed.
+ */
+export function matchesNothing(filter: DonationListFilter): boolean {
+  return (
+    filter.receivedFrom !== undefined &&
+    filter.receivedTo !== undefined &&
+    filter.receivedFrom >= filter.receivedTo
+  );
 }
 
 /** The token of the page after `last`, for the same tenant and filters. */

@@ -1,6 +1,6 @@
 // What every list takes and answers: a `limit` and a `cursor` within the bounds the services
 // apply too (@kith/paging), and the page of data with an opaque nextCursor.
-import { MAX_PAGE_TOKEN_LENGTH, PAGE_SIZE_LIMITS } from '@kith/paging';
+import { MAX_PAGE_TOKEN_LENGTH, PAGE_SIZE_LIMITS, PAGE_TOKEN_PATTERN } from '@kith/paging';
 import { z } from './zod';
 
 /**
@@ -16,9 +16,21 @@ export function pageSizeQuery(options: { defaultSize?: number; noun?: string } =
   });
 }
 
-/** A list's `cursor`: the nextCursor of the previous page, never longer than a token may be. */
+/**
+ * A list's `cursor`: the nextCursor of the previous page, never longer than a token may be,
+ * in the alphabet of every token (base64url, @kith/paging). Only cursors the API issued are
+ * taken (400 otherwise), which no pattern can say: the document says it in words.
+ */
 export function cursorQuery(description: string) {
-  return z.string().min(1).max(MAX_PAGE_TOKEN_LENGTH).optional().openapi({ description });
+  return z
+    .string()
+    .min(1)
+    .max(MAX_PAGE_TOKEN_LENGTH)
+    .optional()
+    .openapi({
+      description: `${description} Only a nextCursor this API issued is taken.`,
+      pattern: PAGE_TOKEN_PATTERN,
+    });
 }
 
 export function pageSchema<T extends z.ZodType>(item: T, name: string) {

@@ -1,5 +1,7 @@
-// Text every field shares: trimmed, bounded and well-formed, the contact service's own rule.
-import { textProblem } from '@kith/contracts';
+// Text every field shares: trimmed, bounded and well-formed, the services' own rule, and
+// documented as such: the character rule is a `pattern` in the API document (TEXT_PATTERN,
+// NON_BLANK_TEXT_PATTERN of @kith/contracts), so what the document calls valid is accepted.
+import { NON_BLANK_TEXT_PATTERN, TEXT_PATTERN, textProblem } from '@kith/contracts';
 import { z } from './zod';
 
 /** No control characters, no lone surrogates: the contact service's own rule. */
@@ -25,5 +27,20 @@ export function maxChars<S extends z.ZodString | z.ZodURL>(schema: S, max: numbe
   }) as S;
 }
 
+// Both count `max` before trimming too, as the document's maxLength does: a text padded past it
+// is refused though its trimmed form would fit (the document cannot say "after trimming").
+
+/** A trimmed text of 1..max characters that are not controls (a name, a label, a line). */
 export const shortText = (max: number) =>
-  maxChars(z.string().trim().min(1), max).superRefine(wellFormedText);
+  maxChars(z.string().max(max).trim().min(1), max)
+    .superRefine(wellFormedText)
+    .openapi({ pattern: NON_BLANK_TEXT_PATTERN });
+
+/**
+ * A text of at most max characters that may be empty (a description, a subject, a body):
+ * trimmed unless `trim: false` (a body keeps its spacing), no control characters.
+ */
+export const freeText = (max: number, opts: { trim?: boolean } = {}) =>
+  maxChars(opts.trim === false ? z.string() : z.string().max(max).trim(), max)
+    .superRefine(wellFormedText)
+    .openapi({ pattern: TEXT_PATTERN });

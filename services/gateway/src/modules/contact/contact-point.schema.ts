@@ -5,18 +5,22 @@
 import {
   CONTACT_FIELD_LIMITS as LIMITS,
   COUNTRY_CODE_MESSAGE,
+  COUNTRY_CODE_DOCUMENT_PATTERN,
+  COUNTRY_CODE_PATTERN,
+  EMAIL_ADDRESS_DOCUMENT_PATTERN,
+  EMAIL_ADDRESS_PATTERN,
+  PHONE_NUMBER_CHARACTERS,
+  PHONE_NUMBER_DOCUMENT_PATTERN,
   POSTAL_ADDRESS_LIMITS as ADDRESS,
-  isCountryCode,
 } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { maxChars, shortText, wellFormedText } from '../../http/schemas/text.schema';
 
-// Deliberately loose, like the service: one @, no spaces, a dot in the domain.
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const emailAddress = maxChars(z.string().trim(), LIMITS.email)
-  .regex(EMAIL_PATTERN, 'Not a valid email address.')
+// Deliberately loose, the service's own pattern: one @, no spaces, a dot in the domain.
+export const emailAddress = maxChars(z.string().max(LIMITS.email).trim(), LIMITS.email)
+  .regex(EMAIL_ADDRESS_PATTERN, 'Not a valid email address.')
   .superRefine(wellFormedText)
-  .openapi({ format: 'email', example: 'ada@example.org' });
+  .openapi({ pattern: EMAIL_ADDRESS_DOCUMENT_PATTERN, example: 'ada@example.org' });
 
 export const EmailInputSchema = z
   .strictObject({
@@ -34,14 +38,19 @@ export const PhoneInputSchema = z
   .strictObject({
     number: z
       .string()
+      .max(LIMITS.phone)
       .trim()
       // A number has at least as many characters as the digits the service asks for.
       .min(LIMITS.phoneDigitsMin)
       .max(LIMITS.phone)
       .regex(
-        /^\+?[0-9\s\-()./]*$/,
+        PHONE_NUMBER_CHARACTERS,
         'Digits, spaces and ( ) - . / only, with an optional leading +.',
-      ),
+      )
+      .openapi({
+        pattern: PHONE_NUMBER_DOCUMENT_PATTERN,
+        description: `${LIMITS.phoneDigitsMin} to ${LIMITS.phoneDigitsMax} digits.`,
+      }),
     type: z.enum(['home', 'work', 'mobile', 'other']).default('other'),
     primary: z.boolean().default(false),
     valid: z
@@ -52,7 +61,6 @@ export const PhoneInputSchema = z
   .openapi('PhoneInput');
 
 const isoDate = z.iso.date().openapi({ example: '1990-04-21' });
-const COUNTRY_CODE_FORMAT = /^[A-Za-z]{2}$/;
 
 export const AddressInputSchema = z
   .strictObject({
@@ -63,19 +71,11 @@ export const AddressInputSchema = z
     city: shortText(ADDRESS.city).optional(),
     region: shortText(ADDRESS.region).optional(),
     postalCode: shortText(ADDRESS.postalCode).optional(),
-    countryCode: z
-      .string()
-      .trim()
-      .regex(COUNTRY_CODE_FORMAT, COUNTRY_CODE_MESSAGE)
-      // The format stays a pattern for the OpenAPI document; the list is checked once it holds.
-      .refine(
-        (code) => !COUNTRY_CODE_FORMAT.test(code) || isCountryCode(code.toUpperCase()),
-        COUNTRY_CODE_MESSAGE,
-      )
-      .openapi({
-        example: 'US',
-        description: 'An assigned ISO 3166-1 alpha-2 code, any case (stored upper case).',
-      }),
+    countryCode: z.string().trim().regex(COUNTRY_CODE_PATTERN, COUNTRY_CODE_MESSAGE).openapi({
+      pattern: COUNTRY_CODE_DOCUMENT_PATTERN,
+      example: 'US',
+      description: 'An assigned ISO 3166-1 alpha-2 code, any case (stored upper case).',
+    }),
     valid: z.boolean().default(true).openapi({
       description: 'false once mail came back undeliverable (the invalid-address flag)',
     }),
@@ -84,9 +84,25 @@ export const AddressInputSchema = z
   })
   .openapi('AddressInput');
 
-export const EmailListSchema = z.array(EmailInputSchema).max(LIMITS.emails);
-export const AddressListSchema = z.array(AddressInputSchema).max(ADDRESS.count);
-export const PhoneListSchema = z.array(PhoneInputSchema).max(LIMITS.phones);
+// The service's rule of every list of contact points, stated: at most one entry is primary
+// (none marked: the first becomes it).
+const atMostOnePrimary = {
+  contains: { required: ['primary'], properties: { primary: { const: true } } },
+  minContains: 0,
+  maxContains: 1,
+};
+export const EmailListSchema = z
+  .array(EmailInputSchema)
+  .max(LIMITS.emails)
+  .openapi(atMostOnePrimary);
+export const AddressListSchema = z
+  .array(AddressInputSchema)
+  .max(ADDRESS.count)
+  .openapi(atMostOnePrimary);
+export const PhoneListSchema = z
+  .array(PhoneInputSchema)
+  .max(LIMITS.phones)
+  .openapi(atMostOnePrimary);
 export const TagListSchema = z
   .array(shortText(LIMITS.tag))
   .max(LIMITS.tags)

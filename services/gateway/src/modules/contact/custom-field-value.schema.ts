@@ -4,9 +4,10 @@ import {
   CUSTOM_FIELD_KEY_PATTERN,
   CUSTOM_FIELD_KEY_SYNTAX,
   CUSTOM_FIELD_LIMITS as LIMITS,
+  TEXT_PATTERN,
 } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
-import { maxChars } from '../../http/schemas/text.schema';
+import { maxChars, wellFormedText } from '../../http/schemas/text.schema';
 
 const customFieldKey = z.string().regex(CUSTOM_FIELD_KEY_PATTERN, 'Not a custom field key.');
 /**
@@ -18,7 +19,8 @@ const customFieldText = z
   .refine((text) => [...text.trim()].length <= LIMITS.text, {
     message: `Too big: expected string to have <=${LIMITS.text} characters`,
   })
-  .openapi({ maxLength: LIMITS.text });
+  .superRefine(wellFormedText)
+  .openapi({ maxLength: LIMITS.text, pattern: TEXT_PATTERN });
 const customFieldValue = z.union([
   customFieldText,
   z.number(),

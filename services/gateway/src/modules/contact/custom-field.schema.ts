@@ -8,11 +8,13 @@ import {
   CUSTOM_FIELD_LIMITS as LIMITS,
   CUSTOM_FIELD_RECORD_TYPES as RECORD_TYPES,
   CUSTOM_FIELD_TYPES as FIELD_TYPES,
+  TEXT_PATTERN,
 } from '@kith/contracts';
+import type { ZodOpenAPIMetadata } from '@asteasolutions/zod-to-openapi';
 import { z } from '../../http/schemas/zod';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
 import { cursorQuery, pageSizeQuery } from '../../http/schemas/paging.schema';
-import { maxChars } from '../../http/schemas/text.schema';
+import { freeText, maxChars, shortText, wellFormedText } from '../../http/schemas/text.schema';
 
 export { FIELD_TYPES };
 
@@ -27,16 +29,13 @@ const fieldKey = z
     description: 'Values live under customFields.<key>; filter with ?cf.<key>=.',
     example: 'membership_level',
   });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date: YYYY-MM-DD.');
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const date = z.string().regex(DATE, 'A date: YYYY-MM-DD.');
 
 const OptionInputSchema = z
   .strictObject({
-    value: maxChars(z.string().trim().min(1), LIMITS.optionValue).openapi({
-      description: 'Stored; never changes.',
-    }),
-    label: maxChars(z.string().trim(), LIMITS.label)
-      .optional()
-      .openapi({ description: 'Defaults to value.' }),
+    value: shortText(LIMITS.optionValue).openapi({ description: 'Stored; never changes.' }),
+    label: freeText(LIMITS.label).optional().openapi({ description: 'Defaults to value.' }),
     active: z.boolean().optional().openapi({ description: 'Default true. false retires it.' }),
   })
   .openapi('CustomFieldOptionInput');
@@ -45,21 +44,31 @@ export const CustomFieldValidationSchema = z
   .strictObject({
     minLength: z.number().int().min(0).max(LIMITS.text).optional().openapi({ description: 'text' }),
     maxLength: z.number().int().min(1).max(LIMITS.text).optional().openapi({ description: 'text' }),
-    pattern: maxChars(z.string().min(1), LIMITS.pattern).optional().openapi({
-      description: 'text: the whole value must match (JavaScript syntax; no nested quantifiers).',
-    }),
+    pattern: maxChars(z.string().min(1), LIMITS.pattern)
+      .superRefine(wellFormedText)
+      .optional()
+      .openapi({
+        pattern: TEXT_PATTERN,
+        description: 'text: the whole value must match (JavaScript syntax; no nested quantifiers).',
+      }),
     min: z.union([z.number(), date]).optional().openapi({ description: 'number, or date bound' }),
     max: z.union([z.number(), date]).optional().openapi({ description: 'number, or date bound' }),
     integer: z.boolean().optional().openapi({ description: 'number: whole numbers only' }),
-    maxSelected: z.number().int().min(1).optional().openapi({ description: 'multi_select' }),
+    maxSelected: z
+      .number()
+      .int()
+      .min(1)
+      .max(LIMITS.options)
+      .optional()
+      .openapi({ description: 'multi_select' }),
   })
   .openapi('CustomFieldValidation', {
     description: 'Only the rules of the field type may be set.',
   });
 
 const specFields = {
-  label: maxChars(z.string().trim().min(1), LIMITS.label),
-  description: maxChars(z.string().trim(), LIMITS.description).optional(),
+  label: shortText(LIMITS.label),
+  description: freeText(LIMITS.description).optional(),
   type: z.enum(FIELD_TYPES),
   required: z.boolean().optional().openapi({
     description: 'Checked when a record is created and when a value is cleared.',
@@ -71,9 +80,45 @@ const specFields = {
   validation: CustomFieldValidationSchema.optional(),
 };
 
+/**
+ * What the service's rules by type say (RULES_BY_TYPE, options only on selects), stated in the
+ * document: one branch per type, its options and the validation rules that apply to it. What
+ * no schema states (min <= max, a pattern that compiles, distinct option values) stays the
+ * service's 400.
+ */
+function typeBranch(type: (typeof FIELD_TYPES)[number], rules: Record<string, object>) {
+  const select = type === 'single_select' || type === 'multi_select';
+  const validation =
+    Object.keys(rules).length === 0
+      ? { maxProperties: 0 }
+      : { propertyNames: { enum: Object.keys(rules) }, properties: rules };
+  return {
+    properties: {
+      type: { const: type },
+      options: select ? { minItems: 1 } : { maxItems: 0 },
+      validation,
+    },
+    required: select ? ['type', 'options'] : ['type'],
+  };
+}
+const number = { type: 'number' } as const;
+const dateBound = { type: 'string', pattern: DATE.source } as const;
+
+// Plain JSON Schema objects: the metadata type knows both OpenAPI versions' schema types.
+const byType = {
+  oneOf: [
+    typeBranch('text', { minLength: {}, maxLength: {}, pattern: {} }),
+    typeBranch('number', { min: number, max: number, integer: {} }),
+    typeBranch('date', { min: dateBound, max: dateBound }),
+    typeBranch('boolean', {}),
+    typeBranch('single_select', {}),
+    typeBranch('multi_select', { maxSelected: {} }),
+  ],
+} as unknown as Partial<ZodOpenAPIMetadata>;
+
 export const CreateCustomFieldBodySchema = z
   .strictObject({ recordType, key: fieldKey, ...specFields })
-  .openapi('CreateCustomField');
+  .openapi('CreateCustomField', byType);
 
 export const PatchCustomFieldBodySchema = mergePatchBody(
   z.strictObject({

@@ -44,6 +44,7 @@ export const MatchingRuleSchema = z
       .openapi({
         description: 'All must be equal (lists: share a value) for the rule to match.',
         example: ['email'],
+        uniqueItems: true,
       }),
     weight: z.number().int().min(1).max(LIMITS.weight).openapi({ example: 10 }),
   })
@@ -51,7 +52,7 @@ export const MatchingRuleSchema = z
 
 export const PutMatchingRulesBodySchema = z
   .strictObject({
-    threshold: z.number().int().min(1).openapi({
+    threshold: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).openapi({
       description: 'A pair whose matched rules weigh at least this much is a duplicate.',
       example: 10,
     }),
@@ -127,7 +128,7 @@ export const MergeBodySchema = z
     victimId: IdSchema.openapi({
       description: 'The record absorbed into this one; it becomes a tombstone.',
     }),
-    victimVersion: z.number().int().min(1).optional().openapi({
+    victimVersion: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().openapi({
       description: 'Optional: the version of the victim you looked at (409 if it changed).',
     }),
     fieldChoices: z

@@ -9,7 +9,7 @@ import type { Operation } from '../../http/operation';
 import { etagHeader, json, problems } from '../../http/openapi-kit';
 import { GatewayError } from '../../http/problem';
 import { etagOf, listing, versionFromIfMatch } from '../../http/route-helpers';
-import { IdParamsSchema } from '../../http/schemas/parameters.schema';
+import { IdParamsSchema, IF_MATCH_PATTERN } from '../../http/schemas/parameters.schema';
 import { z } from '../../http/schemas/zod';
 import type { ContactClient, DuplicateClient } from './contact.client';
 import { protoKindOf, toResource } from './contact.mapper';
@@ -32,15 +32,16 @@ import {
 
 const tags = ['Duplicates'];
 
+const RULES_IF_MATCH_PATTERN = new RegExp(`^"0"$|${IF_MATCH_PATTERN.source}`);
 const RulesIfMatchSchema = z.object({
-  'if-match': z.string().openapi({
+  'if-match': z.string().regex(RULES_IF_MATCH_PATTERN).openapi({
     description: 'Required. The version you read, e.g. "0" while the tenant uses the defaults.',
     example: '"0"',
   }),
 });
 
 const OptionalIfMatchSchema = z.object({
-  'if-match': z.string().optional().openapi({
+  'if-match': z.string().regex(IF_MATCH_PATTERN).optional().openapi({
     description: "Optional. The survivor's version you looked at: 409 if it changed since.",
     example: '"3"',
   }),

@@ -4,6 +4,7 @@ import { CONTACT_IMPORT_LIMITS as LIMITS } from '@kith/contracts';
 import { z } from '../../http/schemas/zod';
 import { ListQuerySchema } from './contact-list.schema';
 import { shortText } from '../../http/schemas/text.schema';
+import { MAP_SPEC_PATTERN } from '../../domain/import-mapping';
 
 const kind = z
   .enum(['person', 'organization'])
@@ -25,8 +26,9 @@ const queryFlag = z
   .default('false')
   .transform((value) => value === 'true');
 
+const mapSpec = z.string().openapi({ pattern: MAP_SPEC_PATTERN });
 const mapParam = z
-  .union([z.string(), z.array(z.string())])
+  .union([mapSpec, z.array(mapSpec)])
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
   .openapi({
@@ -46,7 +48,7 @@ export const StartImportBodySchema = z
   .openapi('StartImport');
 
 export const ImportRowsQuerySchema = z.strictObject({
-  firstRow: z.coerce.number().int().min(1).default(1).openapi({
+  firstRow: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1).openapi({
     description: 'Row number of the first data row of this body in the whole file (default 1).',
   }),
   final: queryFlag.openapi({ description: 'true: this is the last part; the job finishes.' }),

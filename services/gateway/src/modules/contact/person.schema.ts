@@ -9,6 +9,7 @@ import {
 } from './contact-shape.schema';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
 import { pageSchema } from '../../http/schemas/paging.schema';
+import { requiresOneOf } from '../../http/schemas/cross-field.schema';
 import { shortText } from '../../http/schemas/text.schema';
 
 const namePart = shortText(LIMITS.name);
@@ -30,19 +31,18 @@ const personalFields = {
   deceasedDate: isoDate.optional().openapi({ description: 'Implies deceased.' }),
 };
 
-export const PersonNameInputSchema = z
-  .strictObject({
+export const PersonNameInputSchema = requiresOneOf(
+  z.strictObject({
     prefix: affix.optional(),
     firstName: namePart.optional(),
     middleName: namePart.optional(),
     lastName: namePart.optional(),
     suffix: affix.optional(),
     preferredName: namePart.optional(),
-  })
-  .refine((n) => Boolean(n.firstName ?? n.lastName), {
-    message: 'A person needs a firstName or a lastName.',
-  })
-  .openapi('PersonNameInput', { description: 'At least firstName or lastName.' });
+  }),
+  ['firstName', 'lastName'],
+  'A person needs a firstName or a lastName.',
+).openapi('PersonNameInput', { description: 'At least firstName or lastName.' });
 
 export const CreatePersonBodySchema = z
   .strictObject({

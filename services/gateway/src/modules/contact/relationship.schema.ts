@@ -9,7 +9,7 @@ import { z } from '../../http/schemas/zod';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
 import { cursorQuery, pageSchema, pageSizeQuery } from '../../http/schemas/paging.schema';
 import { IdSchema } from '../../http/schemas/parameters.schema';
-import { maxChars, shortText } from '../../http/schemas/text.schema';
+import { freeText, shortText } from '../../http/schemas/text.schema';
 
 const ContactIdSchema = IdSchema.openapi({ example: '01934f6a-7c1e-7d2a-9f00-3c5e8a1b2c3d' });
 const TypeCodeSchema = z
@@ -18,7 +18,7 @@ const TypeCodeSchema = z
   .regex(RELATIONSHIP_TYPE_CODE_PATTERN, 'A lower-case slug: a-z, 0-9 and single hyphens.')
   .openapi({ example: 'employee-of' });
 const DateSchema = z.iso.date('A date written YYYY-MM-DD.').openapi({ example: '2024-03-01' });
-const DescriptionSchema = maxChars(z.string().trim(), LIMITS.description);
+const DescriptionSchema = freeText(LIMITS.description);
 const LabelSchema = shortText(LIMITS.label);
 const ContactKindSideSchema = z
   .enum(['person', 'organization', 'any'])
@@ -130,7 +130,21 @@ export const CreateRelationshipTypeBodySchema = z
     contactKindB: ContactKindSideSchema,
     symmetric: z.boolean().default(false),
   })
-  .openapi('CreateRelationshipTypeRequest');
+  .openapi('CreateRelationshipTypeRequest', {
+    // The service's rules, stated: an asymmetric type reads labelBToA the other way; a
+    // symmetric one reads labelAToB both ways, between contacts of one kind.
+    anyOf: [
+      { required: ['labelBToA'], properties: { symmetric: { const: false } } },
+      ...(['person', 'organization', 'any'] as const).map((kind) => ({
+        required: ['symmetric'],
+        properties: {
+          symmetric: { const: true },
+          contactKindA: { const: kind },
+          contactKindB: { const: kind },
+        },
+      })),
+    ],
+  });
 
 export const PatchRelationshipTypeBodySchema = mergePatchBody(
   z.strictObject({

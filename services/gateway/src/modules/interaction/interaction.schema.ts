@@ -2,11 +2,11 @@
 // counts come from @kith/contracts INTERACTION_FIELD_LIMITS, shared with the interaction
 // service's own rules, so the gateway refuses early what the service would refuse, and nothing
 // it accepts.
-import { INTERACTION_FIELD_LIMITS as LIMITS, textProblem } from '@kith/contracts';
+import { INTERACTION_FIELD_LIMITS as LIMITS } from '@kith/contracts';
 import { INTERACTION_DIRECTION_VALUES, INTERACTION_TYPE_VALUES } from '@kith/events';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
 import { cursorQuery, pageSchema, pageSizeQuery } from '../../http/schemas/paging.schema';
-import { wellFormedText } from '../../http/schemas/text.schema';
+import { freeText } from '../../http/schemas/text.schema';
 import { z } from '../../http/schemas/zod';
 
 const ContactIdSchema = z
@@ -20,9 +20,15 @@ const ForeignIdSchema = z
     `Printable ASCII without spaces, at most ${LIMITS.id}.`,
   )
   .openapi({ description: "Opaque id of another service's record." });
+// The interaction service takes times written in LIMITS.firstYear..lastYear. A `pattern` for
+// the years beside `format: date-time` would leave generators little to draw from (a client's
+// or a fuzzer's), so the description says it.
 export const TimeSchema = z.iso
   .datetime({ offset: true, message: 'An ISO-8601 time with an offset.' })
-  .openapi({ example: '2026-12-01T10:00:00Z' });
+  .openapi({
+    example: '2026-12-01T10:00:00Z',
+    description: `Written in the years ${LIMITS.firstYear} to ${LIMITS.lastYear}.`,
+  });
 
 export const InteractionTypeSchema = z.enum(INTERACTION_TYPE_VALUES).openapi('InteractionType');
 export const InteractionDirectionSchema = z
@@ -31,15 +37,9 @@ export const InteractionDirectionSchema = z
     description: 'inbound: from the contact; outbound: to them; internal: neither (a note).',
   });
 
-const subject = z.string().trim().max(LIMITS.subject).superRefine(wellFormedText);
+const subject = freeText(LIMITS.subject);
 // A body keeps its line breaks and spacing; only control characters are refused.
-const body = z
-  .string()
-  .max(LIMITS.body)
-  .superRefine((value, ctx) => {
-    const problem = textProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+const body = freeText(LIMITS.body, { trim: false });
 const duration = z.number().int().min(0).max(LIMITS.durationMinutes);
 const participants = z
   .array(ContactIdSchema)
@@ -82,6 +82,9 @@ export const PatchInteractionBodySchema = mergePatchBody(
   'PatchInteractionBody',
 );
 
+/** The interaction service's names of the listings' query parameters, where they differ. */
+export const LISTING_FIELD_NAMES = { occurredFrom: 'from', occurredTo: 'to', kinds: 'kind' };
+
 /** The page and filters both listings take. */
 export const listing = {
   limit: pageSizeQuery({ noun: 'Page size' }),
@@ -91,17 +94,12 @@ export const listing = {
   to: TimeSchema.optional().openapi({ description: 'Only what happened before.' }),
 };
 
-/** `to` after `from`, compared as times (the offsets may differ). */
-export const rangeInOrder = (q: { from?: string | undefined; to?: string | undefined }) =>
-  !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to);
-export const RANGE_MESSAGE = { path: ['to'], message: 'Must be after from.' };
-
-export const InteractionListQuerySchema = z
-  .strictObject({
-    ...listing,
-    contactId: ContactIdSchema.optional().openapi({ description: 'Only those it took part in.' }),
-  })
-  .refine(rangeInOrder, RANGE_MESSAGE);
+// A `to` not after `from` is a range holding no instant: its page is empty (the service's
+// matchesNothing), not a refusal.
+export const InteractionListQuerySchema = z.strictObject({
+  ...listing,
+  contactId: ContactIdSchema.optional().openapi({ description: 'Only those it took part in.' }),
+});
 
 const MailAddressSchema = z
   .object({

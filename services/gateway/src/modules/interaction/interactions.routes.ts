@@ -14,6 +14,7 @@ import {
   readOperation,
   versionedOperation,
 } from '../../http/resource-operations';
+import { listing } from '../../http/route-helpers';
 import { IdParamsSchema } from '../../http/schemas/parameters.schema';
 import type { InteractionClient } from './interaction.client';
 import {
@@ -28,6 +29,7 @@ import {
   InteractionListQuerySchema,
   InteractionPageSchema,
   InteractionSchema,
+  LISTING_FIELD_NAMES,
   PatchInteractionBodySchema,
 } from './interaction.schema';
 
@@ -101,6 +103,7 @@ export function interactionOperations(interactions: InteractionClient): Operatio
       tags,
       permission: 'interaction:read',
       query: InteractionListQuerySchema,
+      before: [listing('the interaction list', LISTING_FIELD_NAMES)],
       scope: 'interaction',
       filters: (q) => ({ contactId: q.contactId, type: q.type, from: q.from, to: q.to }),
       page: { schema: InteractionPageSchema, description: 'A page of interactions.' },

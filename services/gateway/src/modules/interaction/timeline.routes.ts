@@ -8,8 +8,10 @@ import { isAllowed } from '../../domain/permissions';
 import { GatewayError } from '../../http/problem';
 import type { Operation } from '../../http/operation';
 import { listOperation } from '../../http/resource-operations';
+import { listing } from '../../http/route-helpers';
 import { IdParamsSchema } from '../../http/schemas/parameters.schema';
 import type { InteractionClient } from './interaction.client';
+import { LISTING_FIELD_NAMES } from './interaction.schema';
 import { filterOf } from './interactions.routes';
 import { toTimelineEntryResource } from './timeline.mapper';
 import {
@@ -51,6 +53,7 @@ export function timelineOperations(interactions: InteractionClient): Operation[]
       permission: 'interaction:read',
       params: IdParamsSchema,
       query: TimelineQuerySchema,
+      before: [listing("this contact's timeline", LISTING_FIELD_NAMES)],
       scope: 'timeline',
       filters: (q, params) => ({
         contactId: params.id,

@@ -11,7 +11,7 @@ import {
 } from '@kith/contracts';
 import { pageSchema } from '../../http/schemas/paging.schema';
 import { z } from '../../http/schemas/zod';
-import { InteractionSchema, listing, rangeInOrder, RANGE_MESSAGE } from './interaction.schema';
+import { InteractionSchema, listing } from './interaction.schema';
 
 export type TimelineKind = (typeof TIMELINE_ENTRY_KINDS)[number];
 
@@ -62,7 +62,6 @@ export const TimelineQuerySchema = z
     }),
     kind: KindListSchema.optional(),
   })
-  .refine(rangeInOrder, RANGE_MESSAGE)
   .refine((q) => !q.type || !q.kind || q.kind.includes('interaction'), {
     path: ['type'],
     message: 'Filters interactions, which kind leaves out.',

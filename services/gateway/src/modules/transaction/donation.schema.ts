@@ -6,6 +6,7 @@
 // (cents for USD, yen for JPY), never a decimal; amounts inside a gift (soft credits, refunds)
 // are integers in the gift's currency.
 import {
+  CURRENCY_CODE_LIST,
   CURRENCY_CODE_MESSAGE,
   DONATION_FIELD_LIMITS,
   DONATION_STATUSES,
@@ -18,6 +19,7 @@ import {
 } from '@kith/contracts';
 import { mergePatchBody } from '../../http/schemas/merge-patch.schema';
 import { cursorQuery, pageSchema, pageSizeQuery } from '../../http/schemas/paging.schema';
+import { requiresOneOf } from '../../http/schemas/cross-field.schema';
 import { shortText } from '../../http/schemas/text.schema';
 import { z } from '../../http/schemas/zod';
 
@@ -40,7 +42,11 @@ export const MoneySchema = z
     currency: z
       .string()
       .refine(isCurrencyCode, { message: CURRENCY_CODE_MESSAGE })
-      .openapi({ example: 'USD', description: 'ISO 4217, upper case.' }),
+      .openapi({
+        example: 'USD',
+        description: 'ISO 4217, upper case.',
+        enum: [...CURRENCY_CODE_LIST],
+      }),
   })
   .openapi('Money', {
     description:
@@ -58,16 +64,15 @@ const SoftCreditInputSchema = z
   })
   .openapi('SoftCreditInput');
 
-const TributeInputSchema = z
-  .strictObject({
+const TributeInputSchema = requiresOneOf(
+  z.strictObject({
     type: z.enum(TRIBUTE_TYPES),
     honoreeName: shortText(L.honoreeName).optional(),
     honoreeContactId: contactId.optional(),
-  })
-  .refine((t) => t.honoreeName !== undefined || t.honoreeContactId !== undefined, {
-    message: 'Name the honoree (honoreeName or honoreeContactId).',
-  })
-  .openapi('TributeInput');
+  }),
+  ['honoreeName', 'honoreeContactId'],
+  'Name the honoree (honoreeName or honoreeContactId).',
+).openapi('TributeInput');
 
 const details = {
   paymentStatus: z.enum(PAYMENT_STATUSES).openapi({
