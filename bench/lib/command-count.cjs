@@ -5,6 +5,7 @@
 // signal go to `$BENCH_COMMAND_LOG_DIR/<pid>.json` and start over, so a bench can take what one
 // phase alone sent (bench/lib/round-trips.ts).
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a --require preload is CommonJS */
 const Module = require('node:module');
 const fs = require('node:fs');
 const path = require('node:path');
