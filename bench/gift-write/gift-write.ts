@@ -7,11 +7,20 @@
 //
 //   corepack pnpm run build && corepack pnpm --filter @kith/bench run gift-write
 //   BENCH_TOTAL=3000 BENCH_CONCURRENCY=16 BENCH_DONORS=50 ... to change the load.
+//   BENCH_COUNT_COMMANDS=1 to print the database commands each service sent per gift, and
+//   BENCH_DB_PIDS=ferretdb=<pid>,postgres=<pid> for the servers' CPU per gift and per insert.
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { mintTestJwt } from '@kith/testkit';
 import { request } from '../lib/http';
 import { reportWriteRatio, runClosedLoop, type LoadResult } from '../lib/load';
+import {
+  commandCounting,
+  formatPhaseCosts,
+  serverPids,
+  startPhase,
+  type PhaseCosts,
+} from '../lib/phase-costs';
 import { describeRun, startStack } from '../lib/stack';
 
 const total = Number(process.env.BENCH_TOTAL ?? 3000);
@@ -114,7 +123,28 @@ async function createDonors(gatewayUrl: string, token: string): Promise<string[]
   return donors;
 }
 
+/** Runs `phase`, and what it cost each process when asked for (BENCH_COUNT_COMMANDS, BENCH_DB_PIDS). */
+async function measured(
+  services: Record<string, number>,
+  commandLogDir: string | undefined,
+  phase: () => Promise<LoadResult>,
+): Promise<{ result: LoadResult; costs: PhaseCosts }> {
+  const costs = await startPhase({
+    services,
+    servers: serverPids(),
+    ...(commandLogDir ? { commandLogDir } : {}),
+  });
+  const result = await phase();
+  return { result, costs: await costs.end() };
+}
+
 async function main() {
+  const counting = process.env.BENCH_COUNT_COMMANDS === '1' ? commandCounting() : undefined;
+  if (counting) {
+    const args = process.env.BENCH_SERVICE_NODE_ARGS ?? '';
+    process.env.BENCH_SERVICE_NODE_ARGS = `${args} ${counting.nodeArgs}`;
+    process.env.BENCH_COMMAND_LOG_DIR = counting.dir;
+  }
   const stack = await startStack('bench-gift-write');
   try {
     const token = mintTestJwt({ tenant: 'bench', roles: ['admin'] });
@@ -126,8 +156,15 @@ async function main() {
     await apiGifts(stack.gatewayUrl, token, donors, warmup, 1_000_000);
     await rawInserts(stack.infra.mongoUrl, dbName, donors, warmup);
 
-    const rawBefore = await rawInserts(stack.infra.mongoUrl, dbName, donors, total);
-    const api = await apiGifts(stack.gatewayUrl, token, donors, total, 0);
+    const raw = await measured({}, undefined, () =>
+      rawInserts(stack.infra.mongoUrl, dbName, donors, total),
+    );
+    const rawBefore = raw.result;
+    // All four: the contact and interaction services' own timers hit the same FerretDB.
+    const services = stack.pids;
+    const { result: api, costs } = await measured(services, counting?.dir, () =>
+      apiGifts(stack.gatewayUrl, token, donors, total, 0),
+    );
     const rawAfter = await rawInserts(stack.infra.mongoUrl, dbName, donors, total);
     reportWriteRatio({
       title: `gift-write: ${total} writes, concurrency ${concurrency}, ${describeRun(stack)}`,
@@ -137,6 +174,9 @@ async function main() {
       rawAfter,
       goal,
     });
+    console.log(`per gift:\n${formatPhaseCosts(costs, api.ops)}`);
+    if (Object.keys(raw.costs.cpuMs).length > 0)
+      console.log(`per raw insert (before):\n${formatPhaseCosts(raw.costs, rawBefore.ops)}`);
   } finally {
     await stack.stop();
   }

@@ -6,14 +6,15 @@
 // 1. The first call claims the key: one insert of `{_id: <tenant>:<user>:<key>, fingerprint,
 //    resourceId}` in the service's own database. The `_id` insert is the claim (FerretDB
 //    updates are not atomic; inserts on a unique `_id` are), the new record's id is chosen
-//    here, and the key record holds ids and a hash only: no personal data.
+//    here, and the key record holds ids and a hash only: no personal data. Concurrent calls'
+//    claims share one insertMany (InsertBatcher): one round trip for many.
 // 2. A retry finds the claim: another request under the key answers FAILED_PRECONDITION with
 //    reason IDEMPOTENCY_KEY_REUSED (the gateway's 422 for a reused key); the same request
 //    answers the record stored under `resourceId`, or, while none is, creates it itself there.
 // 3. Two creates under one id cannot both land: the record's own unique `_id` (and its outbox
 //    version claim) refuses the second, which then answers the first's record.
 import * as grpc from '@grpc/grpc-js';
-import { isDuplicateKeyError } from '@kith/bus';
+import { InsertBatcher, isDuplicateKeyError } from '@kith/bus';
 import { StatusError } from '@kith/grpc-kit';
 import type { Collection, Db } from 'mongodb';
 import { v7 as uuidv7 } from 'uuid';
@@ -75,12 +76,14 @@ const SETTLE_POLL_MS = 25;
 
 export class IdempotentCreates {
   private readonly keys: Collection<CreateKeyRecord>;
+  private readonly claims: InsertBatcher<CreateKeyRecord>;
   private readonly newId: () => string;
   private readonly now: () => Date;
   private readonly settleMs: number;
 
   constructor(db: Db, opts: IdempotentCreatesOptions = {}) {
     this.keys = db.collection<CreateKeyRecord>(opts.collection ?? CREATE_KEYS_COLLECTION);
+    this.claims = new InsertBatcher(this.keys);
     this.newId = opts.newId ?? uuidv7;
     this.now = opts.now ?? (() => new Date());
     this.settleMs = opts.settleMs ?? 1000;
@@ -151,7 +154,7 @@ export class IdempotentCreates {
       createdAt: this.now(),
     };
     try {
-      await this.keys.insertOne(claim);
+      await this.claims.insert(claim);
       return { claim, fresh: true };
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
@@ -159,7 +162,9 @@ export class IdempotentCreates {
     const existing = await this.keys.findOne({ _id: claim._id });
     // Purged between the insert and the read: the key is free again.
     if (!existing) return this.claim(caller, key, operation, fingerprint, naturalId);
-    return { claim: existing, fresh: false };
+    // Our own insert, found by a batch retried after a transient error (a fresh id is ours).
+    const ours = naturalId === undefined && existing.resourceId === claim.resourceId;
+    return { claim: existing, fresh: ours };
   }
 
   private async settled<T>(

@@ -2,7 +2,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 import {
   BatchSpanProcessor,
   ConsoleSpanExporter,
@@ -42,13 +42,7 @@ export function startTelemetry(opts: StartTelemetryOptions): Telemetry {
     // Always explicit, so NodeSDK never falls back to its env defaults (which export OTLP).
     spanProcessors: [spanProcessorFor(opts.exporter ?? 'none', opts.otlpEndpoint)],
     textMapPropagator: kithPropagator,
-    instrumentations: [
-      // No Express instrumentation: it wraps every router layer; the server span is named
-      // after its route by setHttpRoute (http-route.ts) instead.
-      new HttpInstrumentation(),
-      new GrpcInstrumentation(),
-      new MongoDBInstrumentation(),
-    ],
+    instrumentations: instrumentationsFor(opts.exporter ?? 'none'),
   });
   sdk.start();
   running = {
@@ -58,6 +52,21 @@ export function startTelemetry(opts: StartTelemetryOptions): Telemetry {
     },
   };
   return running;
+}
+
+/**
+ * HTTP and gRPC always: their spans carry the trace context across processes and into logs and
+ * events. MongoDB only when spans go somewhere: its spans are leaves nothing propagates, and
+ * each costs a JSON serialisation of the command and a span per round trip (bench/README.md,
+ * gift-write: about a tenth of a service's busy time) that a dropped span would waste.
+ * No Express instrumentation: it wraps every router layer; the server span is named after its
+ * route by setHttpRoute (http-route.ts) instead.
+ */
+export function instrumentationsFor(
+  exporter: TraceExporterKind,
+): NonNullable<NodeSDKConfiguration['instrumentations']> {
+  const propagating = [new HttpInstrumentation(), new GrpcInstrumentation()];
+  return exporter === 'none' ? propagating : [...propagating, new MongoDBInstrumentation()];
 }
 
 function spanProcessorFor(exporter: TraceExporterKind, otlpEndpoint?: string): SpanProcessor {

@@ -1,6 +1,7 @@
 import { trace } from '@opentelemetry/api';
 import { ConfigError } from '@kith/config';
 import { startTelemetry, startTelemetryFromEnv, withSpan } from '../src';
+import { instrumentationsFor } from '../src/telemetry-sdk';
 
 describe('startTelemetry', () => {
   it("creates real spans with exporter 'none' so trace ids reach logs, and shuts down", async () => {
@@ -32,5 +33,26 @@ describe('startTelemetry', () => {
     expect(() => startTelemetryFromEnv('kith-env', { OTEL_TRACES_EXPORTER: 'zipkin' })).toThrow(
       /OTEL_TRACES_EXPORTER/,
     );
+  });
+});
+
+describe('instrumentationsFor', () => {
+  const names = (exporter: 'none' | 'otlp' | 'console') =>
+    instrumentationsFor(exporter)
+      .flat()
+      .map((i) => i.instrumentationName);
+
+  it('propagates through HTTP and gRPC always, and spans MongoDB commands only when spans go somewhere', () => {
+    expect(names('none')).toEqual([
+      '@opentelemetry/instrumentation-http',
+      '@opentelemetry/instrumentation-grpc',
+    ]);
+    for (const exporter of ['otlp', 'console'] as const) {
+      expect(names(exporter)).toEqual([
+        '@opentelemetry/instrumentation-http',
+        '@opentelemetry/instrumentation-grpc',
+        '@opentelemetry/instrumentation-mongodb',
+      ]);
+    }
   });
 });

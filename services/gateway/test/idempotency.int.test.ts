@@ -1,7 +1,11 @@
 import { MongoClient } from 'mongodb';
 import type { Db } from 'mongodb';
 import { testDbName, testInfra } from '@kith/testkit';
-import { IDEMPOTENCY_COLLECTION, IdempotencyRepository } from '../src/store/idempotency.repository';
+import {
+  IDEMPOTENCY_COLLECTION,
+  IdempotencyRepository,
+  responseIdOf,
+} from '../src/store/idempotency.repository';
 
 const LEASE_MS = 60_000;
 const RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -37,7 +41,15 @@ describe('IdempotencyRepository against FerretDB', () => {
 
     const begun = await repo.begin(s, 'fp', T0);
 
-    expect(begun).toEqual({ outcome: 'started', id: `tenant-a:user-1:${s.key}` });
+    expect(begun).toEqual({
+      outcome: 'started',
+      claim: {
+        id: `tenant-a:user-1:${s.key}`,
+        tenantId: 'tenant-a',
+        fingerprint: 'fp',
+        createdAt: T0,
+      },
+    });
     const doc = await db
       .collection(IDEMPOTENCY_COLLECTION)
       .findOne({ _id: `tenant-a:user-1:${s.key}` as never });
@@ -46,6 +58,28 @@ describe('IdempotencyRepository against FerretDB', () => {
       fingerprint: 'fp',
       state: 'in-flight',
       createdAt: T0,
+    });
+  });
+
+  it('writes the completion as a record of its own, leaving the claim as it was', async () => {
+    const s = scope();
+    const begun = await repo.begin(s, 'fp', T0);
+    if (begun.outcome !== 'started') throw new Error('expected a claim');
+
+    await repo.complete(begun.claim, response, later(10), { contactId: 'c-1' });
+
+    const keys = db.collection(IDEMPOTENCY_COLLECTION);
+    const claim = await keys.findOne({ _id: begun.claim.id as never });
+    expect(claim).toMatchObject({ state: 'in-flight', fingerprint: 'fp', createdAt: T0 });
+    expect(claim).not.toHaveProperty('response');
+    expect(await keys.findOne({ _id: responseIdOf(begun.claim.id) as never })).toMatchObject({
+      tenantId: 'tenant-a',
+      fingerprint: 'fp',
+      state: 'completed',
+      createdAt: T0,
+      completedAt: later(10),
+      response,
+      contactId: 'c-1',
     });
   });
 
@@ -61,7 +95,7 @@ describe('IdempotencyRepository against FerretDB', () => {
     const begun = await repo.begin(s, 'fp', T0);
     if (begun.outcome !== 'started') throw new Error('expected a claim');
 
-    await repo.complete(begun.id, response, later(10));
+    await repo.complete(begun.claim, response, later(10));
 
     expect(await repo.begin(s, 'fp', later(20))).toEqual({ outcome: 'replay', response });
   });
@@ -70,7 +104,7 @@ describe('IdempotencyRepository against FerretDB', () => {
     const s = scope();
     const begun = await repo.begin(s, 'fp-1', T0);
     if (begun.outcome !== 'started') throw new Error('expected a claim');
-    await repo.complete(begun.id, response, T0);
+    await repo.complete(begun.claim, response, T0);
 
     expect(await repo.begin(s, 'fp-2', later(10))).toEqual({ outcome: 'mismatch' });
   });
@@ -80,7 +114,7 @@ describe('IdempotencyRepository against FerretDB', () => {
     const begun = await repo.begin(s, 'fp', T0);
     if (begun.outcome !== 'started') throw new Error('expected a claim');
 
-    await repo.release(begun.id);
+    await repo.release(begun.claim);
 
     expect((await repo.begin(s, 'fp', later(10))).outcome).toBe('started');
   });
@@ -96,7 +130,7 @@ describe('IdempotencyRepository against FerretDB', () => {
     const s = scope();
     const begun = await repo.begin(s, 'fp', T0);
     if (begun.outcome !== 'started') throw new Error('expected a claim');
-    await repo.complete(begun.id, response, T0);
+    await repo.complete(begun.claim, response, T0);
 
     expect((await repo.begin(s, 'other-body', later(RETENTION_MS + 1))).outcome).toBe('started');
   });
@@ -125,13 +159,16 @@ describe('IdempotencyRepository against FerretDB', () => {
     const a = await repo.begin(asA, 'fp', T0);
     const b = await repo.begin(asB, 'fp', T0);
     if (a.outcome !== 'started' || b.outcome !== 'started') throw new Error('expected claims');
-    await repo.complete(a.id, response, T0, { contactId: 'c-erased' });
-    await repo.complete(b.id, response, T0, { contactId: 'c-other', otherContactId: 'c-erased' });
+    await repo.complete(a.claim, response, T0, { contactId: 'c-erased' });
+    await repo.complete(b.claim, response, T0, {
+      contactId: 'c-other',
+      otherContactId: 'c-erased',
+    });
 
     const scrubbed = await repo.eraseContact('tenant-a', 'c-erased', later(10));
 
     expect(scrubbed).toBe(2);
-    for (const id of [a.id, b.id]) {
+    for (const id of [a.claim.id, b.claim.id].map(responseIdOf)) {
       const doc = await db.collection(IDEMPOTENCY_COLLECTION).findOne({ _id: id as never });
       expect(doc).toMatchObject({ erasedAt: later(10), fingerprint: 'fp' });
       expect(doc).not.toHaveProperty('response');
@@ -144,7 +181,7 @@ describe('IdempotencyRepository against FerretDB', () => {
     const s = scope();
     const begun = await repo.begin(s, 'fp', T0);
     if (begun.outcome !== 'started') throw new Error('expected a claim');
-    await repo.complete(begun.id, response, T0, { contactId: 'c-gone' });
+    await repo.complete(begun.claim, response, T0, { contactId: 'c-gone' });
     await repo.eraseContact('tenant-a', 'c-gone', later(10));
 
     expect(await repo.begin(s, 'fp', later(20))).toEqual({ outcome: 'erased' });
@@ -154,7 +191,7 @@ describe('IdempotencyRepository against FerretDB', () => {
     const other = { tenantId: 'tenant-b', userId: 'user-1', key: `key-${++n}` };
     const begun = await repo.begin(other, 'fp', T0);
     if (begun.outcome !== 'started') throw new Error('expected a claim');
-    await repo.complete(begun.id, response, T0, { contactId: 'c-shared' });
+    await repo.complete(begun.claim, response, T0, { contactId: 'c-shared' });
 
     await repo.eraseContact('tenant-a', 'c-shared', later(10));
 
@@ -167,9 +204,14 @@ describe('IdempotencyRepository against FerretDB', () => {
     await purgeRepo.begin({ tenantId: 't', userId: 'u', key: 'old' }, 'fp', T0);
     await purgeRepo.begin({ tenantId: 't', userId: 'u', key: 'young' }, 'fp', later(RETENTION_MS));
 
+    const old = await purgeRepo.begin({ tenantId: 't', userId: 'u', key: 'old-done' }, 'fp', T0);
+    if (old.outcome !== 'started') throw new Error('expected a claim');
+    await purgeRepo.complete(old.claim, response, later(10));
+
     const purged = await purgeRepo.purgeExpired(later(RETENTION_MS + 1000));
 
-    expect(purged).toBe(1);
+    // The old claim, and the completed key's claim and response.
+    expect(purged).toBe(3);
     const left = await purgeDb.collection(IDEMPOTENCY_COLLECTION).find().toArray();
     expect(left.map((d) => d._id)).toEqual(['t:u:young']);
     await purgeDb.dropDatabase();

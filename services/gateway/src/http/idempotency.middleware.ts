@@ -12,6 +12,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { requestFingerprint, type ContactsOf, type ResponseContacts } from '../domain/idempotency';
 import type {
   BeginResult,
+  Claim,
   IdempotencyStore,
   StoredResponse,
 } from '../store/idempotency.repository';
@@ -76,7 +77,7 @@ export function idempotency(opts: IdempotencyOptions, contactsOf: ContactsOf): R
           { [REPLAYED_HEADER]: 'true' },
         );
       case 'started':
-        captureResponse(res, begun.id, opts, (body) =>
+        captureResponse(res, begun.claim, opts, (body) =>
           contactsOf(body, req.params as Record<string, string>),
         );
         return next();
@@ -111,7 +112,7 @@ function replay(res: Response, stored: StoredResponse): void {
  */
 function captureResponse(
   res: Response,
-  id: string,
+  claim: Claim,
   opts: IdempotencyOptions,
   contactsOf: (body: unknown) => ResponseContacts,
 ): void {
@@ -123,8 +124,8 @@ function captureResponse(
     const status = res.statusCode;
     const stored = status >= 500 ? undefined : toStored(res, status, body);
     const settle = stored
-      ? opts.store.complete(id, stored, opts.now(), contactsNamed(stored, contactsOf))
-      : opts.store.release(id);
+      ? opts.store.complete(claim, stored, opts.now(), contactsNamed(stored, contactsOf))
+      : opts.store.release(claim);
     void settle
       .catch((err: unknown) => opts.logger.warn({ err }, 'idempotency record not saved'))
       .then(() => originalSend(body))

@@ -4,6 +4,7 @@ import { idempotencyId } from '../../src/domain/idempotency';
 import type { IdempotencyScope, ResponseContacts } from '../../src/domain/idempotency';
 import type {
   BeginResult,
+  Claim,
   IdempotencyStore,
   StoredResponse,
 } from '../../src/store/idempotency.repository';
@@ -19,12 +20,15 @@ interface Entry {
 export class MemoryIdempotencyStore implements IdempotencyStore {
   readonly entries = new Map<string, Entry>();
 
-  async begin(scope: IdempotencyScope, fingerprint: string): Promise<BeginResult> {
+  async begin(scope: IdempotencyScope, fingerprint: string, now: Date): Promise<BeginResult> {
     const id = idempotencyId(scope);
     const existing = this.entries.get(id);
     if (!existing) {
       this.entries.set(id, { tenantId: scope.tenantId, fingerprint });
-      return { outcome: 'started', id };
+      return {
+        outcome: 'started',
+        claim: { id, tenantId: scope.tenantId, fingerprint, createdAt: now },
+      };
     }
     if (existing.fingerprint !== fingerprint) return { outcome: 'mismatch' };
     if (existing.erased) return { outcome: 'erased' };
@@ -33,17 +37,17 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(
-    id: string,
+    claim: Claim,
     response: StoredResponse,
     _now: Date,
     contacts: ResponseContacts = {},
   ): Promise<void> {
-    const entry = this.entries.get(id);
+    const entry = this.entries.get(claim.id);
     if (entry) Object.assign(entry, { response, contacts });
   }
 
-  async release(id: string): Promise<void> {
-    this.entries.delete(id);
+  async release(claim: Claim): Promise<void> {
+    this.entries.delete(claim.id);
   }
 
   async eraseContact(tenantId: string, contactId: string): Promise<number> {

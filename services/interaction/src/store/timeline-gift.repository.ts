@@ -9,7 +9,9 @@
 // a redelivered, replayed or late older event into a no-op (an upsert that then collides with
 // the stored `_id`), as the contact projection's household places do. FerretDB updates are a
 // read and a write-back, which is why that ordering, not the filter, is what keeps writes apart.
-import { isDuplicateKeyError, retryTransient } from '@kith/bus';
+// A first version is an insert instead (group-committed): the upsert's filter cannot match any
+// stored version below 1, so it would only ever insert or collide, at the price of a read.
+import { InsertBatcher, isDuplicateKeyError, retryTransient } from '@kith/bus';
 import { withMaxTime } from '@kith/resilience';
 import type { Collection, Db, FindOptions } from 'mongodb';
 import { giftPlaces, placeKey, type TimelineGift } from '../domain/timeline-gift';
@@ -31,12 +33,14 @@ const giftId = (tenantId: string, donationId: string) =>
 
 export class TimelineGifts {
   private readonly gifts: Collection<TimelineGiftDocument>;
+  private readonly firstVersions: InsertBatcher<TimelineGiftDocument>;
 
   constructor(
     db: Db,
     private readonly months: TimelineMonths,
   ) {
     this.gifts = db.collection<TimelineGiftDocument>(TIMELINE_GIFTS_COLLECTION);
+    this.firstVersions = new InsertBatcher(this.gifts);
   }
 
   /** Tenant first, for MongoDB (FerretDB on PostgreSQL gets a GIN index per key). */
@@ -54,6 +58,17 @@ export class TimelineGifts {
     const { id, ...state } = gift;
     const unset = OPTIONAL_FIELDS.filter((field) => gift[field] === undefined);
     try {
+      if (gift.version === 1) {
+        // Absent fields left out: the driver would store an undefined one as null.
+        const doc = JSON.parse(JSON.stringify(state)) as typeof state;
+        await this.firstVersions.insert({
+          ...doc,
+          _id: giftId(gift.tenantId, id),
+          donationId: id,
+          places: places.map(placeKey),
+        });
+        return true;
+      }
       const result = await retryTransient(() =>
         this.gifts.updateOne(
           { _id: giftId(gift.tenantId, id), version: { $lt: gift.version } },

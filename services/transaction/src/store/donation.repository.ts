@@ -11,7 +11,7 @@ import {
   updateVersioned,
   type AggregateStore,
 } from '@kith/aggregate-store';
-import type { Outbox, OutboxItem, OutboxLogRecord } from '@kith/bus';
+import { InsertBatcher, type Outbox, type OutboxItem, type OutboxLogRecord } from '@kith/bus';
 import { withMaxTime } from '@kith/resilience';
 import type { Collection, Db, Filter, FindOptions } from 'mongodb';
 import type { Donation } from '../domain/donation';
@@ -39,7 +39,13 @@ export class DonationRepository {
 
   constructor(db: Db, outbox: Outbox) {
     this.collection = db.collection<DonationDocument>(DONATIONS_COLLECTION);
-    this.store = { collection: this.collection, outbox };
+    // New gifts group-committed: concurrent creates share one insertMany (a duplicate `_id`
+    // still fails only its own create), one FerretDB round trip for many.
+    this.store = {
+      collection: this.collection,
+      outbox,
+      inserts: new InsertBatcher(this.collection),
+    };
   }
 
   /** Tenant first, as every index that serves a query (docs/architecture.md). */

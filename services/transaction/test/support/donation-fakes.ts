@@ -125,10 +125,15 @@ export class FakeProjection implements ContactProjection {
 export function fakeKeyDb(): Db {
   const docs = new Map<string, Record<string, unknown>>();
   const collection = {
-    async insertOne(doc: { _id: string }) {
-      if (docs.has(doc._id)) throw Object.assign(new Error('duplicate key'), { code: 11000 });
-      docs.set(doc._id, structuredClone(doc));
-      return { acknowledged: true, insertedId: doc._id };
+    // What InsertBatcher sends: unordered, each duplicate reported by its index.
+    async insertMany(batch: { _id: string }[]) {
+      const writeErrors: { index: number; code: number; errmsg: string }[] = [];
+      batch.forEach((doc, index) => {
+        if (docs.has(doc._id)) writeErrors.push({ index, code: 11000, errmsg: 'duplicate key' });
+        else docs.set(doc._id, structuredClone(doc));
+      });
+      if (writeErrors.length > 0) throw Object.assign(new Error('write errors'), { writeErrors });
+      return { acknowledged: true, insertedCount: batch.length };
     },
     async findOne(filter: { _id: string }) {
       return docs.get(filter._id) ?? null;
