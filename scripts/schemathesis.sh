@@ -18,7 +18,7 @@ ROOT="$(pwd)"
 VENV="$ROOT/.kith/schemathesis/venv"
 REQUIREMENTS="$ROOT/scripts/schemathesis/requirements.txt"
 SEED="${KITH_SCHEMATHESIS_SEED:-20261204}"
-EXAMPLES="${KITH_SCHEMATHESIS_EXAMPLES:-8}"
+EXAMPLES="${KITH_SCHEMATHESIS_EXAMPLES:-4}"
 
 # The venv is (re)made when the pinned requirements change: their hash is kept beside it.
 provision() {

@@ -181,9 +181,22 @@ describe('bodies the server refuses, the document refuses', () => {
 // the server refused. Each row is sent to the server and checked against the document; both
 // must agree, whichever way.
 describe('values the document and the server judge alike', () => {
-  function queryParamSchema(doc: Json, path: string, name: string): unknown {
-    const params = operation(doc, 'get', path).parameters as Json[];
-    return params.find((p) => p.name === name && p.in === 'query')?.schema;
+  type Judged = {
+    schema: (doc: Json) => unknown;
+    value: unknown;
+    send: (app: App) => request.Test;
+  };
+
+  /** The server's answer and the document's verdict on one value: accepted by both or neither. */
+  async function judge({ schema, value, send }: Judged, okStatus: number, accepted: boolean) {
+    const { app } = buildTestApp();
+    const doc = await served(app);
+    const res = await send(app).set('Authorization', bearer());
+
+    expect({ status: res.status, documented: validatorOf(doc, schema(doc))(value) }).toEqual({
+      status: accepted ? okStatus : 400,
+      documented: accepted,
+    });
   }
 
   it.each([
@@ -196,18 +209,14 @@ describe('values the document and the server judge alike', () => {
     ['gift;refund', false],
     ['Gift', false],
   ])('timeline kind=%j: accepted %s', async (kind, accepted) => {
-    const { app } = buildTestApp();
-    const doc = await served(app);
-    const validate = validatorOf(doc, queryParamSchema(doc, '/v1/contacts/{id}/timeline', 'kind'));
+    const schema = (doc: Json) =>
+      (operation(doc, 'get', '/v1/contacts/{id}/timeline').parameters as Json[]).find(
+        (p) => p.name === 'kind' && p.in === 'query',
+      )?.schema;
+    const send = (app: App) =>
+      request(app).get(`/v1/contacts/c-ada/timeline?kind=${encodeURIComponent(kind)}`);
 
-    const res = await request(app)
-      .get(`/v1/contacts/c-ada/timeline?kind=${encodeURIComponent(kind)}`)
-      .set('Authorization', bearer());
-
-    expect({ status: res.status, documented: validate(kind) }).toEqual({
-      status: accepted ? 200 : 400,
-      documented: accepted,
-    });
+    await judge({ schema, value: kind, send }, 200, accepted);
   });
 
   it.each([
@@ -216,8 +225,6 @@ describe('values the document and the server judge alike', () => {
     ['0663-43-62', false],
     ['2026-02-29', false],
   ])('a date custom field bounded by min %s: accepted %s', async (min, accepted) => {
-    const { app } = buildTestApp();
-    const doc = await served(app);
     const body = {
       recordType: 'person',
       key: 'joined',
@@ -225,16 +232,9 @@ describe('values the document and the server judge alike', () => {
       type: 'date',
       validation: { min },
     };
-    const validate = validatorOf(doc, requestSchema(doc, 'post', '/v1/custom-fields'));
+    const schema = (doc: Json) => requestSchema(doc, 'post', '/v1/custom-fields');
+    const send = (app: App) => request(app).post('/v1/custom-fields').send(body);
 
-    const res = await request(app)
-      .post('/v1/custom-fields')
-      .set('Authorization', bearer())
-      .send(body);
-
-    expect({ status: res.status, documented: validate(body) }).toEqual({
-      status: accepted ? 201 : 400,
-      documented: accepted,
-    });
+    await judge({ schema, value: body, send }, 201, accepted);
   });
 });
