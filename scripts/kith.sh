@@ -68,6 +68,16 @@ cmd_test() {
   pnpm exec jest --config jest.unit.config.js --json --outputFile="$reports/unit.json" || status=1
   say "local servers (provisioned once, then cached)"
   bash deploy/local/provision.sh
+  # The integration and contract tiers share one start of the local test servers: each tier's
+  # startInfra (@kith/testkit) reuses servers that run and stops only what it started, so they
+  # are started here, fresh as a tier would, and stopped after both.
+  local own_servers=0
+  if [ "$(node -p 'require("./packages/testkit").chooseInfraKind()')" = local ] &&
+    ! KITH_INFRA_PROFILE=test bash deploy/local/status.sh >/dev/null 2>&1; then
+    KITH_INFRA_PROFILE=test bash deploy/local/start.sh --fresh >/dev/null
+    own_servers=1
+    trap 'KITH_INFRA_PROFILE=test bash deploy/local/stop.sh' EXIT
+  fi
   say "integration and end-to-end tests (real Kafka + MongoDB-wire server)"
   pnpm exec jest --config jest.int.config.js --json --outputFile="$reports/integration.json" || status=1
   local summaries=("$reports/unit.json" "$reports/integration.json")
@@ -77,6 +87,10 @@ cmd_test() {
     say "contract tests (schemathesis against /v1/openapi.json, on the same test servers)"
     bash scripts/schemathesis.sh --report junit --report-junit-path "$reports/schemathesis.xml" || status=1
     summaries+=("$reports/schemathesis.xml")
+  fi
+  if [ "$own_servers" = 1 ]; then
+    trap - EXIT
+    KITH_INFRA_PROFILE=test bash deploy/local/stop.sh
   fi
   say "summary"
   summarize "${summaries[@]}"
