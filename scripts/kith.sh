@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The two commands of the README:
 #   npm start  -> bash scripts/kith.sh start : real Kafka + FerretDB (on PostgreSQL), then every service
-#   npm test   -> bash scripts/kith.sh test  : build, lint, unit, integration and e2e tests
+#   npm test   -> bash scripts/kith.sh test  : build, lint, unit, integration, e2e and contract tests
 # pnpm is not a prerequisite: corepack fetches the version pinned in package.json.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -31,13 +31,22 @@ build() {
   pnpm run build
 }
 
-# Sums jest's JSON reports into the one closing line CI reads: "N passed, N failed".
+# Sums jest's JSON reports and schemathesis' JUnit report (one test per API operation, failed
+# when any check failed on it) into the one closing line CI reads: "N passed, N failed". A report
+# that is missing (its runner crashed) counts as a suite that failed to run.
 summarize() {
   node -e '
     const fs = require("fs");
     let passed = 0, failed = 0, skipped = 0, suitesFailed = 0;
+    const count = (xml, name) => Number(new RegExp(`<testsuites[^>]*\\s${name}="(\\d+)"`).exec(xml)?.[1] ?? 0);
     for (const file of process.argv.slice(1)) {
       if (!fs.existsSync(file)) { suitesFailed++; continue; }
+      if (file.endsWith(".xml")) {
+        const xml = fs.readFileSync(file, "utf8");
+        const [tests, failures, errors, skips] = ["tests", "failures", "errors", "skipped"].map((n) => count(xml, n));
+        passed += tests - failures - errors - skips; failed += failures + errors; skipped += skips;
+        continue;
+      }
       const r = JSON.parse(fs.readFileSync(file, "utf8"));
       passed += r.numPassedTests; failed += r.numFailedTests;
       skipped += r.numPendingTests + r.numTodoTests; suitesFailed += r.numRuntimeErrorTestSuites;
@@ -59,10 +68,32 @@ cmd_test() {
   pnpm exec jest --config jest.unit.config.js --json --outputFile="$reports/unit.json" || status=1
   say "local servers (provisioned once, then cached)"
   bash deploy/local/provision.sh
+  # The integration and contract tiers share one start of the local test servers: each tier's
+  # startInfra (@kith/testkit) reuses servers that run and stops only what it started, so they
+  # are started here, fresh as a tier would, and stopped after both.
+  local own_servers=0
+  if [ "$(node -p 'require("./packages/testkit").chooseInfraKind()')" = local ] &&
+    ! KITH_INFRA_PROFILE=test bash deploy/local/status.sh >/dev/null 2>&1; then
+    KITH_INFRA_PROFILE=test bash deploy/local/start.sh --fresh >/dev/null
+    own_servers=1
+    trap 'KITH_INFRA_PROFILE=test bash deploy/local/stop.sh' EXIT
+  fi
   say "integration and end-to-end tests (real Kafka + MongoDB-wire server)"
   pnpm exec jest --config jest.int.config.js --json --outputFile="$reports/integration.json" || status=1
+  local summaries=("$reports/unit.json" "$reports/integration.json")
+  if [ "${KITH_SKIP_SCHEMATHESIS:-0}" = 1 ]; then
+    say "contract tests skipped (KITH_SKIP_SCHEMATHESIS=1)"
+  else
+    say "contract tests (schemathesis against /v1/openapi.json, on the same test servers)"
+    bash scripts/schemathesis.sh --report junit --report-junit-path "$reports/schemathesis.xml" || status=1
+    summaries+=("$reports/schemathesis.xml")
+  fi
+  if [ "$own_servers" = 1 ]; then
+    trap - EXIT
+    KITH_INFRA_PROFILE=test bash deploy/local/stop.sh
+  fi
   say "summary"
-  summarize "$reports/unit.json" "$reports/integration.json"
+  summarize "${summaries[@]}"
   return "$status"
 }
 

@@ -57,13 +57,17 @@ export async function seedRecords(baseUrl: string, token: string): Promise<Seede
   const bo = await person('Bo');
   const works = await organization('Contract Works', 'office@contract.example.org');
   const household = await idOf('/v1/households');
-  const joined = await send(
-    'POST',
-    `/v1/households/${household}/members`,
-    { contactId: bo },
-    { 'if-match': '"1"' },
-  );
-  if (joined.status !== 200) throw new Error(`seeding a household member: ${joined.status}`);
+  // Bo stays a member (his household is read); Dee is the member a removal takes away.
+  const dee = await person('Dee');
+  for (const [version, contactId] of [bo, dee].entries()) {
+    const joined = await send(
+      'POST',
+      `/v1/households/${household}/members`,
+      { contactId },
+      { 'if-match': `"${version + 1}"` },
+    );
+    if (joined.status !== 200) throw new Error(`seeding a household member: ${joined.status}`);
+  }
   const relationship = (contactAId: string) =>
     idOf('/v1/relationships', { typeCode: 'employee-of', contactAId, contactBId: works });
   const field = (key: string) =>
@@ -92,6 +96,7 @@ export async function seedRecords(baseUrl: string, token: string): Promise<Seede
     // Spares: what deletes, erasures and merges may take away.
     KITH_ST_SPARE_PERSON_ID: await person('Cy'),
     KITH_ST_SPARE_ORGANIZATION_ID: await organization('Spare Works', 'spare@contract.example.org'),
+    KITH_ST_SPARE_MEMBER_ID: dee,
     KITH_ST_SPARE_HOUSEHOLD_ID: await idOf('/v1/households'),
     KITH_ST_SPARE_RELATIONSHIP_ID: await relationship(bo),
     KITH_ST_SPARE_CUSTOM_FIELD_KEY: String((await field('spare_level')).key),

@@ -2,24 +2,15 @@
 // form can show them all at once; paths name the request fields.
 import { RELATIONSHIP_FIELD_LIMITS, RELATIONSHIP_TYPE_CODE_PATTERN } from '@kith/contracts';
 import type { ContactFieldError } from './contact-error';
+import { isCalendarDate } from './custom-field-date.util';
 import type { RelationshipFields } from './relationship';
 import { RELATIONSHIP_CONTACT_KINDS, type RelationshipContactKind } from './relationship-type';
 
 /** Shared with the gateway's zod schemas (@kith/contracts field-limits.ts). */
 const RELATIONSHIP_LIMITS = RELATIONSHIP_FIELD_LIMITS;
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is not). */
-export function isCalendarDate(value: string): boolean {
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
+// One calendar-date rule for custom fields and relationships.
+export { isCalendarDate };
 
 export interface RelationshipFieldsInput {
   startDate?: string;

@@ -29,8 +29,11 @@ const fieldKey = z
     description: 'Values live under customFields.<key>; filter with ?cf.<key>=.',
     example: 'membership_level',
   });
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = z.string().regex(DATE, 'A date: YYYY-MM-DD.');
+// A calendar date (2026-02-30 is not one), as the service's isCalendarDate takes it. The
+// document says so twice: `format: date` (which validators may ignore) and zod's own pattern of
+// real days, leap years included; \d{4}-\d{2}-\d{2} alone called 0663-43-62 a date.
+const DATE_PATTERN = z.regexes.date.source;
+const date = z.iso.date().openapi({ pattern: DATE_PATTERN });
 
 const OptionInputSchema = z
   .strictObject({
@@ -102,7 +105,7 @@ function typeBranch(type: (typeof FIELD_TYPES)[number], rules: Record<string, ob
   };
 }
 const number = { type: 'number' } as const;
-const dateBound = { type: 'string', pattern: DATE.source } as const;
+const dateBound = { type: 'string', format: 'date', pattern: DATE_PATTERN } as const;
 
 // Plain JSON Schema objects: the metadata type knows both OpenAPI versions' schema types.
 const byType = {

@@ -8,6 +8,7 @@ import {
   PAYMENT_METHODS,
   SOFT_CREDIT_TYPES,
   TIMELINE_ENTRY_KINDS,
+  TRIMMED_SPACE,
 } from '@kith/contracts';
 import { pageSchema } from '../../http/schemas/paging.schema';
 import { z } from '../../http/schemas/zod';
@@ -30,6 +31,16 @@ const kindsOf = (value: string): string[] => [
   ),
 ];
 
+/**
+ * kindsOf's grammar for the document: entries trimmed as JavaScript trims, empty ones dropped,
+ * at least one kind (what the refinement below refuses, the pattern leaves out).
+ */
+const KIND_LIST_PATTERN = (() => {
+  const space = `[${TRIMMED_SPACE}]*`;
+  const kind = `${space}(?:${TIMELINE_ENTRY_KINDS.join('|')})${space}`;
+  return `^(?:${space},)*${kind}(?:,(?:${kind}|${space}))*$`;
+})();
+
 /** `kind=gift,refund`: one or more kinds, comma-separated, in the vocabulary's order. */
 const KindListSchema = z
   .string()
@@ -45,6 +56,7 @@ const KindListSchema = z
   .transform((value) => TIMELINE_ENTRY_KINDS.filter((k) => kindsOf(value).includes(k)))
   .openapi({
     type: 'string',
+    pattern: KIND_LIST_PATTERN,
     example: 'gift,refund',
     description:
       'Only entries of these kinds, comma-separated: interaction (any type; `type` narrows ' +
