@@ -141,18 +141,18 @@ test('regroups by a new fiscal-year start at once, guarded by the version it was
   const before = await t.client.GetSettings({}, caller(tenant));
 
   const changed = await t.client.UpdateSettings(
-    { fiscalYearStartMonth: 7, expectedVersion: 0 },
+    { fiscalYearStartMonth: 7, expectedVersion: 1 },
     caller(tenant),
   );
   const stale = await t.client
-    .UpdateSettings({ fiscalYearStartMonth: 4, expectedVersion: 0 }, caller(tenant))
+    .UpdateSettings({ fiscalYearStartMonth: 4, expectedVersion: 1 }, caller(tenant))
     .catch(statusOf);
   const invalid = await t.client
-    .UpdateSettings({ fiscalYearStartMonth: 13, expectedVersion: 1 }, caller(tenant))
+    .UpdateSettings({ fiscalYearStartMonth: 13, expectedVersion: 2 }, caller(tenant))
     .catch(statusOf);
 
-  expect(before.settings).toEqual({ fiscalYearStartMonth: 1, version: 0, updatedAt: '' });
-  expect(changed.settings).toMatchObject({ fiscalYearStartMonth: 7, version: 1 });
+  expect(before.settings).toEqual({ fiscalYearStartMonth: 1, version: 1, updatedAt: '' });
+  expect(changed.settings).toMatchObject({ fiscalYearStartMonth: 7, version: 2 });
   expect([stale, invalid]).toEqual([grpc.status.ABORTED, grpc.status.INVALID_ARGUMENT]);
   const fy2026 = await t.client.GetDashboard({ fiscalYear: 2026, currency: 'USD' }, caller(tenant));
   expect(fy2026).toMatchObject({

@@ -17,7 +17,13 @@ describeReflectionThroughGrpcurl({
   async call(address) {
     const caller = grpcurlCaller(newTenant());
     const settings = JSON.parse(
-      await grpcurlRun(...caller, '-d', '{}', address, 'kith.analytics.v1.AnalyticsService/GetSettings'),
+      await grpcurlRun(
+        ...caller,
+        '-d',
+        '{}',
+        address,
+        'kith.analytics.v1.AnalyticsService/GetSettings',
+      ),
     ) as { settings?: { fiscalYearStartMonth?: number } };
     const refused = await grpcurlRun(
       ...caller,

@@ -39,7 +39,10 @@ const donorKey = (tenant: string, contactId: string) => `${tenant}\n${contactId}
 
 /** The same events twice are the suite's "delivered twice": one event id, two deliveries. */
 const prepared = new Map<string, { contact: PreparedEvent; gifts: PreparedEvent[] }>();
-async function deliver(key: string, build: () => { contact: PreparedEvent; gifts: PreparedEvent[] }) {
+async function deliver(
+  key: string,
+  build: () => { contact: PreparedEvent; gifts: PreparedEvent[] },
+) {
   const events = prepared.get(key) ?? build();
   prepared.set(key, events);
   await t.contacts.publish(events.contact);
@@ -49,7 +52,10 @@ async function deliver(key: string, build: () => { contact: PreparedEvent; gifts
 function repointGifts(tenant: string, survivorId: string, victimId: string): PreparedEvent[] {
   const moved = giftsOf.get(donorKey(tenant, victimId)) ?? [];
   giftsOf.delete(donorKey(tenant, victimId));
-  giftsOf.set(donorKey(tenant, survivorId), [...(giftsOf.get(donorKey(tenant, survivorId)) ?? []), ...moved]);
+  giftsOf.set(donorKey(tenant, survivorId), [
+    ...(giftsOf.get(donorKey(tenant, survivorId)) ?? []),
+    ...moved,
+  ]);
   return moved.map((id) => t.gifts.prepareUpdate(tenant, id, { donorId: survivorId }));
 }
 

@@ -61,10 +61,10 @@ describe('analytics settings', () => {
   it('change the start month from the version they were read at', () => {
     const next = decideSettingsUpdate(
       defaultSettings('t'),
-      { fiscalYearStartMonth: 7, expectedVersion: 0 },
+      { fiscalYearStartMonth: 7, expectedVersion: 1 },
       now,
     );
-    expect(next).toEqual({ tenantId: 't', fiscalYearStartMonth: 7, version: 1, updatedAt: now });
+    expect(next).toEqual({ tenantId: 't', fiscalYearStartMonth: 7, version: 2, updatedAt: now });
   });
 
   it('refuse a stale version and a month outside 1-12', () => {

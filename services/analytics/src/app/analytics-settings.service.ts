@@ -19,7 +19,7 @@ export class AnalyticsSettingsService {
   async update(tenantId: string, update: SettingsUpdate): Promise<AnalyticsSettings> {
     const stored = await this.settings.get(tenantId);
     const next = decideSettingsUpdate(stored.settings, update, this.now());
-    await this.settings.save({ ...next, updatedAt: next.updatedAt as string }, stored.outboxLog);
+    await this.settings.save(next, stored);
     return next;
   }
 }

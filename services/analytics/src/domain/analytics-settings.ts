@@ -1,6 +1,7 @@
 // A tenant's analytics settings: the month its fiscal year starts in (1-12, January until
-// changed). Version 0 means never changed (nothing stored); an update names the version it
-// was decided from, as every other update (If-Match).
+// changed). The defaults are version 1, never stored (an ETag is a positive version, so a
+// first change sends If-Match "1"); an update names the version it was decided from, as every
+// other update does.
 import { AnalyticsError } from './analytics-error';
 import { isStartMonth } from './fiscal-year';
 
@@ -15,7 +16,7 @@ export interface AnalyticsSettings {
 export const DEFAULT_FISCAL_YEAR_START_MONTH = 1;
 
 export function defaultSettings(tenantId: string): AnalyticsSettings {
-  return { tenantId, fiscalYearStartMonth: DEFAULT_FISCAL_YEAR_START_MONTH, version: 0 };
+  return { tenantId, fiscalYearStartMonth: DEFAULT_FISCAL_YEAR_START_MONTH, version: 1 };
 }
 
 export interface SettingsUpdate {
@@ -28,7 +29,7 @@ export function decideSettingsUpdate(
   current: AnalyticsSettings,
   update: SettingsUpdate,
   now: string,
-): AnalyticsSettings {
+): AnalyticsSettings & { updatedAt: string } {
   if (!isStartMonth(update.fiscalYearStartMonth)) {
     throw AnalyticsError.validation([
       { field: 'fiscalYearStartMonth', message: 'must be a whole month from 1 to 12' },

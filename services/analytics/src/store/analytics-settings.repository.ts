@@ -1,7 +1,7 @@
 // `analytics_settings`: one document per tenant (`_id` = tenant id), written through the
 // outbox with kith.analytics.settings-changed.v1 (@kith/aggregate-store: the intent claims the
 // version, so two updates from the same version cannot both pass on FerretDB). Nothing stored
-// means the defaults at version 0.
+// means the defaults at version 1 (domain/analytics-settings.ts); the first change inserts.
 import { findOwned, insertVersioned, updateVersioned } from '@kith/aggregate-store';
 import type { Outbox, OutboxLogRecord } from '@kith/bus';
 import type { Collection, Db } from 'mongodb';
@@ -23,6 +23,8 @@ interface SettingsDocument {
 export interface StoredSettings {
   settings: AnalyticsSettings;
   outboxLog: OutboxLogRecord[];
+  /** False for the defaults (nothing stored yet). */
+  stored: boolean;
 }
 
 export class AnalyticsSettingsRepository {
@@ -37,13 +39,16 @@ export class AnalyticsSettingsRepository {
 
   async get(tenantId: string): Promise<StoredSettings> {
     const doc = await findOwned(this.collection, tenantId, tenantId);
-    if (!doc) return { settings: defaultSettings(tenantId), outboxLog: [] };
+    if (!doc) return { settings: defaultSettings(tenantId), outboxLog: [], stored: false };
     const { _id, _outboxLog, ...settings } = doc;
-    return { settings, outboxLog: _outboxLog ?? [] };
+    return { settings, outboxLog: _outboxLog ?? [], stored: true };
   }
 
-  /** Stores `next` (version = the stored version + 1) with its event. */
-  async save(next: AnalyticsSettings & { updatedAt: string }, outboxLog: OutboxLogRecord[]) {
+  /** Stores `next` (version = the version read + 1) with its event. */
+  async save(
+    next: AnalyticsSettings & { updatedAt: string },
+    read: Pick<StoredSettings, 'outboxLog' | 'stored'>,
+  ) {
     const store = { collection: this.collection, outbox: this.outbox };
     const expected = next.version - 1;
     const state = { _id: next.tenantId, ...next };
@@ -51,10 +56,14 @@ export class AnalyticsSettingsRepository {
       items: settingsChangedItems(next),
       conflict: () => AnalyticsError.settingsConflict(expected),
     };
-    if (expected === 0) {
+    if (!read.stored) {
       await insertVersioned(store, state, { ...write, duplicate: write.conflict });
     } else {
-      await updateVersioned(store, state, { ...write, expectedVersion: expected, outboxLog });
+      await updateVersioned(store, state, {
+        ...write,
+        expectedVersion: expected,
+        outboxLog: read.outboxLog,
+      });
     }
   }
 }
