@@ -24,7 +24,7 @@ export interface RebuildGroups {
 }
 
 export interface RebuildSupervisorOptions {
-  rebuilds: Pick<RebuildRepository, 'running' | 'finish'>;
+  rebuilds: Pick<RebuildRepository, 'running' | 'finish' | 'get'>;
   states: Pick<ReadModelStates, 'current' | 'insert'>;
   facts: Pick<GiftFacts, 'dropReadModel'>;
   groups: RebuildGroups;
@@ -98,7 +98,9 @@ export class RebuildSupervisor implements StartableConsumer, RebuildFollower {
     // Lost the race for the state's seq: another writer moved it; look again next time.
     if (next && !(await this.opts.states.insert(next))) return;
     const now = (this.opts.now?.() ?? new Date()).toISOString();
-    await this.opts.rebuilds.finish(completed(rebuild, now));
+    // Another process following the same rebuild (after a restart) may have finished it.
+    const stored = await this.opts.rebuilds.get(rebuild.tenantId, rebuild.id);
+    if (stored?.status === 'running') await this.opts.rebuilds.finish(completed(stored, now));
     this.followed.delete(rebuild.id);
     await group.stop();
     await this.opts.groups.remove(rebuildGroupId(rebuild.id));
