@@ -13,7 +13,10 @@ import { mongoBackend, startInfra, testDbName } from '@kith/testkit';
 import { DashboardService } from '../../services/analytics/src/app/dashboard.service';
 import { AnalyticsSettingsRepository } from '../../services/analytics/src/store/analytics-settings.repository';
 import { DonorMerges } from '../../services/analytics/src/store/donor-merges.repository';
-import { GiftFacts } from '../../services/analytics/src/store/gift-facts.repository';
+import {
+  DASHBOARD_PROJECTION,
+  GiftFacts,
+} from '../../services/analytics/src/store/gift-facts.repository';
 import { ReadModelStates } from '../../services/analytics/src/store/read-model-state.repository';
 import { percentile } from '../lib/load';
 
@@ -74,22 +77,7 @@ async function main() {
     });
     const rawFind = () =>
       facts.collection
-        .find(
-          { tenantId, readModel: 1 },
-          {
-            projection: {
-              _id: 0,
-              donationId: 1,
-              version: 1,
-              donorKey: 1,
-              currency: 1,
-              amountMinor: 1,
-              refundedMinor: 1,
-              month: 1,
-              status: 1,
-            },
-          },
-        )
+        .find({ tenantId, readModel: 1 }, { projection: DASHBOARD_PROJECTION })
         .toArray();
     const dashboard = () => dashboards.dashboard({ tenantId, fiscalYear: 2026, currency: 'USD' });
     await rawFind();

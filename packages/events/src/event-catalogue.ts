@@ -285,4 +285,11 @@ export const eventCatalogue = {
 } satisfies Record<string, CatalogueEntry>;
 
 export type EventType = keyof typeof eventCatalogue;
+
+/** The donation events that carry the gift's whole state (every kith.donation.*.v1). */
+export const DONATION_SNAPSHOT_EVENTS = [
+  EVENT_TYPES.donationCreated,
+  EVENT_TYPES.donationUpdated,
+  EVENT_TYPES.donationRefunded,
+] as const;
 export type EventData<T extends EventType> = z.infer<(typeof eventCatalogue)[T]['schema']>;

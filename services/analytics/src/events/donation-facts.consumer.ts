@@ -5,20 +5,14 @@
 // (and the one a rebuild fills); a rebuild's group, reading from offset 0, writes only its
 // own tenant's gifts into its own version. The tenant is the envelope's.
 import type { EventHandler } from '@kith/bus';
-import { EVENT_TYPES, parseEventData, type DonationSnapshot } from '@kith/events';
+import { DONATION_SNAPSHOT_EVENTS, parseEventData, type DonationSnapshot } from '@kith/events';
 import type { GiftProjection } from '../app/gift-projection.service';
 
 export const DONATION_FACTS_GROUP = 'analytics-donation-facts';
 
-const DONATION_EVENTS = [
-  EVENT_TYPES.donationCreated,
-  EVENT_TYPES.donationUpdated,
-  EVENT_TYPES.donationRefunded,
-] as const;
-
 function handlersOf(apply: (donation: DonationSnapshot) => Promise<void>) {
   const handlerOf =
-    (type: (typeof DONATION_EVENTS)[number]): EventHandler =>
+    (type: (typeof DONATION_SNAPSHOT_EVENTS)[number]): EventHandler =>
     async (event) => {
       const { donation } = parseEventData(type, event.data);
       if (donation.tenantId !== event.tenantId) {
@@ -26,7 +20,7 @@ function handlersOf(apply: (donation: DonationSnapshot) => Promise<void>) {
       }
       await apply(donation);
     };
-  return Object.fromEntries(DONATION_EVENTS.map((type) => [type, handlerOf(type)]));
+  return Object.fromEntries(DONATION_SNAPSHOT_EVENTS.map((type) => [type, handlerOf(type)]));
 }
 
 export function liveDonationHandlers(

@@ -29,7 +29,7 @@ const factId = (readModel: number, fact: GiftFact) =>
   ].join(':');
 
 /** What a dashboard reads of each fact. */
-const DASHBOARD_PROJECTION = {
+export const DASHBOARD_PROJECTION = {
   _id: 0,
   donationId: 1,
   version: 1,
