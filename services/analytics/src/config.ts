@@ -25,6 +25,17 @@ export const analyticsConfigSchema = z.object({
       'read model version, merges, read model states, settings, rebuilds and its contact ' +
       'projection, all built from events.',
   ),
+  ANALYTICS_FACTS_FETCH_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5000)
+    .default(200)
+    .describe(
+      'How long the live gift consumer waits for a batch before a fetch is answered: the most a ' +
+        'lone gift waits in Kafka before the dashboard can show it. Shorter is fresher and costs ' +
+        'more fetches and commits on a quiet topic (docs/analytics.md, "Measured").',
+    ),
   ANALYTICS_REBUILD_CHECK_MS: z.coerce
     .number()
     .int()

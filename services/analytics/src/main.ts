@@ -123,6 +123,7 @@ export function start(
             topics: [TOPICS.transaction],
             handlers: liveDonationHandlers(gifts),
             dedupe: 'handler',
+            fetchMaxWaitMs: config.ANALYTICS_FACTS_FETCH_WAIT_MS,
           },
           supervisor,
         ],
