@@ -13,7 +13,7 @@ export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 pnpm() { corepack pnpm "$@"; }
 
 # Services in start order; each is `services/<name>/dist/main.js`.
-SERVICES=(contact interaction transaction gateway)
+SERVICES=(contact interaction transaction analytics gateway)
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -134,6 +134,7 @@ cmd_start() {
   echo "  contact      gRPC 127.0.0.1:${CONTACT_GRPC_PORT:-50051}"
   echo "  interaction  gRPC 127.0.0.1:${INTERACTION_GRPC_PORT:-50052}"
   echo "  transaction  gRPC 127.0.0.1:${TRANSACTION_GRPC_PORT:-50053}"
+  echo "  analytics    gRPC 127.0.0.1:${ANALYTICS_GRPC_PORT:-50055}"
   echo "  gateway      http://127.0.0.1:${GATEWAY_HTTP_PORT:-8080} (docs at /docs)"
   echo "A token for the API:  npm run token -- --tenant demo --roles admin"
   echo "Stop everything with Ctrl-C."

@@ -116,3 +116,6 @@ export const INTERACTION_PROTO = 'kith/interaction/v1/interaction.proto';
 
 /** kith.transaction.v1.DonationService: gifts, soft credits, refunds, giving summaries. */
 export const DONATION_PROTO = 'kith/transaction/v1/donation.proto';
+
+/** kith.analytics.v1.AnalyticsService: dashboards, settings, rebuilds of the read model. */
+export const ANALYTICS_PROTO = 'kith/analytics/v1/analytics.proto';

@@ -38,6 +38,11 @@ import {
   DonationRefundedDataSchema,
   DonationUpdatedDataSchema,
 } from './transaction-events.schema';
+import {
+  AnalyticsRebuildCompletedDataSchema,
+  AnalyticsRebuildStartedDataSchema,
+  AnalyticsSettingsChangedDataSchema,
+} from './analytics-events.schema';
 import { TOPICS } from './topics';
 
 export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
@@ -51,6 +56,7 @@ export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
 export const CONTACT_SOURCE = 'kith/contact';
 export const INTERACTION_SOURCE = 'kith/interaction';
 export const TRANSACTION_SOURCE = 'kith/transaction';
+export const ANALYTICS_SOURCE = 'kith/analytics';
 
 export const EVENT_TYPES = {
   contactCreated: 'kith.contact.created.v1',
@@ -76,6 +82,9 @@ export const EVENT_TYPES = {
   donationCreated: 'kith.donation.created.v1',
   donationUpdated: 'kith.donation.updated.v1',
   donationRefunded: 'kith.donation.refunded.v1',
+  analyticsSettingsChanged: 'kith.analytics.settings-changed.v1',
+  analyticsRebuildStarted: 'kith.analytics.rebuild.started.v1',
+  analyticsRebuildCompleted: 'kith.analytics.rebuild.completed.v1',
 } as const;
 
 export const eventCatalogue = {
@@ -249,7 +258,38 @@ export const eventCatalogue = {
     schema: DonationRefundedDataSchema,
     key: 'donation id',
   },
+  [EVENT_TYPES.analyticsSettingsChanged]: {
+    topic: TOPICS.analytics,
+    description:
+      "A tenant's analytics settings changed (the month its fiscal year starts in); dashboards " +
+      'group by the new fiscal year at once, without a replay.',
+    schema: AnalyticsSettingsChangedDataSchema,
+    key: 'tenant id',
+  },
+  [EVENT_TYPES.analyticsRebuildStarted]: {
+    topic: TOPICS.analytics,
+    description:
+      "An admin started rebuilding the tenant's analytics read model from offset 0 into a new " +
+      'version; the current version keeps serving until the new one has caught up.',
+    schema: AnalyticsRebuildStartedDataSchema,
+    key: 'tenant id',
+  },
+  [EVENT_TYPES.analyticsRebuildCompleted]: {
+    topic: TOPICS.analytics,
+    description:
+      'A rebuild caught up with the live consumer and the new read model version now serves ' +
+      'dashboards (switched in one document write); the old version is dropped.',
+    schema: AnalyticsRebuildCompletedDataSchema,
+    key: 'tenant id',
+  },
 } satisfies Record<string, CatalogueEntry>;
 
 export type EventType = keyof typeof eventCatalogue;
+
+/** The donation events that carry the gift's whole state (every kith.donation.*.v1). */
+export const DONATION_SNAPSHOT_EVENTS = [
+  EVENT_TYPES.donationCreated,
+  EVENT_TYPES.donationUpdated,
+  EVENT_TYPES.donationRefunded,
+] as const;
 export type EventData<T extends EventType> = z.infer<(typeof eventCatalogue)[T]['schema']>;

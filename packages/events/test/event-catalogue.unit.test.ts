@@ -32,7 +32,9 @@ describe('event catalogue', () => {
         ? TOPICS.interaction
         : type.startsWith('kith.donation.')
           ? TOPICS.transaction
-          : TOPICS.contact;
+          : type.startsWith('kith.analytics.')
+            ? TOPICS.analytics
+            : TOPICS.contact;
       expect(entry.topic).toBe(owner);
     }
   });
@@ -144,11 +146,18 @@ describe('event catalogue', () => {
     for (const [type, schema] of Object.entries(schemas)) {
       // Each event carries its aggregate's full state under the aggregate's name, camelCased
       // from the type: kith.custom-field.defined.v1 -> customField. The erasure event is the
-      // one exception: it must carry no state, only the erased contact's id.
+      // one exception: it must carry no state, only the erased contact's id. The analytics
+      // service's types are named by the service (kith.analytics.<thing>.<verb>.v1, as its
+      // fixed names say): their aggregate is the settings or the rebuild.
       const name = (type.split('.')[1] ?? '').replace(/-([a-z])/g, (_m, c: string) =>
         c.toUpperCase(),
       );
-      const aggregate = type === 'kith.contact.erased.v1' ? 'contactId' : name;
+      const analytics = type.startsWith('kith.analytics.')
+        ? type.includes('.rebuild.')
+          ? 'rebuild'
+          : 'settings'
+        : undefined;
+      const aggregate = type === 'kith.contact.erased.v1' ? 'contactId' : (analytics ?? name);
       expect(schema).toMatchObject({
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: type,

@@ -43,6 +43,14 @@ export const gatewayConfigSchema = z
         'host:port of the transaction service gRPC server (donations, refunds, giving; always ' +
           'asked for its part of a personal-data export).',
       ),
+    ANALYTICS_GRPC_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'expected host:port')
+      .default('127.0.0.1:50055')
+      .describe(
+        'host:port of the analytics service gRPC server (dashboards, settings, rebuilds; always ' +
+          'asked for its part of a personal-data export).',
+      ),
     GATEWAY_DB_NAME: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')
@@ -73,9 +81,9 @@ export const gatewayConfigSchema = z
       )
       .default('')
       .describe(
-        'Services holding personal data besides the contact, interaction and transaction ' +
-          'services (always asked, at CONTACT_GRPC_ADDRESS, INTERACTION_GRPC_ADDRESS and ' +
-          'TRANSACTION_GRPC_ADDRESS), as name=host:port pairs, e.g. ' +
+        'Services holding personal data besides the contact, interaction, transaction and ' +
+          'analytics services (always asked, at CONTACT_GRPC_ADDRESS, INTERACTION_GRPC_ADDRESS, ' +
+          'TRANSACTION_GRPC_ADDRESS and ANALYTICS_GRPC_ADDRESS), as name=host:port pairs, e.g. ' +
           '"marketing=marketing:50054". Each serves kith.privacy.v1.PersonalDataService; see ' +
           'docs/privacy.md.',
       ),

@@ -30,6 +30,8 @@ import {
   transactionDatabaseNames,
   type RunningTransactionService,
 } from '../../transaction/src/main';
+import { loadAnalyticsConfig } from '../../analytics/src/config';
+import { start as startAnalytics, type RunningAnalyticsService } from '../../analytics/src/main';
 import { contactServiceClient } from '../src/modules/contact/contact.client';
 import { start as startGateway, type RunningGateway } from '../src/main';
 import { loadGatewayConfig } from '../src/config';
@@ -39,6 +41,7 @@ const topicPrefix = uniquePrefix('e2e-privacy');
 let contact: RunningContactService;
 let interaction: RunningInteractionService;
 let transaction: RunningTransactionService;
+let analytics: RunningAnalyticsService;
 let gateway: RunningGateway;
 let brokenGateway: RunningGateway;
 let mongo: MongoClient;
@@ -46,6 +49,7 @@ const contactDb = testDbName('e2e-privacy-contact');
 const gatewayDb = testDbName('e2e-privacy-gateway');
 const interactionDb = testDbName('e2e-privacy-interaction');
 const transactionDb = testDbName('e2e-privacy-transaction');
+const analyticsDb = testDbName('e2e-privacy-analytics');
 
 beforeAll(async () => {
   mongo = await new MongoClient(infra.mongoUrl).connect();
@@ -77,6 +81,9 @@ beforeAll(async () => {
       TRANSACTION_DB_NAME: transactionDb,
     }),
   );
+  analytics = await startAnalytics(
+    loadAnalyticsConfig({ ...common, ANALYTICS_GRPC_PORT: '0', ANALYTICS_DB_NAME: analyticsDb }),
+  );
   const gatewayConfig = {
     ...common,
     GATEWAY_HTTP_PORT: '0',
@@ -84,6 +91,7 @@ beforeAll(async () => {
     CONTACT_GRPC_ADDRESS: `127.0.0.1:${contact.grpcPort}`,
     INTERACTION_GRPC_ADDRESS: `127.0.0.1:${interaction.grpcPort}`,
     TRANSACTION_GRPC_ADDRESS: `127.0.0.1:${transaction.grpcPort}`,
+    ANALYTICS_GRPC_ADDRESS: `127.0.0.1:${analytics.grpcPort}`,
     KITH_JWT_ISSUER: TEST_JWT.issuer,
     KITH_JWT_AUDIENCE: TEST_JWT.audience,
     KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
@@ -101,6 +109,7 @@ afterAll(async () => {
   await gateway?.stop();
   await interaction?.stop();
   await transaction?.stop();
+  await analytics?.stop();
   await contact?.stop();
   await mongo?.close();
 });

@@ -21,7 +21,9 @@ export type Permission =
   | 'interaction:write'
   | 'donation:read'
   | 'donation:write'
-  | 'donation:refund';
+  | 'donation:refund'
+  | 'analytics:read'
+  | 'analytics:admin';
 
 export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:read': ROLES,
@@ -60,6 +62,10 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'donation:write': ['admin', 'manager', 'fundraiser'],
   // A refund sends money back out: those who run the CRM.
   'donation:refund': ['admin', 'manager'],
+  // Dashboards are totals per currency, no person named: those who read giving, and readonly.
+  'analytics:read': ['admin', 'manager', 'fundraiser', 'analyst', 'readonly'],
+  // Changing the fiscal year moves every dashboard; a rebuild reads the whole history.
+  'analytics:admin': ['admin'],
 };
 
 /** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */

@@ -10,6 +10,8 @@ import { loadGatewayConfig } from '../../src/config';
 import { start as startGateway } from '../../src/main';
 import { loadTransactionConfig } from '../../../transaction/src/config';
 import { start as startTransaction } from '../../../transaction/src/main';
+import { loadAnalyticsConfig } from '../../../analytics/src/config';
+import { start as startAnalytics } from '../../../analytics/src/main';
 
 export interface E2eStack {
   baseUrl: string;
@@ -21,6 +23,8 @@ export interface E2eStack {
   interactionDb: { mongoUrl: string; name: string };
   /** The transaction service's main database (its outbox is `<name>_outbox`). */
   transactionDb: { mongoUrl: string; name: string };
+  /** The analytics service's main database (its outbox is `<name>_outbox`). */
+  analyticsDb: { mongoUrl: string; name: string };
   /** The gateway's own database: stored Idempotency-Key answers, rate-limit state. */
   gatewayDb: { mongoUrl: string; name: string };
   stop(): Promise<void>;
@@ -55,8 +59,9 @@ export async function startE2eStack(
   const interactionDbName = testDbName(`${label}-interaction`);
   const transactionDbName = testDbName(`${label}-transaction`);
   const gatewayDbName = testDbName(`${label}-gateway`);
-  // The contact service made the contact topic: both consumers of it can start together.
-  const [interaction, transaction] = await Promise.all([
+  const analyticsDbName = testDbName(`${label}-analytics`);
+  // The contact service made the contact topic: its consumers can start together.
+  const [interaction, transaction, analytics] = await Promise.all([
     startInteraction(
       loadInteractionConfig({
         ...common,
@@ -69,6 +74,13 @@ export async function startE2eStack(
         ...common,
         TRANSACTION_GRPC_PORT: '0',
         TRANSACTION_DB_NAME: transactionDbName,
+      }),
+    ),
+    startAnalytics(
+      loadAnalyticsConfig({
+        ...common,
+        ANALYTICS_GRPC_PORT: '0',
+        ANALYTICS_DB_NAME: analyticsDbName,
       }),
     ),
   ]).catch(async (err: unknown) => {
@@ -88,12 +100,13 @@ export async function startE2eStack(
         : `127.0.0.1:${contact.grpcPort}`,
       INTERACTION_GRPC_ADDRESS: `127.0.0.1:${interaction.grpcPort}`,
       TRANSACTION_GRPC_ADDRESS: transactionAddress,
+      ANALYTICS_GRPC_ADDRESS: `127.0.0.1:${analytics.grpcPort}`,
       KITH_JWT_ISSUER: TEST_JWT.issuer,
       KITH_JWT_AUDIENCE: TEST_JWT.audience,
       KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
     }),
   ).catch(async (err: unknown) => {
-    await Promise.all([interaction.stop(), transaction.stop()]);
+    await Promise.all([interaction.stop(), transaction.stop(), analytics.stop()]);
     await contact.stop();
     throw err;
   });
@@ -104,9 +117,10 @@ export async function startE2eStack(
     interactionDb: { mongoUrl: infra.mongoUrl, name: interactionDbName },
     transactionDb: { mongoUrl: infra.mongoUrl, name: transactionDbName },
     gatewayDb: { mongoUrl: infra.mongoUrl, name: gatewayDbName },
+    analyticsDb: { mongoUrl: infra.mongoUrl, name: analyticsDbName },
     async stop() {
       await gateway.stop();
-      await Promise.all([interaction.stop(), transaction.stop()]);
+      await Promise.all([interaction.stop(), transaction.stop(), analytics.stop()]);
       await contact.stop();
     },
   };

@@ -6,17 +6,11 @@
 // group keeps no processed-id marks; a redelivered, replayed or late older event stores
 // nothing. The tenant is the envelope's, as every consumer reads it.
 import type { EventHandler } from '@kith/bus';
-import { EVENT_TYPES, parseEventData } from '@kith/events';
+import { DONATION_SNAPSHOT_EVENTS as DONATION_EVENTS, parseEventData } from '@kith/events';
 import { giftFromSnapshot } from '../domain/timeline-gift';
 import type { TimelineGifts } from '../store/timeline-gift.repository';
 
 export const DONATION_TIMELINE_GROUP = 'interaction-donation-timeline';
-
-const DONATION_EVENTS = [
-  EVENT_TYPES.donationCreated,
-  EVENT_TYPES.donationUpdated,
-  EVENT_TYPES.donationRefunded,
-] as const;
 
 export function donationTimelineHandlers(
   gifts: Pick<TimelineGifts, 'put'>,
