@@ -116,3 +116,6 @@ export const INTERACTION_PROTO = 'kith/interaction/v1/interaction.proto';
 
 /** kith.transaction.v1.DonationService: gifts, soft credits, refunds, giving summaries. */
 export const DONATION_PROTO = 'kith/transaction/v1/donation.proto';
+
+/** kith.marketing.v1 SegmentService and CampaignService; served by the marketing service. */
+export const MARKETING_PROTO = 'kith/marketing/v1/marketing.proto';

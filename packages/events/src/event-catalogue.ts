@@ -38,6 +38,7 @@ import {
   DonationRefundedDataSchema,
   DonationUpdatedDataSchema,
 } from './transaction-events.schema';
+import { MARKETING_EVENT_TYPES, marketingCatalogue } from './marketing-catalogue';
 import { TOPICS } from './topics';
 
 export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
@@ -51,6 +52,7 @@ export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
 export const CONTACT_SOURCE = 'kith/contact';
 export const INTERACTION_SOURCE = 'kith/interaction';
 export const TRANSACTION_SOURCE = 'kith/transaction';
+export { MARKETING_SOURCE } from './marketing-catalogue';
 
 export const EVENT_TYPES = {
   contactCreated: 'kith.contact.created.v1',
@@ -76,6 +78,7 @@ export const EVENT_TYPES = {
   donationCreated: 'kith.donation.created.v1',
   donationUpdated: 'kith.donation.updated.v1',
   donationRefunded: 'kith.donation.refunded.v1',
+  ...MARKETING_EVENT_TYPES,
 } as const;
 
 export const eventCatalogue = {
@@ -249,6 +252,7 @@ export const eventCatalogue = {
     schema: DonationRefundedDataSchema,
     key: 'donation id',
   },
+  ...marketingCatalogue,
 } satisfies Record<string, CatalogueEntry>;
 
 export type EventType = keyof typeof eventCatalogue;

@@ -3,6 +3,7 @@ export const TOPICS = {
   contact: 'kith.contact.v1',
   interaction: 'kith.interaction.v1',
   transaction: 'kith.transaction.v1',
+  marketing: 'kith.marketing.v1',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

@@ -32,7 +32,9 @@ describe('event catalogue', () => {
         ? TOPICS.interaction
         : type.startsWith('kith.donation.')
           ? TOPICS.transaction
-          : TOPICS.contact;
+          : type.startsWith('kith.marketing.')
+            ? TOPICS.marketing
+            : TOPICS.contact;
       expect(entry.topic).toBe(owner);
     }
   });
@@ -145,10 +147,19 @@ describe('event catalogue', () => {
       // Each event carries its aggregate's full state under the aggregate's name, camelCased
       // from the type: kith.custom-field.defined.v1 -> customField. The erasure event is the
       // one exception: it must carry no state, only the erased contact's id.
-      const name = (type.split('.')[1] ?? '').replace(/-([a-z])/g, (_m, c: string) =>
-        c.toUpperCase(),
+      // Marketing's types name the service first (kith.marketing.segment.created.v1); its
+      // message event carries one message, flat, by its id.
+      const parts = type.split('.');
+      const name = (parts[1] === 'marketing' ? parts[2] : parts[1])?.replace(
+        /-([a-z])/g,
+        (_m, c: string) => c.toUpperCase(),
       );
-      const aggregate = type === 'kith.contact.erased.v1' ? 'contactId' : name;
+      const aggregate =
+        type === 'kith.contact.erased.v1'
+          ? 'contactId'
+          : type === 'kith.marketing.message.requested.v1'
+            ? 'messageId'
+            : name;
       expect(schema).toMatchObject({
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: type,

@@ -1,0 +1,88 @@
+// The contact lifecycle's reach into marketing (@kith/contact-lifecycle hooks):
+// - every contact state becomes the contact's profile (onSnapshot);
+// - a merge carries the victim's campaign claims over to the survivor, so the survivor is not
+//   mailed a campaign the victim already got, and leaves the victim a merged tombstone;
+// - an erasure keeps a suppression of the person's address (hashed), drops their profile (an
+//   erased tombstone without personal data), forgets them on the gift and activity facts and
+//   removes the stored copies and addresses of the messages sent to them; the claims stay
+//   (without content) so a send's counts still add up.
+// All idempotent: a redelivered event finds the work done.
+import type { LifecycleEventContext } from '@kith/contact-lifecycle';
+import type { ContactSnapshot } from '@kith/events';
+import { profileFromSnapshot, tombstone } from '../domain/marketing-profile';
+import type { CampaignMessages } from '../store/campaign-message.repository';
+import type { MarketingFacts } from '../store/marketing-facts.repository';
+import type { MarketingProfiles } from '../store/marketing-profile.repository';
+import type { Suppressions } from '../store/suppression.repository';
+
+/** An erased tombstone outranks every version an event could carry. */
+const ERASED_VERSION = Number.MAX_SAFE_INTEGER;
+
+export interface MarketingLifecycleDeps {
+  profiles: MarketingProfiles;
+  facts: Pick<MarketingFacts, 'eraseContact'>;
+  messages: Pick<CampaignMessages, 'forContact' | 'copyClaim' | 'forgetContent'>;
+  suppressions: Pick<Suppressions, 'add'>;
+  now?: () => string;
+}
+
+export class MarketingLifecycleService {
+  private readonly now: () => string;
+
+  constructor(private readonly deps: MarketingLifecycleDeps) {
+    this.now = deps.now ?? (() => new Date().toISOString());
+  }
+
+  async onSnapshot(snapshot: ContactSnapshot): Promise<void> {
+    await this.deps.profiles.put(profileFromSnapshot(snapshot));
+  }
+
+  async onMerged(victimId: string, survivorId: string, ctx: LifecycleEventContext): Promise<void> {
+    const claims = await this.deps.messages.forContact(ctx.tenantId, victimId);
+    for (const claim of claims) {
+      if (claim.state === 'merged' && claim.mergedFrom === survivorId) continue;
+      await this.deps.messages.copyClaim({
+        messageId: claim.messageId,
+        tenantId: ctx.tenantId,
+        campaignId: claim.campaignId,
+        contactId: survivorId,
+        state: 'merged',
+        claimedAt: claim.claimedAt,
+        mergedFrom: victimId,
+      });
+    }
+    const victim = await this.deps.profiles.get(ctx.tenantId, victimId);
+    await this.deps.profiles.put(
+      tombstone(
+        {
+          id: victimId,
+          tenantId: ctx.tenantId,
+          version: (victim?.version ?? 0) + 1,
+          kind: victim?.kind ?? 'person',
+        },
+        'merged',
+        survivorId,
+      ),
+    );
+  }
+
+  async onErased(contactId: string, ctx: LifecycleEventContext): Promise<void> {
+    const { tenantId } = ctx;
+    const profile = await this.deps.profiles.get(tenantId, contactId);
+    const messages = await this.deps.messages.forContact(tenantId, contactId);
+    const addresses = new Set<string>([
+      ...(profile?.email ? [profile.email] : []),
+      ...messages.flatMap((m) => (m.to ? [m.to] : [])),
+    ]);
+    for (const address of addresses)
+      await this.deps.suppressions.add(tenantId, address, this.now());
+    await this.deps.profiles.replace(
+      tombstone(
+        { id: contactId, tenantId, version: ERASED_VERSION, kind: profile?.kind ?? 'person' },
+        'erased',
+      ),
+    );
+    await this.deps.facts.eraseContact(tenantId, contactId);
+    await this.deps.messages.forgetContent(tenantId, contactId);
+  }
+}
