@@ -1,7 +1,7 @@
 // The contact lifecycle's reach into marketing (@kith/contact-lifecycle hooks):
 // - every contact state becomes the contact's profile (onSnapshot);
-// - a merge carries the victim's campaign claims over to the survivor, so the survivor is not
-//   mailed a campaign the victim already got, and leaves the victim a merged tombstone;
+// - a merge moves the victim's campaign messages to the survivor (as claims, so the survivor
+//   is not mailed a campaign the victim already got), and leaves the victim a merged tombstone;
 // - an erasure keeps a suppression of the person's address (hashed), drops their profile (an
 //   erased tombstone without personal data), forgets them on the gift and activity facts and
 //   removes the stored copies and addresses of the messages sent to them; the claims stay
@@ -21,7 +21,10 @@ const ERASED_VERSION = Number.MAX_SAFE_INTEGER;
 export interface MarketingLifecycleDeps {
   profiles: MarketingProfiles;
   facts: Pick<MarketingFacts, 'eraseContact'>;
-  messages: Pick<CampaignMessages, 'forContact' | 'copyClaim' | 'forgetContent'>;
+  messages: Pick<
+    CampaignMessages,
+    'forContact' | 'copyClaim' | 'copyAside' | 'get' | 'remove' | 'forgetContent'
+  >;
   suppressions: Pick<Suppressions, 'add'>;
   now?: () => string;
 }
@@ -38,18 +41,22 @@ export class MarketingLifecycleService {
   }
 
   async onMerged(victimId: string, survivorId: string, ctx: LifecycleEventContext): Promise<void> {
-    const claims = await this.deps.messages.forContact(ctx.tenantId, victimId);
-    for (const claim of claims) {
-      if (claim.state === 'merged' && claim.mergedFrom === survivorId) continue;
-      await this.deps.messages.copyClaim({
-        messageId: claim.messageId,
-        tenantId: ctx.tenantId,
-        campaignId: claim.campaignId,
+    const { tenantId } = ctx;
+    for (const claim of await this.deps.messages.forContact(tenantId, victimId)) {
+      // The survivor holds the claim from now on (never mailed that campaign again), or, when
+      // it was mailed itself, keeps the victim's message beside its own.
+      const copy = {
+        ...claim,
         contactId: survivorId,
-        state: 'merged',
-        claimedAt: claim.claimedAt,
+        state: 'merged' as const,
         mergedFrom: victimId,
-      });
+      };
+      const placed =
+        (await this.deps.messages.copyClaim(copy)) ||
+        (await this.deps.messages.get(tenantId, claim.campaignId, survivorId))?.messageId ===
+          claim.messageId;
+      if (!placed) await this.deps.messages.copyAside(copy);
+      await this.deps.messages.remove(claim);
     }
     const victim = await this.deps.profiles.get(ctx.tenantId, victimId);
     await this.deps.profiles.put(

@@ -95,8 +95,35 @@ export class CampaignMessages {
   }
 
   /** A claim without an event: a merge victim's claim carried over to its survivor. */
-  async copyClaim(message: CampaignMessage): Promise<boolean> {
-    const _id = CampaignMessages.id(message.tenantId, message.campaignId, message.contactId);
+  copyClaim(message: CampaignMessage): Promise<boolean> {
+    return this.insertCopy(
+      CampaignMessages.id(message.tenantId, message.campaignId, message.contactId),
+      message,
+    );
+  }
+
+  /**
+   * A merge victim's message kept on a survivor that holds a claim of its own for the campaign
+   * (both were mailed): a record, not a claim, under an `_id` naming the victim.
+   */
+  async copyAside(message: CampaignMessage & { mergedFrom: string }): Promise<void> {
+    const id = projectionId(
+      message.tenantId,
+      message.campaignId,
+      message.contactId,
+      'from',
+      message.mergedFrom,
+    );
+    await this.insertCopy(id, message);
+  }
+
+  /** The victim's own entry, once its copy is on the survivor. */
+  async remove(m: CampaignMessage): Promise<void> {
+    const _id = CampaignMessages.id(m.tenantId, m.campaignId, m.contactId);
+    await retryTransient(() => this.collection.deleteOne({ _id, tenantId: m.tenantId }));
+  }
+
+  private async insertCopy(_id: string, message: CampaignMessage): Promise<boolean> {
     try {
       await retryTransient(() => this.collection.insertOne({ ...message, _id, version: 1 }));
       return true;
