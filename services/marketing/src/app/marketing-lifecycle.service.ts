@@ -4,8 +4,8 @@
 //   is not mailed a campaign the victim already got), and leaves the victim a merged tombstone;
 // - an erasure keeps a suppression of the person's address (hashed), drops their profile (an
 //   erased tombstone without personal data), forgets them on the gift and activity facts and
-//   removes the stored copies and addresses of the messages sent to them; the claims stay
-//   (without content) so a send's counts still add up.
+//   removes the messages sent to them (stored copies, addresses and claims: the erased profile
+//   and the suppression keep them from being mailed again).
 // All idempotent: a redelivered event finds the work done.
 import type { LifecycleEventContext } from '@kith/contact-lifecycle';
 import type { ContactSnapshot } from '@kith/events';
@@ -23,7 +23,7 @@ export interface MarketingLifecycleDeps {
   facts: Pick<MarketingFacts, 'eraseContact'>;
   messages: Pick<
     CampaignMessages,
-    'forContact' | 'copyClaim' | 'copyAside' | 'get' | 'remove' | 'forgetContent'
+    'forContact' | 'copyClaim' | 'copyAside' | 'get' | 'remove' | 'removeForContact'
   >;
   suppressions: Pick<Suppressions, 'add'>;
   now?: () => string;
@@ -90,6 +90,6 @@ export class MarketingLifecycleService {
       ),
     );
     await this.deps.facts.eraseContact(tenantId, contactId);
-    await this.deps.messages.forgetContent(tenantId, contactId);
+    await this.deps.messages.removeForContact(tenantId, contactId);
   }
 }

@@ -172,14 +172,13 @@ export class CampaignMessages {
     return docs.map(strip);
   }
 
-  /** Erasure: the stored copies and the address go; the claim stays, so counts still add up. */
-  async forgetContent(tenantId: string, contactId: string): Promise<void> {
-    await retryTransient(() =>
-      this.collection.updateMany(
-        { tenantId, contactId },
-        { $unset: { to: '', subject: '', body: '', error: '' } },
-      ),
-    );
+  /**
+   * Erasure: every message to the person goes, copy, address and claim. The claim is not
+   * needed any more (an erased profile is never mailed, and the suppression list keeps the
+   * address out); the sends' counts live in their jobs and campaigns.
+   */
+  async removeForContact(tenantId: string, contactId: string): Promise<void> {
+    await retryTransient(() => this.collection.deleteMany({ tenantId, contactId }));
   }
 }
 
