@@ -1,5 +1,5 @@
-import { segmentDefinitionJsonSchema } from '../src/domain/segment-definition';
-import { parseSegmentDefinition } from '../src/domain/segment-validation';
+import { segmentDefinitionJsonSchema } from '@kith/contracts';
+import { parseSegmentDefinition } from '@kith/contracts';
 
 const errorsOf = (json: string) => {
   const parsed = parseSegmentDefinition(json);

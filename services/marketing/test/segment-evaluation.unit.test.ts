@@ -1,4 +1,4 @@
-import type { SegmentCondition } from '../src/domain/segment-definition';
+import type { SegmentCondition } from '@kith/contracts';
 import { matchesSegment, windowStart } from '../src/domain/segment-evaluation';
 import { aGift, anActivity, aProfile, withEmail } from './support/marketing-givens';
 

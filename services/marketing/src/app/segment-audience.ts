@@ -7,7 +7,7 @@
 // does well (the tenant's profiles, one pushed-down equality, one sorted pass) and the rules run
 // here, in one place, the same for count, members and a send (docs/segments.md).
 import type { MarketingProfile } from '../domain/marketing-profile';
-import { definitionNeeds, type SegmentCondition } from '../domain/segment-definition';
+import { definitionNeeds, type SegmentCondition } from '@kith/contracts';
 import { matchesSegment } from '../domain/segment-evaluation';
 import type { MarketingFacts } from '../store/marketing-facts.repository';
 import type { MarketingProfiles } from '../store/marketing-profile.repository';

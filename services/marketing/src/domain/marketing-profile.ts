@@ -5,7 +5,7 @@
 // deleted, merged away or erased keeps a tombstone without personal data, so a late older
 // event cannot bring it back. Pure: no I/O.
 import type { ContactSnapshot } from '@kith/events';
-import { CHANNELS } from './segment-definition';
+import { SEGMENT_CHANNELS as CHANNELS } from '@kith/contracts';
 
 export type Channel = (typeof CHANNELS)[number];
 export type ConsentStatus = 'opted_in' | 'opted_out' | 'unknown';

@@ -11,7 +11,7 @@ import type {
   GivingCondition,
   SegmentCondition,
   WindowSpec,
-} from './segment-definition';
+} from '@kith/contracts';
 
 export interface SegmentSubject {
   profile: MarketingProfile;

@@ -3,8 +3,8 @@
 // are pure: clock and ids passed in.
 import type { DomainFieldError } from '@kith/errors';
 import { SegmentError } from './marketing-error';
-import type { SegmentCondition } from './segment-definition';
-import { parseSegmentDefinition } from './segment-validation';
+import type { SegmentCondition } from '@kith/contracts';
+import { parseSegmentDefinition } from '@kith/contracts';
 
 export interface Segment {
   id: string;

@@ -1,6 +1,7 @@
 // The segment language: a JSON condition tree over a contact's projected profile
-// (docs/segments.md). One zod schema is both the validator and, through z.toJSONSchema, the
-// JSON Schema published in the OpenAPI document, so the two cannot drift. Pure: no I/O.
+// (docs/segments.md). One zod schema is the validator of both edges (the gateway's request
+// bodies, the marketing service's domain) and, through z.toJSONSchema, the JSON Schema
+// published in the OpenAPI document, so none of them can drift. Pure: no I/O.
 import { z } from 'zod';
 
 export const SEGMENT_LIMITS = {
@@ -37,7 +38,7 @@ export const ACTIVITY_TYPES = [
   'social',
   'in_person',
 ] as const;
-export const CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
+export const SEGMENT_CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
 
 const text = z.string().min(1).max(SEGMENT_LIMITS.maxTextLength);
 const scalar = z.union([text, z.number(), z.boolean()]);
@@ -100,14 +101,17 @@ export const CustomFieldConditionSchema = z
   .describe('a custom field value compared, e.g. {"customField": "level", "in": ["gold"]}');
 
 export const ReachableConditionSchema = z
-  .object({ reachable: z.enum(CHANNELS) })
+  .object({ reachable: z.enum(SEGMENT_CHANNELS) })
   .strict()
   .describe(
     'the channel may be used now: not suppressed (deceased, do not contact, opted out, no address)',
   );
 
 export const ConsentConditionSchema = z
-  .object({ consent: z.enum(CHANNELS), status: z.enum(['opted_in', 'opted_out', 'unknown']) })
+  .object({
+    consent: z.enum(SEGMENT_CHANNELS),
+    status: z.enum(['opted_in', 'opted_out', 'unknown']),
+  })
   .strict()
   .describe('the latest consent on the channel');
 

@@ -13,7 +13,7 @@ import {
   SegmentConditionSchema,
   TagConditionSchema,
   type SegmentCondition,
-} from './segment-definition';
+} from './segment-language';
 
 /** The keys that say which kind of condition an object is, in the order the union tries. */
 const KIND_KEYS = [
