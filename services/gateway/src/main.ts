@@ -23,6 +23,8 @@ import { interactionServiceClient } from './modules/interaction/interaction.clie
 import { interactionModule } from './modules/interaction/interaction.module';
 import { transactionServiceClient } from './modules/transaction/transaction.client';
 import { transactionModule } from './modules/transaction/transaction.module';
+import { marketingServiceClient } from './modules/marketing/marketing.client';
+import { marketingModule } from './modules/marketing/marketing.module';
 import { createHttpServer } from './http/server';
 import { IdempotencyRepository } from './store/idempotency.repository';
 
@@ -90,12 +92,14 @@ async function startGateway(
   // not the contact's, nor each other's: a burst of gifts takes no timeline's slot).
   const interactionPools = upstreamBulkheads('interaction', config);
   const transactionPools = upstreamBulkheads('transaction', config);
+  const marketingPools = upstreamBulkheads('marketing', config);
   // GDPR export: every service holding personal data (the registry), with the bulk deadline.
   const personalData = parseUpstreams(
     config.CONTACT_GRPC_ADDRESS,
     [
       `interaction=${config.INTERACTION_GRPC_ADDRESS}`,
       `transaction=${config.TRANSACTION_GRPC_ADDRESS}`,
+      `marketing=${config.MARKETING_GRPC_ADDRESS}`,
       config.PERSONAL_DATA_UPSTREAMS,
     ]
       .filter(Boolean)
@@ -123,6 +127,13 @@ async function startGateway(
         address: config.TRANSACTION_GRPC_ADDRESS,
         deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
         ...transactionPools,
+      }),
+    }),
+    marketingModule({
+      client: marketingServiceClient({
+        address: config.MARKETING_GRPC_ADDRESS,
+        deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+        ...marketingPools,
       }),
     }),
   ];
@@ -165,6 +176,13 @@ async function startGateway(
             timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
           }),
       },
+      {
+        name: 'marketing',
+        check: () =>
+          checkHealth(config.MARKETING_GRPC_ADDRESS, {
+            timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
+          }),
+      },
       { name: 'mongo', check: async () => (await db.command({ ping: 1 })).ok === 1 },
       // Shedding calls for lack of slots (not one tenant's share): send traffic elsewhere.
       { name: 'contact-capacity', check: () => Promise.resolve(!contactBulkhead.saturated()) },
@@ -175,6 +193,10 @@ async function startGateway(
       {
         name: 'transaction-capacity',
         check: () => Promise.resolve(!transactionPools.bulkhead.saturated()),
+      },
+      {
+        name: 'marketing-capacity',
+        check: () => Promise.resolve(!marketingPools.bulkhead.saturated()),
       },
     ],
     readinessBudgetMs: config.GATEWAY_READINESS_BUDGET_MS,
@@ -231,6 +253,7 @@ async function startGateway(
       contact: config.CONTACT_GRPC_ADDRESS,
       interaction: config.INTERACTION_GRPC_ADDRESS,
       transaction: config.TRANSACTION_GRPC_ADDRESS,
+      marketing: config.MARKETING_GRPC_ADDRESS,
     },
     'gateway listening',
   );

@@ -21,7 +21,12 @@ export type Permission =
   | 'interaction:write'
   | 'donation:read'
   | 'donation:write'
-  | 'donation:refund';
+  | 'donation:refund'
+  | 'segment:read'
+  | 'segment:write'
+  | 'campaign:read'
+  | 'campaign:write'
+  | 'campaign:send';
 
 export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:read': ROLES,
@@ -60,6 +65,13 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'donation:write': ['admin', 'manager', 'fundraiser'],
   // A refund sends money back out: those who run the CRM.
   'donation:refund': ['admin', 'manager'],
+  // Segments and campaigns are the marketing team's tools; analysts read them for reporting.
+  'segment:read': ['admin', 'manager', 'marketer', 'analyst'],
+  'segment:write': ['admin', 'manager', 'marketer'],
+  'campaign:read': ['admin', 'manager', 'marketer', 'analyst'],
+  'campaign:write': ['admin', 'manager', 'marketer'],
+  // A send mails every reachable member of the audience and cannot be taken back.
+  'campaign:send': ['admin', 'manager', 'marketer'],
 };
 
 /** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */

@@ -8,12 +8,14 @@ import { createApp } from '../../src/http/app';
 import { contactModule } from '../../src/modules/contact/contact.module';
 import { interactionModule } from '../../src/modules/interaction/interaction.module';
 import { transactionModule } from '../../src/modules/transaction/transaction.module';
+import { marketingModule } from '../../src/modules/marketing/marketing.module';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
 import { fakeContacts } from './fake-contact-service';
 import { fakeImports } from './fake-contact-import-service';
 import { fakeInteractions } from './fake-interaction-service';
 import { fakeDonations } from './fake-donation-service';
+import { fakeCampaigns, fakeSegments } from './fake-marketing-service';
 import { fakeCustomFields } from './fake-custom-field-service';
 import { fakeDuplicates } from './fake-duplicate-service';
 import { fakeHouseholds } from './fake-household-service';
@@ -65,6 +67,8 @@ export function buildTestApp(
   const imports = fakeImports();
   const interactions = fakeInteractions();
   const donations = fakeDonations();
+  const segments = fakeSegments();
+  const campaigns = fakeCampaigns();
   const idempotencyStore = new MemoryIdempotencyStore();
   const eraser = fakeEraser();
   const upstreams = opts.upstreams ?? [upstreamWith('contact', { contact: {} })];
@@ -87,6 +91,7 @@ export function buildTestApp(
       }),
       interactionModule({ client: interactions }),
       transactionModule({ client: { donations } }),
+      marketingModule({ client: { segments, campaigns } }),
     ],
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
@@ -106,6 +111,8 @@ export function buildTestApp(
     imports,
     relationships,
     donations,
+    segments,
+    campaigns,
     eraser,
     interactions,
     idempotencyStore,
