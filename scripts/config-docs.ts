@@ -6,12 +6,14 @@ import { contactConfigSchema } from '../services/contact/src/config';
 import { gatewayConfigSchema } from '../services/gateway/src/config';
 import { interactionConfigSchema } from '../services/interaction/src/config';
 import { transactionConfigSchema } from '../services/transaction/src/config';
+import { marketingConfigSchema } from '../services/marketing/src/config';
 
 const services = [
   { name: 'gateway', schema: gatewayConfigSchema },
   { name: 'contact', schema: contactConfigSchema },
   { name: 'interaction', schema: interactionConfigSchema },
   { name: 'transaction', schema: transactionConfigSchema },
+  { name: 'marketing', schema: marketingConfigSchema },
 ];
 
 export function renderConfigurationDoc(): string {

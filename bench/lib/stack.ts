@@ -39,7 +39,7 @@ export interface BenchStack {
   loadAtStart: string;
   gatewayUrl: string;
   env: Record<string, string>;
-  /** The process id of each service (contact, interaction, transaction, gateway). */
+  /** The process id of each service (contact, interaction, transaction, marketing, gateway). */
   pids: Record<string, number>;
   stop(): Promise<void>;
 }
@@ -69,7 +69,8 @@ export async function startStack(label: string): Promise<BenchStack> {
   const infra = await startInfra();
   const probe = await MongoClient.connect(infra.mongoUrl);
   const backend = await mongoBackend(probe).finally(() => probe.close());
-  const [grpcPort, interactionPort, transactionPort, httpPort] = [
+  const [grpcPort, interactionPort, transactionPort, httpPort, marketingPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -86,11 +87,14 @@ export async function startStack(label: string): Promise<BenchStack> {
     INTERACTION_DB_NAME: testDbName(`${label}-interaction`),
     TRANSACTION_GRPC_PORT: String(transactionPort),
     TRANSACTION_DB_NAME: testDbName(`${label}-transaction`),
+    MARKETING_GRPC_PORT: String(marketingPort),
+    MARKETING_DB_NAME: testDbName(`${label}-marketing`),
     GATEWAY_HTTP_PORT: String(httpPort),
     GATEWAY_DB_NAME: testDbName(`${label}-gateway`),
     CONTACT_GRPC_ADDRESS: `127.0.0.1:${grpcPort}`,
     INTERACTION_GRPC_ADDRESS: `127.0.0.1:${interactionPort}`,
     TRANSACTION_GRPC_ADDRESS: `127.0.0.1:${transactionPort}`,
+    MARKETING_GRPC_ADDRESS: `127.0.0.1:${marketingPort}`,
     KITH_JWT_ISSUER: TEST_JWT.issuer,
     KITH_JWT_AUDIENCE: TEST_JWT.audience,
     KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
@@ -105,7 +109,7 @@ export async function startStack(label: string): Promise<BenchStack> {
     GATEWAY_SCAN_TENANT_SHARE: '4',
   };
   // Every service the gateway's readiness asks for, then the gateway.
-  const names = ['contact', 'interaction', 'transaction', 'gateway'];
+  const names = ['contact', 'interaction', 'transaction', 'marketing', 'gateway'];
   const children = names.map((name) => startService(name, env));
   const gatewayUrl = `http://127.0.0.1:${httpPort}`;
   await waitFor(async () => (await fetch(`${gatewayUrl}/readyz`)).ok, {
