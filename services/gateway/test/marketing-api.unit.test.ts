@@ -108,3 +108,24 @@ describe('sending a campaign over REST', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('giving in segment definitions', () => {
+  const giving = { giving: 'total', currency: 'USD', gte: 10000 };
+
+  it('needs donation:read as well: a marketer gets 403, a manager saves it', async () => {
+    const { app, segments } = buildTestApp();
+    const asMarketer = await request(app)
+      .post('/v1/segments/preview-count')
+      .set('Authorization', bearer({ roles: ['marketer'] }))
+      .send({ definition: { and: [{ tag: 'donor' }, giving] } });
+    const asManager = await request(app)
+      .post('/v1/segments')
+      .set('Authorization', bearer({ roles: ['manager'] }))
+      .set('Idempotency-Key', key())
+      .send({ name: 'Major donors', definition: giving });
+
+    expect(asMarketer.status).toBe(403);
+    expect(asManager.status).toBe(201);
+    expect(segments.calls.map((c) => c.method)).toEqual(['CreateSegment']);
+  });
+});

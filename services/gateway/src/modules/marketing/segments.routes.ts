@@ -1,7 +1,10 @@
 // /v1/segments: saved audience definitions in the segment language, their live count and
 // members (cursor pages), and a count of a definition without saving it. Changes carry If-Match
 // (428 missing, 409 stale); a foreign tenant's id answers 404.
+import { definitionNeeds, type SegmentCondition } from '@kith/contracts';
 import { NO_CONTACTS } from '../../domain/idempotency';
+import { isAllowed } from '../../domain/permissions';
+import { GatewayError } from '../../http/problem';
 import { required } from '../../grpc/upstream-client';
 import { defineOperation, type Operation } from '../../http/operation';
 import { json, problems } from '../../http/openapi-kit';
@@ -31,6 +34,20 @@ const segment = (description: string) => ({ schema: SegmentSchema, description }
 const one = (res: { segment: Parameters<typeof toSegmentResource>[0] | null }) =>
   toSegmentResource(required(res.segment, 'a segment'));
 
+/**
+ * A definition that asks about giving selects people by what they gave: writing or previewing
+ * one needs donation:read as well (a person's giving is not a marketer's targeting field unless
+ * someone who may read gifts decided so). A saved segment's members stay readable to segment:read.
+ */
+function mayAskAboutGiving(
+  roles: readonly string[],
+  definition: SegmentCondition | undefined,
+): void {
+  if (definition && definitionNeeds(definition).giving && !isAllowed(roles, 'donation:read')) {
+    throw new GatewayError('forbidden', 'A definition with giving conditions needs donation:read.');
+  }
+}
+
 export function segmentOperations(segments: SegmentClient): Operation[] {
   return [
     defineOperation({
@@ -44,6 +61,7 @@ export function segmentOperations(segments: SegmentClient): Operation[] {
       body: PreviewSegmentBodySchema,
       responses: { 200: json(SegmentCountSchema, 'The count.'), ...problems(400, 403, 413, 415) },
       async handle({ body, ctx, res }) {
+        mayAskAboutGiving(ctx.roles, body.definition);
         const answer = await segments.PreviewSegmentCount(
           { definitionJson: JSON.stringify(body.definition) },
           ctx,
@@ -63,6 +81,7 @@ export function segmentOperations(segments: SegmentClient): Operation[] {
       idempotent: NO_CONTACTS,
       answer: segment('Saved.'),
       async create({ body, ctx }) {
+        mayAskAboutGiving(ctx.roles, body.definition);
         return one(
           await segments.CreateSegment(
             {
@@ -120,6 +139,7 @@ export function segmentOperations(segments: SegmentClient): Operation[] {
       bodyContentTypes: ['application/json', 'application/merge-patch+json'],
       answer: segment('The changed segment.'),
       async write({ params, version, body, ctx }) {
+        mayAskAboutGiving(ctx.roles, body.definition);
         return one(
           await segments.UpdateSegment(
             {
