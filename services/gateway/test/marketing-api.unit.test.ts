@@ -11,7 +11,7 @@ describe('segments over REST', () => {
   it('saves a definition as JSON text upstream and answers it as JSON', async () => {
     const { app, segments } = buildTestApp();
     const definition = {
-      and: [{ tag: 'donor' }, { giving: 'count', within: { months: 12 }, gte: 2 }],
+      and: [{ tag: 'donor' }, { activity: 'meeting', within: { months: 12 }, gte: 2 }],
     };
 
     const res = await request(app)
