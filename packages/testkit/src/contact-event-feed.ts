@@ -210,3 +210,21 @@ export function prepareEvent(opts: {
   });
   return { type: opts.type, message: toKafkaMessage(event, opts.key) };
 }
+
+/**
+ * Publishes, per key, the event `build` prepares on the first call, and the very same event on
+ * every later call: the lifecycle suite's "delivered twice" (one event id, two deliveries).
+ */
+export function redelivery(
+  publish: (prepared: PreparedEvent) => Promise<void>,
+): (key: string, build: () => PreparedEvent) => Promise<void> {
+  const prepared = new Map<string, PreparedEvent>();
+  return (key, build) => {
+    let event = prepared.get(key);
+    if (!event) {
+      event = build();
+      prepared.set(key, event);
+    }
+    return publish(event);
+  };
+}

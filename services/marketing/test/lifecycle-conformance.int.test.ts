@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import {
   describeLifecycleConformance,
   personalDataTestClient,
+  redelivery,
   waitFor,
   type LifecycleSubject,
   type PersonalDataTestClient,
-  type PreparedEvent,
 } from '@kith/testkit';
 import {
   caller,
@@ -34,16 +34,8 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const pending = new Map<string, () => Promise<void>>();
-function deliver(key: string, build: () => PreparedEvent): Promise<void> {
-  let send = pending.get(key);
-  if (!send) {
-    let prepared: PreparedEvent | undefined;
-    send = () => t.feed.publish((prepared ??= build()));
-    pending.set(key, send);
-  }
-  return send();
-}
+/** The same prepared event sent again is the suite's "delivered twice": one event id. */
+const deliver = redelivery((event) => t.feed.publish(event));
 
 const messages = () => t.mongo.db(t.dbName).collection('campaign_messages');
 
