@@ -72,7 +72,8 @@ export const marketingConfigSchema = z.object({
     .default(30_000)
     .describe(
       'A send whose process renewed its lease longer ago than this is taken over by another ' +
-        'process (after a crash, the restarted one); renewed at every checkpoint.',
+        'process (after a crash, the restarted one, which tries again this long after it finds ' +
+        'the lease held); renewed at every checkpoint, so it must exceed the time of one batch.',
     ),
 });
 

@@ -65,8 +65,9 @@ beforeAll(async () => {
     // One connection and small batches: the send takes seconds, so the kill lands inside it.
     MARKETING_SMTP_CONNECTIONS: '1',
     MARKETING_SEND_BATCH: '20',
-    // The restarted process takes the dead one's lease after this long.
-    MARKETING_SEND_LEASE_STALE_MS: '1000',
+    // The restarted process finds the dead one's lease still fresh, and takes it over once it
+    // has gone stale this long after the last checkpoint.
+    MARKETING_SEND_LEASE_STALE_MS: '4000',
   });
   child = startChild();
   t = await startMarketingTestService('marketing-crash', {

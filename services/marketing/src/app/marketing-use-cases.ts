@@ -88,6 +88,7 @@ export async function marketingUseCases(
     owner: `${process.pid}:${randomUUID()}`,
     batchSize: opts.sendBatch,
     concurrency: opts.sendConcurrency,
+    leaseRetryMs: opts.leaseStaleMs,
   });
   const campaigns = new CampaignService({
     campaigns: campaignStore,

@@ -30,12 +30,15 @@ export interface SendWorkerDeps extends RecipientDeps {
   owner: string;
   batchSize: number;
   concurrency: number;
+  /** How long to wait before trying again for a lease another process holds (its staleness). */
+  leaseRetryMs: number;
 }
 
 const cloneCounts = (c: SendCounts): SendCounts => ({ ...c, excluded: { ...c.excluded } });
 
 export class SendWorker {
   private readonly running = new Map<string, Promise<void>>();
+  private readonly retries = new Set<NodeJS.Timeout>();
   private stopping = false;
 
   constructor(private readonly deps: SendWorkerDeps) {}
@@ -48,6 +51,8 @@ export class SendWorker {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
     await Promise.allSettled([...this.running.values()]);
     this.deps.mailer.close();
   }
@@ -75,7 +80,12 @@ export class SendWorker {
 
   private async run(job: SendJob): Promise<void> {
     const { jobs, owner } = this.deps;
-    if (!(await jobs.lease(job, owner, new Date().toISOString()))) return;
+    if (!(await jobs.lease(job, owner, new Date().toISOString()))) {
+      // Held: by a live process (it finishes the job), or by one that died a moment ago (its
+      // lease goes stale): look again then, or a restart right after a crash would never resume.
+      this.retryLater(job);
+      return;
+    }
     try {
       await this.execute(job);
     } finally {
@@ -110,6 +120,21 @@ export class SendWorker {
     }
     campaign = await this.finish(job, counts);
     deps.logger.info({ campaign: campaign.id, counts }, 'campaign sent');
+  }
+
+  private retryLater(job: SendJob): void {
+    if (this.stopping) return;
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      void this.deps.jobs.get(job.tenantId, job.campaignId).then(
+        (current) => {
+          if (current?.state === 'running' && !this.stopping) void this.kick(current);
+        },
+        (err: unknown) => this.deps.logger.warn({ err, job: job._id }, 'send job unreadable'),
+      );
+    }, this.deps.leaseRetryMs);
+    timer.unref();
+    this.retries.add(timer);
   }
 
   /** The campaign in state sending; a job whose campaign update was cut by a crash moves it now. */
