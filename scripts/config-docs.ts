@@ -7,6 +7,7 @@ import { gatewayConfigSchema } from '../services/gateway/src/config';
 import { interactionConfigSchema } from '../services/interaction/src/config';
 import { transactionConfigSchema } from '../services/transaction/src/config';
 import { analyticsConfigSchema } from '../services/analytics/src/config';
+import { marketingConfigSchema } from '../services/marketing/src/config';
 
 const services = [
   { name: 'gateway', schema: gatewayConfigSchema },
@@ -14,6 +15,7 @@ const services = [
   { name: 'interaction', schema: interactionConfigSchema },
   { name: 'transaction', schema: transactionConfigSchema },
   { name: 'analytics', schema: analyticsConfigSchema },
+  { name: 'marketing', schema: marketingConfigSchema },
 ];
 
 export function renderConfigurationDoc(): string {

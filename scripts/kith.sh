@@ -13,7 +13,7 @@ export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 pnpm() { corepack pnpm "$@"; }
 
 # Services in start order; each is `services/<name>/dist/main.js`.
-SERVICES=(contact interaction transaction analytics gateway)
+SERVICES=(contact interaction transaction marketing analytics gateway)
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -105,7 +105,7 @@ cmd_start() {
   if ! KITH_INFRA_PROFILE=dev bash deploy/local/status.sh >/dev/null 2>&1; then started_infra=1; fi
   infra_env="$(KITH_INFRA_PROFILE=dev bash deploy/local/start.sh)"
   # shellcheck disable=SC2046
-  export $(echo "$infra_env" | grep -E '^(KAFKA_BROKERS|MONGO_URL|MONGO_SECONDARY_INDEXES)=')
+  export $(echo "$infra_env" | grep -E '^(KAFKA_BROKERS|MONGO_URL|MONGO_SECONDARY_INDEXES|MARKETING_SMTP_URL|MAILPIT_URL)=')
 
   local secret_file="$ROOT/.kith/dev/jwt-secret"
   [ -s "$secret_file" ] || node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))' >"$secret_file"
@@ -135,6 +135,7 @@ cmd_start() {
   echo "  interaction  gRPC 127.0.0.1:${INTERACTION_GRPC_PORT:-50052}"
   echo "  transaction  gRPC 127.0.0.1:${TRANSACTION_GRPC_PORT:-50053}"
   echo "  analytics    gRPC 127.0.0.1:${ANALYTICS_GRPC_PORT:-50055}"
+  echo "  marketing    gRPC 127.0.0.1:${MARKETING_GRPC_PORT:-50054} (campaign mail: ${MAILPIT_URL:-http://127.0.0.1:8025})"
   echo "  gateway      http://127.0.0.1:${GATEWAY_HTTP_PORT:-8080} (docs at /docs)"
   echo "A token for the API:  npm run token -- --tenant demo --roles admin"
   echo "Stop everything with Ctrl-C."

@@ -39,7 +39,7 @@ export interface BenchStack {
   loadAtStart: string;
   gatewayUrl: string;
   env: Record<string, string>;
-  /** The process id of each service (contact, interaction, transaction, analytics, gateway). */
+  /** The process id of each service (contact, interaction, transaction, marketing, analytics, gateway). */
   pids: Record<string, number>;
   stop(): Promise<void>;
 }
@@ -69,7 +69,8 @@ export async function startStack(label: string): Promise<BenchStack> {
   const infra = await startInfra();
   const probe = await MongoClient.connect(infra.mongoUrl);
   const backend = await mongoBackend(probe).finally(() => probe.close());
-  const [grpcPort, interactionPort, transactionPort, httpPort, analyticsPort] = [
+  const [grpcPort, interactionPort, transactionPort, httpPort, analyticsPort, marketingPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -89,12 +90,15 @@ export async function startStack(label: string): Promise<BenchStack> {
     TRANSACTION_DB_NAME: testDbName(`${label}-transaction`),
     ANALYTICS_GRPC_PORT: String(analyticsPort),
     ANALYTICS_DB_NAME: testDbName(`${label}-analytics`),
+    MARKETING_GRPC_PORT: String(marketingPort),
+    MARKETING_DB_NAME: testDbName(`${label}-marketing`),
     GATEWAY_HTTP_PORT: String(httpPort),
     GATEWAY_DB_NAME: testDbName(`${label}-gateway`),
     CONTACT_GRPC_ADDRESS: `127.0.0.1:${grpcPort}`,
     INTERACTION_GRPC_ADDRESS: `127.0.0.1:${interactionPort}`,
     TRANSACTION_GRPC_ADDRESS: `127.0.0.1:${transactionPort}`,
     ANALYTICS_GRPC_ADDRESS: `127.0.0.1:${analyticsPort}`,
+    MARKETING_GRPC_ADDRESS: `127.0.0.1:${marketingPort}`,
     KITH_JWT_ISSUER: TEST_JWT.issuer,
     KITH_JWT_AUDIENCE: TEST_JWT.audience,
     KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
@@ -109,7 +113,7 @@ export async function startStack(label: string): Promise<BenchStack> {
     GATEWAY_SCAN_TENANT_SHARE: '4',
   };
   // Every service the gateway's readiness asks for, then the gateway.
-  const names = ['contact', 'interaction', 'transaction', 'analytics', 'gateway'];
+  const names = ['contact', 'interaction', 'transaction', 'marketing', 'analytics', 'gateway'];
   const children = names.map((name) => startService(name, env));
   const gatewayUrl = `http://127.0.0.1:${httpPort}`;
   await waitFor(async () => (await fetch(`${gatewayUrl}/readyz`)).ok, {

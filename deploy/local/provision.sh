@@ -44,6 +44,19 @@ provision_ferretdb() {
   rm -rf "$src"
 }
 
+# Mailpit (the local SMTP relay for campaign mail): `go install` of the exact version into a
+# temporary GOBIN, then renamed to carry its version, like FerretDB's binary.
+provision_mailpit() {
+  if [ -x "$MAILPIT_BIN" ]; then return; fi
+  command -v go >/dev/null || die "Go is required to build Mailpit"
+  log "building Mailpit $MAILPIT_VERSION (first run only, about a minute)"
+  local gobin="$KITH_CACHE_DIR/mailpit-gobin"
+  rm -rf "$gobin" && mkdir -p "$gobin" "$KITH_BIN_DIR"
+  (cd "$KITH_CACHE_DIR" && GOBIN="$gobin" GOFLAGS=-trimpath go install "$MAILPIT_MODULE@$MAILPIT_VERSION")
+  mv "$gobin/mailpit" "$MAILPIT_BIN"
+  rm -rf "$gobin"
+}
+
 # Debian's package starts a system cluster and service on install; a policy-rc.d that says
 # "no" (exit 101) for the length of the install keeps the machine's services untouched.
 provision_postgres() {
@@ -73,6 +86,7 @@ exec 9>"$KITH_CACHE_DIR/.provision.lock"
 flock 9
 provision_kafka
 provision_ferretdb
+provision_mailpit
 provision_postgres
-log "provisioned: kafka $KAFKA_VERSION ($KAFKA_LIBS_DIR), ferretdb $FERRETDB_VERSION ($FERRETDB_BIN)"
+log "provisioned: kafka $KAFKA_VERSION ($KAFKA_LIBS_DIR), ferretdb $FERRETDB_VERSION ($FERRETDB_BIN), mailpit $MAILPIT_VERSION ($MAILPIT_BIN)"
 [ "$KITH_LOCAL_DB" = sqlite ] || log "provisioned: postgresql ($(pg_bin_dir))"

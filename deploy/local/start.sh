@@ -142,9 +142,22 @@ start_kafka() {
   echo $! >"$run/kafka.pid"
 }
 
+# Mail kept in memory: a restart empties the inbox, as a test relay should.
+start_mailpit() {
+  if pid_alive "$run/mailpit.pid" mailpit; then log "mailpit already running"; return; fi
+  port_in_use "$KITH_SMTP_PORT" && die "port $KITH_SMTP_PORT is taken by another process (set KITH_SMTP_PORT)"
+  port_in_use "$KITH_MAILPIT_HTTP_PORT" && die "port $KITH_MAILPIT_HTTP_PORT is taken by another process (set KITH_MAILPIT_HTTP_PORT)"
+  log "starting mailpit: SMTP 127.0.0.1:$KITH_SMTP_PORT, web 127.0.0.1:$KITH_MAILPIT_HTTP_PORT"
+  nohup "$MAILPIT_BIN" --smtp "127.0.0.1:$KITH_SMTP_PORT" --listen "127.0.0.1:$KITH_MAILPIT_HTTP_PORT" \
+    --smtp-auth-accept-any --smtp-auth-allow-insecure --max 0 --disable-version-check \
+    >>"$logs/mailpit.log" 2>&1 &
+  echo $! >"$run/mailpit.pid"
+}
+
 [ "$KITH_LOCAL_DB" = postgresql ] && start_postgres
 start_ferretdb
 start_kafka
+start_mailpit
 
 export KAFKA_BROKERS="127.0.0.1:$KITH_KAFKA_PORT"
 export MONGO_URL="mongodb://127.0.0.1:$KITH_MONGO_PORT/"
@@ -153,9 +166,16 @@ if ! probe --timeout-ms "${KITH_START_TIMEOUT_MS:-90000}"; then
   tail -n 20 "$logs/kafka.log" "$logs/kafka.out" "$logs/ferretdb.log" >&2 2>/dev/null || true
   exit 1
 fi
-log "ready: KAFKA_BROKERS=$KAFKA_BROKERS MONGO_URL=$MONGO_URL (logs: $logs)"
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$KITH_MAILPIT_HTTP_PORT") 2>/dev/null && break
+  sleep 0.1
+done
+port_in_use "$KITH_SMTP_PORT" || die "mailpit does not answer on $KITH_SMTP_PORT (see $logs/mailpit.log)"
+log "ready: KAFKA_BROKERS=$KAFKA_BROKERS MONGO_URL=$MONGO_URL MARKETING_SMTP_URL=smtp://127.0.0.1:$KITH_SMTP_PORT (logs: $logs)"
 echo "KAFKA_BROKERS=$KAFKA_BROKERS"
 echo "MONGO_URL=$MONGO_URL"
+echo "MARKETING_SMTP_URL=smtp://127.0.0.1:$KITH_SMTP_PORT"
+echo "MAILPIT_URL=http://127.0.0.1:$KITH_MAILPIT_HTTP_PORT"
 # FerretDB on SQLite plans no query with a secondary index; they would only cost writes.
 [ "$KITH_LOCAL_DB" = sqlite ] && echo "MONGO_SECONDARY_INDEXES=off"
 exit 0

@@ -4,7 +4,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 run="$KITH_DATA_DIR/run"
 state=0
-for pair in "kafka:kafka.Kafka:$KITH_KAFKA_PORT" "ferretdb:ferretdb:$KITH_MONGO_PORT"; do
+for pair in "kafka:kafka.Kafka:$KITH_KAFKA_PORT" "ferretdb:ferretdb:$KITH_MONGO_PORT" \
+  "mailpit:mailpit:$KITH_SMTP_PORT"; do
   IFS=: read -r name pattern port <<<"$pair"
   if pid_alive "$run/$name.pid" "$pattern"; then
     echo "$name: running (pid $(cat "$run/$name.pid"), 127.0.0.1:$port)"

@@ -30,6 +30,7 @@ stop_postgres() {
     log "postgres did not stop in 30 s"
 }
 
+stop_one mailpit mailpit
 stop_one kafka kafka.Kafka
 stop_one ferretdb ferretdb
 stop_postgres

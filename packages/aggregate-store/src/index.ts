@@ -25,3 +25,5 @@ export { MemoryCollection } from './memory-collection';
 export { ensureTenantIndexes } from './tenant-indexes';
 export type { CreateIndexesTarget, IndexKey } from './tenant-indexes';
 export { withoutAbsent } from './document-fields';
+export { putNewerVersion } from './put-newer-version';
+export type { PutNewerTarget } from './put-newer-version';

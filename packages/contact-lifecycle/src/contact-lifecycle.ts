@@ -13,7 +13,13 @@
 // must be idempotent too (DESIGN.md, "Consuming"). A failing hook is retried, then
 // dead-lettered, like any handler.
 import { ConsumerRunner, type EventHandler, type EventProducer } from '@kith/bus';
-import { EVENT_TYPES, TOPICS, parseEventData, type HouseholdSnapshot } from '@kith/events';
+import {
+  EVENT_TYPES,
+  TOPICS,
+  parseEventData,
+  type ContactSnapshot,
+  type HouseholdSnapshot,
+} from '@kith/events';
 import type { Logger } from '@kith/logger';
 import type { Kafka } from 'kafkajs';
 import type { Db } from 'mongodb';
@@ -52,6 +58,12 @@ export type MergedHook = (
   ctx: LifecycleEventContext,
 ) => Promise<void>;
 export type ErasedHook = (contactId: string, ctx: LifecycleEventContext) => Promise<void>;
+/**
+ * A contact's full state as an event carried it (created, updated, deleted, consent changed,
+ * and both sides of a merge), for a service that keeps more of it than the shared projection
+ * (the marketing service: names, tags, custom fields). Runs before the projection stores it.
+ */
+export type SnapshotHook = (snapshot: ContactSnapshot, ctx: LifecycleEventContext) => Promise<void>;
 
 export interface LifecycleConsumerOptions {
   kafka: Kafka;
@@ -67,6 +79,7 @@ export class ContactLifecycle {
   readonly store: ContactProjectionStore;
   private readonly merged: MergedHook[] = [];
   private readonly erased: ErasedHook[] = [];
+  private readonly snapshots: SnapshotHook[] = [];
 
   constructor(private readonly db: Db) {
     this.store = new ContactProjectionStore(db);
@@ -87,12 +100,24 @@ export class ContactLifecycle {
     return this;
   }
 
+  /** Keep what else the service needs of each contact state (idempotent, like every hook). */
+  onSnapshot(hook: SnapshotHook): this {
+    this.snapshots.push(hook);
+    return this;
+  }
+
+  private async snapshotHooks(snapshot: ContactSnapshot, eventId: string): Promise<void> {
+    const ctx = { tenantId: snapshot.tenantId, eventId };
+    for (const hook of this.snapshots) await hook(snapshot, ctx);
+  }
+
   /** The handlers by event type, for a ConsumerRunner the service builds itself. */
   handlers(): Record<string, EventHandler> {
     const snapshotOf =
       (type: (typeof SNAPSHOT_EVENTS)[number]): EventHandler =>
       async (event) => {
         const { contact } = parseEventData(type, event.data);
+        await this.snapshotHooks(contact, event.id);
         await this.store.put(projectSnapshot(contact));
       };
     const householdOf =
@@ -106,6 +131,7 @@ export class ContactLifecycle {
       ...Object.fromEntries(HOUSEHOLD_EVENTS.map((type) => [type, householdOf(type)])),
       [EVENT_TYPES.contactMerged]: async (event) => {
         const data = parseEventData(EVENT_TYPES.contactMerged, event.data);
+        await this.snapshotHooks(data.contact, event.id);
         await this.store.put(projectSnapshot(data.contact));
         const victim = data.victim
           ? projectSnapshot(data.victim)
@@ -115,6 +141,7 @@ export class ContactLifecycle {
             );
         const ctx = { tenantId: event.tenantId, eventId: event.id };
         for (const hook of this.merged) await hook(data.victimId, data.survivorId, ctx);
+        if (data.victim) await this.snapshotHooks(data.victim, event.id);
         // After the hooks: a projection that says merged means the records moved.
         await this.store.put(victim);
       },

@@ -26,6 +26,7 @@ export {
   type LifecycleConsumerOptions,
   type LifecycleEventContext,
   type MergedHook,
+  type SnapshotHook,
 } from './contact-lifecycle';
 export {
   PERSONAL_DATA_SERVICE,

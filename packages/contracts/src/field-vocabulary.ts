@@ -68,4 +68,10 @@ export const TRIBUTE_TYPES = ['in_honor_of', 'in_memory_of'] as const;
  * What a contact's timeline holds: interactions they took part in, gifts they gave, gifts
  * soft-credited to them, refunds of their gifts. Also the values of its `kind` filter.
  */
-export const TIMELINE_ENTRY_KINDS = ['interaction', 'gift', 'soft_credit', 'refund'] as const;
+export const TIMELINE_ENTRY_KINDS = [
+  'interaction',
+  'gift',
+  'soft_credit',
+  'refund',
+  'campaign_message',
+] as const;

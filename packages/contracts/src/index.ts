@@ -119,3 +119,29 @@ export const DONATION_PROTO = 'kith/transaction/v1/donation.proto';
 
 /** kith.analytics.v1.AnalyticsService: dashboards, settings, rebuilds of the read model. */
 export const ANALYTICS_PROTO = 'kith/analytics/v1/analytics.proto';
+export {
+  ACTIVITY_TYPES,
+  GIVING_MEASURES,
+  PROFILE_FIELDS,
+  SEGMENT_CHANNELS,
+  SEGMENT_LIMITS,
+  SegmentConditionSchema,
+  definitionNeeds,
+  segmentDefinitionJsonSchema,
+  type ActivityCondition,
+  type CustomFieldCondition,
+  type FieldCondition,
+  type GivingCondition,
+  type ProfileField,
+  type SegmentCondition,
+  type WindowSpec,
+} from './segment-language';
+export {
+  parseSegmentDefinition,
+  validateSegmentDefinition,
+  type ParsedDefinition,
+  type SegmentFieldError,
+} from './segment-language-validation';
+
+/** kith.marketing.v1 SegmentService and CampaignService; served by the marketing service. */
+export const MARKETING_PROTO = 'kith/marketing/v1/marketing.proto';

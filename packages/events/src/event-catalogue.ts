@@ -43,6 +43,7 @@ import {
   AnalyticsRebuildStartedDataSchema,
   AnalyticsSettingsChangedDataSchema,
 } from './analytics-events.schema';
+import { MARKETING_EVENT_TYPES, marketingCatalogue } from './marketing-catalogue';
 import { TOPICS } from './topics';
 
 export interface CatalogueEntry<S extends z.ZodType = z.ZodType> {
@@ -57,6 +58,7 @@ export const CONTACT_SOURCE = 'kith/contact';
 export const INTERACTION_SOURCE = 'kith/interaction';
 export const TRANSACTION_SOURCE = 'kith/transaction';
 export const ANALYTICS_SOURCE = 'kith/analytics';
+export { MARKETING_SOURCE } from './marketing-catalogue';
 
 export const EVENT_TYPES = {
   contactCreated: 'kith.contact.created.v1',
@@ -85,6 +87,7 @@ export const EVENT_TYPES = {
   analyticsSettingsChanged: 'kith.analytics.settings-changed.v1',
   analyticsRebuildStarted: 'kith.analytics.rebuild.started.v1',
   analyticsRebuildCompleted: 'kith.analytics.rebuild.completed.v1',
+  ...MARKETING_EVENT_TYPES,
 } as const;
 
 export const eventCatalogue = {
@@ -282,6 +285,7 @@ export const eventCatalogue = {
     schema: AnalyticsRebuildCompletedDataSchema,
     key: 'tenant id',
   },
+  ...marketingCatalogue,
 } satisfies Record<string, CatalogueEntry>;
 
 export type EventType = keyof typeof eventCatalogue;

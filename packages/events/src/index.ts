@@ -10,6 +10,7 @@ export * from './privacy-events.schema';
 export * from './interaction-events.schema';
 export * from './transaction-events.schema';
 export * from './analytics-events.schema';
+export * from './marketing-events.schema';
 export * from './event-catalogue';
 export * from './event-data';
 export * from './catalogue-docs';

@@ -4,6 +4,7 @@ export const TOPICS = {
   interaction: 'kith.interaction.v1',
   transaction: 'kith.transaction.v1',
   analytics: 'kith.analytics.v1',
+  marketing: 'kith.marketing.v1',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

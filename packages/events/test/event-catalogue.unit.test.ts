@@ -34,6 +34,8 @@ describe('event catalogue', () => {
           ? TOPICS.transaction
           : type.startsWith('kith.analytics.')
             ? TOPICS.analytics
+          : type.startsWith('kith.marketing.')
+            ? TOPICS.marketing
             : TOPICS.contact;
       expect(entry.topic).toBe(owner);
     }
@@ -147,17 +149,25 @@ describe('event catalogue', () => {
       // Each event carries its aggregate's full state under the aggregate's name, camelCased
       // from the type: kith.custom-field.defined.v1 -> customField. The erasure event is the
       // one exception: it must carry no state, only the erased contact's id. The analytics
-      // service's types are named by the service (kith.analytics.<thing>.<verb>.v1, as its
-      // fixed names say): their aggregate is the settings or the rebuild.
-      const name = (type.split('.')[1] ?? '').replace(/-([a-z])/g, (_m, c: string) =>
-        c.toUpperCase(),
+      // and marketing services' types name the service first (kith.analytics.<thing>.<verb>.v1,
+      // kith.marketing.segment.created.v1): analytics' aggregate is the settings or the rebuild;
+      // marketing's message event carries one message, flat, by its id.
+      const parts = type.split('.');
+      const name = (parts[1] === 'marketing' ? parts[2] : parts[1])?.replace(
+        /-([a-z])/g,
+        (_m, c: string) => c.toUpperCase(),
       );
       const analytics = type.startsWith('kith.analytics.')
         ? type.includes('.rebuild.')
           ? 'rebuild'
           : 'settings'
         : undefined;
-      const aggregate = type === 'kith.contact.erased.v1' ? 'contactId' : (analytics ?? name);
+      const aggregate =
+        type === 'kith.contact.erased.v1'
+          ? 'contactId'
+          : type === 'kith.marketing.message.requested.v1'
+            ? 'messageId'
+            : (analytics ?? name);
       expect(schema).toMatchObject({
         $schema: 'https://json-schema.org/draft/2020-12/schema',
         title: type,

@@ -59,8 +59,15 @@ export class ContactEventFeed {
     });
   }
 
-  /** Publishes kith.contact.created.v1 of a person with these values; answers the new id. */
-  async createPerson(tenantId: string, values: PersonValues): Promise<string> {
+  /**
+   * Publishes kith.contact.created.v1 of a person with these values (and any other snapshot
+   * fields the test sets, e.g. tags or reachability); answers the new id.
+   */
+  async createPerson(
+    tenantId: string,
+    values: PersonValues,
+    overrides: Partial<Omit<ContactSnapshot, 'id' | 'tenantId' | 'version'>> = {},
+  ): Promise<string> {
     const now = new Date().toISOString();
     const id = randomUUID();
     const snapshot: ContactSnapshot = {
@@ -76,6 +83,7 @@ export class ContactEventFeed {
       reachability: { email: reachable(), sms: reachable(), phone: reachable(), mail: reachable() },
       createdAt: now,
       updatedAt: now,
+      ...overrides,
     };
     this.remember(snapshot);
     await this.publish(
@@ -201,4 +209,22 @@ export function prepareEvent(opts: {
     time: opts.time ?? new Date().toISOString(),
   });
   return { type: opts.type, message: toKafkaMessage(event, opts.key) };
+}
+
+/**
+ * Publishes, per key, the event `build` prepares on the first call, and the very same event on
+ * every later call: the lifecycle suite's "delivered twice" (one event id, two deliveries).
+ */
+export function redelivery(
+  publish: (prepared: PreparedEvent) => Promise<void>,
+): (key: string, build: () => PreparedEvent) => Promise<void> {
+  const prepared = new Map<string, PreparedEvent>();
+  return (key, build) => {
+    let event = prepared.get(key);
+    if (!event) {
+      event = build();
+      prepared.set(key, event);
+    }
+    return publish(event);
+  };
 }

@@ -21,6 +21,8 @@ export interface GiftInput {
   currency?: string;
   receivedAt: string;
   fund?: string;
+  campaignId?: string;
+  sourceCode?: string;
   softCredits?: DonationSnapshot['softCredits'];
 }
 
@@ -70,6 +72,8 @@ export class DonationEventFeed {
       status: 'completed',
       refundedMinor: 0,
       ...(gift.fund ? { fund: gift.fund } : {}),
+      ...(gift.campaignId ? { campaignId: gift.campaignId } : {}),
+      ...(gift.sourceCode ? { sourceCode: gift.sourceCode } : {}),
       anonymous: false,
       softCredits: gift.softCredits ?? [],
       refunds: [],

@@ -15,6 +15,10 @@ export default async function globalSetup(): Promise<void> {
   process.env.KAFKA_BROKERS = infra.kafkaBrokers.join(',');
   process.env.MONGO_URL = infra.mongoUrl;
   process.env.MONGO_SECONDARY_INDEXES = infra.mongoSecondaryIndexes;
+  if (infra.mail) {
+    process.env.MARKETING_SMTP_URL ??= infra.mail.smtpUrl;
+    process.env.MAILPIT_URL ??= infra.mail.apiUrl;
+  }
   const client = await new MongoClient(infra.mongoUrl).connect();
   try {
     process.env.KITH_TEST_MONGO_BACKEND = await mongoBackend(client);

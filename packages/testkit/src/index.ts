@@ -19,8 +19,14 @@ export {
   type LifecycleSubject,
   type PersonValues,
 } from './lifecycle-conformance';
-export { ContactEventFeed, type PreparedEvent } from './contact-event-feed';
+export {
+  ContactEventFeed,
+  prepareEvent,
+  redelivery,
+  type PreparedEvent,
+} from './contact-event-feed';
 export { DonationEventFeed, type GiftInput } from './donation-event-feed';
+export { MarketingEventFeed } from './marketing-event-feed';
 export { startDelayingProxy, type DelayingProxy } from './delaying-proxy';
 export {
   dpoMetadata,

@@ -14,6 +14,8 @@ export interface RunningInfra {
   /** MONGO_SECONDARY_INDEXES for the services: off only on FerretDB's SQLite backend. */
   mongoSecondaryIndexes: 'on' | 'off';
   kind: 'external' | 'local' | 'testcontainers';
+  /** The local Mailpit's SMTP relay and web API (deploy/local), when this kind has one. */
+  mail?: { smtpUrl: string; apiUrl: string };
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,9 @@ function startLocal(): RunningInfra {
     kafkaBrokers: values.KAFKA_BROKERS.split(','),
     mongoUrl: values.MONGO_URL,
     mongoSecondaryIndexes: secondaryIndexesSetting(values.MONGO_SECONDARY_INDEXES),
+    ...(values.MARKETING_SMTP_URL && values.MAILPIT_URL
+      ? { mail: { smtpUrl: values.MARKETING_SMTP_URL, apiUrl: values.MAILPIT_URL } }
+      : {}),
     async stop() {
       if (!alreadyRunning)
         execFileSync('bash', [localScript('stop.sh')], { env, stdio: 'inherit' });

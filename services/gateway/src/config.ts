@@ -51,6 +51,14 @@ export const gatewayConfigSchema = z
         'host:port of the analytics service gRPC server (dashboards, settings, rebuilds; always ' +
           'asked for its part of a personal-data export).',
       ),
+    MARKETING_GRPC_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'expected host:port')
+      .default('127.0.0.1:50054')
+      .describe(
+        'host:port of the marketing service gRPC server (segments, campaigns; always asked for ' +
+          'its part of a personal-data export).',
+      ),
     GATEWAY_DB_NAME: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')

@@ -25,6 +25,8 @@ import { transactionServiceClient } from './modules/transaction/transaction.clie
 import { transactionModule } from './modules/transaction/transaction.module';
 import { analyticsServiceClient } from './modules/analytics/analytics.client';
 import { analyticsModule } from './modules/analytics/analytics.module';
+import { marketingServiceClient } from './modules/marketing/marketing.client';
+import { marketingModule } from './modules/marketing/marketing.module';
 import { createHttpServer } from './http/server';
 import { IdempotencyRepository } from './store/idempotency.repository';
 
@@ -93,6 +95,7 @@ async function startGateway(
   const interactionPools = upstreamBulkheads('interaction', config);
   const transactionPools = upstreamBulkheads('transaction', config);
   const analyticsPools = upstreamBulkheads('analytics', config);
+  const marketingPools = upstreamBulkheads('marketing', config);
   // GDPR export: every service holding personal data (the registry), with the bulk deadline.
   const personalData = parseUpstreams(
     config.CONTACT_GRPC_ADDRESS,
@@ -100,6 +103,7 @@ async function startGateway(
       `interaction=${config.INTERACTION_GRPC_ADDRESS}`,
       `transaction=${config.TRANSACTION_GRPC_ADDRESS}`,
       `analytics=${config.ANALYTICS_GRPC_ADDRESS}`,
+      `marketing=${config.MARKETING_GRPC_ADDRESS}`,
       config.PERSONAL_DATA_UPSTREAMS,
     ]
       .filter(Boolean)
@@ -134,6 +138,13 @@ async function startGateway(
         address: config.ANALYTICS_GRPC_ADDRESS,
         deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
         ...analyticsPools,
+      }),
+    }),
+    marketingModule({
+      client: marketingServiceClient({
+        address: config.MARKETING_GRPC_ADDRESS,
+        deadlineMs: config.GATEWAY_GRPC_DEADLINE_MS,
+        ...marketingPools,
       }),
     }),
   ];
@@ -183,6 +194,13 @@ async function startGateway(
             timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
           }),
       },
+      {
+        name: 'marketing',
+        check: () =>
+          checkHealth(config.MARKETING_GRPC_ADDRESS, {
+            timeoutMs: config.GATEWAY_READINESS_BUDGET_MS,
+          }),
+      },
       { name: 'mongo', check: async () => (await db.command({ ping: 1 })).ok === 1 },
       // Shedding calls for lack of slots (not one tenant's share): send traffic elsewhere.
       { name: 'contact-capacity', check: () => Promise.resolve(!contactBulkhead.saturated()) },
@@ -197,6 +215,10 @@ async function startGateway(
       {
         name: 'analytics-capacity',
         check: () => Promise.resolve(!analyticsPools.bulkhead.saturated()),
+      },
+      {
+        name: 'marketing-capacity',
+        check: () => Promise.resolve(!marketingPools.bulkhead.saturated()),
       },
     ],
     readinessBudgetMs: config.GATEWAY_READINESS_BUDGET_MS,
@@ -254,6 +276,7 @@ async function startGateway(
       interaction: config.INTERACTION_GRPC_ADDRESS,
       transaction: config.TRANSACTION_GRPC_ADDRESS,
       analytics: config.ANALYTICS_GRPC_ADDRESS,
+      marketing: config.MARKETING_GRPC_ADDRESS,
     },
     'gateway listening',
   );

@@ -256,6 +256,7 @@ describe('GET /v1/contacts/{id}/timeline', () => {
       gift: GIFT,
       softCredit: null,
       refund: { refundId: 'r-1', amountMinor: '5000', refundedAt: '2026-12-02T09:00:00.000Z' },
+      campaignMessage: null,
     },
     {
       kind: 'soft_credit',
@@ -269,6 +270,7 @@ describe('GET /v1/contacts/{id}/timeline', () => {
         automatic: true,
       },
       refund: null,
+      campaignMessage: null,
     },
   ];
 
@@ -303,6 +305,7 @@ describe('GET /v1/contacts/{id}/timeline', () => {
         },
         softCredit: null,
         refund: { id: 'r-1', amountMinor: 5000, refundedAt: '2026-12-02T09:00:00.000Z' },
+        campaignMessage: null,
       },
       expect.objectContaining({
         kind: 'soft_credit',
@@ -318,7 +321,7 @@ describe('GET /v1/contacts/{id}/timeline', () => {
     ]);
   });
 
-  it('asks for interactions only for a caller who may not read gifts, and refuses them money kinds', async () => {
+  it('asks for the kinds without money for a caller who may not read gifts, and refuses them money kinds', async () => {
     const { app, interactions } = buildTestApp();
     interactions.timelineEntries.push(...moneyEntries);
     const marketer = bearer({ roles: ['marketer'] });
@@ -331,7 +334,9 @@ describe('GET /v1/contacts/{id}/timeline', () => {
       .set('Authorization', marketer);
 
     expect(all.status).toBe(200);
-    expect(interactions.calls[0]?.request).toMatchObject({ kinds: ['interaction'] });
+    expect(interactions.calls[0]?.request).toMatchObject({
+      kinds: ['interaction', 'campaign_message'],
+    });
     expect(all.body.data).toEqual([]);
     expect(gifts.status).toBe(403);
     expect(interactions.calls).toHaveLength(1);

@@ -1,5 +1,5 @@
 // End to end: subject access export and erasure over REST through the gateway into the real
-// contact, interaction and transaction services (Kafka and MongoDB-wire server of the test
+// contact, interaction, transaction and marketing services (Kafka and MongoDB-wire server of the test
 // global setup),
 // over HTTP only. A second gateway lists an upstream nobody serves, so its exports must answer
 // 503. After an erasure, no store of any service (every collection of their databases) and no
@@ -32,6 +32,12 @@ import {
 } from '../../transaction/src/main';
 import { loadAnalyticsConfig } from '../../analytics/src/config';
 import { start as startAnalytics, type RunningAnalyticsService } from '../../analytics/src/main';
+import { loadMarketingConfig } from '../../marketing/src/config';
+import {
+  marketingDatabaseNames,
+  start as startMarketing,
+  type RunningMarketingService,
+} from '../../marketing/src/main';
 import { contactServiceClient } from '../src/modules/contact/contact.client';
 import { start as startGateway, type RunningGateway } from '../src/main';
 import { loadGatewayConfig } from '../src/config';
@@ -42,6 +48,7 @@ let contact: RunningContactService;
 let interaction: RunningInteractionService;
 let transaction: RunningTransactionService;
 let analytics: RunningAnalyticsService;
+let marketing: RunningMarketingService;
 let gateway: RunningGateway;
 let brokenGateway: RunningGateway;
 let mongo: MongoClient;
@@ -50,6 +57,7 @@ const gatewayDb = testDbName('e2e-privacy-gateway');
 const interactionDb = testDbName('e2e-privacy-interaction');
 const transactionDb = testDbName('e2e-privacy-transaction');
 const analyticsDb = testDbName('e2e-privacy-analytics');
+const marketingDb = testDbName('e2e-privacy-marketing');
 
 beforeAll(async () => {
   mongo = await new MongoClient(infra.mongoUrl).connect();
@@ -84,6 +92,9 @@ beforeAll(async () => {
   analytics = await startAnalytics(
     loadAnalyticsConfig({ ...common, ANALYTICS_GRPC_PORT: '0', ANALYTICS_DB_NAME: analyticsDb }),
   );
+  marketing = await startMarketing(
+    loadMarketingConfig({ ...common, MARKETING_GRPC_PORT: '0', MARKETING_DB_NAME: marketingDb }),
+  );
   const gatewayConfig = {
     ...common,
     GATEWAY_HTTP_PORT: '0',
@@ -92,6 +103,7 @@ beforeAll(async () => {
     INTERACTION_GRPC_ADDRESS: `127.0.0.1:${interaction.grpcPort}`,
     TRANSACTION_GRPC_ADDRESS: `127.0.0.1:${transaction.grpcPort}`,
     ANALYTICS_GRPC_ADDRESS: `127.0.0.1:${analytics.grpcPort}`,
+    MARKETING_GRPC_ADDRESS: `127.0.0.1:${marketing.grpcPort}`,
     KITH_JWT_ISSUER: TEST_JWT.issuer,
     KITH_JWT_AUDIENCE: TEST_JWT.audience,
     KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
@@ -100,7 +112,7 @@ beforeAll(async () => {
   gateway = await startGateway(loadGatewayConfig(gatewayConfig));
   // Port 1 on loopback: nothing listens, so the upstream is unavailable.
   brokenGateway = await startGateway(
-    loadGatewayConfig({ ...gatewayConfig, PERSONAL_DATA_UPSTREAMS: 'marketing=127.0.0.1:1' }),
+    loadGatewayConfig({ ...gatewayConfig, PERSONAL_DATA_UPSTREAMS: 'unreachable=127.0.0.1:1' }),
   );
 });
 
@@ -110,6 +122,7 @@ afterAll(async () => {
   await interaction?.stop();
   await transaction?.stop();
   await analytics?.stop();
+  await marketing?.stop();
   await contact?.stop();
   await mongo?.close();
 });
@@ -220,6 +233,7 @@ const everyDocument = () =>
     ...Object.values(contactDatabaseNames(contactDb)),
     ...Object.values(interactionDatabaseNames(interactionDb)),
     ...Object.values(transactionDatabaseNames(transactionDb)),
+    ...Object.values(marketingDatabaseNames(marketingDb)),
   ]);
 
 describe('stored Idempotency-Key responses after an erasure', () => {

@@ -27,11 +27,16 @@ import {
   DONATION_TIMELINE_GROUP,
   donationTimelineHandlers,
 } from './events/donation-timeline.consumer';
+import {
+  CAMPAIGN_MESSAGE_TIMELINE_GROUP,
+  campaignMessageTimelineHandlers,
+} from './events/campaign-message-timeline.consumer';
 import { interactionHandlers } from './grpc/interaction.handlers';
 import { mapInteractionError } from './grpc/interaction-error.mapper';
 import { ContactFates } from './store/contact-fates.repository';
 import { InteractionRepository } from './store/interaction.repository';
 import { TimelineGifts } from './store/timeline-gift.repository';
+import { TimelineMessages } from './store/timeline-message.repository';
 import { TimelineMonths } from './store/timeline-months';
 import { backfillTimelineMonths } from './store/timeline-months-backfill';
 
@@ -55,8 +60,8 @@ export function start(
     config,
     ...(opts.logger ? { logger: opts.logger } : {}),
     mongo: { dbName: dbNames.main, maxPoolSize: config.INTERACTION_DB_POOL_SIZE },
-    // The transaction topic too: the gift projection may start before the transaction service.
-    topics: [TOPICS.interaction, TOPICS.contact, TOPICS.transaction],
+    // The transaction and marketing topics too: the projections may start before their owners.
+    topics: [TOPICS.interaction, TOPICS.contact, TOPICS.transaction, TOPICS.marketing],
     // Its own database, as the contact service's: on FerretDB/SQLite a writer lock of its own.
     outbox: { dbName: dbNames.outbox },
     grpc: {
@@ -69,6 +74,7 @@ export function start(
       const months = new TimelineMonths(db);
       const interactions = new InteractionRepository(db, outbox, months);
       const gifts = new TimelineGifts(db, months);
+      const messages = new TimelineMessages(db, months);
       const fates = new ContactFates(db);
       const contacts = new ContactLifecycle(db);
       if (config.MONGO_SECONDARY_INDEXES === 'on') {
@@ -76,6 +82,7 @@ export function start(
         await contacts.store.ensureIndexes();
         await months.ensureIndexes();
         await gifts.ensureIndexes();
+        await messages.ensureIndexes();
       }
       // Before the service takes calls: interactions stored before timelines walked months.
       await backfillTimelineMonths(db, months);
@@ -84,12 +91,15 @@ export function start(
         fates,
         projection: contacts.store,
       });
+      // The interaction hooks first: they record the contact's fate before anything is swept.
       contacts
         .onMerged((victim, survivor, ctx) => lifecycle.onMerged(victim, survivor, ctx))
-        .onErased((contactId, ctx) => lifecycle.onErased(contactId, ctx));
+        .onErased((contactId, ctx) => lifecycle.onErased(contactId, ctx))
+        .onMerged((victim, survivor, ctx) => messages.repoint(ctx.tenantId, victim, survivor))
+        .onErased((contactId, ctx) => messages.eraseContact(ctx.tenantId, contactId));
       const standings = new ContactStandings(contacts.store, fates);
       const service = new InteractionService({ interactions, standings, lifecycle });
-      const timeline = new TimelineService({ interactions, gifts, months, standings });
+      const timeline = new TimelineService({ interactions, gifts, messages, months, standings });
       const mail = new MailIngestService({
         interactions: service,
         projection: contacts.store,
@@ -111,6 +121,13 @@ export function start(
             handlers: donationTimelineHandlers(gifts),
             dedupe: 'handler',
           },
+          // Campaign messages on timelines: each stored once by its id (no processed marks).
+          {
+            groupId: CAMPAIGN_MESSAGE_TIMELINE_GROUP,
+            topics: [TOPICS.marketing],
+            handlers: campaignMessageTimelineHandlers(messages, standings),
+            dedupe: 'handler',
+          },
         ],
         // Idempotency keys of creates, kept as long as the gateway keeps its own.
         prunedCollections: [createKeysPruning()],
@@ -124,7 +141,7 @@ export function start(
               logger,
             ),
           ),
-          personalDataService('interaction', interactionExporter(interactions), {
+          personalDataService('interaction', interactionExporter(interactions, messages), {
             logger,
             mapError: mapInteractionError,
           }),

@@ -94,7 +94,7 @@ describe('parseListQuery', () => {
     expect(
       parseListQuery('timeline', {
         ...base,
-        kinds: ['interaction', 'gift', 'soft_credit', 'refund'],
+        kinds: ['interaction', 'gift', 'soft_credit', 'refund', 'campaign_message'],
       }),
     ).not.toHaveProperty('kinds');
     expect(fields(() => parseListQuery('timeline', { ...base, kinds: ['pledge'] }))).toEqual([

@@ -40,6 +40,7 @@ function bed(opts: {
       standing: async () => opts.standing ?? { state: 'live', kind: 'person', id: CONTACT },
     },
     months: { newestFirst: async () => [...months].sort().reverse() },
+    messages: { inMonth: async () => [] },
     interactions: {
       async inContactMonth(query: InteractionListQuery, _contact: string, month: string) {
         monthsRead.push(month);

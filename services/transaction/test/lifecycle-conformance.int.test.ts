@@ -6,10 +6,10 @@
 import {
   describeLifecycleConformance,
   personalDataTestClient,
+  redelivery,
   type LifecycleSubject,
   type PersonalDataTestClient,
   type PersonValues,
-  type PreparedEvent,
 } from '@kith/testkit';
 import {
   caller,
@@ -34,16 +34,7 @@ afterAll(async () => {
 });
 
 /** The same prepared event sent again is the suite's "delivered twice": one event id. */
-const pending = new Map<string, () => Promise<void>>();
-function deliver(key: string, build: () => PreparedEvent): Promise<void> {
-  let send = pending.get(key);
-  if (!send) {
-    let prepared: PreparedEvent | undefined;
-    send = () => t.feed.publish((prepared ??= build()));
-    pending.set(key, send);
-  }
-  return send();
-}
+const deliver = redelivery((event) => t.feed.publish(event));
 
 const transactionService: LifecycleSubject = {
   role: 'consumer',

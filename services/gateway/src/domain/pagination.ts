@@ -17,7 +17,15 @@ export interface ListFilters {
 }
 
 export type CursorScope =
-  'person' | 'organization' | 'household' | 'interaction' | 'timeline' | 'donation';
+  | 'person'
+  | 'organization'
+  | 'household'
+  | 'interaction'
+  | 'timeline'
+  | 'donation'
+  | 'segment'
+  | 'segment-member'
+  | 'campaign';
 
 /** The filters of an interaction listing (`contactId` is the timeline's path parameter). */
 export interface InteractionListFilters {
@@ -38,6 +46,15 @@ export interface DonationListFilters {
   receivedTo?: string | undefined;
 }
 
+/** The marketing listings' filters: a segment's members are scoped by the segment. */
+export interface MarketingListFilters {
+  segmentId?: string | undefined;
+}
+
+/** Any listing's filters. */
+export type AnyListFilters =
+  ListFilters | InteractionListFilters | DonationListFilters | MarketingListFilters;
+
 export type DecodedCursor =
   { ok: true; pageToken: string } | { ok: false; reason: 'malformed' | 'other-listing' };
 
@@ -46,15 +63,25 @@ export const isServiceToken = (value: unknown): value is string =>
   typeof value === 'string' && value !== '';
 
 const cursorsByScope = new Map<CursorScope, PageTokenCodec<string>>(
-  (['person', 'organization', 'household', 'interaction', 'timeline', 'donation'] as const).map(
-    (scope) => [scope, pageTokens(`rest:${scope}`, { isPosition: isServiceToken })],
-  ),
+  (
+    [
+      'person',
+      'organization',
+      'household',
+      'interaction',
+      'timeline',
+      'donation',
+      'segment',
+      'segment-member',
+      'campaign',
+    ] as const
+  ).map((scope) => [scope, pageTokens(`rest:${scope}`, { isPosition: isServiceToken })]),
 );
 
 /** Returns null on the last page (the service answers an empty token). */
 export function encodeCursor(
   scope: CursorScope,
-  filters: ListFilters | InteractionListFilters | DonationListFilters,
+  filters: AnyListFilters,
   pageToken: string,
 ): string | null {
   if (pageToken === '') return null;
@@ -65,7 +92,7 @@ export function encodeCursor(
 export function decodeCursor(
   cursor: string,
   scope: CursorScope,
-  filters: ListFilters | InteractionListFilters | DonationListFilters,
+  filters: AnyListFilters,
 ): DecodedCursor {
   const decoded = cursorsByScope.get(scope)!.decode(cursor, filters);
   return decoded.ok ? { ok: true, pageToken: decoded.position } : decoded;

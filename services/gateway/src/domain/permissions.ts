@@ -23,7 +23,12 @@ export type Permission =
   | 'donation:write'
   | 'donation:refund'
   | 'analytics:read'
-  | 'analytics:admin';
+  | 'analytics:admin'
+  | 'segment:read'
+  | 'segment:write'
+  | 'campaign:read'
+  | 'campaign:write'
+  | 'campaign:send';
 
 export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'contact:read': ROLES,
@@ -66,6 +71,13 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Role[]>> = {
   'analytics:read': ['admin', 'manager', 'fundraiser', 'analyst', 'readonly'],
   // Changing the fiscal year moves every dashboard; a rebuild reads the whole history.
   'analytics:admin': ['admin'],
+  // Segments and campaigns are the marketing team's tools; analysts read them for reporting.
+  'segment:read': ['admin', 'manager', 'marketer', 'analyst'],
+  'segment:write': ['admin', 'manager', 'marketer'],
+  'campaign:read': ['admin', 'manager', 'marketer', 'analyst'],
+  'campaign:write': ['admin', 'manager', 'marketer'],
+  // A send mails every reachable member of the audience and cannot be taken back.
+  'campaign:send': ['admin', 'manager', 'marketer'],
 };
 
 /** True when any of the caller's roles grants the permission. Unknown roles grant nothing. */

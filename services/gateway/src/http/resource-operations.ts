@@ -7,12 +7,7 @@ import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../domain/pagination';
-import type {
-  CursorScope,
-  DonationListFilters,
-  InteractionListFilters,
-  ListFilters,
-} from '../domain/pagination';
+import type { AnyListFilters, CursorScope, ListFilters } from '../domain/pagination';
 import { defineOperation } from './operation';
 import type { Operation, OperationInput, OperationSpec, Parsed } from './operation';
 import { etagHeader, json, problems } from './openapi-kit';
@@ -135,7 +130,7 @@ export interface UpstreamPage {
  */
 export function listOperation<
   Q extends z.ZodObject<{ limit: z.ZodType; cursor: z.ZodType }>,
-  F extends ListFilters | InteractionListFilters | DonationListFilters = ListFilters,
+  F extends AnyListFilters = ListFilters,
   P extends RequestSchema = undefined,
 >(
   spec: Common<P, Q, undefined> & {
@@ -173,11 +168,7 @@ export function listOperation<
 }
 
 /** The service's page token inside a cursor of this listing, or a 400 naming `cursor`. */
-export function pageTokenOf(
-  cursor: string,
-  scope: CursorScope,
-  filters: ListFilters | InteractionListFilters | DonationListFilters,
-): string {
+export function pageTokenOf(cursor: string, scope: CursorScope, filters: AnyListFilters): string {
   const decoded = decodeCursor(cursor, scope, filters);
   if (decoded.ok) return decoded.pageToken;
   throw cursorRefused(decoded.reason);

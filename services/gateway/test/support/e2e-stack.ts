@@ -1,4 +1,4 @@
-// The gateway and the real contact, interaction and transaction services started in this
+// The gateway and the real contact, interaction, transaction and marketing services started in this
 // process against the test servers of the global setup, each test file with its own databases
 // and topic prefix. End-to-end tests then drive the stack over HTTP only.
 import { testDbName, testInfra, TEST_JWT, uniquePrefix } from '@kith/testkit';
@@ -12,6 +12,8 @@ import { loadTransactionConfig } from '../../../transaction/src/config';
 import { start as startTransaction } from '../../../transaction/src/main';
 import { loadAnalyticsConfig } from '../../../analytics/src/config';
 import { start as startAnalytics } from '../../../analytics/src/main';
+import { loadMarketingConfig } from '../../../marketing/src/config';
+import { start as startMarketing } from '../../../marketing/src/main';
 
 export interface E2eStack {
   baseUrl: string;
@@ -25,6 +27,8 @@ export interface E2eStack {
   transactionDb: { mongoUrl: string; name: string };
   /** The analytics service's main database (its outbox is `<name>_outbox`). */
   analyticsDb: { mongoUrl: string; name: string };
+  /** The marketing service's main database (its outbox is `<name>_outbox`). */
+  marketingDb: { mongoUrl: string; name: string };
   /** The gateway's own database: stored Idempotency-Key answers, rate-limit state. */
   gatewayDb: { mongoUrl: string; name: string };
   stop(): Promise<void>;
@@ -58,10 +62,11 @@ export async function startE2eStack(
   );
   const interactionDbName = testDbName(`${label}-interaction`);
   const transactionDbName = testDbName(`${label}-transaction`);
+  const marketingDbName = testDbName(`${label}-marketing`);
   const gatewayDbName = testDbName(`${label}-gateway`);
   const analyticsDbName = testDbName(`${label}-analytics`);
   // The contact service made the contact topic: its consumers can start together.
-  const [interaction, transaction, analytics] = await Promise.all([
+  const [interaction, transaction, analytics, marketing] = await Promise.all([
     startInteraction(
       loadInteractionConfig({
         ...common,
@@ -83,6 +88,17 @@ export async function startE2eStack(
         ANALYTICS_DB_NAME: analyticsDbName,
       }),
     ),
+    // Campaign mail goes to the test profile's Mailpit (deploy/local) when there is one.
+    startMarketing(
+      loadMarketingConfig({
+        ...(process.env.MARKETING_SMTP_URL
+          ? { MARKETING_SMTP_URL: process.env.MARKETING_SMTP_URL }
+          : {}),
+        ...common,
+        MARKETING_GRPC_PORT: '0',
+        MARKETING_DB_NAME: marketingDbName,
+      }),
+    ),
   ]).catch(async (err: unknown) => {
     await contact.stop();
     throw err;
@@ -101,12 +117,13 @@ export async function startE2eStack(
       INTERACTION_GRPC_ADDRESS: `127.0.0.1:${interaction.grpcPort}`,
       TRANSACTION_GRPC_ADDRESS: transactionAddress,
       ANALYTICS_GRPC_ADDRESS: `127.0.0.1:${analytics.grpcPort}`,
+      MARKETING_GRPC_ADDRESS: `127.0.0.1:${marketing.grpcPort}`,
       KITH_JWT_ISSUER: TEST_JWT.issuer,
       KITH_JWT_AUDIENCE: TEST_JWT.audience,
       KITH_JWT_HS256_SECRET: TEST_JWT.hs256Secret,
     }),
   ).catch(async (err: unknown) => {
-    await Promise.all([interaction.stop(), transaction.stop(), analytics.stop()]);
+    await Promise.all([interaction.stop(), transaction.stop(), marketing.stop(), analytics.stop()]);
     await contact.stop();
     throw err;
   });
@@ -116,11 +133,12 @@ export async function startE2eStack(
     contactDb: { mongoUrl: infra.mongoUrl, name: contactDbName },
     interactionDb: { mongoUrl: infra.mongoUrl, name: interactionDbName },
     transactionDb: { mongoUrl: infra.mongoUrl, name: transactionDbName },
+    marketingDb: { mongoUrl: infra.mongoUrl, name: marketingDbName },
     gatewayDb: { mongoUrl: infra.mongoUrl, name: gatewayDbName },
     analyticsDb: { mongoUrl: infra.mongoUrl, name: analyticsDbName },
     async stop() {
       await gateway.stop();
-      await Promise.all([interaction.stop(), transaction.stop(), analytics.stop()]);
+      await Promise.all([interaction.stop(), transaction.stop(), marketing.stop(), analytics.stop()]);
       await contact.stop();
     },
   };

@@ -76,6 +76,7 @@ class InteractionRules {
         gift: null,
         softCredit: null,
         refund: null,
+        campaignMessage: null,
       })),
       ...this.timelineEntries,
     ];

@@ -9,6 +9,7 @@ import { contactModule } from '../../src/modules/contact/contact.module';
 import { interactionModule } from '../../src/modules/interaction/interaction.module';
 import { transactionModule } from '../../src/modules/transaction/transaction.module';
 import { analyticsModule } from '../../src/modules/analytics/analytics.module';
+import { marketingModule } from '../../src/modules/marketing/marketing.module';
 import type { ReadinessCheck } from '../../src/http/health.routes';
 import type { RateLimitPolicies } from '../../src/http/rate-limit.middleware';
 import { fakeContacts } from './fake-contact-service';
@@ -16,6 +17,7 @@ import { fakeImports } from './fake-contact-import-service';
 import { fakeInteractions } from './fake-interaction-service';
 import { fakeDonations } from './fake-donation-service';
 import { fakeAnalytics } from './fake-analytics-service';
+import { fakeCampaigns, fakeSegments } from './fake-marketing-service';
 import { fakeCustomFields } from './fake-custom-field-service';
 import { fakeDuplicates } from './fake-duplicate-service';
 import { fakeHouseholds } from './fake-household-service';
@@ -68,6 +70,8 @@ export function buildTestApp(
   const interactions = fakeInteractions();
   const donations = fakeDonations();
   const analytics = fakeAnalytics();
+  const segments = fakeSegments();
+  const campaigns = fakeCampaigns();
   const idempotencyStore = new MemoryIdempotencyStore();
   const eraser = fakeEraser();
   const upstreams = opts.upstreams ?? [upstreamWith('contact', { contact: {} })];
@@ -91,6 +95,7 @@ export function buildTestApp(
       interactionModule({ client: interactions }),
       transactionModule({ client: { donations } }),
       analyticsModule({ client: { analytics } }),
+      marketingModule({ client: { segments, campaigns } }),
     ],
     idempotencyStore,
     verifyToken: createJwtVerifier(JWT),
@@ -111,6 +116,8 @@ export function buildTestApp(
     relationships,
     donations,
     analytics,
+    segments,
+    campaigns,
     eraser,
     interactions,
     idempotencyStore,

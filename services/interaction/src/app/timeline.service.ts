@@ -2,7 +2,7 @@
 // a page walked month by month, newest first, through the contact's month directory: each
 // month is one read of the contact's interactions (participant and month, both pushed-down
 // equalities) and one of the gifts with an entry of theirs in it (one pushed-down equality on
-// `places`), so a page costs the months it shows, not the contact's whole history. Months are
+// `places`) and one of its campaign messages (one on `place`), so a page costs the months it shows, not the contact's whole history. Months are
 // disjoint, so once the months read hold a page, later months cannot change it. Nothing here
 // calls or reads the transaction service: gifts come from this service's projection.
 import { buildPage } from '@kith/paging';
@@ -19,20 +19,24 @@ import {
   giftEntriesFor,
   interactionEntry,
   matches,
+  messageEntry,
   monthsToRead,
   newestFirst,
   wantsGifts,
   wantsKind,
+  wantsMessages,
   type TimelineEntry,
 } from '../domain/timeline';
 import type { InteractionRepository } from '../store/interaction.repository';
 import type { TimelineGifts } from '../store/timeline-gift.repository';
+import type { TimelineMessages } from '../store/timeline-message.repository';
 import type { TimelineMonths } from '../store/timeline-months';
 import type { ContactStandings } from './contact-standings';
 
 export interface TimelineServiceDeps {
   interactions: Pick<InteractionRepository, 'inContactMonth'>;
   gifts: Pick<TimelineGifts, 'inMonth'>;
+  messages: Pick<TimelineMessages, 'inMonth'>;
   months: Pick<TimelineMonths, 'newestFirst'>;
   standings: Pick<ContactStandings, 'standing'>;
 }
@@ -83,17 +87,19 @@ export class TimelineService {
     month: string,
     want: number,
   ): Promise<TimelineEntry[]> {
-    const [interactions, gifts] = await Promise.all([
+    const [interactions, gifts, messages] = await Promise.all([
       wantsKind(query, 'interaction')
         ? this.deps.interactions.inContactMonth(query, contactId, month, want)
         : [],
       wantsGifts(query) ? this.deps.gifts.inMonth(query.tenantId, contactId, month) : [],
+      wantsMessages(query) ? this.deps.messages.inMonth(query.tenantId, contactId, month) : [],
     ]);
     // A gift is found in every month it has an entry in (its refunds'); each entry counts once,
     // in its own month.
     return [
       ...interactions.map(interactionEntry),
       ...gifts.flatMap((gift) => giftEntriesFor(gift, contactId)),
+      ...messages.map(messageEntry),
     ]
       .filter((entry) => entry.occurredAt.startsWith(month) && matches(entry, query))
       .sort(newestFirst)

@@ -3,12 +3,14 @@
 // date, showing the net of every refund), the gifts soft-credited to them (NPSP shows soft
 // credits on the credited contact; so does Kith, as their own kind) and the refunds of their
 // gifts (each its own entry at its refundedAt; a soft-credited contact sees the credit's net,
-// not the refund). Plain functions: the entries a stored gift gives one contact, their order,
+// not the refund), and from the projection of kith.marketing.v1 the campaign messages sent to
+// them. Plain functions: the entries a stored gift gives one contact, their order,
 // and whether an entry belongs to a page.
 import { TIMELINE_ENTRY_KINDS } from '@kith/contracts';
 import type { Interaction } from './interaction';
 import type { ListPosition } from './interaction-list-query';
 import { giftNetMinor, type TimelineGift } from './timeline-gift';
+import type { TimelineMessage } from './timeline-message';
 
 export const TIMELINE_KINDS = TIMELINE_ENTRY_KINDS;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -30,7 +32,18 @@ export type TimelineEntry =
       gift: TimelineGift;
       softCredit: TimelineGift['softCredits'][number] & { netMinor: number };
     })
-  | (EntryBase & { kind: 'refund'; gift: TimelineGift; refund: TimelineGift['refunds'][number] });
+  | (EntryBase & { kind: 'refund'; gift: TimelineGift; refund: TimelineGift['refunds'][number] })
+  | (EntryBase & { kind: 'campaign_message'; message: TimelineMessage });
+
+/** A campaign message's entry, at the time the marketing service requested it. */
+export function messageEntry(message: TimelineMessage): TimelineEntry {
+  return {
+    kind: 'campaign_message',
+    key: `campaign_message_${message.id}`,
+    occurredAt: message.requestedAt,
+    message,
+  };
+}
 
 /** An interaction's entry: its key is its id, as in the interaction listing's positions. */
 export function interactionEntry(interaction: Interaction): TimelineEntry {
@@ -96,6 +109,10 @@ export interface EntryFilter {
 export function wantsKind(filter: Pick<EntryFilter, 'kinds'>, kind: TimelineKind): boolean {
   return !filter.kinds || filter.kinds.includes(kind);
 }
+
+/** Whether the filter wants campaign messages (an interaction type: no). */
+export const wantsMessages = (filter: Pick<EntryFilter, 'kinds' | 'type'>): boolean =>
+  !filter.type && wantsKind(filter, 'campaign_message');
 
 /** Whether the filter wants anything the gift projection holds (an interaction type: no). */
 export const wantsGifts = (filter: Pick<EntryFilter, 'kinds' | 'type'>): boolean =>

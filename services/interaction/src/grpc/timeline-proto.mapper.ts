@@ -52,5 +52,17 @@ export function timelineEntryToProto(entry: TimelineEntry): interactionV1.Timeli
           refundedAt: entry.refund.refundedAt,
         },
       };
+    case 'campaign_message':
+      return {
+        ...base,
+        campaignMessage: {
+          messageId: entry.message.id,
+          campaignId: entry.message.campaignId,
+          channel: entry.message.channel,
+          subject: entry.message.subject,
+          sourceCode: entry.message.sourceCode ?? '',
+          requestedAt: entry.message.requestedAt,
+        },
+      };
   }
 }

@@ -5,13 +5,14 @@
 // equality FerretDB pushes down (`@>` on PostgreSQL, served by a GIN index).
 //
 // A donation's events share its key and so a partition, and one consumer group handles them in
-// order, so two writers of one donation do not meet; the version in the update's filter turns
-// a redelivered, replayed or late older event into a no-op (an upsert that then collides with
-// the stored `_id`), as the contact projection's household places do. FerretDB updates are a
+// order, so two writers of one donation do not meet; putNewerVersion (@kith/aggregate-store)
+// turns a redelivered, replayed or late older event into a no-op (an upsert that then collides
+// with the stored `_id`), as the contact projection's household places do. FerretDB updates are a
 // read and a write-back, which is why that ordering, not the filter, is what keeps writes apart.
 // A first version is an insert instead (group-committed): the upsert's filter cannot match any
 // stored version below 1, so it would only ever insert or collide, at the price of a read.
-import { InsertBatcher, isDuplicateKeyError, retryTransient } from '@kith/bus';
+import { putNewerVersion } from '@kith/aggregate-store';
+import { InsertBatcher, isDuplicateKeyError } from '@kith/bus';
 import { withMaxTime } from '@kith/resilience';
 import type { Collection, Db, FindOptions } from 'mongodb';
 import { giftPlaces, placeKey, type TimelineGift } from '../domain/timeline-gift';
@@ -56,9 +57,8 @@ export class TimelineGifts {
     const places = giftPlaces(gift);
     await this.months.note(gift.tenantId, places);
     const { id, ...state } = gift;
-    const unset = OPTIONAL_FIELDS.filter((field) => gift[field] === undefined);
-    try {
-      if (gift.version === 1) {
+    if (gift.version === 1) {
+      try {
         // Absent fields left out: the driver would store an undefined one as null.
         const doc = JSON.parse(JSON.stringify(state)) as typeof state;
         await this.firstVersions.insert({
@@ -68,22 +68,17 @@ export class TimelineGifts {
           places: places.map(placeKey),
         });
         return true;
+      } catch (err) {
+        if (isDuplicateKeyError(err)) return false;
+        throw err;
       }
-      const result = await retryTransient(() =>
-        this.gifts.updateOne(
-          { _id: giftId(gift.tenantId, id), version: { $lt: gift.version } },
-          {
-            $set: { ...state, donationId: id, places: places.map(placeKey) },
-            ...(unset.length > 0 ? { $unset: Object.fromEntries(unset.map((f) => [f, ''])) } : {}),
-          },
-          { upsert: true },
-        ),
-      );
-      return result.modifiedCount + result.upsertedCount > 0;
-    } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
     }
+    return putNewerVersion(
+      this.gifts,
+      giftId(gift.tenantId, id),
+      { ...state, donationId: id, places: places.map(placeKey) },
+      OPTIONAL_FIELDS,
+    );
   }
 
   /** The gifts with an entry of the contact in the month (`YYYY-MM`). */

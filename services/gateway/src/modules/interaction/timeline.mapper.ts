@@ -56,5 +56,15 @@ export function toTimelineEntryResource(
           refundedAt: entry.refund.refundedAt,
         }
       : null,
+    campaignMessage: entry.campaignMessage
+      ? {
+          messageId: entry.campaignMessage.messageId,
+          campaignId: entry.campaignMessage.campaignId,
+          channel: 'email',
+          subject: entry.campaignMessage.subject,
+          sourceCode: orNull(entry.campaignMessage.sourceCode),
+          requestedAt: entry.campaignMessage.requestedAt,
+        }
+      : null,
   };
 }

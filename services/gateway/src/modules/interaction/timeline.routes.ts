@@ -4,6 +4,7 @@
 // gifts. It follows merges: the victim's history is re-pointed to the survivor, and the
 // victim's timeline answers 404 with mergedInto. Gifts are money: a caller without
 // donation:read sees interactions only, and asking for a money kind is 403.
+import { TIMELINE_ENTRY_KINDS } from '@kith/contracts';
 import { isAllowed } from '../../domain/permissions';
 import { GatewayError } from '../../http/problem';
 import type { Operation } from '../../http/operation';
@@ -33,7 +34,9 @@ export function readableKinds(
       'Gifts, soft credits and refunds on a timeline need donation:read.',
     );
   }
-  return ['interaction'];
+  // Everything but money: what they asked, or every other kind.
+  const others = asked ?? TIMELINE_ENTRY_KINDS.filter((kind) => !MONEY_KINDS.includes(kind));
+  return [...others];
 }
 
 export function timelineOperations(interactions: InteractionClient): Operation[] {
@@ -45,9 +48,9 @@ export function timelineOperations(interactions: InteractionClient): Operation[]
       description:
         'What happened with the contact, newest first, cursor-paginated: interactions they ' +
         'took part in, gifts they gave (at receivedAt, net of refunds), gifts credited to ' +
-        'them (soft_credit) and refunds of their gifts (at refundedAt). Filter by kind, ' +
-        'interaction type and time range. Gifts need donation:read: without it the timeline ' +
-        'holds interactions only. 404 unless the id is a live contact (a merged one names ' +
+        'them (soft_credit), refunds of their gifts (at refundedAt) and campaign messages sent ' +
+        'to them (campaign_message). Filter by kind, interaction type and time range. Gifts ' +
+        'need donation:read: without it the timeline holds no money kinds. 404 unless the id is a live contact (a merged one names ' +
         'its survivor in mergedInto: the history is there).',
       tags: ['Interactions'],
       permission: 'interaction:read',

@@ -61,7 +61,8 @@ const KindListSchema = z
     description:
       'Only entries of these kinds, comma-separated: interaction (any type; `type` narrows ' +
       'it), gift (a gift the contact gave), soft_credit (a gift credited to them), refund (a ' +
-      'refund of their gift). Default: every kind the caller may read (the money kinds need ' +
+      'refund of their gift), campaign_message (a campaign message sent to them). Default: ' +
+      'every kind the caller may read (the money kinds need ' +
       'donation:read; asking for them without it is 403).',
   });
 
@@ -105,7 +106,7 @@ export const TimelineEntrySchema = z
     kind: z.enum(TIMELINE_ENTRY_KINDS),
     occurredAt: z.iso.datetime().openapi({
       description:
-        "When it happened: an interaction's occurredAt, a gift's receivedAt, a refund's refundedAt.",
+        "When it happened: an interaction's occurredAt, a gift's receivedAt, a refund's refundedAt, a campaign message's requestedAt.",
     }),
     interaction: InteractionSchema.nullable().openapi({ description: 'For kind interaction.' }),
     gift: TimelineGiftSchema.nullable().openapi({
@@ -134,6 +135,19 @@ export const TimelineEntrySchema = z
       })
       .nullable()
       .openapi({ description: 'For kind refund.' }),
+    campaignMessage: z
+      .object({
+        messageId: z.string(),
+        campaignId: z
+          .string()
+          .openapi({ description: 'GET /v1/campaigns/{id} reads the campaign.' }),
+        channel: z.enum(['email']),
+        subject: z.string().openapi({ description: 'As rendered for the contact.' }),
+        sourceCode: z.string().nullable(),
+        requestedAt: z.iso.datetime(),
+      })
+      .nullable()
+      .openapi({ description: 'For kind campaign_message.' }),
   })
   .openapi('TimelineEntry');
 
