@@ -1,5 +1,5 @@
 // End to end: subject access export and erasure over REST through the gateway into the real
-// contact, interaction, transaction and marketing services (Kafka and MongoDB-wire server of the test
+// contact, interaction, transaction, marketing and analytics services (Kafka and MongoDB-wire server of the test
 // global setup),
 // over HTTP only. A second gateway lists an upstream nobody serves, so its exports must answer
 // 503. After an erasure, no store of any service (every collection of their databases) and no
@@ -31,7 +31,11 @@ import {
   type RunningTransactionService,
 } from '../../transaction/src/main';
 import { loadAnalyticsConfig } from '../../analytics/src/config';
-import { start as startAnalytics, type RunningAnalyticsService } from '../../analytics/src/main';
+import {
+  analyticsDatabaseNames,
+  start as startAnalytics,
+  type RunningAnalyticsService,
+} from '../../analytics/src/main';
 import { loadMarketingConfig } from '../../marketing/src/config';
 import {
   marketingDatabaseNames,
@@ -234,6 +238,7 @@ const everyDocument = () =>
     ...Object.values(interactionDatabaseNames(interactionDb)),
     ...Object.values(transactionDatabaseNames(transactionDb)),
     ...Object.values(marketingDatabaseNames(marketingDb)),
+    ...Object.values(analyticsDatabaseNames(analyticsDb)),
   ]);
 
 describe('stored Idempotency-Key responses after an erasure', () => {
