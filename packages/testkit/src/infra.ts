@@ -85,17 +85,25 @@ async function startTestcontainers(): Promise<RunningInfra> {
   // Loaded only here: machines without Docker never touch these modules.
   const { MongoDBContainer } = await import('@testcontainers/mongodb');
   const { KafkaContainer } = await import('@testcontainers/kafka');
-  const [mongo, kafka] = await Promise.all([
+  const { GenericContainer } = await import('testcontainers');
+  // The same Mailpit release deploy/local provisions: SMTP 1025, its web API 8025.
+  const [mongo, kafka, mailpit] = await Promise.all([
     new MongoDBContainer('mongo:7.0').start(),
     new KafkaContainer('confluentinc/cp-kafka:7.7.1').withKraft().start(),
+    new GenericContainer('axllent/mailpit:v1.33.1').withExposedPorts(1025, 8025).start(),
   ]);
+  const mailHost = mailpit.getHost();
   return {
     kind: 'testcontainers',
     kafkaBrokers: [`${kafka.getHost()}:${kafka.getMappedPort(9093)}`],
     mongoUrl: `${mongo.getConnectionString()}/?directConnection=true`,
     mongoSecondaryIndexes: 'on',
+    mail: {
+      smtpUrl: `smtp://${mailHost}:${mailpit.getMappedPort(1025)}`,
+      apiUrl: `http://${mailHost}:${mailpit.getMappedPort(8025)}`,
+    },
     async stop() {
-      await Promise.all([mongo.stop(), kafka.stop()]);
+      await Promise.all([mongo.stop(), kafka.stop(), mailpit.stop()]);
     },
   };
 }
