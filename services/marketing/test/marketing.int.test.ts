@@ -192,8 +192,8 @@ describe('campaigns', () => {
     });
 
     expect(withoutKey.code).toBe(grpc.status.INVALID_ARGUMENT);
-    // The second may read the campaign after the one-recipient send finished.
-    expect(one.campaign!.state).toBe('sending');
+    // Either may read the campaign after the one-recipient send finished.
+    expect(['sending', 'sent']).toContain(one.campaign!.state);
     expect(['sending', 'sent']).toContain(two.campaign!.state);
     expect(two.campaign!.sendStartedAt).toBe(one.campaign!.sendStartedAt);
     expect(sent.counts).toEqual({
