@@ -213,8 +213,12 @@ describe('campaigns', () => {
       brokers: t.env.KAFKA_BROKERS.split(','),
       topic: `${t.env.KITH_TOPIC_PREFIX}${TOPICS.marketing}`,
       count: 1,
+      // Keyed by campaign and by contact, they may sit on different partitions: wait for both.
       until: (messages) =>
-        messages.some((m) => m.headers.ce_type === EVENT_TYPES.campaignSent && m.key === id),
+        messages.some((m) => m.headers.ce_type === EVENT_TYPES.campaignSent && m.key === id) &&
+        messages.some(
+          (m) => m.headers.ce_type === EVENT_TYPES.messageRequested && String(m.value).includes(id),
+        ),
     });
     const requested = events
       .filter((m) => m.headers.ce_type === EVENT_TYPES.messageRequested)
