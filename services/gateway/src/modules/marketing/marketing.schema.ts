@@ -138,8 +138,7 @@ export const CreateCampaignBodySchema = z
       .max(100)
       .openapi({ description: 'The audience: a live segment of your tenant.' }),
     subjectTemplate: template(200).openapi({
-      description:
-        'Merge fields {{firstName|default}}: firstName, lastName, preferredName, displayName, email, custom.<key>.',
+      description: `Merge fields {{field|default}}: ${MERGE_FIELDS.join(', ')}, custom.<key>; no other braces.`,
       example: 'News for {{firstName|friend}}',
     }),
     bodyTemplate: template(100_000).openapi({
