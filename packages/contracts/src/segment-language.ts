@@ -2,6 +2,7 @@
 // (docs/segments.md). One zod schema is the validator of both edges (the gateway's request
 // bodies, the marketing service's domain) and, through z.toJSONSchema, the JSON Schema
 // published in the OpenAPI document, so none of them can drift. Pure: no I/O.
+import { INTERACTION_TYPE_VALUES } from '@kith/events';
 import { z } from 'zod';
 
 export const SEGMENT_LIMITS = {
@@ -28,16 +29,8 @@ export const PROFILE_FIELDS = [
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 export const GIVING_MEASURES = ['total', 'count', 'largest', 'lastGiftDate'] as const;
-export const ACTIVITY_TYPES = [
-  'email',
-  'call',
-  'meeting',
-  'letter',
-  'sms',
-  'note',
-  'social',
-  'in_person',
-] as const;
+/** Interactions of these types count as activity: the interaction events' own vocabulary. */
+export const ACTIVITY_TYPES = INTERACTION_TYPE_VALUES;
 export const SEGMENT_CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
 
 const text = z.string().min(1).max(SEGMENT_LIMITS.maxTextLength);
