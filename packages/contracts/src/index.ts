@@ -143,5 +143,7 @@ export {
   type SegmentFieldError,
 } from './segment-language-validation';
 
+export { MERGE_FIELDS, MERGE_TAG_SOURCE, TEMPLATE_PATTERN, type MergeField } from './merge-fields';
+
 /** kith.marketing.v1 SegmentService and CampaignService; served by the marketing service. */
 export const MARKETING_PROTO = 'kith/marketing/v1/marketing.proto';

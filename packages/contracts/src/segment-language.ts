@@ -2,6 +2,7 @@
 // (docs/segments.md). One zod schema is the validator of both edges (the gateway's request
 // bodies, the marketing service's domain) and, through z.toJSONSchema, the JSON Schema
 // published in the OpenAPI document, so none of them can drift. Pure: no I/O.
+import { INTERACTION_TYPE_VALUES } from '@kith/events';
 import { z } from 'zod';
 
 export const SEGMENT_LIMITS = {
@@ -28,16 +29,8 @@ export const PROFILE_FIELDS = [
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 export const GIVING_MEASURES = ['total', 'count', 'largest', 'lastGiftDate'] as const;
-export const ACTIVITY_TYPES = [
-  'email',
-  'call',
-  'meeting',
-  'letter',
-  'sms',
-  'note',
-  'social',
-  'in_person',
-] as const;
+/** Interactions of these types count as activity: the interaction events' own vocabulary. */
+export const ACTIVITY_TYPES = INTERACTION_TYPE_VALUES;
 export const SEGMENT_CHANNELS = ['email', 'sms', 'phone', 'mail'] as const;
 
 const text = z.string().min(1).max(SEGMENT_LIMITS.maxTextLength);
@@ -196,9 +189,54 @@ export const SegmentConditionSchema: z.ZodType<SegmentCondition> = z.lazy(() =>
   ]),
 );
 
+const required = (keys: readonly string[]) => keys.map((key) => ({ required: [key] }));
+const BOUND_KEYS = ['eq', 'gt', 'gte', 'lt', 'lte'] as const;
+const DATE_KEYS = ['before', 'after'] as const;
+
+/**
+ * The refinements above as JSON Schema, so the published schema accepts exactly what the
+ * validation accepts (a generator drawing from it, as schemathesis does, finds no difference).
+ */
+const JSON_SCHEMA_RULES = new Map<unknown, Record<string, unknown>>([
+  [WindowSchema, { oneOf: required(['days', 'months', 'years']) }],
+  [FieldConditionSchema, { anyOf: required(COMPARISON_KEYS) }],
+  [CustomFieldConditionSchema, { anyOf: required(COMPARISON_KEYS) }],
+  [ActivityConditionSchema, { anyOf: required(BOUND_KEYS) }],
+  [
+    GivingConditionSchema,
+    {
+      anyOf: [
+        {
+          properties: { giving: { enum: ['total', 'largest'] } },
+          required: ['currency'],
+          anyOf: required(BOUND_KEYS),
+          not: { anyOf: required(DATE_KEYS) },
+        },
+        {
+          properties: { giving: { const: 'count' } },
+          anyOf: required(BOUND_KEYS),
+          not: { anyOf: required(DATE_KEYS) },
+        },
+        {
+          properties: { giving: { const: 'lastGiftDate' } },
+          anyOf: required([...DATE_KEYS, 'within']),
+          not: { anyOf: required(BOUND_KEYS) },
+        },
+      ],
+    },
+  ],
+]);
+
 /** The JSON Schema (draft 2020-12) of a definition, for the OpenAPI document and docs. */
 export function segmentDefinitionJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(SegmentConditionSchema, { io: 'input', unrepresentable: 'any' });
+  return z.toJSONSchema(SegmentConditionSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      const rules = JSON_SCHEMA_RULES.get(zodSchema);
+      if (rules) Object.assign(jsonSchema, structuredClone(rules));
+    },
+  });
 }
 
 /** Whether the definition needs the giving or activity facts (else profiles alone answer). */

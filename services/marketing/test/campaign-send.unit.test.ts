@@ -33,6 +33,8 @@ function deps(opts: {
   suppressed?: boolean;
   claimed?: CampaignMessage;
   relayFails?: boolean;
+  /** Another sender's claim is staged in the outbox but its document is not written. */
+  claimStaged?: boolean;
 }) {
   const claims: CampaignMessage[] = [];
   const settled: string[] = [];
@@ -41,8 +43,9 @@ function deps(opts: {
     profiles: { get: async () => opts.profile },
     suppressions: { has: async () => opts.suppressed ?? false },
     messages: {
-      get: async () => opts.claimed ?? claims[0],
-      claim: async (m) => (claims.push(m), true),
+      get: async () => opts.claimed ?? (opts.claimStaged ? undefined : claims[0]),
+      claim: async (m) => (opts.claimStaged ? false : (claims.push(m), true)),
+      copyClaim: async (m) => (claims.push(m), true),
       settle: async (_m, o) => void settled.push(o.state),
     },
     mailer: {
@@ -116,5 +119,12 @@ describe('sending to one recipient', () => {
       failed: 1,
       excluded: { 'no-email': 1 },
     });
+  });
+
+  it('holds a claim another sender staged but never wrote (killed between the steps), mailing nothing', async () => {
+    const { d, claims, mailed } = deps({ profile: aProfile(), claimStaged: true });
+    expect(await sendToRecipient(d, campaign, 'c-1')).toEqual({ kind: 'unconfirmed' });
+    expect(claims.map((c) => c.state)).toEqual(['claimed']);
+    expect(mailed).toEqual([]);
   });
 });

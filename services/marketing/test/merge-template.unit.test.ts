@@ -1,3 +1,4 @@
+import { TEMPLATE_PATTERN } from '@kith/contracts';
 import { parseTemplate, renderSubject, renderTemplate } from '../src/domain/merge-template';
 import { aProfile } from './support/marketing-givens';
 
@@ -31,11 +32,15 @@ describe('merge templates', () => {
     });
     expect(parseTemplate('{{#each x}}')).toEqual({
       ok: false,
-      message: expect.stringContaining('{{ or }}'),
+      message: expect.stringContaining('unknown merge field #each'),
+    });
+    expect(parseTemplate('a { b {{firstName}}')).toEqual({
+      ok: false,
+      message: expect.stringContaining('{ or }'),
     });
     expect(parseTemplate('Hello }} there')).toEqual({
       ok: false,
-      message: expect.stringContaining('{{ or }}'),
+      message: expect.stringContaining('{ or }'),
     });
     expect(renderTemplate('{{firstName|(process.exit())}}', aProfile())).toBe('Jane');
     expect(renderTemplate('{{email|x}}', aProfile({ email: '<script>' }))).toBe('<script>');
@@ -45,5 +50,21 @@ describe('merge templates', () => {
     expect(renderSubject('For {{firstName}}', aProfile({ firstName: 'Jane\r\nBcc: x@y.z' }))).toBe(
       'For Jane Bcc: x@y.z',
     );
+  });
+
+  it('accepts exactly what the published template pattern accepts', () => {
+    const pattern = new RegExp(TEMPLATE_PATTERN, 'u');
+    for (const template of [
+      'Hi {{firstName|there}}!',
+      'Dear {{ firstName | friend }}, {{custom.level}}',
+      'plain text',
+      '{{password}}',
+      'a { b',
+      '{{{firstName}}}',
+      '}} {{email}}',
+      '{{custom.Level}}',
+    ]) {
+      expect([template, parseTemplate(template).ok]).toEqual([template, pattern.test(template)]);
+    }
   });
 });

@@ -18,7 +18,7 @@ export type RecipientOutcome =
 export interface RecipientDeps {
   profiles: Pick<MarketingProfiles, 'get'>;
   suppressions: Pick<Suppressions, 'has'>;
-  messages: Pick<CampaignMessages, 'get' | 'claim' | 'settle'>;
+  messages: Pick<CampaignMessages, 'get' | 'claim' | 'copyClaim' | 'settle'>;
   mailer: Mailer;
   newId: () => string;
   now: () => Date;
@@ -87,7 +87,15 @@ export async function sendToRecipient(
   if (!(await deps.messages.claim(message, items))) {
     // Another sender claimed it between our read and our claim: count what it made of it.
     const winner = await deps.messages.get(tenantId, campaign.id, contactId);
-    return winner ? outcomeOfClaim(winner) : { kind: 'unconfirmed' };
+    if (winner) return outcomeOfClaim(winner);
+    // Its claim is staged in the outbox but not written: a sender killed between the two steps,
+    // or one still writing. Nobody may mail it now; hold the claim so the ledger says so.
+    const held = await deps.messages.copyClaim({
+      ...message,
+      error: 'another send staged it first',
+    });
+    const now = held ? undefined : await deps.messages.get(tenantId, campaign.id, contactId);
+    return now ? outcomeOfClaim(now) : { kind: 'unconfirmed' };
   }
   try {
     await deps.mailer.send({

@@ -1,6 +1,7 @@
 // An email campaign: a segment as audience, subject and body templates with merge fields, a
 // source code gifts can carry. draft → sending (a send job runs, app/campaign-send.service.ts)
 // → sent (with the counts). Decisions are pure: clock and ids passed in.
+import { EMAIL_ADDRESS_PATTERN, textProblem } from '@kith/contracts';
 import type { DomainFieldError } from '@kith/errors';
 import { CampaignError } from './marketing-error';
 import { parseTemplate, TEMPLATE_LIMITS } from './merge-template';
@@ -47,7 +48,6 @@ export interface CampaignDecision {
 }
 
 export const CAMPAIGN_LIMITS = { name: 200, sourceCode: 64 } as const;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function emptyCounts(): SendCounts {
   return { audience: 0, sent: 0, unconfirmed: 0, failed: 0, excluded: {} };
@@ -92,7 +92,9 @@ export function decideCreateCampaign(
   }
   if (
     input.fromAddress !== undefined &&
-    (!EMAIL.test(input.fromAddress) || input.fromAddress.length > 254)
+    (!EMAIL_ADDRESS_PATTERN.test(input.fromAddress) ||
+      textProblem(input.fromAddress) !== undefined ||
+      input.fromAddress.length > 254)
   ) {
     errors.push({ field: 'fromAddress', message: 'is not an email address' });
   }

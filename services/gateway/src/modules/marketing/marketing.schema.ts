@@ -3,13 +3,17 @@
 // service) and published as the `SegmentDefinition` component: its JSON Schema, generated
 // from that schema, with its self-references pointed at the component.
 import {
+  EMAIL_ADDRESS_DOCUMENT_PATTERN,
+  EMAIL_ADDRESS_PATTERN,
+  MERGE_FIELDS,
   SEGMENT_LIMITS,
+  TEMPLATE_PATTERN,
   segmentDefinitionJsonSchema,
   validateSegmentDefinition,
   type SegmentCondition,
 } from '@kith/contracts';
 import { cursorQuery, pageSchema, pageSizeQuery } from '../../http/schemas/paging.schema';
-import { shortText } from '../../http/schemas/text.schema';
+import { shortText, wellFormedText } from '../../http/schemas/text.schema';
 import { z } from '../../http/schemas/zod';
 
 const COMPONENT = 'SegmentDefinition';
@@ -113,7 +117,17 @@ export const ListQuerySchema = z.strictObject({
 export const SegmentPageSchema = pageSchema(SegmentSchema, 'SegmentPage');
 export const SegmentMemberPageSchema = pageSchema(SegmentMemberSchema, 'SegmentMemberPage');
 
-const template = (max: number) => z.string().min(1).max(max);
+// The template grammar (@kith/contracts merge-fields.ts), the renderer's own.
+const template = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(
+      new RegExp(TEMPLATE_PATTERN, 'u'),
+      'Not a template: text and {{field|default}} merge fields.',
+    )
+    .openapi({ pattern: TEMPLATE_PATTERN });
 
 export const CreateCampaignBodySchema = z
   .strictObject({
@@ -124,8 +138,7 @@ export const CreateCampaignBodySchema = z
       .max(100)
       .openapi({ description: 'The audience: a live segment of your tenant.' }),
     subjectTemplate: template(200).openapi({
-      description:
-        'Merge fields {{firstName|default}}: firstName, lastName, preferredName, displayName, email, custom.<key>.',
+      description: `Merge fields {{field|default}}: ${MERGE_FIELDS.join(', ')}, custom.<key>; no other braces.`,
       example: 'News for {{firstName|friend}}',
     }),
     bodyTemplate: template(100_000).openapi({
@@ -136,7 +149,15 @@ export const CreateCampaignBodySchema = z
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .optional()
       .openapi({ description: 'Gifts carrying this source code are attributed to the campaign.' }),
-    fromAddress: z.email().max(254).optional(),
+    // As a contact's email address is taken (contact-point.schema.ts): trimmed, loose.
+    fromAddress: z
+      .string()
+      .max(254)
+      .trim()
+      .regex(EMAIL_ADDRESS_PATTERN, 'Not a valid email address.')
+      .superRefine(wellFormedText)
+      .optional()
+      .openapi({ pattern: EMAIL_ADDRESS_DOCUMENT_PATTERN, example: 'news@example.org' }),
   })
   .openapi('CreateCampaignBody');
 
