@@ -34,9 +34,9 @@ describe('event catalogue', () => {
           ? TOPICS.transaction
           : type.startsWith('kith.analytics.')
             ? TOPICS.analytics
-          : type.startsWith('kith.marketing.')
-            ? TOPICS.marketing
-            : TOPICS.contact;
+            : type.startsWith('kith.marketing.')
+              ? TOPICS.marketing
+              : TOPICS.contact;
       expect(entry.topic).toBe(owner);
     }
   });

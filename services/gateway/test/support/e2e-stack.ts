@@ -138,7 +138,12 @@ export async function startE2eStack(
     analyticsDb: { mongoUrl: infra.mongoUrl, name: analyticsDbName },
     async stop() {
       await gateway.stop();
-      await Promise.all([interaction.stop(), transaction.stop(), marketing.stop(), analytics.stop()]);
+      await Promise.all([
+        interaction.stop(),
+        transaction.stop(),
+        marketing.stop(),
+        analytics.stop(),
+      ]);
       await contact.stop();
     },
   };
