@@ -42,3 +42,4 @@ export {
   grpcurlRun,
   type ReflectionSubject,
 } from './grpcurl';
+export { contactProjectedIn, createProjectedPerson } from './projected-person';

@@ -15,6 +15,7 @@ import {
   testInfra,
   uniquePrefix,
   waitFor,
+  createProjectedPerson,
 } from '@kith/testkit';
 import { MongoClient } from 'mongodb';
 import { loadAnalyticsConfig } from '../../src/config';
@@ -88,11 +89,6 @@ export async function startAnalyticsTestService(
   const gifts = new DonationEventFeed(kafkaBrokers, prefix);
   await Promise.all([contacts.connect(), gifts.connect()]);
   const mongo = await new MongoClient(mongoUrl).connect();
-  const projected = async (tenantId: string, id: string, version: number) =>
-    (await mongo
-      .db(dbName)
-      .collection('contact_projection')
-      .findOne({ tenantId, contactId: id, version: { $gte: version } })) !== null;
   const groupDone = (group: string, topic: string) =>
     groupCaughtUp({
       brokers: kafkaBrokers,
@@ -111,17 +107,8 @@ export async function startAnalyticsTestService(
     gifts,
     mongo,
     dbName,
-    async person(tenantId, values = {}) {
-      const tag = randomUUID().slice(0, 8);
-      const id = await contacts.createPerson(tenantId, {
-        firstName: `Ada${tag}`,
-        lastName: `Giver${tag}`,
-        email: `ada.${tag}@example.org`,
-        ...values,
-      });
-      await waitFor(() => projected(tenantId, id, 1), { what: `contact ${id} projected` });
-      return id;
-    },
+    person: (tenantId, values = {}) =>
+      createProjectedPerson(contacts, mongo.db(dbName), tenantId, values),
     async caughtUp() {
       await waitFor(
         async () =>

@@ -6,6 +6,8 @@ import { DONATION_PROTO, type DonationProtoGrpcType } from '@kith/contracts';
 import { createTypedClient, loadProto, type CallContext, type TypedClient } from '@kith/grpc-kit';
 import {
   ContactEventFeed,
+  contactProjectedIn,
+  createProjectedPerson,
   storedDocumentTexts,
   testDbName,
   testInfra,
@@ -74,13 +76,7 @@ export async function startTransactionTestService(
   const feed = new ContactEventFeed(kafkaBrokers, prefix);
   await feed.connect();
   const mongo = await new MongoClient(mongoUrl).connect();
-  const projected = async (tenantId: string, id: string, version: number) => {
-    const doc = await mongo
-      .db(dbName)
-      .collection('contact_projection')
-      .findOne({ tenantId, contactId: id, version: { $gte: version } });
-    return doc !== null;
-  };
+  const projected = contactProjectedIn(mongo.db(dbName));
   return {
     service,
     client,
@@ -88,17 +84,8 @@ export async function startTransactionTestService(
     feed,
     mongo,
     dbName,
-    async person(tenantId, values = {}) {
-      const tag = randomUUID().slice(0, 8);
-      const id = await feed.createPerson(tenantId, {
-        firstName: `Ada${tag}`,
-        lastName: `Giver${tag}`,
-        email: `ada.${tag}@example.org`,
-        ...values,
-      });
-      await waitFor(() => projected(tenantId, id, 1), { what: `contact ${id} projected` });
-      return id;
-    },
+    person: (tenantId, values = {}) =>
+      createProjectedPerson(feed, mongo.db(dbName), tenantId, values),
     async caughtUp() {
       await waitFor(
         async () => {
